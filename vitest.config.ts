@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+    // PDF and site suites share one browser per file; two cores, so two forks.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
