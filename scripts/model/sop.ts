@@ -1,0 +1,105 @@
+// The normalized SOP: the one data type that flows from validation to every renderer
+// (PDF, book, site). Plain data only, so every stage after validation is a pure function.
+
+export type Status = 'berlaku' | 'draf' | 'digantikan' | 'dicabut';
+export type Kertas = 'A4' | 'F4';
+export type TandaTangan = 'elektronik' | 'basah';
+export type WaktuUnit = 'menit' | 'jam' | 'hari' | 'minggu' | 'bulan';
+
+/** ISO calendar date `YYYY-MM-DD`, already checked to exist. */
+export type IsoDate = string;
+
+export interface Penandatangan {
+  jabatan: string;
+  nama: string;
+  pangkat?: string;
+  /** 18 digits, no spaces. */
+  nip?: string;
+}
+
+export interface Instansi {
+  /** Folder name under content/, used in output paths and URLs. */
+  id: string;
+  pemerintah: string;
+  nama: string;
+  alamat?: string;
+  /** Absolute path of the logo file, if any. */
+  logo?: string;
+  kertas: Kertas;
+  tanda_tangan: TandaTangan;
+  /** Absolute path of the instansi.yml this came from. */
+  file: string;
+  /** Absolute path of the folder holding instansi.yml. */
+  dir: string;
+}
+
+export interface Waktu {
+  value: number;
+  unit: WaktuUnit;
+  /** As written, for printing (`2 Jam`). */
+  text: string;
+}
+
+/** Where the flow goes after a step. */
+export type Lanjut =
+  | { kind: 'next' }
+  | { kind: 'jump'; to: number }
+  | { kind: 'decision'; exits: [DecisionExit, DecisionExit] }
+  | { kind: 'end' };
+
+export interface DecisionExit {
+  label: string;
+  to: number;
+}
+
+export type StepSymbol = 'terminator' | 'process' | 'decision';
+
+export interface Step {
+  no: number;
+  kegiatan: string;
+  /** Index into Sop.pelaksana. */
+  actor: number;
+  kelengkapan: string;
+  waktu: Waktu;
+  output: string;
+  keterangan: string;
+  lanjut: Lanjut;
+  symbol: StepSymbol;
+}
+
+export interface Riwayat {
+  tanggal: IsoDate;
+  uraian: string;
+}
+
+export interface Sop {
+  /** Path relative to content/ without `.md`, with `/` separators: `kominfo-pessel/sekretariat/pemantauan-kinerja`. */
+  id: string;
+  /** Last path segment without `.md`. */
+  slug: string;
+  /** Source path relative to the project (for messages). */
+  path: string;
+  instansi: Instansi;
+  nomor: string;
+  nama: string;
+  unit?: string;
+  status: Status;
+  tanggal_pembuatan: IsoDate;
+  tanggal_revisi: IsoDate | null;
+  tanggal_efektif: IsoDate | null;
+  menggantikan?: string;
+  /** True when `menggantikan` names an SOP outside this content (`menggantikan_eksternal: true`). */
+  menggantikan_eksternal: boolean;
+  disahkan_oleh: Penandatangan;
+  dasar_hukum: string[];
+  kualifikasi_pelaksana: string[];
+  keterkaitan: string[];
+  peralatan_perlengkapan: string[];
+  peringatan: string[];
+  pencatatan_pendataan: string[];
+  pelaksana: string[];
+  riwayat: Riwayat[];
+  steps: Step[];
+  /** Markdown prose outside the table (before and after), raw; sanitized by renderers. */
+  prose: string;
+}
