@@ -91,6 +91,9 @@ export interface Sop {
   /** True when `menggantikan` names an SOP outside this content (`menggantikan_eksternal: true`). */
   menggantikan_eksternal: boolean;
   disahkan_oleh: Penandatangan;
+  /** Paper and signing mode after the cascade (the SOP may override its instansi). */
+  kertas: Kertas;
+  tanda_tangan: TandaTangan;
   dasar_hukum: string[];
   kualifikasi_pelaksana: string[];
   keterkaitan: string[];

@@ -1,0 +1,70 @@
+// `sop check`: validate content/ (or the given paths) and print diagnostics.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { collect } from '../diagnostics/report.ts';
+import { formatGithub, formatHuman, formatJson, type OutputFormat } from '../diagnostics/format.ts';
+import { readContent } from '../source/content.ts';
+import { checkContent, type CheckResult } from '../validate/check-content.ts';
+import { EXIT, UsageError } from './usage.ts';
+
+export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github]
+
+Memeriksa sumber SOP di content/ (atau hanya berkas/folder yang disebut): frontmatter,
+tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan.
+
+Opsi:
+  --format human   tampilan untuk dibaca (bawaan), berwarna di terminal
+  --format json    daftar temuan dalam JSON
+  --format github  anotasi GitHub Actions (otomatis bila GITHUB_ACTIONS=true)
+  -h, --help       tampilkan bantuan ini
+
+Kode keluar: 0 tidak ada galat, 1 ada galat di isi SOP, 2 salah pemakaian.
+`;
+
+export interface CheckContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (s: string) => void;
+  isTTY: boolean;
+}
+
+/** Runs the check over content/ and keeps only the files under the given paths. */
+export function runCheck(cwd: string, paths: string[] = []): { result: CheckResult; shown: CheckResult['files'] } {
+  const result = checkContent(readContent(cwd), existsSync);
+  const wanted = paths.map((p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/').replace(/\/$/, ''));
+  const shown = wanted.length
+    ? result.files.filter((f) => wanted.some((w) => w === '' || f.path === w || f.path.startsWith(`${w}/`)))
+    : result.files;
+  return { result, shown };
+}
+
+export function check(argv: string[], ctx: CheckContext): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    ctx.stdout(CHECK_HELP);
+    return EXIT.ok;
+  }
+  const format = (values.format ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human')) as OutputFormat;
+  if (!['human', 'json', 'github'].includes(format)) {
+    throw new UsageError(`Format "${format}" tidak dikenal.`, 'Pilih --format human, json atau github.');
+  }
+  for (const p of positionals) {
+    if (!existsSync(path.resolve(ctx.cwd, p))) throw new UsageError(`Berkas atau folder "${p}" tidak ditemukan.`);
+  }
+  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+    throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
+  }
+  const { shown } = runCheck(ctx.cwd, positionals);
+  const diagnostics = collect(shown);
+  if (format === 'json') ctx.stdout(formatJson(diagnostics));
+  else if (format === 'github') {
+    ctx.stdout(formatGithub(diagnostics));
+    ctx.stdout(formatHuman(diagnostics, false, shown.length));
+  } else ctx.stdout(formatHuman(diagnostics, ctx.isTTY && !ctx.env.NO_COLOR, shown.length));
+  return diagnostics.some((d) => d.severity === 'galat') ? EXIT.invalid : EXIT.ok;
+}

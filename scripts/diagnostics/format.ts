@@ -1,0 +1,46 @@
+// Three ways to print diagnostics: for people (grouped per file, coloured on a TTY),
+// for programs (JSON) and for GitHub Actions (workflow annotations).
+import pc from 'picocolors';
+import type { Diagnostic } from './report.ts';
+
+export type OutputFormat = 'human' | 'json' | 'github';
+
+export function formatHuman(diagnostics: Diagnostic[], color: boolean, fileCount: number): string {
+  const c = pc.createColors(color);
+  const lines: string[] = [];
+  let current: string | undefined;
+  for (const d of diagnostics) {
+    if (d.file !== current) {
+      if (current !== undefined) lines.push('');
+      lines.push(c.underline(d.file));
+      current = d.file;
+    }
+    const sev = d.severity === 'galat' ? c.red('galat') : c.yellow('peringatan');
+    lines.push(`  ${d.file}:${d.line}:${d.column}  ${sev}  ${d.message}  ${c.dim(d.ruleId)}`);
+    if (d.hint) lines.push(c.dim(`      Saran: ${d.hint}`));
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'galat').length;
+  const warnings = diagnostics.length - errors;
+  if (lines.length) lines.push('');
+  const summary = `${fileCount} berkas diperiksa: ${errors} galat, ${warnings} peringatan.`;
+  lines.push(errors ? c.red(c.bold(summary)) : c.green(summary));
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(diagnostics: Diagnostic[]): string {
+  return JSON.stringify(diagnostics, null, 2) + '\n';
+}
+
+// Workflow-command escaping per the Actions toolkit: data escapes %, CR, LF; properties also : and ,.
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function formatGithub(diagnostics: Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const kind = d.severity === 'galat' ? 'error' : 'warning';
+      const text = d.hint ? `${d.message}\nSaran: ${d.hint}` : d.message;
+      return `::${kind} file=${escapeProp(d.file)},line=${d.line},col=${d.column},title=${escapeProp(d.ruleId)}::${escapeData(text)}\n`;
+    })
+    .join('');
+}

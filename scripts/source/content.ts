@@ -1,0 +1,42 @@
+// The I/O edge of `check`: finds SOP sources and instansi.yml files under content/ and reads
+// their bytes. Everything after this works on the returned plain data.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export interface RawFile {
+  /** Absolute path. */
+  abs: string;
+  /** Path relative to the project root, with `/`, for messages. */
+  rel: string;
+  bytes: Uint8Array;
+}
+
+export interface ContentSet {
+  root: string;
+  contentDir: string;
+  sops: RawFile[];
+  instansi: RawFile[];
+}
+
+/** Folders beside instansi.yml that hold book pages, not SOPs. */
+const NOT_SOP_DIRS = new Set(['buku', 'node_modules', '.git']);
+
+export function readContent(root: string, contentDir = path.join(root, 'content')): ContentSet {
+  const sops: RawFile[] = [];
+  const instansi: RawFile[] = [];
+  const read = (abs: string): RawFile => ({ abs, rel: path.relative(root, abs).split(path.sep).join('/'), bytes: readFileSync(abs) });
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!NOT_SOP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs);
+      } else if (entry.name === 'instansi.yml' || entry.name === 'instansi.yaml') {
+        instansi.push(read(abs));
+      } else if (entry.name.endsWith('.md') && !entry.name.startsWith('_') && entry.name.toLowerCase() !== 'readme.md') {
+        sops.push(read(abs));
+      }
+    }
+  };
+  if (existsSync(contentDir) && statSync(contentDir).isDirectory()) walk(contentDir);
+  return { root, contentDir, sops, instansi };
+}

@@ -1,0 +1,74 @@
+// instansi.yml: the office's identity and the defaults every SOP below it inherits.
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { Instansi, Penandatangan } from '../model/sop.ts';
+import { report } from '../diagnostics/report.ts';
+import { LineIndex } from '../source/lines.ts';
+import { parseYaml, placeOf, type ParsedYaml } from '../parse/yaml-doc.ts';
+import { validateInstansiData } from './schema.ts';
+import { nipProblem } from './rules.ts';
+import { coerceNip, reportSchemaIssues } from './shared.ts';
+
+export interface InstansiEntry {
+  instansi: Instansi;
+  /** Defaults for SOPs (absent when invalid). */
+  disahkan_oleh?: Penandatangan;
+  file: VFile;
+  lines: LineIndex;
+  yaml: ParsedYaml;
+  ok: boolean;
+}
+
+export function validateInstansi(file: VFile, text: string, id: string, absFile: string, exists: (p: string) => boolean): InstansiEntry | undefined {
+  const lines = new LineIndex(text);
+  const yaml = parseYaml(text, 0);
+  for (const err of yaml.errors) {
+    report(file, err.code === 'DUPLICATE_KEY' ? 'yaml-kunci-ganda' : 'yaml-tidak-valid', 'instansi.yml tidak dapat dibaca sebagai YAML.', lines.place(err.offset), {
+      hint: 'Periksa tanda titik dua, indentasi (spasi, bukan tab) dan tanda kutip pada baris ini.',
+    });
+  }
+  if (yaml.errors.length) return undefined;
+  const data = yaml.data as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    report(file, 'yaml-bukan-objek', 'instansi.yml harus berisi pasangan `kunci: nilai`.', { line: 1, column: 1 }, { hint: 'Minimal: `pemerintah: …` dan `nama: …`.' });
+    return undefined;
+  }
+  coerceNip(data, yaml, '/disahkan_oleh');
+  const before = file.messages.length;
+  reportSchemaIssues(file, validateInstansiData(data), yaml, lines);
+  const signer = data.disahkan_oleh as Penandatangan | undefined;
+  if (typeof signer?.nip === 'string') {
+    const problem = nipProblem(signer.nip);
+    if (problem) report(file, 'nip-tidak-valid', problem, placeOf(yaml.spans, lines, '/disahkan_oleh/nip'), { hint: 'NIP terdiri atas 18 angka: tanggal lahir (8), tahun-bulan pengangkatan (6), jenis kelamin (1), nomor urut (3).' });
+  }
+  const dir = path.dirname(absFile);
+  let logo: string | undefined;
+  if (typeof data.logo === 'string') {
+    logo = path.resolve(dir, data.logo);
+    if (!exists(logo)) {
+      report(file, 'logo-tidak-ada', `Berkas logo "${data.logo}" tidak ditemukan.`, placeOf(yaml.spans, lines, '/logo'), {
+        hint: 'Letakkan berkas logo (PNG, JPG atau SVG) di folder yang sama dengan instansi.yml, atau perbaiki namanya.',
+      });
+    }
+  }
+  const ok = !file.messages.slice(before).some((m) => m.fatal);
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    instansi: {
+      id,
+      pemerintah: str(data.pemerintah),
+      nama: str(data.nama),
+      ...(typeof data.alamat === 'string' ? { alamat: data.alamat } : {}),
+      ...(logo ? { logo } : {}),
+      kertas: data.kertas === 'F4' ? 'F4' : 'A4',
+      tanda_tangan: data.tanda_tangan === 'basah' ? 'basah' : 'elektronik',
+      file: absFile,
+      dir,
+    },
+    ...(ok && signer ? { disahkan_oleh: signer } : {}),
+    file,
+    lines,
+    yaml,
+    ok,
+  };
+}

@@ -1,0 +1,80 @@
+// Rules across the whole content: unique numbers, replaced SOPs that exist, related SOPs
+// that can be found.
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/report.ts';
+import type { SopSource } from '../parse/sop-source.ts';
+import { placeOf } from '../parse/yaml-doc.ts';
+
+export interface ProjectEntry {
+  source: SopSource;
+  file: VFile;
+}
+
+const normTitle = (s: string) =>
+  s.toLowerCase().replace(/^\s*(sop|standar operasional prosedur)\b[\s:.-]*/i, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Officers shorten titles ("SOP Pengumpulan Data Kinerja" for "SOP Mekanisme Pengumpulan
+ * Data Kinerja"): an exact title, or one that contains the entry as whole words (3 or more).
+ */
+function findTitle(titles: Iterable<string>, entry: string): string | undefined {
+  let found: string | undefined;
+  for (const t of titles) {
+    if (t === entry) return t;
+    if (entry.split(' ').length >= 3 && ` ${t} `.includes(` ${entry} `)) found ??= t;
+  }
+  return found;
+}
+
+export function checkProject(entries: ProjectEntry[]): void {
+  const data = entries.map((e) => (e.source.yaml.data ?? {}) as Record<string, unknown>);
+  const byNomor = new Map<string, number[]>();
+  data.forEach((d, i) => {
+    if (typeof d.nomor === 'string') byNomor.set(d.nomor.trim(), [...(byNomor.get(d.nomor.trim()) ?? []), i]);
+  });
+  const titles = new Set(data.map((d) => (typeof d.nama === 'string' ? normTitle(d.nama) : '')).filter(Boolean));
+  const at = (i: number, pointer: string) => placeOf(entries[i]!.source.yaml.spans, entries[i]!.source.lines, pointer);
+
+  for (const [nomor, owners] of byNomor) {
+    if (owners.length < 2) continue;
+    for (const i of owners) {
+      const others = owners.filter((j) => j !== i).map((j) => entries[j]!.file.path);
+      report(entries[i]!.file, 'nomor-ganda', `Nomor SOP "${nomor}" juga dipakai oleh ${others.join(', ')}.`, at(i, '/nomor'), {
+        hint: 'Setiap SOP harus memiliki nomor yang unik; periksa penomoran menurut tata naskah dinas.',
+      });
+    }
+  }
+
+  data.forEach((d, i) => {
+    if (typeof d.menggantikan === 'string' && d.menggantikan_eksternal !== true) {
+      const target = byNomor.get(d.menggantikan.trim());
+      if (!target) {
+        report(entries[i]!.file, 'menggantikan-tak-dikenal', `SOP "${d.menggantikan}" yang digantikan tidak ada di content/.`, at(i, '/menggantikan'), {
+          hint: 'Perbaiki nomornya, tambahkan SOP lama dengan `status: digantikan`, atau tulis `menggantikan_eksternal: true` bila SOP lama tidak disimpan di sini.',
+        });
+      } else if (target.includes(i)) {
+        report(entries[i]!.file, 'menggantikan-diri-sendiri', 'SOP tidak dapat menggantikan dirinya sendiri.', at(i, '/menggantikan'), { hint: 'Tulis nomor SOP lama yang digantikan.' });
+      }
+    }
+    if (Array.isArray(d.keterkaitan)) {
+      d.keterkaitan.forEach((item, k) => {
+        if (typeof item !== 'string') return;
+        if (byNomor.has(item.trim()) || findTitle(titles, normTitle(item))) return;
+        report(entries[i]!.file, 'keterkaitan-tak-dikenal', `SOP terkait "${item}" tidak ditemukan di content/.`, at(i, `/keterkaitan/${k}`), {
+          severity: 'peringatan',
+          hint: 'Tidak apa-apa bila SOP itu belum ditulis di sini; bila sudah, samakan penulisannya dengan `nama` atau `nomor` SOP tersebut agar tertaut.',
+        });
+      });
+    }
+  });
+}
+
+/** Finds the SOP a `keterkaitan` entry names (by nomor or title), for links. */
+export function relatedIndex<T extends { nomor: string; nama: string }>(sops: T[]): (entry: string) => T | undefined {
+  const byKey = new Map<string, T>();
+  for (const s of sops) {
+    byKey.set(s.nomor.trim(), s);
+    byKey.set(normTitle(s.nama), s);
+  }
+  return (entry) => byKey.get(entry.trim()) ?? byKey.get(findTitle(byKey.keys(), normTitle(entry)) ?? '');
+}

@@ -1,0 +1,110 @@
+// One SOP file after parsing: cascade from instansi.yml, schema, document rules and the
+// procedure table, giving a normalized `Sop` when (and only when) there is no error.
+import type { Penandatangan, Riwayat, Sop, Status } from '../model/sop.ts';
+import { report } from '../diagnostics/report.ts';
+import type { SopSource } from '../parse/sop-source.ts';
+import { placeOf } from '../parse/yaml-doc.ts';
+import type { InstansiEntry } from './instansi.ts';
+import { validateSopData } from './schema.ts';
+import { nipProblem } from './rules.ts';
+import { coerceNip, reportSchemaIssues } from './shared.ts';
+import { readSteps } from './steps.ts';
+
+export interface SopMeta {
+  /** Path relative to content/, without `.md`. */
+  id: string;
+  slug: string;
+  path: string;
+}
+
+/** Keys an SOP inherits from its instansi.yml when it does not set them itself. */
+const INHERITED = ['disahkan_oleh', 'kertas', 'tanda_tangan'] as const;
+
+export function validateSop(source: SopSource, entry: InstansiEntry | undefined, meta: SopMeta): Sop | undefined {
+  const { file, yaml, lines } = source;
+  const own = yaml.data as Record<string, unknown>;
+  const at = (pointer: string, part: 'key' | 'value' = 'value') => placeOf(yaml.spans, lines, pointer, part);
+  const before = file.messages.filter((m) => m.fatal).length;
+
+  if (!entry) {
+    report(file, 'instansi-tidak-ada', 'Tidak ada instansi.yml di folder SOP ini atau di folder di atasnya.', { line: 1, column: 1 }, {
+      hint: 'Buat content/<instansi>/instansi.yml berisi `pemerintah:`, `nama:` dan `disahkan_oleh:`.',
+    });
+  }
+  if (own.tanggal_revisi === '-') own.tanggal_revisi = null; // "-" is how officers write "none"
+  coerceNip(own, yaml, '/disahkan_oleh');
+
+  const data: Record<string, unknown> = { ...own };
+  for (const key of INHERITED) {
+    const inherited = key === 'disahkan_oleh' ? entry?.disahkan_oleh : entry?.instansi[key];
+    if (data[key] === undefined && inherited !== undefined) data[key] = inherited;
+  }
+  // Values inherited from instansi.yml were checked (and reported) there.
+  const inheritedKey = (p: string) => INHERITED.some((k) => own[k] === undefined && p.startsWith(`/${k}`));
+  reportSchemaIssues(file, validateSopData(data), yaml, lines, inheritedKey);
+  if (data.disahkan_oleh === undefined) {
+    report(file, 'wajib-diisi', 'Kunci `disahkan_oleh` wajib diisi (di SOP ini atau di instansi.yml).', { line: 1, column: 1 }, {
+      hint: 'Tulis `disahkan_oleh:` dengan jabatan, nama, pangkat dan nip di instansi.yml agar berlaku untuk semua SOP, atau di frontmatter SOP ini.',
+    });
+  }
+
+  const signer = data.disahkan_oleh as Penandatangan | undefined;
+  if (own.disahkan_oleh !== undefined && typeof signer?.nip === 'string') {
+    const problem = nipProblem(signer.nip);
+    if (problem) report(file, 'nip-tidak-valid', problem, at('/disahkan_oleh/nip'), { hint: 'NIP terdiri atas 18 angka: tanggal lahir (8), tahun-bulan pengangkatan (6), jenis kelamin (1), nomor urut (3).' });
+  }
+  const status = (typeof data.status === 'string' ? data.status : 'berlaku') as Status;
+  const pembuatan = data.tanggal_pembuatan;
+  const efektif = data.tanggal_efektif;
+  const revisi = data.tanggal_revisi;
+  if (typeof pembuatan === 'string' && typeof efektif === 'string' && efektif < pembuatan) {
+    report(file, 'tanggal-urutan', `Tanggal efektif (${efektif}) lebih awal daripada tanggal pembuatan (${pembuatan}).`, at('/tanggal_efektif'), {
+      hint: 'Tanggal efektif (pengesahan) tidak boleh sebelum tanggal pembuatan SOP.',
+    });
+  }
+  if (typeof pembuatan === 'string' && typeof revisi === 'string' && revisi < pembuatan) {
+    report(file, 'tanggal-urutan', `Tanggal revisi (${revisi}) lebih awal daripada tanggal pembuatan (${pembuatan}).`, at('/tanggal_revisi'), {
+      hint: 'Tanggal revisi adalah tanggal perubahan terakhir, sesudah tanggal pembuatan.',
+    });
+  }
+  if (data.menggantikan_eksternal === true && typeof data.menggantikan !== 'string') {
+    report(file, 'menggantikan-eksternal-tanpa-nomor', '`menggantikan_eksternal` diisi tetapi `menggantikan` tidak.', at('/menggantikan_eksternal', 'key'), {
+      hint: 'Tulis nomor SOP lama di `menggantikan:`, atau hapus `menggantikan_eksternal`.',
+    });
+  }
+
+  const declared = Array.isArray(own.pelaksana) && own.pelaksana.every((a) => typeof a === 'string') ? (own.pelaksana as string[]) : undefined;
+  const steps = source.table ? readSteps(file, source.table, declared, at('/pelaksana')) : undefined;
+
+  if (!entry?.ok || !steps?.ok || file.messages.filter((m) => m.fatal).length > before) return undefined;
+  const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as string[]) : []);
+  const optional = <K extends string>(key: K) => (typeof data[key] === 'string' ? { [key]: data[key] as string } : {}) as Partial<Record<K, string>>;
+  return {
+    id: meta.id,
+    slug: meta.slug,
+    path: meta.path,
+    instansi: entry.instansi,
+    nomor: String(data.nomor),
+    nama: String(data.nama),
+    ...optional('unit'),
+    status,
+    tanggal_pembuatan: String(pembuatan),
+    tanggal_revisi: typeof revisi === 'string' ? revisi : null,
+    tanggal_efektif: typeof efektif === 'string' ? efektif : null,
+    ...optional('menggantikan'),
+    menggantikan_eksternal: data.menggantikan_eksternal === true,
+    disahkan_oleh: { ...signer!, ...(signer!.nip ? { nip: signer!.nip.replace(/\s+/g, '') } : {}) },
+    kertas: data.kertas === 'F4' ? 'F4' : 'A4',
+    tanda_tangan: data.tanda_tangan === 'basah' ? 'basah' : 'elektronik',
+    dasar_hukum: list('dasar_hukum'),
+    kualifikasi_pelaksana: list('kualifikasi_pelaksana'),
+    keterkaitan: list('keterkaitan'),
+    peralatan_perlengkapan: list('peralatan_perlengkapan'),
+    peringatan: list('peringatan'),
+    pencatatan_pendataan: list('pencatatan_pendataan'),
+    pelaksana: steps.pelaksana,
+    riwayat: Array.isArray(data.riwayat) ? (data.riwayat as Riwayat[]) : [],
+    steps: steps.steps,
+    prose: source.prose,
+  };
+}

@@ -1,0 +1,255 @@
+// The procedure table → Steps: numbering, actors, durations, and the flow (`Lanjut`),
+// with every problem pointed at its cell.
+import type { VFile } from 'vfile';
+import type { Lanjut, Step, StepSymbol, Waktu, WaktuUnit } from '../model/sop.ts';
+import { report, type Place } from '../diagnostics/report.ts';
+import { closest } from '../diagnostics/suggest.ts';
+import { COLUMN_TITLES, KNOWN_HEADERS, REQUIRED_COLUMNS, columnOf, type Cell, type ColumnName, type RawTable } from '../parse/table.ts';
+
+export interface StepsResult {
+  steps: Step[];
+  pelaksana: string[];
+  ok: boolean;
+}
+
+const UNITS: Record<string, WaktuUnit> = { menit: 'menit', jam: 'jam', hari: 'hari', minggu: 'minggu', bulan: 'bulan' };
+const WAKTU = /^(\d+(?:[.,]\d+)?)\s*(menit|jam|hari|minggu|bulan)(?:\s+kerja)?$/i;
+const ACTOR_SEPARATORS = /[,;+&]|\s\/\s/;
+
+const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+export function readSteps(file: VFile, table: RawTable, declared: string[] | undefined, declaredPlace: Place): StepsResult {
+  const before = file.messages.filter((m) => m.fatal).length;
+  const columns = mapColumns(file, table);
+  if (!columns) return { steps: [], pelaksana: declared ?? [], ok: false };
+  if (table.rows.length === 0) {
+    report(file, 'tabel-kosong', 'Tabel prosedur belum memiliki baris kegiatan.', table.place, {
+      hint: 'Tambahkan satu baris per kegiatan di bawah baris pemisah `|---|`.',
+    });
+    return { steps: [], pelaksana: declared ?? [], ok: false };
+  }
+
+  const width = table.header.length;
+  const actors: string[] = declared ? [...declared] : [];
+  const actorIndex = new Map(actors.map((a, i) => [norm(a), i]));
+  const drafts: Array<{ no: number; cells: Record<ColumnName, Cell>; actor: number; waktu: Waktu | undefined; lanjut: Lanjut | undefined }> = [];
+
+  table.rows.forEach((row, i) => {
+    if (row.cells.length < width) {
+      report(file, 'tabel-sel-kurang', `Baris ini hanya memiliki ${row.cells.length} sel, padahal tabel memiliki ${width} kolom.`, row.end, {
+        hint: 'Tambahkan sel yang kurang (sel kosong pun ditulis `| |`), agar setiap baris memiliki jumlah `|` yang sama dengan baris judul.',
+      });
+      return;
+    }
+    if (row.cells.length > width) {
+      report(file, 'tabel-sel-lebih', `Baris ini memiliki ${row.cells.length} sel, padahal tabel hanya memiliki ${width} kolom.`, row.cells[width]!.place, {
+        hint: 'Hapus sel yang berlebih, atau tulis `\\|` jika tanda `|` memang bagian dari teks.',
+      });
+      return;
+    }
+    const cells = {} as Record<ColumnName, Cell>;
+    for (const [name, index] of columns) cells[name] = row.cells[index]!;
+    const empty: Cell = { text: '', place: row.place };
+    cells.keterangan ??= empty;
+    cells.lanjut ??= empty;
+
+    const expected = i + 1;
+    const noText = cells.no.text.replace(/\.$/, '');
+    if (noText !== String(expected)) {
+      report(file, 'nomor-urut', `Nomor baris seharusnya ${expected}, tertulis "${cells.no.text}".`, cells.no.place, {
+        hint: 'Kolom No berurutan 1, 2, 3, … tanpa loncatan atau pengulangan.',
+      });
+    }
+    if (!cells.kegiatan.text) report(file, 'kegiatan-kosong', 'Uraian kegiatan tidak boleh kosong.', cells.kegiatan.place, { hint: 'Tulis kegiatan dengan kata kerja aktif, mis. "Memeriksa kelengkapan berkas".' });
+    if (!cells.output.text) report(file, 'output-kosong', 'Output kegiatan tidak boleh kosong.', cells.output.place, { hint: 'Tulis hasil kegiatan ini, mis. "Disposisi" atau "Dokumen terverifikasi".' });
+
+    drafts.push({
+      no: expected,
+      cells,
+      actor: readActor(file, cells.pelaksana, declared, actors, actorIndex),
+      waktu: readWaktu(file, cells.waktu),
+      lanjut: readLanjut(file, cells.lanjut),
+    });
+  });
+
+  if (declared && declared.length === 0) {
+    report(file, 'daftar-kosong', 'Daftar `pelaksana` tidak boleh kosong.', declaredPlace);
+  }
+
+  const n = table.rows.length;
+  for (const d of drafts) checkTargets(file, d.no, d.lanjut, d.cells.lanjut, n);
+  const complete = drafts.length === n && drafts.every((d) => d.actor >= 0 && d.waktu && d.lanjut);
+  if (!complete || file.messages.filter((m) => m.fatal).length > before) return { steps: [], pelaksana: actors, ok: false };
+
+  const lanjut = drafts.map((d) => d.lanjut!);
+  checkFlow(file, lanjut, drafts.map((d) => d.cells.lanjut.text ? d.cells.lanjut.place : d.cells.no.place));
+  const steps: Step[] = drafts.map((d, i) => ({
+    no: d.no,
+    kegiatan: d.cells.kegiatan.text,
+    actor: d.actor,
+    kelengkapan: d.cells.kelengkapan.text,
+    waktu: d.waktu!,
+    output: d.cells.output.text,
+    keterangan: d.cells.keterangan.text,
+    lanjut: d.lanjut!,
+    symbol: symbolOf(i, d.lanjut!, n),
+  }));
+  return { steps, pelaksana: actors, ok: file.messages.filter((m) => m.fatal).length === before };
+}
+
+function mapColumns(file: VFile, table: RawTable): Map<ColumnName, number> | undefined {
+  const columns = new Map<ColumnName, number>();
+  let ok = true;
+  table.header.forEach((cell, index) => {
+    const name = columnOf(cell.text);
+    if (!name) {
+      const suggestion = closest(cell.text, KNOWN_HEADERS);
+      report(file, 'kolom-tak-dikenal', `Kolom "${cell.text}" tidak dikenal.${suggestion ? ` Maksud Anda "${COLUMN_TITLES[columnOf(suggestion)!]}"?` : ''}`, cell.place, {
+        hint: 'Kolom yang dikenal: No, Kegiatan (Uraian Prosedur), Pelaksana, Kelengkapan (Persyaratan), Waktu, Output, Keterangan (Ket), Lanjut.',
+      });
+      ok = false;
+    } else if (columns.has(name)) {
+      report(file, 'kolom-ganda', `Kolom "${COLUMN_TITLES[name]}" ditulis dua kali.`, cell.place, { hint: 'Hapus salah satu kolom.' });
+      ok = false;
+    } else {
+      columns.set(name, index);
+    }
+  });
+  for (const name of REQUIRED_COLUMNS) {
+    if (!columns.has(name) && ok) {
+      report(file, 'kolom-wajib', `Tabel prosedur tidak memiliki kolom "${COLUMN_TITLES[name]}".`, table.place, {
+        hint: `Tambahkan kolom "${COLUMN_TITLES[name]}" di baris judul tabel (dan selnya di setiap baris).`,
+      });
+      ok = false;
+    }
+  }
+  return ok ? columns : undefined;
+}
+
+function readActor(file: VFile, cell: Cell, declared: string[] | undefined, actors: string[], index: Map<string, number>): number {
+  const name = cell.text.replace(/\s+/g, ' ');
+  if (!name) {
+    report(file, 'pelaksana-kosong', 'Pelaksana kegiatan ini belum diisi.', cell.place, { hint: `Tulis satu pelaksana${declared ? `, salah satu dari: ${declared.join(', ')}` : ''}.` });
+    return -1;
+  }
+  const known = index.get(norm(name));
+  if (known !== undefined) return known;
+  if (ACTOR_SEPARATORS.test(name)) {
+    report(file, 'pelaksana-ganda', `Satu kegiatan hanya boleh memiliki satu pelaksana, tertulis "${name}".`, cell.place, {
+      hint: 'Pecah kegiatan ini menjadi beberapa baris, satu per pelaksana.',
+    });
+    return -1;
+  }
+  if (declared) {
+    const suggestion = closest(name, declared);
+    report(file, 'pelaksana-tak-dikenal', `Pelaksana "${name}" tidak ada dalam daftar \`pelaksana\`.${suggestion ? ` Maksud Anda "${suggestion}"?` : ''}`, cell.place, {
+      hint: suggestion ? `Ganti menjadi "${suggestion}", atau tambahkan "${name}" ke \`pelaksana\` di frontmatter.` : `Tambahkan "${name}" ke \`pelaksana\` di frontmatter, atau pilih salah satu dari: ${declared.join(', ')}.`,
+    });
+    return -1;
+  }
+  actors.push(name);
+  index.set(norm(name), actors.length - 1);
+  return actors.length - 1;
+}
+
+function readWaktu(file: VFile, cell: Cell): Waktu | undefined {
+  const m = WAKTU.exec(cell.text.trim());
+  if (!m) {
+    report(file, 'waktu-tidak-valid', cell.text ? `Waktu "${cell.text}" tidak dapat dibaca.` : 'Waktu belum diisi.', cell.place, {
+      hint: 'Tulis angka lalu satuan: menit, jam, hari, minggu atau bulan, mis. "15 menit" atau "2 Jam".',
+    });
+    return undefined;
+  }
+  return { value: Number(m[1]!.replace(',', '.')), unit: UNITS[m[2]!.toLowerCase()]!, text: cell.text.trim() };
+}
+
+function readLanjut(file: VFile, cell: Cell): Lanjut | undefined {
+  const text = cell.text.trim();
+  if (!text) return { kind: 'next' };
+  if (/^\d+$/.test(text)) return { kind: 'jump', to: Number(text) };
+  if (/^selesai$/i.test(text)) return { kind: 'end' };
+  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  const exits = parts.map((p) => /^(.+?)\s*:\s*(\d+)$/.exec(p));
+  if (exits.every(Boolean)) {
+    if (exits.length !== 2) {
+      report(file, 'keputusan-dua-cabang', `Keputusan harus memiliki tepat dua cabang, tertulis ${exits.length}.`, cell.place, {
+        hint: 'Tulis dua cabang berlabel, mis. "Ya: 5; Tidak: 3".',
+      });
+      return undefined;
+    }
+    const [a, b] = exits as [RegExpExecArray, RegExpExecArray];
+    if (norm(a[1]!) === norm(b[1]!)) {
+      report(file, 'keputusan-label-sama', `Kedua cabang keputusan berlabel "${a[1]}".`, cell.place, { hint: 'Beri label yang berbeda, mis. "Ya" dan "Tidak".' });
+      return undefined;
+    }
+    return { kind: 'decision', exits: [{ label: a[1]!, to: Number(a[2]) }, { label: b[1]!, to: Number(b[2]) }] };
+  }
+  report(file, 'lanjut-tidak-valid', `Isi kolom Lanjut "${text}" tidak dapat dibaca.`, cell.place, {
+    hint: 'Kosongkan untuk lanjut ke baris berikutnya; tulis nomor baris (mis. "5") untuk melompat; "Ya: 5; Tidak: 3" untuk keputusan; atau "selesai".',
+  });
+  return undefined;
+}
+
+function targetsOf(no: number, lanjut: Lanjut, n: number): number[] {
+  switch (lanjut.kind) {
+    case 'next':
+      return no < n ? [no + 1] : [];
+    case 'jump':
+      return [lanjut.to];
+    case 'decision':
+      return lanjut.exits.map((e) => e.to);
+    case 'end':
+      return [];
+  }
+}
+
+function checkTargets(file: VFile, no: number, lanjut: Lanjut | undefined, cell: Cell, n: number): void {
+  if (!lanjut || lanjut.kind === 'next') return;
+  for (const to of targetsOf(no, lanjut, n)) {
+    if (to < 1 || to > n) {
+      report(file, 'lanjut-target-tidak-ada', `Baris ${to} yang dituju kolom Lanjut tidak ada (tabel berisi ${n} baris).`, cell.place, { hint: `Tulis nomor baris antara 1 dan ${n}.` });
+    } else if (to === no) {
+      report(file, 'lanjut-ke-diri-sendiri', `Baris ${no} tidak boleh melompat ke dirinya sendiri.`, cell.place, { hint: 'Arahkan ke baris lain, mis. baris sebelumnya yang harus diulang.' });
+    }
+  }
+}
+
+/** Every row must reach an end; rows no path from row 1 reaches are suspicious. */
+function checkFlow(file: VFile, lanjut: Lanjut[], places: Place[]): void {
+  const n = lanjut.length;
+  const next = lanjut.map((l, i) => targetsOf(i + 1, l, n).map((t) => t - 1));
+  const ends = lanjut.map((l, i) => l.kind === 'end' || (i === n - 1 && l.kind === 'next'));
+  const reachesEnd = ends.slice();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < n; i++) {
+      if (!reachesEnd[i] && next[i]!.some((t) => reachesEnd[t])) reachesEnd[i] = changed = true;
+    }
+  }
+  const reached = new Array<boolean>(n).fill(false);
+  const stack = [0];
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (reached[i]) continue;
+    reached[i] = true;
+    stack.push(...next[i]!);
+  }
+  for (let i = 0; i < n; i++) {
+    if (!reachesEnd[i]) {
+      report(file, 'alur-tanpa-akhir', `Alur dari baris ${i + 1} berputar terus dan tidak pernah sampai ke akhir.`, places[i], {
+        hint: 'Pastikan setiap putaran memiliki jalan keluar: sebuah keputusan dengan satu cabang ke baris berikutnya, atau "selesai".',
+      });
+    } else if (!reached[i]) {
+      report(file, 'alur-tak-terjangkau', `Baris ${i + 1} tidak pernah dicapai dari baris 1.`, places[i], {
+        hint: 'Periksa kolom Lanjut baris sebelumnya: mungkin ada lompatan yang melewati baris ini.',
+        severity: 'peringatan',
+      });
+    }
+  }
+}
+
+function symbolOf(index: number, lanjut: Lanjut, n: number): StepSymbol {
+  if (lanjut.kind === 'decision') return 'decision';
+  if (index === 0 || lanjut.kind === 'end' || (index === n - 1 && lanjut.kind === 'next')) return 'terminator';
+  return 'process';
+}
