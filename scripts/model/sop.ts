@@ -27,6 +27,8 @@ export interface Instansi {
   logo?: string;
   kertas: Kertas;
   tanda_tangan: TandaTangan;
+  /** Character printed invisibly in the e-signature box, for services that locate it by text. */
+  jangkar_ttd: string;
   /** Absolute path of the instansi.yml this came from. */
   file: string;
   /** Absolute path of the folder holding instansi.yml. */

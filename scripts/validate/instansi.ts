@@ -62,6 +62,7 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
       ...(logo ? { logo } : {}),
       kertas: data.kertas === 'F4' ? 'F4' : 'A4',
       tanda_tangan: data.tanda_tangan === 'basah' ? 'basah' : 'elektronik',
+      jangkar_ttd: typeof data.jangkar_ttd === 'string' && data.jangkar_ttd ? data.jangkar_ttd : '#',
       file: absFile,
       dir,
     },
