@@ -36,6 +36,9 @@ export function chromeArgs(isRoot: boolean = process.getuid?.() === 0): string[]
     // Unhinted glyph metrics: text widths, hence line breaks, do not depend on the machine.
     '--font-render-hinting=none',
     '--disable-quic',
+    // Defence in depth behind request interception: preconnect, DNS prefetch and WebSockets do
+    // not pass through it, but they cannot resolve a host either.
+    '--host-resolver-rules=MAP * ~NOTFOUND',
     // Chromium refuses to start its sandbox as root (containers, CI).
     ...(isRoot ? ['--no-sandbox'] : []),
   ];
