@@ -1,4 +1,5 @@
 // The `sop` command line: dispatch, help, and the mapping of failures to exit codes.
+import { build, BUILD_HELP } from './build.ts';
 import { check, CHECK_HELP } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
 
@@ -8,6 +9,7 @@ Pemakaian: sop <perintah> [opsi]
 
 Perintah:
   check   periksa sumber SOP di content/ dan tunjukkan kesalahan beserta letaknya
+  build   cetak setiap SOP menjadi PDF resmi di output/pdf/
 
 Jalankan "sop <perintah> --help" untuk keterangan tiap perintah.
 `;
@@ -16,6 +18,7 @@ type Command = (argv: string[], ctx: Parameters<typeof check>[1]) => number | Pr
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   check: { run: check, help: CHECK_HELP },
+  build: { run: build, help: BUILD_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -21,14 +21,17 @@ export interface CheckResult {
 
 export function checkContent(set: ContentSet, exists: (p: string) => boolean): CheckResult {
   const files: VFile[] = [];
+  // Folder → its instansi.yml entry (undefined when the file is there but unreadable).
   const byDir = new Map<string, InstansiEntry | undefined>();
   const instansi: InstansiEntry[] = [];
   for (const raw of set.instansi) {
     const file = new VFile({ path: raw.rel });
     files.push(file);
-    const text = decode(file, raw);
-    const id = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
-    const entry = text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, exists);
+    const entry = guarded(file, () => {
+      const text = decode(file, raw, 'instansi.yml');
+      const id = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
+      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, exists);
+    });
     byDir.set(path.dirname(raw.abs), entry);
     if (entry) instansi.push(entry);
   }
@@ -37,46 +40,87 @@ export function checkContent(set: ContentSet, exists: (p: string) => boolean): C
   for (const raw of set.sops) {
     const file = new VFile({ path: raw.rel });
     files.push(file);
-    const text = decode(file, raw);
-    const source = text === undefined ? undefined : parseSopSource(file, text);
+    const source = guarded(file, () => {
+      const text = decode(file, raw, 'Berkas SOP');
+      return text === undefined ? undefined : parseSopSource(file, text);
+    });
     if (source) parsed.push({ source, file, raw });
   }
 
   const sops: Sop[] = [];
-  for (const { source, raw } of parsed) {
+  for (const { source, file, raw } of parsed) {
     const rel = path.relative(set.contentDir, raw.abs).split(path.sep).join('/');
     const id = rel.replace(/\.md$/, '');
-    const sop = validateSop(source, nearestInstansi(byDir, path.dirname(raw.abs), set.contentDir), {
-      id,
-      slug: path.basename(id),
-      path: raw.rel,
-    });
+    const near = nearestInstansi(byDir, path.dirname(raw.abs), set.contentDir);
+    const sop = guarded(file, () => validateSop(source, near.entry, { id, slug: path.basename(id), path: raw.rel }, near.found));
     if (sop) sops.push(sop);
   }
-  checkProject(parsed);
+  guarded(files[0] ?? new VFile(), () => checkProject(parsed));
   // A cross-file error (duplicate nomor …) invalidates an SOP that was otherwise fine.
   const invalid = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => f.path));
   const valid = sops.filter((s) => !invalid.has(s.path));
   return { files, sops: valid, instansi, ok: !hasErrors(files) };
 }
 
-function nearestInstansi(byDir: Map<string, InstansiEntry | undefined>, dir: string, contentDir: string): InstansiEntry | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (byDir.has(d)) return byDir.get(d);
-    if (d === contentDir || path.dirname(d) === d || !d.startsWith(contentDir)) return undefined;
+/**
+ * Bad input must never crash `sop check`: an unexpected exception while reading one file becomes
+ * an error on that file (the other files are still checked).
+ */
+function guarded<T>(file: VFile, run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    report(file, 'galat-internal', 'Berkas ini tidak dapat diperiksa sampai selesai karena galat di dalam program sop.', { line: 1, column: 1 }, {
+      hint: `Periksa bagian berkas yang tidak biasa, lalu laporkan ke pengelola sop-press beserta berkas ini (keterangan teknis: ${e instanceof Error ? e.message : String(e)}).`,
+    });
+    return undefined;
   }
 }
 
-function decode(file: VFile, raw: RawFile): string | undefined {
+/** The nearest instansi.yml walking up from `dir`: `found` also when it exists but could not be read. */
+/** PDFs and site pages are named `<instansi>/<slug>`: two SOPs may not share one. */
+function checkSlugs(sops: Sop[], sopFiles: Map<string, VFile>): void {
+  const seen = new Map<string, Sop>();
+  for (const sop of sops) {
+    const key = `${sop.instansi.id}/${sop.slug}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, sop);
+      continue;
+    }
+    for (const [s, other] of [[first, sop], [sop, first]] as const) {
+      const file = sopFiles.get(s.path);
+      if (file) report(file, 'nama-berkas-ganda', `Nama berkas "${s.slug}.md" juga dipakai oleh ${other.path} di instansi yang sama.`, { line: 1, column: 1 }, {
+        hint: 'Ganti nama salah satu berkas: PDF dan halaman situs diberi nama menurut nama berkas.',
+      });
+    }
+  }
+}
+
+function nearestInstansi(byDir: Map<string, InstansiEntry | undefined>, dir: string, contentDir: string): { found: boolean; entry?: InstansiEntry } {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (byDir.has(d)) {
+      const entry = byDir.get(d);
+      return entry ? { found: true, entry } : { found: true };
+    }
+    if (d === contentDir || path.dirname(d) === d || !d.startsWith(contentDir)) return { found: false };
+  }
+}
+
+function decode(file: VFile, raw: RawFile, what: string): string | undefined {
   const decoded = decodeSource(raw.bytes);
   if (decoded.ok) return decoded.text;
   if (decoded.reason === 'biner') {
-    report(file, 'berkas-biner', 'Berkas ini bukan teks (berisi data biner).', placeOfByte(raw.bytes, decoded.offset), {
-      hint: 'Simpan SOP sebagai teks biasa (.md) dengan editor teks, bukan dokumen Word atau PDF.',
+    report(file, 'berkas-biner', decoded.kind ? `Berkas ini bukan teks, melainkan ${decoded.kind}.` : 'Berkas ini bukan teks (berisi data biner).', placeOfByte(raw.bytes, decoded.offset), {
+      hint: `${what} harus berupa teks biasa: buat dan simpan dengan editor teks (Notepad, VS Code), bukan Word, PDF atau program gambar.`,
+    });
+  } else if (decoded.reason === 'utf16') {
+    report(file, 'bukan-utf8', 'Berkas tersimpan dalam pengodean UTF-16 ("Unicode"), bukan UTF-8.', { line: 1, column: 1 }, {
+      hint: 'Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Encoding: UTF-8).',
     });
   } else {
-    report(file, 'bukan-utf8', 'Berkas tidak tersimpan dalam pengodean UTF-8.', placeOfByte(raw.bytes, decoded.offset), {
-      hint: 'Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Encoding: UTF-8).',
+    report(file, 'bukan-utf8', 'Berkas tidak tersimpan dalam pengodean UTF-8: huruf pada posisi ini tidak dapat dibaca.', placeOfByte(raw.bytes, decoded.offset), {
+      hint: 'Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Encoding: UTF-8), lalu periksa huruf beraksen (mis. é) pada posisi ini.',
     });
   }
   return undefined;

@@ -20,9 +20,4 @@ export function nipProblem(raw: string): string | undefined {
   if (nip[14] !== '1' && nip[14] !== '2') return `Angka jenis kelamin dalam NIP (angka ke-15) harus 1 atau 2, tertulis ${nip[14]}.`;
   return undefined;
 }
-
-/** `19681117 199703 1 003`: the grouping printed on official documents. */
-export function formatNip(nip: string): string {
-  const d = nip.replace(/\s+/g, '');
-  return `${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`;
-}
+export { formatNip } from '../model/format.ts';

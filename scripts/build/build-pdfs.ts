@@ -1,0 +1,134 @@
+// `sop build`: every valid SOP → output/pdf/<instansi>/<slug>.pdf plus its signing manifest.
+// Measures all stale SOPs in one browser page, plans pages and flowcharts in Node, then prints
+// through the page pool. Unchanged SOPs are skipped; every file is written atomically.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Sop } from '../model/sop.ts';
+import { finishPdf } from '../print/finish-pdf.ts';
+import type { Printer } from '../print/pool.ts';
+import { loadLayouts, renderMeasureHtml, renderSopHtml, type Layouts } from '../render/document.ts';
+import { sopView } from '../render/view.ts';
+import { writeAtomic } from './atomic.ts';
+import { sharedInputsHash, sopInputsHash } from './inputs.ts';
+import { signingManifest } from './manifest.ts';
+import { measureInPage, planPrint, type Measurement } from './plan.ts';
+
+export interface BuildOptions {
+  root: string;
+  outDir?: string;
+  /** Rebuild everything, ignoring the cache. */
+  force?: boolean;
+  printer: () => Promise<Printer>;
+  onProgress?: (done: number, total: number, sop: Sop) => void;
+}
+
+export interface BuiltPdf {
+  sop: Sop;
+  /** Absolute path of the PDF. */
+  pdf: string;
+  manifest?: string;
+  /** False when the previous PDF was still current. */
+  rebuilt: boolean;
+  /** Row heights etc. as measured for the PDF: the site draws the same flowchart from them. */
+  measurement: Measurement;
+}
+
+interface CacheFile {
+  version: 2;
+  entries: Record<string, { hash: string; measurement: Measurement }>;
+}
+
+/** Where the PDF of an SOP goes, relative to the output directory. */
+export function pdfPath(sop: Sop): string {
+  return `pdf/${sop.instansi.id}/${sop.slug}.pdf`;
+}
+
+/** Measuring many SOPs in one page is fast, but keep the DOM of one page reasonable. */
+const MEASURE_BATCH = 100;
+
+export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
+  const outDir = options.outDir ?? path.join(options.root, 'output');
+  const cachePath = path.join(outDir, '.cache', 'pdf.json');
+  const cache = readCache(cachePath);
+  const layoutsDir = path.join(options.root, 'layouts');
+  const shared = sharedInputsHash(layoutsDir);
+  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared)]));
+  const stale = sops.filter((s) => options.force || cache.entries[s.id]?.hash !== hashes.get(s.id) || !existsSync(path.join(outDir, pdfPath(s))));
+
+  const results = new Map<string, BuiltPdf>();
+  for (const sop of sops) {
+    const cached = cache.entries[sop.id];
+    if (!stale.includes(sop) && cached) {
+      results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifestPath(outDir, sop), rebuilt: false, measurement: cached.measurement });
+    }
+  }
+  if (stale.length) {
+    const printer = await options.printer();
+    const layouts = loadLayouts(layoutsDir);
+    const baseUrl = pathToFileURL(options.root + path.sep).href;
+    let done = 0;
+    for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
+      const batch = stale.slice(i, i + MEASURE_BATCH);
+      const measured = await measure(printer, layouts, batch, baseUrl);
+      await Promise.all(
+        batch.map(async (sop) => {
+          const measurement = measured.get(sop.id)!;
+          const built = await printOne(printer, layouts, sop, measurement, baseUrl, outDir);
+          results.set(sop.id, built);
+          cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };
+          options.onProgress?.(++done, stale.length, sop);
+        }),
+      );
+      writeAtomic(cachePath, JSON.stringify(cache));
+    }
+  }
+  return sops.map((s) => results.get(s.id)!);
+}
+
+function manifestPath(outDir: string, sop: Sop): { manifest?: string } {
+  const file = path.join(outDir, pdfPath(sop).replace(/\.pdf$/, '.ttd.json'));
+  return existsSync(file) ? { manifest: file } : {};
+}
+
+async function measure(printer: Printer, layouts: Layouts, sops: Sop[], baseUrl: string): Promise<Map<string, Measurement>> {
+  const html = renderMeasureHtml(layouts, sops.map(sopView));
+  const widest = Math.max(...sops.map((s) => sopView(s).paper.widthMm));
+  const list = await printer.evaluate(html, { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage);
+  return new Map(list.map((m) => [m.id, m]));
+}
+
+async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measurement, baseUrl: string, outDir: string): Promise<BuiltPdf> {
+  const view = sopView(sop);
+  const plan = planPrint(view, sop.steps, m);
+  const html = renderSopHtml(layouts, view, plan);
+  const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
+  const box = printed.boxes[0];
+  const sign = sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' && box;
+  const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
+  const date = new Date(`${sop.tanggal_efektif ?? sop.tanggal_pembuatan}T00:00:00+07:00`);
+  const pdf = await finishPdf(printed.pdf, {
+    title: sop.nama,
+    subject: sop.nomor,
+    author: `${sop.instansi.nama}, ${sop.instansi.pemerintah}`,
+    keywords: ['SOP', 'Standar Operasional Prosedur', sop.nomor, sop.instansi.nama, ...(sop.unit ? [sop.unit] : [])],
+    language: 'id',
+    date,
+    ...(sign ? { signature: { fieldName, page: box.page, rect: { x: box.x, y: box.y, width: box.width, height: box.height } } } : {}),
+  });
+  const file = path.join(outDir, pdfPath(sop));
+  writeAtomic(file, pdf);
+  const manifestFile = file.replace(/\.pdf$/, '.ttd.json');
+  if (sign) writeAtomic(manifestFile, JSON.stringify(signingManifest(sop, path.basename(file), fieldName, box), null, 2) + '\n');
+  return { sop, pdf: file, ...(sign ? { manifest: manifestFile } : {}), rebuilt: true, measurement: m };
+}
+
+function readCache(file: string): CacheFile {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    if (data.version === 2 && data.entries) return data;
+  } catch {
+    // No cache yet, or an unreadable one: build everything.
+  }
+  return { version: 2, entries: {} };
+}

@@ -1,0 +1,34 @@
+// What a PDF depends on, hashed: the SOP source, its instansi.yml and logo, the layouts,
+// the fonts and the pipeline code that draws and prints. Unchanged hash = nothing to do.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Sop } from '../model/sop.ts';
+import { fontFiles } from '../render/fonts.ts';
+
+const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
+/** Pipeline stages whose code changes the printed PDF. */
+const STAGES = ['model', 'flow', 'render', 'print', 'build'];
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Hash of everything every SOP shares (layouts, fonts, code). Computed once per build. */
+export function sharedInputsHash(layoutsDir: string): string {
+  const h = createHash('sha256');
+  const files = [...listFiles(layoutsDir), ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
+  for (const f of files) h.update(f.slice(f.lastIndexOf('/') + 1)).update(readFileSync(f));
+  return h.digest('hex');
+}
+
+/** The normalized SOP already holds everything the source and its cascade decided. */
+export function sopInputsHash(sop: Sop, shared: string): string {
+  const h = createHash('sha256').update(shared).update(JSON.stringify(sop));
+  if (sop.instansi.logo) h.update(readFileSync(sop.instansi.logo));
+  return h.digest('hex');
+}

@@ -1,0 +1,106 @@
+// `sop build`: check, then print every valid SOP to PDF.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import { collect } from '../diagnostics/report.ts';
+import { formatGithub, formatHuman } from '../diagnostics/format.ts';
+import { PrerequisiteError } from '../print/browser.ts';
+import { Printer } from '../print/pool.ts';
+import type { Sop } from '../model/sop.ts';
+import { runCheck, type CheckContext } from './check.ts';
+import { EXIT, UsageError } from './usage.ts';
+
+export const BUILD_HELP = `Pemakaian: sop build [--semua]
+
+Memeriksa content/ lalu mencetak setiap SOP yang valid menjadi PDF resmi
+(halaman identitas + halaman prosedur dengan bagan alir) di
+output/pdf/<instansi>/<slug>.pdf, beserta manifes tanda tangan elektronik
+(<slug>.ttd.json). SOP yang sumber, instansi.yml, tata letak dan asetnya
+tidak berubah sejak pembangunan terakhir dilewati.
+
+Opsi:
+  --semua      bangun ulang semua PDF, abaikan cache
+  -h, --help   tampilkan bantuan ini
+
+Memerlukan Chrome, Chromium atau Edge. Bila tidak ditemukan otomatis,
+isi variabel PUPPETEER_EXECUTABLE_PATH dengan lokasi programnya.
+
+Kode keluar: 0 berhasil, 1 ada galat di isi SOP, 2 salah pemakaian atau
+peramban tidak ditemukan.
+`;
+
+/** Check content; on errors print them and return undefined. Shared by build, book and site. */
+export function checkedSops(ctx: CheckContext): Sop[] | undefined {
+  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+    throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
+  }
+  const { result } = runCheck(ctx.cwd);
+  const diagnostics = collect(result.files);
+  if (!result.ok) {
+    if (ctx.env.GITHUB_ACTIONS === 'true') ctx.stdout(formatGithub(diagnostics));
+    ctx.stdout(formatHuman(diagnostics.filter((d) => d.severity === 'galat'), ctx.isTTY && !ctx.env.NO_COLOR, result.files.length));
+    ctx.stdout('Pembangunan dibatalkan: perbaiki galat di atas lalu jalankan lagi. Berkas di output/ tidak diubah.\n');
+    return undefined;
+  }
+  return result.sops;
+}
+
+/** Launches the browser on first use and closes it at the end. */
+export function lazyPrinter(root: string): { get: () => Promise<Printer>; close: () => Promise<void> } {
+  let printer: Promise<Printer> | undefined;
+  return {
+    get: () => (printer ??= Printer.launch({ allowedDir: root })),
+    close: async () => {
+      if (printer) await (await printer.catch(() => undefined))?.close();
+    },
+  };
+}
+
+export function progress(ctx: CheckContext, label: string): ((done: number, total: number, sop: Sop) => void) | undefined {
+  if (!ctx.isTTY) return undefined;
+  return (done, total, sop) => {
+    process.stderr.write(`\r\x1b[2K${label} ${done}/${total}  ${sop.path}`);
+    if (done === total) process.stderr.write('\r\x1b[2K');
+  };
+}
+
+export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T | number> {
+  const printer = lazyPrinter(root);
+  try {
+    return await fn(printer.get);
+  } catch (e) {
+    if (e instanceof PrerequisiteError) {
+      process.stderr.write(`Galat: ${e.message}\nSaran: ${e.hint}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  } finally {
+    await printer.close();
+  }
+}
+
+export function summarizePdfs(built: BuiltPdf[], root: string): string {
+  const rebuilt = built.filter((b) => b.rebuilt).length;
+  return `${built.length} SOP: ${rebuilt} PDF dibuat, ${built.length - rebuilt} tidak berubah → ${path.relative(root, path.join(root, 'output', 'pdf')) || '.'}/\n`;
+}
+
+export async function build(argv: string[], ctx: CheckContext): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { semua: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    ctx.stdout(BUILD_HELP);
+    return EXIT.ok;
+  }
+  const sops = checkedSops(ctx);
+  if (!sops) return EXIT.invalid;
+  const result = await withPrinter(ctx.cwd, (printer) =>
+    buildPdfs(sops, { root: ctx.cwd, force: Boolean(values.semua), printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
+  );
+  if (typeof result === 'number') return result;
+  ctx.stdout(summarizePdfs(result, ctx.cwd));
+  return EXIT.ok;
+}
+
+function optional<T>(onProgress: T | undefined): { onProgress?: T } {
+  return onProgress ? { onProgress } : {};
+}

@@ -1,0 +1,89 @@
+// Handlebars layouts → HTML. Loading the layouts is I/O (done once); rendering is pure.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { PageLayout } from '../flow/types.ts';
+import { fontFaceCss } from './fonts.ts';
+import type { RowView, SopView } from './view.ts';
+
+export interface Layouts {
+  dir: string;
+  sop: Handlebars.TemplateDelegate;
+  measure: Handlebars.TemplateDelegate;
+  css: string;
+}
+
+export function loadLayouts(dir: string): Layouts {
+  const hb = Handlebars.create();
+  const partials = path.join(dir, 'partials');
+  for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
+    hb.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(path.join(partials, f), 'utf8'));
+  }
+  const compile = (f: string) => hb.compile(readFileSync(path.join(dir, f), 'utf8'), { strict: false, preventIndent: true });
+  return { dir, sop: compile('sop.hbs'), measure: compile('measure.hbs'), css: readFileSync(path.join(dir, 'sop.css'), 'utf8') };
+}
+
+export interface ProcedurePageView {
+  number: number;
+  rows: Array<{ row: RowView; height?: number }>;
+  topBand: boolean;
+  bottomBand: boolean;
+  bandHeight: number;
+  svg?: string;
+  flowTop: number;
+  flowLeft: number;
+  columnNumbers: number[];
+  emptyCells: number[];
+}
+
+function pageBase(view: SopView, number: number): Pick<ProcedurePageView, 'number' | 'columnNumbers' | 'emptyCells'> {
+  const cols = view.actors.length + 6;
+  return {
+    number,
+    columnNumbers: Array.from({ length: cols }, (_, i) => i + 1),
+    emptyCells: Array.from({ length: cols }, (_, i) => i),
+  };
+}
+
+/** One document per SOP, all rows on one unbounded page: what the browser measures. */
+export function renderMeasureHtml(layouts: Layouts, views: SopView[]): string {
+  const docs = views.map((view) => ({
+    view,
+    procedurePages: [{ ...pageBase(view, 2), rows: view.rows.map((row) => ({ row })), topBand: false, bottomBand: false, bandHeight: 0, flowTop: 0, flowLeft: 0 }],
+  }));
+  return layouts.measure({ docs, fontFaces: fontFaceCss(), css: layouts.css });
+}
+
+export interface PrintPlan {
+  /** Rows per procedure page (indices into view.rows), with measured heights. */
+  pages: Array<{ first: number; last: number }>;
+  rowHeights: number[];
+  layouts: PageLayout[];
+  svgs: string[];
+  bandHeight: number;
+  /** Offset of the first body row below the top of `.proc` (the table header height). */
+  flowTop: number;
+  identityZoom: number;
+}
+
+export function renderSopHtml(layouts: Layouts, view: SopView, plan: PrintPlan): string {
+  const flowLeft = view.columns.no + view.columns.kegiatan;
+  const procedurePages: ProcedurePageView[] = plan.pages.map((slice, i) => ({
+    ...pageBase(view, i + 2),
+    rows: view.rows.slice(slice.first, slice.last + 1).map((row, k) => ({ row, height: plan.rowHeights[slice.first + k]! })),
+    topBand: plan.layouts[i]?.topBand ?? false,
+    bottomBand: plan.layouts[i]?.bottomBand ?? false,
+    bandHeight: plan.bandHeight,
+    ...(plan.svgs[i] ? { svg: plan.svgs[i] } : {}),
+    flowTop: plan.flowTop,
+    flowLeft,
+  }));
+  return layouts.sop({
+    view,
+    procedurePages,
+    totalPages: procedurePages.length + 1,
+    identityZoom: plan.identityZoom,
+    fontFaces: fontFaceCss(),
+    css: layouts.css,
+  });
+}
