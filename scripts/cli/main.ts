@@ -1,6 +1,5 @@
 // The `sop` command line: dispatch, help, and the mapping of failures to exit codes.
-import { build, BUILD_HELP } from './build.ts';
-import { check, CHECK_HELP } from './check.ts';
+import type { CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 const HELP = `sop-press: dari sumber teks ke dokumen SOP Administrasi Pemerintahan.
@@ -14,11 +13,12 @@ Perintah:
 Jalankan "sop <perintah> --help" untuk keterangan tiap perintah.
 `;
 
-type Command = (argv: string[], ctx: Parameters<typeof check>[1]) => number | Promise<number>;
+type Command = (argv: string[], ctx: CheckContext) => number | Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  check: { run: check, help: CHECK_HELP },
-  build: { run: build, help: BUILD_HELP },
+// Loaded on demand: `sop check` should not pay for loading the browser driver.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.ts')).check,
+  build: async () => (await import('./build.ts')).build,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,13 +33,14 @@ export async function main(argv: string[]): Promise<number> {
     out('sop-press 0.1.0\n');
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     err(`Perintah "${name}" tidak dikenal.\n\n${HELP}`);
     return EXIT.usage;
   }
   try {
-    return await command.run(rest, { cwd: process.cwd(), env: process.env, stdout: out, isTTY: Boolean(process.stdout.isTTY) });
+    const run = await load();
+    return await run(rest, { cwd: process.cwd(), env: process.env, stdout: out, isTTY: Boolean(process.stdout.isTTY) });
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
       err(`Galat: ${localizeParseArgs((e as Error).message)}\n`);
