@@ -1,0 +1,92 @@
+// Shared HTML and poppler helpers for the print tests.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const BASE_URL = pathToFileURL(ROOT + path.sep).href;
+
+const FONT_DIR = 'node_modules/@fontsource/arimo/files';
+
+export interface DocOptions {
+  title?: string;
+  /** Extra HTML for the first page (e.g. remote assets that must be blocked). */
+  extra?: string;
+  /** Signature box, mm from the top-left of page 2. */
+  sig?: { left: number; top: number; width: number; height: number };
+}
+
+/** A two-page A4 document in Arimo, each page one `.page` element of exact paper size. */
+export function twoPageDoc(o: DocOptions = {}): string {
+  const sig = o.sig ?? { left: 110, top: 200, width: 70, height: 30 };
+  const rows = Array.from({ length: 12 }, (_, i) => `<tr><td>${i + 1}</td><td>Memeriksa kelengkapan berkas permohonan</td><td>Kepala Seksi</td><td>2 Jam</td></tr>`).join('');
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${o.title ?? 'SOP Uji'}</title><style>
+@font-face{font-family:Arimo;font-weight:400;src:url(${FONT_DIR}/arimo-latin-400-normal.woff2) format('woff2')}
+@font-face{font-family:Arimo;font-weight:700;src:url(${FONT_DIR}/arimo-latin-700-normal.woff2) format('woff2')}
+@page{size:210mm 297mm;margin:0}
+html,body{margin:0;font-family:Arimo;font-size:11pt}
+.page{position:relative;width:210mm;height:297mm;box-sizing:border-box;padding:20mm;overflow:hidden;break-after:page}
+.page:last-child{break-after:auto}
+table{border-collapse:collapse;width:100%}td{border:1px solid #000;padding:2mm}
+.sig{position:absolute;left:${sig.left}mm;top:${sig.top}mm;width:${sig.width}mm;height:${sig.height}mm;
+  box-sizing:border-box;border:1px dashed #999;font-size:10pt;line-height:1}
+.sig span{position:absolute}.sig .a{left:0;top:0}.sig .z{right:0;bottom:0}
+</style></head><body>
+<div class="page"><h1>Penerbitan Surat Keterangan</h1><table>${rows}</table>${o.extra ?? ''}</div>
+<div class="page"><p>Ditetapkan di Palembang</p><div class="sig" data-sig-box="kepala"><span class="a">AWAL</span><span class="z">AKHIR</span></div></div>
+</body></html>`;
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'sop-press-test-'));
+}
+
+export function writeTemp(dir: string, name: string, bytes: Uint8Array): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+export function run(cmd: string, args: string[]): string {
+  return execFileSync(cmd, args, { encoding: 'utf8' });
+}
+
+/** `pdfinfo` fields as a map (`Title` → `SOP Uji`). */
+export function pdfinfo(file: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of run('pdfinfo', [file]).split('\n')) {
+    const m = /^([^:]+):\s*(.*)$/.exec(line);
+    if (m) map.set(m[1]!.trim(), m[2]!.trim());
+  }
+  return map;
+}
+
+export interface Word {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  pageHeight: number;
+}
+
+/** Words with their boxes from `pdftotext -bbox` (points, origin top-left). */
+export function words(file: string): Word[] {
+  const out: Word[] = [];
+  let page = -1;
+  let pageHeight = 0;
+  for (const line of run('pdftotext', ['-bbox', file, '-']).split('\n')) {
+    const p = /<page width="([\d.]+)" height="([\d.]+)">/.exec(line);
+    if (p) {
+      page++;
+      pageHeight = Number(p[2]);
+      continue;
+    }
+    const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
+    if (w) out.push({ page, pageHeight, xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: w[5]! });
+  }
+  return out;
+}
