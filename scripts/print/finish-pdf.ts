@@ -5,7 +5,7 @@
 // holding the browser version); it is replaced whole. The trailer /ID is a hash of the finished
 // file, so it changes exactly when the content does.
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { PDFRef } from 'pdf-lib';
 import type { PdfRect } from './units.ts';
 import { xmpPacket } from './xmp.ts';
@@ -66,7 +66,11 @@ function addSignatureField(doc: PDFDocument, sig: SignatureField): void {
       AP: { N: appearance },
     }),
   );
-  page.node.addAnnot(widget);
+  // Not page.node.addAnnot(): pdf-lib would first "normalize" the page, wrapping its content in
+  // extra q/Q streams and adding empty resource dictionaries.
+  const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  if (annots) annots.push(widget);
+  else page.node.set(PDFName.of('Annots'), context.obj([widget]));
   // SigFlags 1 = SignaturesExist; AppendOnly (2) is the signer's to set when it signs.
   doc.catalog.set(PDFName.of('AcroForm'), context.obj({ Fields: [widget], SigFlags: 1 }));
 }
