@@ -1,0 +1,93 @@
+// Deterministic, realistic SOP sources for benchmarks and tests: 5–25 rows, 3–6 actors,
+// some decisions with backward jumps, every row reaching the end.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** mulberry32: small, fast, seeded. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ACTORS = ['Kepala Dinas', 'Sekretaris', 'Kepala Bidang', 'Kasubag Umum dan Kepegawaian', 'Kasubag Program', 'Kepala Seksi', 'Staf Pelaksana', 'Jabatan Fungsional'];
+const VERBS = ['Menerima', 'Memeriksa', 'Mengolah', 'Menyusun', 'Mengirimkan', 'Membahas', 'Memverifikasi', 'Mengarsipkan', 'Mendisposisikan', 'Merekapitulasi'];
+const OBJECTS = ['surat permohonan', 'data kinerja triwulan', 'draft laporan monitoring evaluasi kinerja', 'berkas usulan', 'dokumen rencana kerja', 'nota dinas', 'laporan kegiatan bidang', 'formulir isian'];
+const UNITS = ['15 menit', '30 menit', '1 jam', '2 Jam', '1 hari', '2 hari', '3 hari', '1 Minggu'];
+const DECISIONS: Array<[string, string]> = [['Ya', 'Tidak'], ['Lengkap', 'Tidak'], ['Setuju', 'Tidak']];
+
+export interface GeneratedRow {
+  kegiatan: string;
+  actor: string;
+  waktu: string;
+  lanjut: string;
+}
+
+export function generateSop(rand: () => number, index: number, instansi: string): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const actorCount = 3 + Math.floor(rand() * 4);
+  const actors = [...ACTORS].sort(() => rand() - 0.5).slice(0, actorCount);
+  const n = 5 + Math.floor(rand() * 21);
+  const rows: GeneratedRow[] = [];
+  for (let i = 1; i <= n; i++) {
+    let lanjut = '';
+    // A decision goes on to the next row or back to an earlier one: the flow always ends.
+    if (i > 2 && i < n && rand() < 0.15) {
+      const [yes, no] = pick(DECISIONS);
+      lanjut = `${yes}: ${i + 1}; ${no}: ${1 + Math.floor(rand() * (i - 1))}`;
+    }
+    rows.push({ kegiatan: `${pick(VERBS)} ${pick(OBJECTS)}`, actor: pick(actors), waktu: pick(UNITS), lanjut });
+  }
+  const nomor = `${String(index + 1).padStart(3, '0')}/SOP/${instansi.toUpperCase()}/2024`;
+  const lines = [
+    '---',
+    `nomor: ${nomor}`,
+    `nama: Prosedur Uji Nomor ${index + 1}`,
+    `unit: Bidang ${1 + (index % 4)}`,
+    'tanggal_pembuatan: 2024-01-15',
+    'tanggal_efektif: 2024-02-01',
+    'dasar_hukum:',
+    '  - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah',
+    '  - Peraturan Menteri PAN-RB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan SOP Administrasi Pemerintahan',
+    'kualifikasi_pelaksana: [Memahami tugas dan fungsi, Mampu mengoperasikan komputer]',
+    'keterkaitan: []',
+    'peralatan_perlengkapan: [Komputer, ATK]',
+    'peringatan: [Jika SOP tidak dilaksanakan maka pelayanan terhambat]',
+    'pencatatan_pendataan: [Disimpan sebagai arsip elektronik dan manual]',
+    `pelaksana: [${actors.join(', ')}]`,
+    '---',
+    '',
+    '| No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Keterangan | Lanjut |',
+    '|---:|---|---|---|---|---|---|---|',
+    ...rows.map((r, i) => `| ${i + 1} | ${r.kegiatan} | ${r.actor} | Berkas kerja | ${r.waktu} | Dokumen hasil langkah ${i + 1} | | ${r.lanjut} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** Writes `count` SOPs (spread over 2 instansi) under `root/content/`. */
+export function generateProject(root: string, count: number, seed = 42): string[] {
+  const rand = prng(seed);
+  const files: string[] = [];
+  const instansi = ['dinas-a', 'dinas-b'];
+  for (const id of instansi) {
+    mkdirSync(path.join(root, 'content', id), { recursive: true });
+    writeFileSync(
+      path.join(root, 'content', id, 'instansi.yml'),
+      [`pemerintah: Pemerintah Kabupaten Contoh`, `nama: Dinas Contoh ${id.slice(-1).toUpperCase()}`, 'disahkan_oleh:', '  jabatan: Kepala Dinas', '  nama: Nama Pejabat, S.H.', '  nip: "196811171997031003"', ''].join('\n'),
+    );
+  }
+  for (let i = 0; i < count; i++) {
+    const id = instansi[i % instansi.length]!;
+    const file = path.join(root, 'content', id, `bidang-${1 + (i % 4)}`, `sop-${String(i + 1).padStart(4, '0')}.md`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, generateSop(rand, i, id));
+    files.push(file);
+  }
+  return files;
+}
