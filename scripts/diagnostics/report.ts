@@ -1,6 +1,6 @@
 // Diagnostics are vfile messages (the unified way): each carries a position, a rule id,
 // a message in Bahasa Indonesia and, in `note`, a hint on how to fix it.
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 
 export type Severity = 'galat' | 'peringatan';

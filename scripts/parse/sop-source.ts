@@ -6,7 +6,7 @@ import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
 import { parseMarkdown } from './markdown.ts';
 import { readTable, type RawTable } from './table.ts';
-import { parseYaml, type ParsedYaml } from './yaml-doc.ts';
+import { parseYaml, reportYamlErrors, type ParsedYaml } from './yaml-doc.ts';
 
 export interface SopSource {
   file: VFile;
@@ -24,17 +24,20 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
   const lines = new LineIndex(text);
   if (!text.trim()) {
     report(file, 'berkas-kosong', 'Berkas SOP kosong.', { line: 1, column: 1 }, {
-      hint: 'Isi berkas dengan frontmatter YAML di antara dua baris `---`, lalu tabel prosedur. Contoh ada di docs/panduan.md.',
+      hint: 'Isi berkas dengan data SOP di antara dua baris `---` (nomor, nama, tanggal, …), lalu tabel prosedur. Contohnya ada di folder content/.',
     });
     return undefined;
   }
   const rawLines = text.split('\n');
   if (!FENCE.test(rawLines[0] ?? '')) {
     const looksLikeYaml = /^[a-z_]+\s*:/i.test(rawLines[0] ?? '');
-    report(file, 'frontmatter-tidak-ada', 'Berkas SOP tidak diawali frontmatter YAML.', { line: 1, column: 1 }, {
+    const fenceBelow = !(rawLines[0] ?? '').trim() && rawLines.some((l) => FENCE.test(l));
+    report(file, 'frontmatter-tidak-ada', 'Berkas SOP tidak diawali frontmatter (data SOP di antara dua baris `---`).', { line: 1, column: 1 }, {
       hint: looksLikeYaml
         ? 'Tambahkan baris `---` di baris pertama, sebelum `nomor:`, dan satu lagi setelah kunci terakhir.'
-        : 'Baris pertama harus `---`, diikuti data SOP (nomor, nama, …), lalu `---` lagi sebelum tabel.',
+        : fenceBelow
+          ? 'Hapus baris kosong di atas baris `---` pertama: `---` harus berada tepat di baris 1.'
+          : 'Baris pertama harus `---`, diikuti data SOP (nomor, nama, …), lalu `---` lagi sebelum tabel.',
     });
     return undefined;
   }
@@ -49,17 +52,17 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
   const yamlStart = (rawLines[0] ?? '').length + 1;
   const yamlText = rawLines.slice(1, close).join('\n');
   const yaml = parseYaml(yamlText, yamlStart);
-  for (const err of yaml.errors) {
-    const duplicate = err.code === 'DUPLICATE_KEY';
-    report(file, duplicate ? 'yaml-kunci-ganda' : 'yaml-tidak-valid',
-      duplicate ? 'Kunci yang sama ditulis dua kali di frontmatter.' : `YAML frontmatter tidak dapat dibaca (${yamlReason(err.code)}).`,
-      lines.place(err.offset),
-      { hint: duplicate ? 'Hapus salah satu kunci ganda.' : 'Periksa tanda titik dua, indentasi (pakai spasi, bukan tab) dan tanda kutip pada baris ini. Teks yang mengandung `: ` atau diawali `*`, `&`, `[` perlu diberi tanda kutip.' });
-  }
+  reportYamlErrors(file, yaml, text, lines, 'Frontmatter');
   if (yaml.errors.length) return undefined;
-  if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-    report(file, 'yaml-bukan-objek', 'Frontmatter harus berisi pasangan `kunci: nilai`.', { line: 2, column: 1 }, {
-      hint: 'Tulis data SOP sebagai `nomor: …`, `nama: …` dan seterusnya, satu kunci per baris.',
+  if (yaml.data === null || yaml.data === undefined) {
+    report(file, 'yaml-bukan-objek', 'Frontmatter kosong: belum ada data SOP di antara kedua baris `---`.', { line: 2, column: 1 }, {
+      hint: 'Tulis data SOP di antara kedua baris `---`: `nomor: …`, `nama: …`, `tanggal_pembuatan: …` dan seterusnya, satu kunci per baris.',
+    });
+    return undefined;
+  }
+  if (typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+    report(file, 'yaml-bukan-objek', Array.isArray(yaml.data) ? 'Frontmatter berisi daftar (`- …`), padahal harus berisi pasangan `kunci: nilai`.' : 'Frontmatter berisi teks biasa, padahal harus berisi pasangan `kunci: nilai`.', { line: 2, column: 1 }, {
+      hint: 'Tulis data SOP sebagai `nomor: …`, `nama: …` dan seterusnya, satu kunci per baris di awal baris.',
     });
     return undefined;
   }
@@ -71,11 +74,7 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
   checkStrayFrontmatter(file, rawLines, close, lines);
 
   const [first, second] = tables;
-  if (!first) {
-    report(file, 'tabel-tidak-ada', 'SOP ini belum memiliki tabel prosedur.', { line: close + 2, column: 1 }, {
-      hint: 'Tambahkan tabel Markdown dengan kolom: | No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | (Keterangan dan Lanjut boleh ditambahkan).',
-    });
-  }
+  if (!first) reportMissingTable(file, rawLines, close);
   if (second) {
     report(file, 'tabel-ganda', 'Hanya boleh ada satu tabel prosedur dalam satu SOP.', second.position?.start, {
       hint: 'Gabungkan baris-barisnya ke tabel pertama, atau pindahkan SOP kedua ke berkas sendiri.',
@@ -95,41 +94,55 @@ function collectTables(nodes: RootContent[], out: Table[]): void {
   }
 }
 
-/** A second `---` block right after the frontmatter: keys the officer meant as frontmatter. */
+/** Keys of the SOP frontmatter: a line `nomor: …` after the closing fence was meant as frontmatter. */
+const SOP_KEYS = new Set([
+  'nomor', 'nama', 'unit', 'status', 'tanggal_pembuatan', 'tanggal_revisi', 'tanggal_efektif', 'menggantikan',
+  'menggantikan_eksternal', 'disahkan_oleh', 'kertas', 'tanda_tangan', 'dasar_hukum', 'kualifikasi_pelaksana',
+  'keterkaitan', 'peralatan_perlengkapan', 'peringatan', 'pencatatan_pendataan', 'pelaksana', 'riwayat',
+]);
+
+/**
+ * A second `---` block right after the frontmatter: keys the officer meant as frontmatter. Prose
+ * that merely starts with "catatan: …" is not one: the key must be an SOP key, or the block must
+ * be closed by another `---`.
+ */
 function checkStrayFrontmatter(file: VFile, rawLines: string[], close: number, lines: LineIndex): void {
   for (let i = close + 1; i < rawLines.length; i++) {
     const line = rawLines[i] ?? '';
     if (!line.trim()) continue;
-    if (/^[a-z_]+:(\s|$)/.test(line)) {
-      const offset = lines.starts[i] ?? 0;
-      report(file, 'frontmatter-ganda', 'Ada kunci frontmatter setelah `---` penutup.', lines.place(offset), {
-        hint: 'Hapus baris `---` yang berlebih agar semua kunci berada di dalam satu frontmatter.',
+    const key = /^([a-z_]+):(\s|$)/.exec(line)?.[1];
+    if (!key) return;
+    const closed = rawLines.slice(i + 1).some((l) => FENCE.test(l));
+    if (SOP_KEYS.has(key) || closed) {
+      report(file, 'frontmatter-ganda', `Kunci \`${key}\` berada di luar frontmatter, setelah baris \`---\` penutup.`, lines.place(lines.starts[i] ?? 0), {
+        hint: 'Pindahkan kunci ini ke atas, di antara kedua baris `---` pertama, lalu hapus baris `---` yang berlebih.',
       });
     }
     return;
   }
 }
 
-function yamlReason(code: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'indentasi memakai tab';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'indentasi atau tanda baca tidak tepat';
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'kunci tanpa tanda titik dua atau teks terpotong baris';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'tanda titik dua di dalam teks yang tidak diberi tanda kutip';
-    case 'UNEXPECTED_TOKEN':
-      return 'ada tanda baca yang tidak diharapkan';
-    case 'MISSING_END':
-    case 'MISSING_CLOSE':
-      return 'tanda kutip atau kurung tidak ditutup';
-    case 'ALIAS_PROPS':
-    case 'BAD_ALIAS':
-      return 'alias YAML tidak valid';
-    default:
-      return code.toLowerCase().replace(/_/g, ' ');
+/** No GFM table: say why when there is something that looks like one. */
+function reportMissingTable(file: VFile, rawLines: string[], close: number): void {
+  const cells = (line: string) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).length;
+  const isDelimiter = (line: string) => /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line);
+  for (let i = close + 1; i < rawLines.length; i++) {
+    const line = rawLines[i] ?? '';
+    if (!/^\s*\|/.test(line)) continue;
+    const next = rawLines[i + 1] ?? '';
+    const place = { line: i + 1, column: line.indexOf('|') + 1 };
+    if (!isDelimiter(next)) {
+      report(file, 'tabel-rusak', 'Baris ini tampak seperti judul tabel, tetapi tidak diikuti baris pemisah `|---|---|`.', place, {
+        hint: 'Tepat di bawah baris judul tabel tulis baris pemisah dengan satu `---` untuk setiap kolom, mis. `|---|---|---|---|---|---|`.',
+      });
+    } else {
+      report(file, 'tabel-rusak', `Baris judul tabel memiliki ${cells(line)} kolom, tetapi baris pemisah di bawahnya memiliki ${cells(next)}.`, place, {
+        hint: 'Samakan jumlah `---` pada baris pemisah dengan jumlah kolom pada baris judul.',
+      });
+    }
+    return;
   }
+  report(file, 'tabel-tidak-ada', 'SOP ini belum memiliki tabel prosedur.', { line: Math.min(close + 2, rawLines.length), column: 1 }, {
+    hint: 'Tambahkan tabel Markdown dengan kolom: | No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | (Keterangan dan Lanjut boleh ditambahkan).',
+  });
 }

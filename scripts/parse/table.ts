@@ -69,13 +69,19 @@ export interface RawTable {
 
 const pointOf = (p: { line: number; column: number } | undefined): Place => ({ line: p?.line ?? 1, column: p?.column ?? 1 });
 
+function insideEmpty(pos: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined): Place | undefined {
+  if (!pos) return undefined;
+  const roomy = pos.end.line === pos.start.line && pos.end.column > pos.start.column + 1;
+  return { line: pos.start.line, column: pos.start.column + (roomy ? 1 : 0) };
+}
+
 export function readTable(node: Table): RawTable {
   const [head, ...body] = node.children;
   const cellsOf = (row: (typeof node.children)[number]): Cell[] =>
     row.children.map((cell) => ({
       text: toString(cell).trim(),
-      // Point at the cell's content, not at its leading pipe.
-      place: pointOf(cell.children[0]?.position?.start ?? cell.position?.start),
+      // Point at the cell's content, not at its leading pipe; inside an empty cell, just after the pipe.
+      place: pointOf(cell.children[0]?.position?.start ?? insideEmpty(cell.position)),
     }));
   return {
     header: head ? cellsOf(head) : [],

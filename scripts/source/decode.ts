@@ -1,11 +1,31 @@
 // Officers write on Windows: a UTF-8 BOM and CRLF line endings are normal, not errors.
 // Binary files and other encodings are reported instead of producing mojibake.
 
-export type Decoded = { ok: true; text: string } | { ok: false; reason: 'biner' | 'bukan-utf8'; offset: number };
+export type Decoded =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'biner' | 'bukan-utf8' | 'utf16'; offset: number; /** Known file type, for the message. */ kind?: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** Signatures of files an officer might save or rename to `.md` by mistake. */
+const MAGIC: Array<[number[], string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'gambar PNG'],
+  [[0xff, 0xd8, 0xff], 'gambar JPEG'],
+  [[0x47, 0x49, 0x46, 0x38], 'gambar GIF'],
+  [[0x25, 0x50, 0x44, 0x46], 'dokumen PDF'],
+  [[0x50, 0x4b, 0x03, 0x04], 'dokumen Word/Excel (.docx/.xlsx) atau arsip ZIP'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'dokumen Word/Excel lama (.doc/.xls)'],
+];
+
+const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+
 export function decodeSource(bytes: Uint8Array): Decoded {
+  const magic = MAGIC.find(([sig]) => startsWith(bytes, sig));
+  if (magic) return { ok: false, reason: 'biner', offset: 0, kind: magic[1] };
+  // Notepad's "Unicode" is UTF-16: a BOM, or every other byte NUL in ASCII text.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksUtf16(bytes)) {
+    return { ok: false, reason: 'utf16', offset: 0 };
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { ok: false, reason: 'biner', offset: nul };
   let text: string;
@@ -16,6 +36,19 @@ export function decodeSource(bytes: Uint8Array): Decoded {
   }
   // Line numbers stay the same: CRLF and lone CR each end exactly one line.
   return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+}
+
+/** ASCII text in UTF-16 without a BOM: NUL in every odd (LE) or every even (BE) byte. */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] !== 0 && bytes[i + 1] === 0) le++;
+    if (bytes[i] === 0 && bytes[i + 1] !== 0) be++;
+  }
+  return le === n / 2 || be === n / 2;
 }
 
 /** Byte offset of the first invalid UTF-8 sequence (for the error position). */
@@ -31,15 +64,23 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** 1-based line/column of a byte offset, counting lines by LF. */
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/**
+ * 1-based line/column of a byte offset, counting lines by LF. The column counts characters as
+ * an editor does (a UTF-8 "é" is one column, a BOM none), not bytes.
+ */
 export function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < offset && i < bytes.length; i++) {
+  const end = Math.min(offset, bytes.length);
+  for (let i = 0; i < end; i++) {
     if (bytes[i] === 0x0a) {
       line++;
       start = i + 1;
     }
   }
-  return { line, column: offset - start + 1 };
+  // `ignoreBOM: false` drops a leading BOM, so it takes no column on line 1.
+  const before = lenient.decode(bytes.subarray(start, end));
+  return { line, column: before.length + 1 };
 }

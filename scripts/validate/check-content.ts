@@ -77,7 +77,6 @@ function guarded<T>(file: VFile, run: () => T): T | undefined {
   }
 }
 
-/** The nearest instansi.yml walking up from `dir`: `found` also when it exists but could not be read. */
 /** PDFs and site pages are named `<instansi>/<slug>`: two SOPs may not share one. */
 function checkSlugs(sops: Sop[], sopFiles: Map<string, VFile>): void {
   const seen = new Map<string, Sop>();
@@ -97,6 +96,7 @@ function checkSlugs(sops: Sop[], sopFiles: Map<string, VFile>): void {
   }
 }
 
+/** The nearest instansi.yml walking up from `dir`: `found` also when it exists but could not be read. */
 function nearestInstansi(byDir: Map<string, InstansiEntry | undefined>, dir: string, contentDir: string): { found: boolean; entry?: InstansiEntry } {
   for (let d = dir; ; d = path.dirname(d)) {
     if (byDir.has(d)) {

@@ -4,15 +4,20 @@ import type { VFile } from 'vfile';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
-import { parseYaml, placeOf, type ParsedYaml } from '../parse/yaml-doc.ts';
+import { parseYaml, placeOf, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
 import { validateInstansiData } from './schema.ts';
 import { nipProblem } from './rules.ts';
 import { coerceNip, reportSchemaIssues } from './shared.ts';
 
 export interface InstansiEntry {
   instansi: Instansi;
-  /** Defaults for SOPs (absent when invalid). */
+  /**
+   * Default signer for SOPs, when instansi.yml writes one as `kunci: nilai` (checked and reported
+   * here; an SOP below an invalid instansi.yml is not valid anyway).
+   */
   disahkan_oleh?: Penandatangan;
+  /** instansi.yml has a `disahkan_oleh` key, valid or not: an SOP need not repeat it. */
+  hasSigner: boolean;
   file: VFile;
   lines: LineIndex;
   yaml: ParsedYaml;
@@ -22,15 +27,13 @@ export interface InstansiEntry {
 export function validateInstansi(file: VFile, text: string, id: string, absFile: string, exists: (p: string) => boolean): InstansiEntry | undefined {
   const lines = new LineIndex(text);
   const yaml = parseYaml(text, 0);
-  for (const err of yaml.errors) {
-    report(file, err.code === 'DUPLICATE_KEY' ? 'yaml-kunci-ganda' : 'yaml-tidak-valid', 'instansi.yml tidak dapat dibaca sebagai YAML.', lines.place(err.offset), {
-      hint: 'Periksa tanda titik dua, indentasi (spasi, bukan tab) dan tanda kutip pada baris ini.',
-    });
-  }
+  reportYamlErrors(file, yaml, text, lines, 'instansi.yml');
   if (yaml.errors.length) return undefined;
   const data = yaml.data as Record<string, unknown> | null;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    report(file, 'yaml-bukan-objek', 'instansi.yml harus berisi pasangan `kunci: nilai`.', { line: 1, column: 1 }, { hint: 'Minimal: `pemerintah: …` dan `nama: …`.' });
+    report(file, 'yaml-bukan-objek', data == null ? 'instansi.yml kosong.' : 'instansi.yml harus berisi pasangan `kunci: nilai`.', { line: 1, column: 1 }, {
+      hint: 'Minimal: `pemerintah: …`, `nama: …` dan `disahkan_oleh:` (jabatan dan nama pejabat yang mengesahkan SOP).',
+    });
     return undefined;
   }
   coerceNip(data, yaml, '/disahkan_oleh');
@@ -66,7 +69,8 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
       file: absFile,
       dir,
     },
-    ...(ok && signer ? { disahkan_oleh: signer } : {}),
+    ...(signer && typeof signer === 'object' && !Array.isArray(signer) ? { disahkan_oleh: signer } : {}),
+    hasSigner: data.disahkan_oleh !== undefined,
     file,
     lines,
     yaml,

@@ -17,6 +17,8 @@ export interface SchemaIssue {
   ruleId: string;
   message: string;
   hint?: string;
+  /** For a missing required key: its name. */
+  missing?: string;
 }
 
 interface Validators {
@@ -45,20 +47,20 @@ function compile(): Validators {
 
 export function validateSopData(data: unknown): SchemaIssue[] {
   validators ??= compile();
-  return issues(validators.sop, validators.sopSchema, data);
+  return issues(validators.sop, validators.sopSchema, data, 'sop');
 }
 
 export function validateInstansiData(data: unknown): SchemaIssue[] {
   validators ??= compile();
-  return issues(validators.instansi, validators.instansiSchema, data);
+  return issues(validators.instansi, validators.instansiSchema, data, 'instansi');
 }
 
-function issues(validate: ValidateFunction, schema: Record<string, unknown>, data: unknown): SchemaIssue[] {
+function issues(validate: ValidateFunction, schema: Record<string, unknown>, data: unknown, kind: Kind): SchemaIssue[] {
   if (validate(data)) return [];
   const seen = new Set<string>();
   const out: SchemaIssue[] = [];
   for (const err of validate.errors ?? []) {
-    const issue = describe(err, schema, data);
+    const issue = describe(err, schema, data, kind);
     if (!issue) continue;
     const key = `${issue.pointer}|${issue.ruleId}`;
     if (seen.has(key)) continue;
@@ -71,6 +73,20 @@ function issues(validate: ValidateFunction, schema: Record<string, unknown>, dat
 /** Key name for messages: `/disahkan_oleh/nip` → `disahkan_oleh.nip`. */
 export function keyName(pointer: string): string {
   return pointer.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+}
+
+/**
+ * A key as an officer reads it, with backticks: `nomor`, `disahkan_oleh.nip`,
+ * butir ke-2 `pelaksana`, `tanggal` pada butir ke-1 `riwayat`.
+ */
+export function labelOf(pointer: string): string {
+  const parts = pointer.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = parts.findLastIndex((p) => /^\d+$/.test(p));
+  if (last === -1) return `\`${parts.join('.') || 'frontmatter'}\``;
+  const list = `\`${parts.slice(0, last).filter((p) => !/^\d+$/.test(p)).join('.')}\``;
+  const item = `butir ke-${Number(parts[last]) + 1} ${list}`;
+  const rest = parts.slice(last + 1).join('.');
+  return rest ? `\`${rest}\` pada ${item}` : item;
 }
 
 function propertiesAt(schema: Record<string, unknown>, schemaPath: string): string[] {
@@ -93,21 +109,33 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'kosong (`null`)',
 };
 
-function describe(err: ErrorObject, schema: Record<string, unknown>, data: unknown): SchemaIssue | undefined {
+/** Which file is being checked, for hints that name it. */
+type Kind = 'sop' | 'instansi';
+const WHERE: Record<Kind, { place: string; schema: string }> = {
+  sop: { place: 'di frontmatter (di antara kedua baris `---`)', schema: 'schemas/sop.schema.json' },
+  instansi: { place: 'di instansi.yml', schema: 'schemas/instansi.schema.json' },
+};
+
+function describe(err: ErrorObject, schema: Record<string, unknown>, data: unknown, kind: Kind): SchemaIssue | undefined {
   const at = err.instancePath;
   const name = keyName(at);
+  const label = labelOf(at);
   switch (err.keyword) {
     case 'required': {
       const missing = (err.params as { missingProperty: string }).missingProperty;
-      const full = name ? `${name}.${missing}` : missing;
       return {
         pointer: at,
         atKey: true,
         ruleId: 'wajib-diisi',
-        message: `Kunci \`${full}\` wajib diisi.`,
+        missing,
+        message: missing === 'tanggal_efektif' && !name
+          ? 'Kunci `tanggal_efektif` wajib diisi untuk SOP yang berlaku (status selain draf).'
+          : name ? `Kunci \`${missing}\` wajib diisi pada ${label}.` : `Kunci \`${missing}\` wajib diisi.`,
         hint: missing === 'disahkan_oleh'
           ? 'Tulis `disahkan_oleh:` (jabatan, nama, pangkat, nip) di frontmatter SOP ini atau sekali saja di instansi.yml.'
-          : `Tambahkan \`${missing}:\` beserta isinya${name ? ` di bawah \`${name}\`` : ' di frontmatter'}.`,
+          : missing === 'tanggal_efektif' && !name
+            ? 'Tambahkan `tanggal_efektif: TAHUN-BULAN-HARI` (tanggal SOP disahkan), atau tulis `status: draf` bila SOP belum disahkan.'
+            : `Tambahkan \`${missing}:\` beserta isinya${name ? ` di bawah ${label}` : ` ${WHERE[kind].place}`}.`,
       };
     }
     case 'additionalProperties': {
@@ -118,18 +146,19 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
         atKey: true,
         ruleId: 'kunci-tak-dikenal',
         message: `Kunci \`${extra}\` tidak dikenal.${suggestion ? ` Maksud Anda \`${suggestion}\`?` : ''}`,
-        hint: suggestion ? `Ganti \`${extra}\` menjadi \`${suggestion}\`.` : 'Hapus kunci ini atau periksa ejaannya; daftar kunci ada di schemas/sop.schema.json.',
+        hint: suggestion ? `Ganti \`${extra}\` menjadi \`${suggestion}\`.` : `Hapus kunci ini atau periksa ejaannya; daftar kunci yang dikenal ada di ${WHERE[kind].schema}.`,
       };
     }
     case 'type': {
+      if (valueAt(data, at) === null) return emptyValue(at, String((err.params as { type: string }).type));
       const expected = String((err.params as { type: string }).type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' atau ');
       const value = valueAt(data, at);
       const hint = expected.startsWith('teks') && typeof value === 'number'
         ? 'Beri tanda kutip agar dibaca sebagai teks, mis. `"001/SOP/2024"`.'
         : expected.startsWith('daftar')
-          ? `Tulis setiap butir \`${name}\` di baris sendiri, diawali \`- \`.`
+          ? `Tulis setiap butir ${label} di baris sendiri, diawali \`- \`.`
           : undefined;
-      return { pointer: at, atKey: false, ruleId: 'tipe-salah', message: `Nilai \`${name}\` harus berupa ${expected}.`, ...(hint ? { hint } : {}) };
+      return { pointer: at, atKey: false, ruleId: 'tipe-salah', message: `Nilai ${label} harus berupa ${expected}.`, ...(hint ? { hint } : {}) };
     }
     case 'enum': {
       const allowed = (err.params as { allowedValues: unknown[] }).allowedValues.map(String);
@@ -139,7 +168,8 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
         pointer: at,
         atKey: false,
         ruleId: 'nilai-tak-dikenal',
-        message: `Nilai \`${name}\` harus salah satu dari: ${allowed.join(', ')}.${suggestion ? ` Maksud Anda \`${suggestion}\`?` : ''}`,
+        message: `Nilai ${label} harus salah satu dari: ${allowed.join(', ')}.${suggestion ? ` Maksud Anda \`${suggestion}\`?` : ''}`,
+        hint: suggestion ? `Ganti menjadi \`${name}: ${suggestion}\`.` : `Tulis salah satu nilai itu persis seperti di atas, mis. \`${name}: ${allowed[0] ?? ''}\`.`,
       };
     }
     case 'format':
@@ -147,20 +177,35 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
         pointer: at,
         atKey: false,
         ruleId: 'tanggal-tidak-valid',
-        message: `Tanggal \`${name}\` tidak valid atau tidak ada di kalender.`,
+        message: `Tanggal ${label} tidak valid atau tidak ada di kalender.`,
         hint: 'Tulis tanggal sebagai TAHUN-BULAN-HARI, mis. `2024-05-08`, dan pastikan tanggalnya ada (mis. tidak ada 30 Februari).',
       };
     case 'minItems':
-      return { pointer: at, atKey: true, ruleId: 'daftar-kosong', message: `Daftar \`${name}\` tidak boleh kosong.`, hint: `Isi minimal satu butir \`${name}\`, diawali \`- \`.` };
+      return { pointer: at, atKey: true, ruleId: 'daftar-kosong', message: `Daftar ${label} tidak boleh kosong.`, hint: `Isi minimal satu butir ${label}, diawali \`- \`.` };
     case 'minLength':
-      return { pointer: at, atKey: false, ruleId: 'teks-kosong', message: `Nilai \`${name}\` tidak boleh kosong.` };
+      return emptyText(at);
+    case 'maxLength': {
+      const limit = (err.params as { limit: number }).limit;
+      return { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} paling banyak ${limit} huruf.`, hint: `Persingkat nilai ${label} menjadi ${limit} huruf.` };
+    }
+    case 'uniqueItems': {
+      const { i } = err.params as { i: number; j: number };
+      const item = valueAt(data, `${at}/${i}`);
+      return {
+        pointer: `${at}/${i}`,
+        atKey: false,
+        ruleId: 'butir-ganda',
+        message: `Butir "${String(item)}" ditulis dua kali di daftar ${label}.`,
+        hint: 'Hapus salah satunya: setiap butir cukup ditulis sekali.',
+      };
+    }
     case 'pattern': {
       const pattern = (err.params as { pattern: string }).pattern;
-      if (pattern === '\\S') return { pointer: at, atKey: false, ruleId: 'teks-kosong', message: `Nilai \`${name}\` tidak boleh kosong.` };
-      if (/(^|\.)tanggal/.test(name)) return describe({ ...err, keyword: 'format' }, schema, data);
+      if (pattern === '\\S') return emptyText(at);
+      if (/(^|\.)tanggal/.test(name)) return describe({ ...err, keyword: 'format' }, schema, data, kind);
       return name.endsWith('nip')
         ? { pointer: at, atKey: false, ruleId: 'nip-tidak-valid', message: 'NIP hanya boleh berisi angka (dan spasi).', hint: 'NIP terdiri atas 18 angka, mis. `"19681117 199703 1 003"`.' }
-        : { pointer: at, atKey: false, ruleId: 'format-salah', message: `Nilai \`${name}\` tidak sesuai format yang diminta.` };
+        : { pointer: at, atKey: false, ruleId: 'format-salah', message: `Nilai ${label} tidak sesuai format yang diminta.`, hint: 'Lihat contoh penulisan kunci ini di schemas/ atau di SOP contoh di content/.' };
     }
     case 'if':
     case 'allOf':
@@ -168,8 +213,43 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
     case 'oneOf':
       return undefined; // The branch errors that explain it are reported on their own.
     default:
-      return { pointer: at, atKey: false, ruleId: 'skema', message: `Nilai \`${name || 'frontmatter'}\` tidak valid (${err.message ?? err.keyword}).` };
+      return { pointer: at, atKey: false, ruleId: 'skema', message: `Nilai ${label} tidak valid (${err.message ?? err.keyword}).`, hint: 'Lihat contoh penulisan kunci ini di schemas/ atau di SOP contoh di content/.' };
   }
+}
+
+function emptyText(at: string): SchemaIssue {
+  const label = labelOf(at);
+  return { pointer: at, atKey: false, ruleId: 'teks-kosong', message: `Nilai ${label} tidak boleh kosong.`, hint: `Tulis isi ${label} setelah tanda titik dua, atau hapus barisnya bila tidak wajib.` };
+}
+
+/** `kunci:` with nothing after it (YAML null) where a value is required. */
+function emptyValue(at: string, types: string): SchemaIssue {
+  const name = keyName(at);
+  const label = labelOf(at);
+  if (name === 'tanggal_efektif') {
+    return {
+      pointer: at,
+      atKey: false,
+      ruleId: 'wajib-diisi',
+      message: '`tanggal_efektif` wajib diisi untuk SOP yang berlaku (status selain draf).',
+      hint: 'Tulis tanggal SOP disahkan, mis. `tanggal_efektif: 2024-05-08`, atau tulis `status: draf` bila SOP belum disahkan.',
+    };
+  }
+  if (types.includes('array')) {
+    return { pointer: at, atKey: true, ruleId: 'daftar-kosong', message: `Daftar ${label} belum berisi butir.`, hint: `Tulis butir-butirnya di bawah \`${name}:\`, masing-masing di baris sendiri diawali dua spasi dan \`- \`.` };
+  }
+  if (types.includes('object')) {
+    return {
+      pointer: at,
+      atKey: true,
+      ruleId: 'wajib-diisi',
+      message: `${label} ditulis tetapi belum diisi.`,
+      hint: name === 'disahkan_oleh'
+        ? 'Tulis `jabatan:` dan `nama:` di bawahnya (menjorok dua spasi), atau hapus baris ini agar memakai `disahkan_oleh` dari instansi.yml.'
+        : `Tulis isinya di bawah \`${name}:\` (menjorok dua spasi), atau hapus baris ini.`,
+    };
+  }
+  return { pointer: at, atKey: true, ruleId: 'teks-kosong', message: `Nilai ${label} belum diisi.`, hint: `Tulis isi ${label} setelah tanda titik dua, atau hapus barisnya bila tidak wajib.` };
 }
 
 function valueAt(data: unknown, pointer: string): unknown {

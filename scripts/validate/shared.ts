@@ -5,9 +5,9 @@ import type { LineIndex } from '../source/lines.ts';
 import { placeOf, type ParsedYaml } from '../parse/yaml-doc.ts';
 import type { SchemaIssue } from './schema.ts';
 
-export function reportSchemaIssues(file: VFile, issues: SchemaIssue[], yaml: ParsedYaml, lines: LineIndex, skip?: (pointer: string) => boolean): void {
+export function reportSchemaIssues(file: VFile, issues: SchemaIssue[], yaml: ParsedYaml, lines: LineIndex, skip?: (issue: SchemaIssue) => boolean): void {
   for (const issue of issues) {
-    if (skip?.(issue.pointer)) continue;
+    if (skip?.(issue)) continue;
     report(file, issue.ruleId, issue.message, placeOf(yaml.spans, lines, issue.pointer, issue.atKey ? 'key' : 'value'), issue.hint ? { hint: issue.hint } : {});
   }
 }

@@ -5,8 +5,8 @@ import { report } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
 import type { InstansiEntry } from './instansi.ts';
-import { validateSopData } from './schema.ts';
-import { nipProblem } from './rules.ts';
+import { validateSopData, type SchemaIssue } from './schema.ts';
+import { isRealDate, nipProblem } from './rules.ts';
 import { coerceNip, reportSchemaIssues } from './shared.ts';
 import { readSteps } from './steps.ts';
 
@@ -20,13 +20,17 @@ export interface SopMeta {
 /** Keys an SOP inherits from its instansi.yml when it does not set them itself. */
 const INHERITED = ['disahkan_oleh', 'kertas', 'tanda_tangan'] as const;
 
-export function validateSop(source: SopSource, entry: InstansiEntry | undefined, meta: SopMeta): Sop | undefined {
+/**
+ * `instansiFound`: an instansi.yml governs this SOP even when `entry` is undefined because that
+ * file could not be read (its own errors say why; the SOP does not repeat them).
+ */
+export function validateSop(source: SopSource, entry: InstansiEntry | undefined, meta: SopMeta, instansiFound = entry !== undefined): Sop | undefined {
   const { file, yaml, lines } = source;
   const own = yaml.data as Record<string, unknown>;
   const at = (pointer: string, part: 'key' | 'value' = 'value') => placeOf(yaml.spans, lines, pointer, part);
   const before = file.messages.filter((m) => m.fatal).length;
 
-  if (!entry) {
+  if (!instansiFound) {
     report(file, 'instansi-tidak-ada', 'Tidak ada instansi.yml di folder SOP ini atau di folder di atasnya.', { line: 1, column: 1 }, {
       hint: 'Buat content/<instansi>/instansi.yml berisi `pemerintah:`, `nama:` dan `disahkan_oleh:`.',
     });
@@ -41,8 +45,11 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
   }
   // Values inherited from instansi.yml were checked (and reported) there.
   const inheritedKey = (p: string) => INHERITED.some((k) => own[k] === undefined && p.startsWith(`/${k}`));
-  reportSchemaIssues(file, validateSopData(data), yaml, lines, inheritedKey);
-  if (data.disahkan_oleh === undefined) {
+  // `menggantikan_eksternal` without `menggantikan` has its own, clearer rule below.
+  const skip = (issue: SchemaIssue) => inheritedKey(issue.pointer) || (issue.missing === 'menggantikan' && data.menggantikan_eksternal === true);
+  reportSchemaIssues(file, validateSopData(data), yaml, lines, skip);
+  // Without a (readable) instansi.yml the default signer is unknown: that error comes first.
+  if (data.disahkan_oleh === undefined && entry && !entry.hasSigner) {
     report(file, 'wajib-diisi', 'Kunci `disahkan_oleh` wajib diisi (di SOP ini atau di instansi.yml).', { line: 1, column: 1 }, {
       hint: 'Tulis `disahkan_oleh:` dengan jabatan, nama, pangkat dan nip di instansi.yml agar berlaku untuk semua SOP, atau di frontmatter SOP ini.',
     });
@@ -57,12 +64,13 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
   const pembuatan = data.tanggal_pembuatan;
   const efektif = data.tanggal_efektif;
   const revisi = data.tanggal_revisi;
-  if (typeof pembuatan === 'string' && typeof efektif === 'string' && efektif < pembuatan) {
+  // Order is only meaningful between real dates (a wrong date has its own message).
+  if (isIsoDate(pembuatan) && isIsoDate(efektif) && efektif < pembuatan) {
     report(file, 'tanggal-urutan', `Tanggal efektif (${efektif}) lebih awal daripada tanggal pembuatan (${pembuatan}).`, at('/tanggal_efektif'), {
       hint: 'Tanggal efektif (pengesahan) tidak boleh sebelum tanggal pembuatan SOP.',
     });
   }
-  if (typeof pembuatan === 'string' && typeof revisi === 'string' && revisi < pembuatan) {
+  if (isIsoDate(pembuatan) && isIsoDate(revisi) && revisi < pembuatan) {
     report(file, 'tanggal-urutan', `Tanggal revisi (${revisi}) lebih awal daripada tanggal pembuatan (${pembuatan}).`, at('/tanggal_revisi'), {
       hint: 'Tanggal revisi adalah tanggal perubahan terakhir, sesudah tanggal pembuatan.',
     });
@@ -73,7 +81,8 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     });
   }
 
-  const declared = Array.isArray(own.pelaksana) && own.pelaksana.every((a) => typeof a === 'string') ? (own.pelaksana as string[]) : undefined;
+  // An empty or malformed list is reported by the schema; the table then defines the actors.
+  const declared = Array.isArray(own.pelaksana) && own.pelaksana.length > 0 && own.pelaksana.every((a) => typeof a === 'string') ? (own.pelaksana as string[]) : undefined;
   const steps = source.table ? readSteps(file, source.table, declared, at('/pelaksana')) : undefined;
 
   if (!entry?.ok || !steps?.ok || file.messages.filter((m) => m.fatal).length > before) return undefined;
@@ -107,4 +116,9 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     steps: steps.steps,
     prose: source.prose,
   };
+}
+
+function isIsoDate(value: unknown): value is string {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }

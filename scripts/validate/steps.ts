@@ -56,7 +56,7 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
     const expected = i + 1;
     const noText = cells.no.text.replace(/\.$/, '');
     if (noText !== String(expected)) {
-      report(file, 'nomor-urut', `Nomor baris seharusnya ${expected}, tertulis "${cells.no.text}".`, cells.no.place, {
+      report(file, 'nomor-urut', cells.no.text ? `Nomor baris seharusnya ${expected}, tertulis "${cells.no.text}".` : `Nomor baris belum diisi; seharusnya ${expected}.`, cells.no.place, {
         hint: 'Kolom No berurutan 1, 2, 3, … tanpa loncatan atau pengulangan.',
       });
     }
@@ -82,7 +82,7 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
   if (!complete || file.messages.filter((m) => m.fatal).length > before) return { steps: [], pelaksana: actors, ok: false };
 
   const lanjut = drafts.map((d) => d.lanjut!);
-  checkFlow(file, lanjut, drafts.map((d) => d.cells.lanjut.text ? d.cells.lanjut.place : d.cells.no.place));
+  checkFlow(file, lanjut, drafts.map((d) => (d.cells.lanjut.text ? d.cells.lanjut.place : d.cells.no.place)), drafts.map((d) => Boolean(d.cells.lanjut.text)));
   const steps: Step[] = drafts.map((d, i) => ({
     no: d.no,
     kegiatan: d.cells.kegiatan.text,
@@ -102,7 +102,12 @@ function mapColumns(file: VFile, table: RawTable): Map<ColumnName, number> | und
   let ok = true;
   table.header.forEach((cell, index) => {
     const name = columnOf(cell.text);
-    if (!name) {
+    if (!cell.text) {
+      report(file, 'kolom-tak-dikenal', `Judul kolom ke-${index + 1} kosong.`, cell.place, {
+        hint: 'Tulis judul kolomnya (No, Kegiatan, Pelaksana, Kelengkapan, Waktu, Output, Keterangan atau Lanjut), atau hapus kolom itu dari setiap baris.',
+      });
+      ok = false;
+    } else if (!name) {
       const suggestion = closest(cell.text, KNOWN_HEADERS);
       report(file, 'kolom-tak-dikenal', `Kolom "${cell.text}" tidak dikenal.${suggestion ? ` Maksud Anda "${COLUMN_TITLES[columnOf(suggestion)!]}"?` : ''}`, cell.place, {
         hint: 'Kolom yang dikenal: No, Kegiatan (Uraian Prosedur), Pelaksana, Kelengkapan (Persyaratan), Waktu, Output, Keterangan (Ket), Lanjut.',
@@ -167,13 +172,16 @@ function readLanjut(file: VFile, cell: Cell): Lanjut | undefined {
   const text = cell.text.trim();
   if (!text) return { kind: 'next' };
   if (/^\d+$/.test(text)) return { kind: 'jump', to: Number(text) };
-  if (/^selesai$/i.test(text)) return { kind: 'end' };
+  if (/^selesai\.?$/i.test(text)) return { kind: 'end' };
   const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
   const exits = parts.map((p) => /^(.+?)\s*:\s*(\d+)$/.exec(p));
   if (exits.every(Boolean)) {
     if (exits.length !== 2) {
+      const comma = exits.length === 1 && /\d\s*,/.test(text);
       report(file, 'keputusan-dua-cabang', `Keputusan harus memiliki tepat dua cabang, tertulis ${exits.length}.`, cell.place, {
-        hint: 'Tulis dua cabang berlabel, mis. "Ya: 5; Tidak: 3".',
+        hint: comma
+          ? 'Pisahkan kedua cabang dengan titik koma (;), bukan koma, mis. "Ya: 5; Tidak: 3".'
+          : 'Tulis dua cabang berlabel dipisah titik koma, mis. "Ya: 5; Tidak: 3". Untuk satu tujuan saja, tulis nomor barisnya (mis. "5").',
       });
       return undefined;
     }
@@ -214,32 +222,47 @@ function checkTargets(file: VFile, no: number, lanjut: Lanjut | undefined, cell:
   }
 }
 
-/** Every row must reach an end; rows no path from row 1 reaches are suspicious. */
-function checkFlow(file: VFile, lanjut: Lanjut[], places: Place[]): void {
+/**
+ * Every row must reach an end; rows no path from row 1 reaches are suspicious. Linear in the
+ * number of rows and jumps (tables can be long).
+ */
+function checkFlow(file: VFile, lanjut: Lanjut[], places: Place[], hasLanjut: boolean[]): void {
   const n = lanjut.length;
   const next = lanjut.map((l, i) => targetsOf(i + 1, l, n).map((t) => t - 1));
-  const ends = lanjut.map((l, i) => l.kind === 'end' || (i === n - 1 && l.kind === 'next'));
-  const reachesEnd = ends.slice();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < n; i++) {
-      if (!reachesEnd[i] && next[i]!.some((t) => reachesEnd[t])) reachesEnd[i] = changed = true;
+  const previous: number[][] = Array.from({ length: n }, () => []);
+  next.forEach((targets, i) => targets.forEach((t) => previous[t]!.push(i)));
+  const search = (starts: number[], edges: number[][]): boolean[] => {
+    const seen = new Array<boolean>(n).fill(false);
+    const stack = [...starts];
+    for (const s of starts) seen[s] = true;
+    while (stack.length) {
+      for (const t of edges[stack.pop()!]!) {
+        if (!seen[t]) {
+          seen[t] = true;
+          stack.push(t);
+        }
+      }
     }
-  }
-  const reached = new Array<boolean>(n).fill(false);
-  const stack = [0];
-  while (stack.length) {
-    const i = stack.pop()!;
-    if (reached[i]) continue;
-    reached[i] = true;
-    stack.push(...next[i]!);
+    return seen;
+  };
+  const ends = lanjut.flatMap((l, i) => (l.kind === 'end' || (i === n - 1 && l.kind === 'next') ? [i] : []));
+  const reachesEnd = search(ends, previous);
+  const reached = search([0], next);
+
+  // A loop with no way out: one message for all its rows, at the jump that closes it (the last
+  // such row that has a Lanjut), since that is usually what to change.
+  const stuck = [...Array(n).keys()].filter((i) => !reachesEnd[i]);
+  if (stuck.length) {
+    const at = [...stuck].reverse().find((i) => hasLanjut[i]) ?? stuck[stuck.length - 1]!;
+    const rows = stuck.length > 12 ? `${stuck.slice(0, 12).map((i) => i + 1).join(', ')}, …` : stuck.map((i) => i + 1).join(', ');
+    report(file, 'alur-tanpa-akhir', stuck.length === 1
+      ? `Alur dari baris ${stuck[0]! + 1} berputar terus dan tidak pernah sampai ke akhir.`
+      : `Alur dari baris ${rows} berputar terus dan tidak pernah sampai ke akhir.`, places[at], {
+      hint: 'Pastikan setiap putaran memiliki jalan keluar: sebuah keputusan dengan satu cabang ke baris berikutnya (mis. "Ya: 4; Tidak: 2"), atau "selesai".',
+    });
   }
   for (let i = 0; i < n; i++) {
-    if (!reachesEnd[i]) {
-      report(file, 'alur-tanpa-akhir', `Alur dari baris ${i + 1} berputar terus dan tidak pernah sampai ke akhir.`, places[i], {
-        hint: 'Pastikan setiap putaran memiliki jalan keluar: sebuah keputusan dengan satu cabang ke baris berikutnya, atau "selesai".',
-      });
-    } else if (!reached[i]) {
+    if (reachesEnd[i] && !reached[i]) {
       report(file, 'alur-tak-terjangkau', `Baris ${i + 1} tidak pernah dicapai dari baris 1.`, places[i], {
         hint: 'Periksa kolom Lanjut baris sebelumnya: mungkin ada lompatan yang melewati baris ini.',
         severity: 'peringatan',
