@@ -71,6 +71,8 @@ interface Slot {
   browser: Browser;
   viewport: string;
   broken: boolean;
+  /** Rejects when the renderer crashes. */
+  crashed: Promise<never>;
   blocked: string[];
   missing: string[];
 }
@@ -182,17 +184,23 @@ export class Printer {
   }
 
   /**
-   * Lends a pool page to `fn`. The page is replaced afterwards if it crashed or `fn` threw, since
-   * a failed load or print can leave it mid-navigation.
+   * Lends a pool page to `fn`, for at most pageTimeoutMs. The page is replaced afterwards if it
+   * crashed, timed out or `fn` threw, since a failed load or print can leave it mid-navigation.
    */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const slot = await this.#acquire();
     let healthy = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Halaman browser tidak selesai dalam ${this.#timeout / 1000} detik.`)), this.#timeout);
+    });
     try {
-      const result = await fn(slot.page);
+      // A crashed renderer never answers again: without the race, fn would hang until the deadline.
+      const result = await Promise.race([fn(slot.page), slot.crashed, deadline]);
       healthy = !slot.broken;
       return result;
     } finally {
+      clearTimeout(timer);
       this.#release(slot, healthy);
     }
   }
@@ -307,10 +315,16 @@ export class Printer {
 
   async #createSlot(browser: Browser): Promise<Slot> {
     const page = await browser.newPage();
-    const slot: Slot = { page, browser, viewport: '', broken: false, blocked: [], missing: [] };
+    let crash: (error: Error) => void = () => undefined;
+    const crashed = new Promise<never>((_, reject) => (crash = reject));
+    crashed.catch(() => undefined); // only awaited while the page is lent out
+    const slot: Slot = { page, browser, viewport: '', broken: false, crashed, blocked: [], missing: [] };
     this.#slots.set(page, slot);
     page.setDefaultTimeout(this.#timeout);
-    page.on('error', () => (slot.broken = true)); // renderer crashed
+    page.on('error', (error) => {
+      slot.broken = true; // renderer crashed
+      crash(new Error(`Halaman browser mogok saat mencetak: ${error.message}`));
+    });
     page.on('request', (request) => this.#route(slot, request));
     page.on('requestfailed', (request) => {
       const url = request.url();

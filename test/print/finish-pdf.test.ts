@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import type { PDFRawStream} from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFStream, PDFString } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { finishPdf } from '../../scripts/print/finish-pdf.ts';
 import type { FinishOptions } from '../../scripts/print/finish-pdf.ts';
@@ -42,7 +43,7 @@ describe('finishPdf', () => {
     expect(doc.getCreationDate()?.toISOString()).toBe('2024-07-01T00:00:00.000Z');
     expect(doc.getModificationDate()?.toISOString()).toBe('2024-07-01T00:00:00.000Z');
     expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('id');
-    const xmp = doc.catalog.lookup(PDFName.of('Metadata'), PDFRawStream);
+    const xmp = doc.catalog.lookup(PDFName.of('Metadata'), PDFStream) as PDFRawStream;
     const xml = new TextDecoder().decode(xmp.contents);
     expect(xml).toContain('<rdf:li xml:lang="x-default">Pengelolaan Arsip — Tahap II</rdf:li>');
     expect(xml).toContain('<xmp:CreateDate>2024-07-01T00:00:00Z</xmp:CreateDate>');
