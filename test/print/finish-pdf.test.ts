@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { PDFRawStream} from 'pdf-lib';
+import type { PDFRawStream } from 'pdf-lib';
 import { PDFDict, PDFDocument, PDFName, PDFStream, PDFString } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { finishPdf } from '../../scripts/print/finish-pdf.ts';
