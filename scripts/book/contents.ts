@@ -1,0 +1,144 @@
+// What goes into one instansi's book, as pure data: which SOPs are printed and in what order,
+// which are only listed, and what changed in the book's year. No I/O, no page numbers.
+import type { IsoDate, Sop, Status } from '../model/sop.ts';
+
+/** Title of the group for SOPs that name no unit. */
+export const NO_UNIT = 'Umum';
+
+export interface UnitGroup {
+  unit: string;
+  /** SOPs printed in the body, in order. */
+  sops: Sop[];
+}
+
+export type ChangeKind = 'baru' | 'direvisi' | 'digantikan' | 'dicabut';
+
+export interface Change {
+  kind: ChangeKind;
+  sop: Sop;
+  /** The date the change took effect, when the sources say. */
+  tanggal: IsoDate | null;
+  /** Short explanation: riwayat entries of the year, the replacing SOP … */
+  keterangan: string;
+}
+
+export interface BookContents {
+  tahun: number;
+  draf: boolean;
+  /** Printed SOPs, grouped by unit (units alphabetically, the no-unit group last). */
+  groups: UnitGroup[];
+  /** Every SOP the book lists in Daftar SOP: the printed ones plus the replaced and withdrawn. */
+  listed: Sop[];
+  changes: Change[];
+}
+
+const collator = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
+
+/** Sort key for SOPs within a unit: their number, read the way people read it (2 before 10). */
+export function compareSops(a: Sop, b: Sop): number {
+  return collator.compare(a.nomor, b.nomor) || collator.compare(a.nama, b.nama) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function unitOf(sop: Sop): string {
+  return sop.unit?.trim() || NO_UNIT;
+}
+
+function compareUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === NO_UNIT) return 1;
+  if (b === NO_UNIT) return -1;
+  return collator.compare(a, b) || (a < b ? -1 : 1);
+}
+
+export function isPrinted(status: Status, draf: boolean): boolean {
+  return status === 'berlaku' || (draf && status === 'draf');
+}
+
+function inYear(date: IsoDate | null | undefined, tahun: number): boolean {
+  return Boolean(date && Number(date.slice(0, 4)) === tahun);
+}
+
+function latest(dates: Array<IsoDate | null | undefined>): IsoDate | null {
+  return dates.filter((d): d is IsoDate => Boolean(d)).sort().at(-1) ?? null;
+}
+
+/**
+ * Changes in `tahun`, from the sources alone:
+ * - dicabut / digantikan: when that happened in the year (the replacing SOP's effective date,
+ *   else the last riwayat entry or tanggal_revisi), or when the sources do not say when (listed
+ *   rather than silently dropped);
+ * - baru: effective (or, without one, made) in the year;
+ * - direvisi: tanggal_revisi or a riwayat entry in the year, and not new in the year.
+ */
+export function changesInYear(sops: Sop[], tahun: number, draf: boolean): Change[] {
+  const byNomor = new Map(sops.map((s) => [s.nomor.trim(), s]));
+  const replacers = new Map<string, Sop>();
+  for (const s of sops) if (s.menggantikan && !s.menggantikan_eksternal) replacers.set(s.menggantikan.trim(), s);
+  const changes: Change[] = [];
+  for (const sop of sops) {
+    const riwayatYear = sop.riwayat.filter((r) => inYear(r.tanggal, tahun));
+    if (sop.status === 'digantikan' || sop.status === 'dicabut') {
+      const replacer = sop.status === 'digantikan' ? replacers.get(sop.nomor.trim()) : undefined;
+      const when = replacer ? (replacer.tanggal_efektif ?? replacer.tanggal_pembuatan) : latest([...sop.riwayat.map((r) => r.tanggal), sop.tanggal_revisi]);
+      if (when && !inYear(when, tahun)) continue;
+      const note = replacer
+        ? `Digantikan oleh ${replacer.nomor} (${replacer.nama}).`
+        : sop.status === 'digantikan'
+          ? 'Digantikan; SOP pengganti tidak tercatat di sumber.'
+          : 'Dicabut tanpa pengganti.';
+      const lastNote = riwayatYear.at(-1)?.uraian;
+      changes.push({ kind: sop.status, sop, tanggal: when, keterangan: lastNote && !replacer ? `${note} ${lastNote}` : note });
+      continue;
+    }
+    if (!isPrinted(sop.status, draf)) continue;
+    const start = sop.tanggal_efektif ?? sop.tanggal_pembuatan;
+    if (inYear(start, tahun)) {
+      const old = sop.menggantikan ? byNomor.get(sop.menggantikan.trim()) : undefined;
+      const note = sop.menggantikan ? `Menggantikan ${sop.menggantikan}${old ? ` (${old.nama})` : ''}.` : 'SOP baru.';
+      changes.push({ kind: 'baru', sop, tanggal: start, keterangan: sop.status === 'draf' ? `${note} Masih draf.` : note });
+      continue;
+    }
+    if (inYear(sop.tanggal_revisi, tahun) || riwayatYear.length) {
+      const when = latest([inYear(sop.tanggal_revisi, tahun) ? sop.tanggal_revisi : null, ...riwayatYear.map((r) => r.tanggal)]);
+      const note = riwayatYear.map((r) => r.uraian.trim().replace(/\.?$/, '.')).join(' ') || 'Direvisi.';
+      changes.push({ kind: 'direvisi', sop, tanggal: when, keterangan: note });
+    }
+  }
+  const rank: Record<ChangeKind, number> = { baru: 0, direvisi: 1, digantikan: 2, dicabut: 3 };
+  return changes.sort((a, b) => rank[a.kind] - rank[b.kind] || compareSops(a.sop, b.sop));
+}
+
+/** The contents of one instansi's book. `sops` are that instansi's valid SOPs, any status. */
+export function bookContents(sops: Sop[], tahun: number, draf: boolean): BookContents {
+  const printed = sops.filter((s) => isPrinted(s.status, draf));
+  const units = new Map<string, Sop[]>();
+  for (const sop of printed) {
+    const u = unitOf(sop);
+    units.set(u, [...(units.get(u) ?? []), sop]);
+  }
+  const groups = [...units.keys()].sort(compareUnits).map((unit) => ({ unit, sops: units.get(unit)!.sort(compareSops) }));
+  const order = new Map(groups.flatMap((g) => g.sops).map((s, i) => [s.id, i]));
+  const gone = sops.filter((s) => s.status === 'digantikan' || s.status === 'dicabut');
+  const unitRank = new Map(groups.map((g, i) => [g.unit, i]));
+  // Listed in body order; replaced and withdrawn SOPs among their unit's, after the printed ones.
+  const listed = [...printed, ...gone].sort((a, b) => {
+    const ua = unitRank.get(unitOf(a)) ?? groups.length;
+    const ub = unitRank.get(unitOf(b)) ?? groups.length;
+    const byUnit = ua - ub || compareUnits(unitOf(a), unitOf(b));
+    if (byUnit) return byUnit;
+    const oa = order.get(a.id);
+    const ob = order.get(b.id);
+    if (oa !== undefined && ob !== undefined) return oa - ob;
+    if (oa !== undefined) return -1;
+    if (ob !== undefined) return 1;
+    return compareSops(a, b);
+  });
+  return { tahun, draf, groups, listed, changes: changesInYear(sops, tahun, draf) };
+}
+
+/** The date the book carries in its metadata: the latest date in its sources up to the end of its year, else 1 January. */
+export function bookDate(sops: Sop[], tahun: number): IsoDate {
+  const end = `${tahun}-12-31`;
+  const dates = sops.flatMap((s) => [s.tanggal_pembuatan, s.tanggal_efektif, s.tanggal_revisi, ...s.riwayat.map((r) => r.tanggal)]);
+  return latest(dates.filter((d) => d && d <= end)) ?? `${tahun}-01-01`;
+}
