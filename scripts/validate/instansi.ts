@@ -41,7 +41,8 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
   reportSchemaIssues(file, validateInstansiData(data), yaml, lines);
   const signer = data.disahkan_oleh as Penandatangan | undefined;
   if (typeof signer?.nip === 'string') {
-    const problem = nipProblem(signer.nip);
+    // Characters other than digits and spaces are reported by the schema.
+    const problem = /^[0-9 ]+$/.test(signer.nip) ? nipProblem(signer.nip) : undefined;
     if (problem) report(file, 'nip-tidak-valid', problem, placeOf(yaml.spans, lines, '/disahkan_oleh/nip'), { hint: 'NIP terdiri atas 18 angka: tanggal lahir (8), tahun-bulan pengangkatan (6), jenis kelamin (1), nomor urut (3).' });
   }
   const dir = path.dirname(absFile);

@@ -189,10 +189,12 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
       return { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} paling banyak ${limit} huruf.`, hint: `Persingkat nilai ${label} menjadi ${limit} huruf.` };
     }
     case 'uniqueItems': {
-      const { i } = err.params as { i: number; j: number };
-      const item = valueAt(data, `${at}/${i}`);
+      // ajv: "items ## j and i are identical"; point at the later one, the repetition.
+      const { i, j } = err.params as { i: number; j: number };
+      const later = Math.max(i, j);
+      const item = valueAt(data, `${at}/${later}`);
       return {
-        pointer: `${at}/${i}`,
+        pointer: `${at}/${later}`,
         atKey: false,
         ruleId: 'butir-ganda',
         message: `Butir "${String(item)}" ditulis dua kali di daftar ${label}.`,

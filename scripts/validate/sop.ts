@@ -57,7 +57,8 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
 
   const signer = data.disahkan_oleh as Penandatangan | undefined;
   if (own.disahkan_oleh !== undefined && typeof signer?.nip === 'string') {
-    const problem = nipProblem(signer.nip);
+    // Characters other than digits and spaces are reported by the schema.
+    const problem = /^[0-9 ]+$/.test(signer.nip) ? nipProblem(signer.nip) : undefined;
     if (problem) report(file, 'nip-tidak-valid', problem, at('/disahkan_oleh/nip'), { hint: 'NIP terdiri atas 18 angka: tanggal lahir (8), tahun-bulan pengangkatan (6), jenis kelamin (1), nomor urut (3).' });
   }
   const status = (typeof data.status === 'string' ? data.status : 'berlaku') as Status;
