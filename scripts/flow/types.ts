@@ -71,6 +71,20 @@ export interface Connector {
   points: Point[];
   label?: string;
   labelAt?: Point;
+  /** How the label text is anchored at labelAt (SVG text-anchor); `start` when absent. */
+  labelAnchor?: LabelAnchor;
+}
+
+export type LabelAnchor = 'start' | 'middle' | 'end';
+
+/** Page capacities for `paginate`, in the same units as the row heights. */
+export interface PaginateOptions {
+  /** Height available for the actor-column area on the first procedure page (bands included). */
+  firstPageCapacity: number;
+  /** Same, for every following page. */
+  pageCapacity: number;
+  /** Height of one off-page connector band. */
+  bandHeight: number;
 }
 
 export interface PageLayout {

@@ -1,0 +1,54 @@
+// Where on a symbol's side each connector attaches: distinct heights so that no two
+// horizontal runs leaving the same side can overlap.
+
+export interface SideItem {
+  /** Ordering of free items, top to bottom. */
+  key: number;
+  /** Pinned offset from the side's centre (decision vertex, off-page connector). */
+  fixed?: number;
+}
+
+/** Free items keep this far from pinned ones, and at most this far apart from each other. */
+const MIN_SEP = 3;
+const MAX_STEP = 7;
+
+/**
+ * Vertical offsets (from the side's centre, within ±usable) for the items, in input order.
+ * Free items are spread in key order over the heights left by the pinned ones.
+ */
+export function sideOffsets(items: SideItem[], usable: number): number[] {
+  const out = new Array<number>(items.length).fill(0);
+  const fixed: number[] = [];
+  const free: number[] = [];
+  items.forEach((it, i) => {
+    if (it.fixed !== undefined) {
+      out[i] = it.fixed;
+      fixed.push(it.fixed);
+    } else free.push(i);
+  });
+  free.sort((a, b) => items[a]!.key - items[b]!.key || a - b);
+  const k = free.length;
+  if (k === 0) return out;
+  if (fixed.length === 0) {
+    const step = k > 1 ? Math.min(MAX_STEP, (2 * usable) / (k - 1)) : 0;
+    free.forEach((idx, j) => (out[idx] = (j - (k - 1) / 2) * step));
+    return out;
+  }
+  // Heights on a half-pixel grid that keep clear of the pinned items.
+  const grid: number[] = [];
+  for (let y = -usable; y <= usable + 1e-9; y += 0.5) {
+    if (fixed.every((f) => Math.abs(y - f) >= MIN_SEP)) grid.push(y);
+  }
+  if (grid.length === 0) {
+    free.forEach((idx, j) => (out[idx] = usable - j)); // nothing left: degrade, checker will tell
+    return out;
+  }
+  if (k === 1) {
+    const best = grid.reduce((b, y) => (Math.abs(y) < Math.abs(b) ? y : b), grid[0]!);
+    out[free[0]!] = best;
+    return out;
+  }
+  const m = grid.length;
+  free.forEach((idx, j) => (out[idx] = grid[Math.round((j * (m - 1)) / (k - 1))]!));
+  return out;
+}

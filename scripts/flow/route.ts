@@ -1,0 +1,331 @@
+// Routing of jumps on one page: every edge that is not "down to the following row" leaves
+// its source from a side (or its free bottom), runs along a vertical lane in a gap between
+// actor columns, and enters its target from a side (or its free top). Lanes sit in column
+// margins, which no symbol occupies, and each row holds one step symbol (plus its own
+// off-page connectors), so these routes meet other connectors only at crossing points.
+// When the two ends cannot see a common gap, the route changes lane once, through the free
+// space between two rows ("jog").
+import { laneFree, takeLane } from './lanes.ts';
+import type { Lane } from './lanes.ts';
+import type { PlannedEdge } from './plan.ts';
+import type { PlacedSymbol, Point } from './types.ts';
+
+export type Side = 'L' | 'R';
+
+/** A placed symbol with the connectors attached to its left and right sides. */
+export interface Obj {
+  sym: PlacedSymbol;
+  /** Node index of the row it stands in. */
+  row: number;
+  col: number;
+  cx: number;
+  cy: number;
+  ports: Record<Side, Port[]>;
+  /** Decision vertices already used by an exit. */
+  exitSides: Set<Side>;
+  /** Columns holding this row's off-page connectors, per side. */
+  pentCols: Record<Side, number[]>;
+  /**
+   * Height at which a route leaving the bottom (entering the top) turns sideways, in the
+   * free space below (above) the row; undefined when plain flow already uses that end.
+   */
+  belowY?: number;
+  aboveY?: number;
+}
+
+export interface Port {
+  obj: Obj;
+  side: Side;
+  /** Pinned offset from the side's centre. */
+  fixed?: number;
+  /** Order among free ports, top to bottom (set once lanes are known). */
+  key: number;
+  /** Set by the layout once offsets are assigned. */
+  point?: Point;
+}
+
+/** One end of a lane route: a side port, or the bottom (source) / top (target) middle. */
+export type End = { kind: 'side'; port: Port } | { kind: 'vertical'; obj: Obj; turnY: number };
+
+export interface LaneRoute {
+  pe: PlannedEdge;
+  from: End;
+  to: End;
+  /** Lane x positions: one, or two joined by a horizontal run at jogY. */
+  xs: [number] | [number, number];
+  jogY?: number;
+}
+
+/** A horizontal run already on the page, for crossings and for sharing a height safely. */
+export interface HRun {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
+interface VRun {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+/** Free vertical space between the contents of row k and row k+1 on this page. */
+export type Spaces = Map<number, [number, number]>;
+
+/** Weights of the lane choice: crossings are ugly, crowded sides and long runs less so. */
+const W_CROSS = 30;
+const W_PORT = 6;
+const W_NEAR_EXIT = 20;
+const W_LEFT_LOOP = 1;
+/** Leaving by the bottom or entering by the top is fine, but sides read better for jumps. */
+const W_VERTICAL = 24;
+const W_JOG = 60;
+/** Heights tried for a jog, as fractions of the space between two rows. */
+const JOG_AT = [1 / 2, 1 / 3, 2 / 3, 1 / 4, 3 / 4];
+
+export function sideX(o: Obj, side: Side): number {
+  return side === 'R' ? o.sym.x + o.sym.width : o.sym.x;
+}
+
+export function objOf(e: End): Obj {
+  return e.kind === 'side' ? e.port.obj : e.obj;
+}
+
+/** Range of gaps a side's connectors may turn into without meeting this row's off-page connectors. */
+function gapRange(o: Obj, side: Side, n: number): [number, number] {
+  if (side === 'R') return [o.col + 1, Math.min(n, ...o.pentCols.R)];
+  return [Math.max(0, ...o.pentCols.L.map((c) => c + 1)), o.col];
+}
+
+function exitSideFree(o: Obj, side: Side): boolean {
+  return !o.exitSides.has(side) && o.ports[side].every((q) => q.fixed === undefined || Math.abs(q.fixed) >= 3);
+}
+
+/** How a candidate route attaches at one end, before ports exist. */
+interface EndPlan {
+  vertical: boolean;
+  side: Side;
+  /** Where the horizontal run to the lane starts, and at which height (approximate for sides). */
+  x: number;
+  y: number;
+}
+
+interface Leg {
+  lane: Lane;
+  lo: number;
+  hi: number;
+}
+
+interface Candidate {
+  cost: number;
+  a: EndPlan;
+  b: EndPlan;
+  legs: [Leg] | [Leg, Leg];
+  jogY?: number;
+}
+
+interface Ctx {
+  n: number;
+  gaps: Lane[][];
+  spaces: Spaces;
+  hruns: HRun[];
+  vruns: VRun[];
+}
+
+/**
+ * Allocate lanes to every job, shortest spans first so that longer loops wrap around
+ * shorter ones instead of crossing them. Attaches ports to the objects. `fixedRuns` are
+ * horizontal runs already decided (plain-flow elbows).
+ */
+export function routeLanes(jobs: PlannedEdge[], objs: Map<number, Obj>, gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces): LaneRoute[] {
+  const ctx: Ctx = { n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [] };
+  const routes: LaneRoute[] = [];
+  const order = [...jobs].sort((a, b) => Math.abs(a.u - a.v) - Math.abs(b.u - b.v) || a.index - b.index);
+  for (const pe of order) {
+    const A = objs.get(pe.u)!;
+    const B = objs.get(pe.v)!;
+    // Relax step by step: one lane; two lanes; an exit sharing a vertex side; overlapping
+    // lanes (the quality checker reports the last two; they should not happen in practice).
+    const best =
+      bestSingle(ctx, pe, A, B, false, false) ??
+      bestJog(ctx, pe, A, B) ??
+      bestSingle(ctx, pe, A, B, true, false) ??
+      bestSingle(ctx, pe, A, B, true, true) ??
+      degraded(ctx, A, B);
+    routes.push(commit(ctx, pe, A, B, best));
+  }
+  // Port order on a side: connectors going up above those going down, and among those
+  // going the same way the one on the nearer lane on the inside, so they do not cross.
+  for (const r of routes) {
+    if (r.from.kind === 'side') r.from.port.key = portKey(r.from.port, objOf(r.to), r.xs[0]);
+    if (r.to.kind === 'side') r.to.port.key = portKey(r.to.port, objOf(r.from), r.xs[r.xs.length - 1]!);
+  }
+  return routes;
+}
+
+function bestSingle(ctx: Ctx, pe: PlannedEdge, A: Obj, B: Obj, shareVertex: boolean, anyLane: boolean): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (let g = 0; g <= ctx.n; g++) {
+    for (const a of endOptions(ctx, A, g, 'out', pe.exit && !shareVertex)) {
+      for (const b of endOptions(ctx, B, g, 'in', false)) {
+        const lo = Math.min(A.sym.y, B.sym.y, a.y, b.y);
+        const hi = Math.max(A.sym.y + A.sym.height, B.sym.y + B.sym.height, a.y, b.y);
+        const lane = pickLane(ctx.gaps[g]!, a.side, b.side, lo, hi, anyLane);
+        if (!lane || !turnsClear(ctx, a, lane.x) || !turnsClear(ctx, b, lane.x)) continue;
+        const cost = endCost(A, B, a, b) + runCost(ctx, a, b, lane.x);
+        if (!best || cost < best.cost) best = { cost, a, b, legs: [{ lane, lo, hi }] };
+      }
+    }
+  }
+  return best;
+}
+
+/** Two lanes, one reachable from each end, joined through the space between two rows. */
+function bestJog(ctx: Ctx, pe: PlannedEdge, A: Obj, B: Obj): Candidate | undefined {
+  let best: Candidate | undefined;
+  const r0 = Math.min(A.row, B.row);
+  const r1 = Math.max(A.row, B.row);
+  for (let g1 = 0; g1 <= ctx.n; g1++) {
+    for (const a of endOptions(ctx, A, g1, 'out', pe.exit)) {
+      for (let g2 = 0; g2 <= ctx.n; g2++) {
+        if (g2 === g1) continue;
+        for (const b of endOptions(ctx, B, g2, 'in', false)) {
+          for (let k = r0; k < r1; k++) {
+            const space = ctx.spaces.get(k);
+            if (!space) continue;
+            for (const f of JOG_AT) {
+              const y = space[0] + (space[1] - space[0]) * f;
+              const leg1 = legFor(ctx.gaps[g1]!, a, b.side, A, a.y, y);
+              const leg2 = leg1 && legFor(ctx.gaps[g2]!, b, a.side, B, y, b.y);
+              if (!leg1 || !leg2) continue;
+              const x1 = leg1.lane.x;
+              const x2 = leg2.lane.x;
+              if (!turnsClear(ctx, a, x1) || !turnsClear(ctx, b, x2) || !runClear(ctx, y, x1, x2)) continue;
+              const jogEnd: EndPlan = { vertical: true, side: a.side, x: x2, y };
+              const cost = W_JOG + endCost(A, B, a, b) + runCost(ctx, a, jogEnd, x1) + runCost(ctx, jogEnd, b, x2);
+              if (!best || cost < best.cost) best = { cost, a, b, legs: [leg1, leg2], jogY: y };
+              break; // first free height in this space is good enough
+            }
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
+function legFor(lanes: Lane[], e: EndPlan, otherSide: Side, o: Obj, ya: number, yb: number): Leg | undefined {
+  const lo = Math.min(ya, yb, o.sym.y);
+  const hi = Math.max(ya, yb, o.sym.y + o.sym.height);
+  const lane = pickLane(lanes, e.side, otherSide, lo, hi, false);
+  return lane && { lane, lo, hi };
+}
+
+/** Every gap is fenced off by off-page connectors (single-column tables): degrade. */
+function degraded(ctx: Ctx, A: Obj, B: Obj): Candidate {
+  const g = A.col + 1 <= ctx.n ? A.col + 1 : A.col;
+  const sA: Side = g > A.col ? 'R' : 'L';
+  const sB: Side = g > B.col ? 'R' : 'L';
+  const a = { vertical: false, side: sA, x: sideX(A, sA), y: A.cy };
+  const b = { vertical: false, side: sB, x: sideX(B, sB), y: B.cy };
+  return { cost: 0, a, b, legs: [{ lane: ctx.gaps[g]![0]!, lo: A.sym.y, hi: B.sym.y }] };
+}
+
+/** Ways to attach to `o` for a lane in gap g: its facing side, or its free bottom/top. */
+function endOptions(ctx: Ctx, o: Obj, g: number, dir: 'out' | 'in', needFreeVertex: boolean): EndPlan[] {
+  const side: Side = g > o.col ? 'R' : 'L';
+  const opts: EndPlan[] = [];
+  const [g0, g1] = gapRange(o, side, ctx.n);
+  if (g >= g0 && g <= g1 && (!needFreeVertex || exitSideFree(o, side))) opts.push({ vertical: false, side, x: sideX(o, side), y: o.cy });
+  const turnY = dir === 'out' ? o.belowY : o.aboveY;
+  if (turnY !== undefined) opts.push({ vertical: true, side, x: o.cx, y: turnY });
+  return opts;
+}
+
+/** A bottom/top turn is an exact height: it must not run along another run there. */
+function turnsClear(ctx: Ctx, e: EndPlan, laneX: number): boolean {
+  return !e.vertical || runClear(ctx, e.y, e.x, laneX);
+}
+
+function runClear(ctx: Ctx, y: number, xa: number, xb: number): boolean {
+  const lo = Math.min(xa, xb);
+  const hi = Math.max(xa, xb);
+  return ctx.hruns.every((h) => Math.abs(h.y - y) > 0.5 || h.x1 <= lo || h.x0 >= hi);
+}
+
+function commit(ctx: Ctx, pe: PlannedEdge, A: Obj, B: Obj, c: Candidate): LaneRoute {
+  const from = attach(A, c.a, pe.exit, 'out');
+  const to = attach(B, c.b, false, 'in');
+  for (const leg of c.legs) takeLane(leg.lane, leg.lo, leg.hi);
+  const x1 = c.legs[0].lane.x;
+  const x2 = c.legs[c.legs.length - 1]!.lane.x;
+  const mid = c.jogY ?? c.b.y;
+  ctx.vruns.push({ x: x1, y0: Math.min(c.a.y, mid), y1: Math.max(c.a.y, mid) });
+  ctx.hruns.push(hrun(c.a.y, c.a.x, x1), hrun(c.b.y, c.b.x, x2));
+  if (c.jogY !== undefined) {
+    ctx.vruns.push({ x: x2, y0: Math.min(c.jogY, c.b.y), y1: Math.max(c.jogY, c.b.y) });
+    ctx.hruns.push(hrun(c.jogY, x1, x2));
+  }
+  const xs: LaneRoute['xs'] = c.legs.length === 2 ? [x1, x2] : [x1];
+  return { pe, from, to, xs, ...(c.jogY !== undefined ? { jogY: c.jogY } : {}) };
+}
+
+function attach(o: Obj, e: EndPlan, exit: boolean, dir: 'out' | 'in'): End {
+  if (e.vertical) {
+    // That end is used now; a second route there would run along this one.
+    if (dir === 'out') o.belowY = undefined;
+    else o.aboveY = undefined;
+    return { kind: 'vertical', obj: o, turnY: e.y };
+  }
+  const port: Port = { obj: o, side: e.side, key: 0, ...(exit ? { fixed: 0 } : {}) };
+  if (exit) o.exitSides.add(e.side);
+  o.ports[e.side].push(port);
+  return { kind: 'side', port };
+}
+
+function hrun(y: number, a: number, b: number): HRun {
+  return { y, x0: Math.min(a, b), x1: Math.max(a, b) };
+}
+
+/** Nearest free lane to the symbols the route wraps around. */
+function pickLane(lanes: Lane[], sA: Side, sB: Side, lo: number, hi: number, anyLane: boolean): Lane | undefined {
+  const mid = lanes.length ? (lanes[0]!.x + lanes[lanes.length - 1]!.x) / 2 : 0;
+  const pref = [...lanes].sort((a, b) => {
+    if (sA === 'R' && sB === 'R') return a.x - b.x; // gap right of both: hug the left
+    if (sA === 'L' && sB === 'L') return b.x - a.x;
+    return Math.abs(a.x - mid) - Math.abs(b.x - mid);
+  });
+  return pref.find((l) => laneFree(l, lo, hi)) ?? (anyLane ? pref[0] : undefined);
+}
+
+/** Preferences that depend on the ends only. */
+function endCost(A: Obj, B: Obj, a: EndPlan, b: EndPlan): number {
+  let cost = 0;
+  if (!a.vertical) cost += W_PORT * A.ports[a.side].length;
+  if (!b.vertical) cost += W_PORT * B.ports[b.side].length;
+  if (!b.vertical && B.sym.kind === 'decision' && B.exitSides.has(b.side)) cost += W_NEAR_EXIT;
+  if (a.vertical) cost += W_VERTICAL;
+  if (b.vertical) cost += W_VERTICAL;
+  if (a.side === 'L' && b.side === 'L') cost += W_LEFT_LOOP;
+  return cost;
+}
+
+/** Length of the runs from a to the lane at x, along it, and on to b, plus crossings. */
+function runCost(ctx: Ctx, a: EndPlan, b: EndPlan, x: number): number {
+  let cost = Math.abs(x - a.x) + Math.abs(x - b.x);
+  const y0 = Math.min(a.y, b.y);
+  const y1 = Math.max(a.y, b.y);
+  let crossings = 0;
+  for (const h of ctx.hruns) if (h.y > y0 && h.y < y1 && x > h.x0 && x < h.x1) crossings++;
+  for (const e of [a, b]) {
+    const lo = Math.min(e.x, x);
+    const hi = Math.max(e.x, x);
+    for (const v of ctx.vruns) if (v.x > lo && v.x < hi && e.y > v.y0 && e.y < v.y1) crossings++;
+  }
+  return cost + W_CROSS * crossings;
+}
+
+function portKey(p: Port, other: Obj, laneX: number): number {
+  const dist = Math.abs(laneX - sideX(p.obj, p.side));
+  return other.cy < p.obj.cy ? -1000 + dist : 1000 - dist;
+}
