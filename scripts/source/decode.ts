@@ -51,14 +51,32 @@ function looksUtf16(bytes: Uint8Array): boolean {
   return le === n / 2 || be === n / 2;
 }
 
-/** Byte offset of the first invalid UTF-8 sequence (for the error position). */
+/**
+ * Byte offset of the first invalid UTF-8 sequence (for the error position), by the table of
+ * well-formed sequences in the Unicode standard: overlong forms, surrogates and code points
+ * above U+10FFFF are invalid too, exactly as the decoder sees them.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
+  const inRange = (i: number, lo: number, hi: number) => i < bytes.length && bytes[i]! >= lo && bytes[i]! <= hi;
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
-    if (len === 0) return i;
-    for (let k = 1; k < len; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    let len: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b < 0x80) len = 1;
+    else if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    if (len > 1 && !inRange(i + 1, lo, hi)) return i;
+    for (let k = 2; k < len; k++) if (!inRange(i + k, 0x80, 0xbf)) return i;
     i += len;
   }
   return i;
