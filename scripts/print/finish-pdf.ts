@@ -5,8 +5,7 @@
 // holding the browser version); it is replaced whole. The trailer /ID is a hash of the finished
 // file, so it changes exactly when the content does.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import type { PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import type { PdfRect } from './units.ts';
 import { xmpPacket } from './xmp.ts';
 
@@ -77,7 +76,6 @@ function addSignatureField(doc: PDFDocument, sig: SignatureField): void {
 
 function setInfo(doc: PDFDocument, o: FinishOptions): void {
   const { context } = doc;
-  const old = context.trailerInfo.Info;
   // A fresh dictionary rather than edits: drops Chromium's Creator (browser version) and dates.
   const info = context.obj({
     Title: text(o.title),
@@ -89,8 +87,11 @@ function setInfo(doc: PDFDocument, o: FinishOptions): void {
     CreationDate: PDFString.fromDate(o.date),
     ModDate: PDFString.fromDate(o.date),
   });
-  context.trailerInfo.Info = context.register(info);
-  if (old && old !== context.trailerInfo.Info && 'objectNumber' in old) context.delete(old as PDFRef);
+  // Reuse Chromium's Info object number: deleting it would leave a hole in the xref table, which
+  // poppler's signer (pdfsig 22.12) mishandles when it appends the signature.
+  const old = context.trailerInfo.Info;
+  if (old instanceof PDFRef) context.assign(old, info);
+  else context.trailerInfo.Info = context.register(info);
   const xmp = xmpPacket({ ...o, language: o.language, tool: TOOL });
   const metadata = context.register(context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' }));
   doc.catalog.set(PDFName.of('Metadata'), metadata);

@@ -54,6 +54,12 @@ describe('finishPdf', () => {
     expect(run('qpdf', ['--check', file])).toMatch(/No syntax or stream encoding errors/);
   });
 
+  it('writes one contiguous xref table (a hole trips up pdfsig when it appends a signature)', async () => {
+    const out = Buffer.from(await finishPdf(await chromiumLike(new Date()), OPTS)).toString('latin1');
+    const xref = out.slice(out.lastIndexOf('\nxref\n'), out.lastIndexOf('trailer'));
+    expect(xref.match(/^\d+ \d+$/gm)).toEqual([expect.stringMatching(/^0 \d+$/)]);
+  });
+
   it('drops every trace of the browser run', async () => {
     const out = Buffer.from(await finishPdf(await chromiumLike(new Date()), OPTS));
     expect(out.includes('HeadlessChrome')).toBe(false);

@@ -90,3 +90,32 @@ export function words(file: string): Word[] {
   }
   return out;
 }
+
+function has(cmd: string): boolean {
+  try {
+    execFileSync(cmd, ['--help'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
+/** certutil/pk12util come from Debian's libnss3-tools; the signing smoke test skips without them. */
+export const canSign = has('certutil') && has('pk12util') && has('openssl') && has('pdfsig');
+
+/** Signs `field` of `file` with a throwaway self-signed certificate via poppler's pdfsig; returns pdfsig's report. */
+export function signWithPdfsig(dir: string, file: string, field: string): string {
+  const nss = path.join(dir, 'nss');
+  fs.mkdirSync(nss, { recursive: true });
+  const db = `sql:${nss}`;
+  run('certutil', ['-N', '-d', db, '--empty-password']);
+  const key = path.join(dir, 'k.pem');
+  const cert = path.join(dir, 'c.pem');
+  const p12 = path.join(dir, 'c.p12');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=Kepala Dinas Uji'], { stdio: 'ignore' });
+  run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', 'pass:', '-name', 'kepala']);
+  run('pk12util', ['-i', p12, '-d', db, '-W', '']);
+  const signed = path.join(dir, 'signed.pdf');
+  execFileSync('pdfsig', ['-nssdir', db, '-sign', field, '-nick', 'kepala', file, signed], { stdio: 'ignore' });
+  return execFileSync('pdfsig', ['-nssdir', db, '-nocert', signed], { encoding: 'utf8' }) + run('qpdf', ['--check', signed]);
+}

@@ -6,7 +6,7 @@ import { finishPdf } from '../../scripts/print/finish-pdf.ts';
 import type { FinishOptions } from '../../scripts/print/finish-pdf.ts';
 import { Printer } from '../../scripts/print/pool.ts';
 import type { PrintResult } from '../../scripts/print/pool.ts';
-import { BASE_URL, ROOT, pdfinfo, run, tempDir, twoPageDoc, words, writeTemp } from './fixtures.ts';
+import { BASE_URL, ROOT, canSign, pdfinfo, run, signWithPdfsig, tempDir, twoPageDoc, words, writeTemp } from './fixtures.ts';
 
 const A4 = { baseUrl: BASE_URL, width: '210mm', height: '297mm' };
 const REMOTE = '<img src="https://example.com/x.png"><link rel="stylesheet" href="http://example.com/gaya.css">';
@@ -137,6 +137,14 @@ describe('Printer.printPdf', () => {
     expect(info.get('Metadata Stream')).toBe('yes');
     expect(info.get('Tagged')).toBe('yes');
     expect(run('qpdf', ['--show-object=trailer', file])).toMatch(/\/ID \[ <[0-9a-f]{32}> <[0-9a-f]{32}> \]/i);
+  });
+
+  it.skipIf(!canSign)('can be signed in that field by a real signer (poppler pdfsig)', () => {
+    const report = signWithPdfsig(dir, file, 'ttd_kepala');
+    expect(report).toContain('Signature Field Name: ttd_kepala');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('Signature is Valid');
+    expect(report).toMatch(/No syntax or stream encoding errors/);
   });
 
   it('passes qpdf --check', () => {
