@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrerequisiteError } from '../../scripts/print/browser.ts';
+import { finishPdf } from '../../scripts/print/finish-pdf.ts';
 import { Printer } from '../../scripts/print/pool.ts';
 import { BASE_URL, ROOT, twoPageDoc } from './fixtures.ts';
 
@@ -52,12 +53,15 @@ describe('Printer robustness', () => {
     expect(await pageCount(printer)).toBe(2);
   });
 
-  it('relaunches the browser if it died', async () => {
+  it('relaunches the browser if it died, and prints the same bytes as before', async () => {
+    const meta = { title: 'SOP', subject: 'Uji', author: 'Dinas', keywords: [], language: 'id' as const, date: new Date('2025-01-01') };
+    const before = await finishPdf((await printer.printPdf(twoPageDoc(), A4)).pdf, meta);
     await printer.withPage(async (p) => {
       p.browser().process()?.kill('SIGKILL');
     });
     await new Promise((resolve) => setTimeout(resolve, 200)); // let 'disconnected' arrive
-    expect(await pageCount(printer)).toBe(2);
+    const after = await finishPdf((await printer.printPdf(twoPageDoc(), A4)).pdf, meta);
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
   });
 });
 
