@@ -71,8 +71,8 @@ interface Slot {
   browser: Browser;
   viewport: string;
   broken: boolean;
-  /** Rejects when the renderer crashes. */
-  crashed: Promise<never>;
+  /** Fails the current withPage call (renderer crashed). */
+  abort?: (error: Error) => void;
   blocked: string[];
   missing: string[];
 }
@@ -191,16 +191,19 @@ export class Printer {
     const slot = await this.#acquire();
     let healthy = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
+    // Per call, not per page: a long-lived promise in Promise.race would keep every result alive.
+    const aborted = new Promise<never>((_, reject) => {
+      slot.abort = reject;
       timer = setTimeout(() => reject(new Error(`Halaman browser tidak selesai dalam ${this.#timeout / 1000} detik.`)), this.#timeout);
     });
     try {
       // A crashed renderer never answers again: without the race, fn would hang until the deadline.
-      const result = await Promise.race([fn(slot.page), slot.crashed, deadline]);
+      const result = await Promise.race([fn(slot.page), aborted]);
       healthy = !slot.broken;
       return result;
     } finally {
       clearTimeout(timer);
+      slot.abort = undefined;
       this.#release(slot, healthy);
     }
   }
@@ -315,15 +318,12 @@ export class Printer {
 
   async #createSlot(browser: Browser): Promise<Slot> {
     const page = await browser.newPage();
-    let crash: (error: Error) => void = () => undefined;
-    const crashed = new Promise<never>((_, reject) => (crash = reject));
-    crashed.catch(() => undefined); // only awaited while the page is lent out
-    const slot: Slot = { page, browser, viewport: '', broken: false, crashed, blocked: [], missing: [] };
+    const slot: Slot = { page, browser, viewport: '', broken: false, blocked: [], missing: [] };
     this.#slots.set(page, slot);
     page.setDefaultTimeout(this.#timeout);
     page.on('error', (error) => {
       slot.broken = true; // renderer crashed
-      crash(new Error(`Halaman browser mogok saat mencetak: ${error.message}`));
+      slot.abort?.(new Error(`Halaman browser mogok saat mencetak: ${error.message}`));
     });
     page.on('request', (request) => this.#route(slot, request));
     page.on('requestfailed', (request) => {

@@ -66,8 +66,11 @@ describe('Printer robustness', () => {
 });
 
 describe('Printer lifecycle', () => {
-  it('closes idempotently, removes its profile, and refuses work afterwards', async () => {
-    const p = await Printer.launch({ allowedDir: ROOT, poolSize: 1 });
+  it('times out hung work, closes idempotently, removes its profile, and refuses work afterwards', async () => {
+    const p = await Printer.launch({ allowedDir: ROOT, poolSize: 1, pageTimeoutMs: 1500 });
+    expect(await pageCount(p)).toBe(2);
+    // A hung page is given up after pageTimeoutMs and replaced, freeing the pool.
+    await expect(p.withPage(() => new Promise(() => undefined))).rejects.toThrow(/tidak selesai dalam 1.5 detik/);
     expect(await pageCount(p)).toBe(2);
     const profile = await p.withPage(async (page) => page.browser().process()?.spawnargs.find((a) => a.startsWith('--user-data-dir=')));
     const dir = profile!.slice('--user-data-dir='.length);
