@@ -40,6 +40,11 @@ export function runCheck(cwd: string, paths: string[] = []): { result: CheckResu
 }
 
 export function check(argv: string[], ctx: CheckContext): number {
+  // parseArgs would say this in English ("argument missing" / "ambiguous").
+  const f = argv.indexOf('--format');
+  if (f !== -1 && (f === argv.length - 1 || argv[f + 1]!.startsWith('-'))) {
+    throw new UsageError('Opsi "--format" memerlukan nilai.', 'Tulis --format human, --format json atau --format github.');
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

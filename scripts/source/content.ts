@@ -9,6 +9,8 @@ export interface RawFile {
   /** Path relative to the project root, with `/`, for messages. */
   rel: string;
   bytes: Uint8Array;
+  /** Why the file could not be read (a broken link, no permission): reported, not thrown. */
+  readError?: string;
 }
 
 export interface ContentSet {
@@ -24,7 +26,14 @@ const NOT_SOP_DIRS = new Set(['buku', 'node_modules', '.git']);
 export function readContent(root: string, contentDir = path.join(root, 'content')): ContentSet {
   const sops: RawFile[] = [];
   const instansi: RawFile[] = [];
-  const read = (abs: string): RawFile => ({ abs, rel: path.relative(root, abs).split(path.sep).join('/'), bytes: readFileSync(abs) });
+  const read = (abs: string): RawFile => {
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    try {
+      return { abs, rel, bytes: readFileSync(abs) };
+    } catch (e) {
+      return { abs, rel, bytes: new Uint8Array(), readError: (e as NodeJS.ErrnoException).code ?? String(e) };
+    }
+  };
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const abs = path.join(dir, entry.name);

@@ -108,6 +108,14 @@ function nearestInstansi(byDir: Map<string, InstansiEntry | undefined>, dir: str
 }
 
 function decode(file: VFile, raw: RawFile, what: string): string | undefined {
+  if (raw.readError) {
+    report(file, 'berkas-tak-terbaca', `Berkas ini tidak dapat dibuka (${raw.readError}).`, { line: 1, column: 1 }, {
+      hint: raw.readError === 'ENOENT'
+        ? 'Berkas ini adalah pintasan (link) ke berkas yang sudah tidak ada: hapus pintasannya atau salin berkas aslinya ke sini.'
+        : 'Periksa izin akses berkas ini, atau salin ulang berkasnya.',
+    });
+    return undefined;
+  }
   const decoded = decodeSource(raw.bytes);
   if (decoded.ok) return decoded.text;
   if (decoded.reason === 'biner') {

@@ -62,7 +62,7 @@ function issues(validate: ValidateFunction, schema: Record<string, unknown>, dat
   for (const err of validate.errors ?? []) {
     const issue = describe(err, schema, data, kind);
     if (!issue) continue;
-    const key = `${issue.pointer}|${issue.ruleId}`;
+    const key = `${issue.pointer}|${issue.ruleId}|${issue.missing ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(issue);

@@ -16,6 +16,8 @@ interface Case {
   /** Every pattern must match the message of the first diagnostic. */
   message?: RegExp[];
   hint?: RegExp;
+  /** Each pattern must match the message of exactly one diagnostic. */
+  all?: RegExp[];
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -127,6 +129,12 @@ const BAD: Case[] = [
   { name: 'peralatan_perlengkapan tidak ada', files: sop('peralatan_perlengkapan:\n  - Perangkat Komputer\n', ''), want: [[S, 1, 1, 'wajib-diisi']], message: [/`peralatan_perlengkapan`/] },
   { name: 'peringatan tidak ada', files: sop('peringatan:\n  - Laporan tidak tersusun tepat waktu\n', ''), want: [[S, 1, 1, 'wajib-diisi']], message: [/`peringatan`/] },
   { name: 'pencatatan_pendataan tidak ada', files: sop('pencatatan_pendataan:\n  - Disimpan sebagai arsip\n', ''), want: [[S, 1, 1, 'wajib-diisi']], message: [/`pencatatan_pendataan`/] },
+  {
+    name: 'frontmatter hanya berisi nomor (setiap kunci wajib disebut)',
+    files: base(`---\nnomor: 001/SOP/TES/2024\n---\n\n${TABLE_HEAD}${row(1)}\n`),
+    want: Array.from({ length: 8 }, (): Want => [S, 1, 1, 'wajib-diisi']),
+    all: ['nama', 'tanggal_pembuatan', 'dasar_hukum', 'kualifikasi_pelaksana', 'peralatan_perlengkapan', 'peringatan', 'pencatatan_pendataan', 'tanggal_efektif'].map((k) => new RegExp(`\`${k}\``)),
+  },
   { name: 'dasar_hukum: [] (daftar kosong)', files: sop(DASAR, 'dasar_hukum: []\n'), want: [[S, 9, 1, 'daftar-kosong']] },
   { name: 'dasar_hukum: tanpa butir', files: sop(DASAR, 'dasar_hukum:\n'), want: [[S, 9, 1, 'daftar-kosong']] },
   { name: 'peringatan: [] (daftar kosong)', files: sop('peringatan:\n  - Laporan tidak tersusun tepat waktu\n', 'peringatan: []\n'), want: [[S, 16, 1, 'daftar-kosong']] },
@@ -262,7 +270,7 @@ describe('sop check: input yang salah', () => {
     expect(new Set(inputs).size).toBe(BAD.length);
   });
 
-  it.each(BAD)('$name', ({ files, want, message, hint }) => {
+  it.each(BAD)('$name', ({ files, want, message, hint, all }) => {
     const { diagnostics, result } = runCheck(files);
     expect(diagnostics.map(show)).toEqual(want.map(([file, line, column, ruleId, severity = 'galat']) => `${file}:${line}:${column} ${severity} ${ruleId}`));
     const errors = want.some((w) => (w[4] ?? 'galat') === 'galat');
@@ -275,6 +283,7 @@ describe('sop check: input yang salah', () => {
     }
     for (const pattern of message ?? []) expect(diagnostics[0]!.message).toMatch(pattern);
     if (hint) expect(diagnostics[0]!.hint).toMatch(hint);
+    for (const pattern of all ?? []) expect(diagnostics.filter((d) => pattern.test(d.message)), String(pattern)).toHaveLength(1);
   });
 });
 
