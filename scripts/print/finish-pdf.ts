@@ -92,7 +92,7 @@ function setInfo(doc: PDFDocument, o: FinishOptions): void {
   const old = context.trailerInfo.Info;
   if (old instanceof PDFRef) context.assign(old, info);
   else context.trailerInfo.Info = context.register(info);
-  const xmp = xmpPacket({ ...o, language: o.language, tool: TOOL });
+  const xmp = xmpPacket({ ...o, tool: TOOL });
   const metadata = context.register(context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' }));
   doc.catalog.set(PDFName.of('Metadata'), metadata);
   doc.setLanguage(o.language);
