@@ -46,7 +46,9 @@ export function checkProject(entries: ProjectEntry[]): void {
   }
 
   data.forEach((d, i) => {
-    if (typeof d.menggantikan === 'string' && d.menggantikan_eksternal !== true) {
+    // `menggantikan_eksternal: ya` (not a boolean) has its own error; the intent is plain.
+    const external = d.menggantikan_eksternal !== undefined && d.menggantikan_eksternal !== null && d.menggantikan_eksternal !== false;
+    if (typeof d.menggantikan === 'string' && !external) {
       const target = byNomor.get(d.menggantikan.trim());
       if (!target) {
         report(entries[i]!.file, 'menggantikan-tak-dikenal', `SOP "${d.menggantikan}" yang digantikan tidak ada di content/.`, at(i, '/menggantikan'), {

@@ -153,12 +153,18 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
       if (valueAt(data, at) === null) return emptyValue(at, String((err.params as { type: string }).type));
       const expected = String((err.params as { type: string }).type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' atau ');
       const value = valueAt(data, at);
-      const hint = expected.startsWith('teks') && typeof value === 'number'
+      const hint = expected.startsWith('teks') && (typeof value === 'number' || typeof value === 'boolean')
         ? 'Beri tanda kutip agar dibaca sebagai teks, mis. `"001/SOP/2024"`.'
-        : expected.startsWith('daftar')
-          ? `Tulis setiap butir ${label} di baris sendiri, diawali \`- \`.`
-          : undefined;
-      return { pointer: at, atKey: false, ruleId: 'tipe-salah', message: `Nilai ${label} harus berupa ${expected}.`, ...(hint ? { hint } : {}) };
+        : expected.startsWith('teks')
+          ? 'Tulis nilainya sebagai teks pada baris yang sama, setelah tanda titik dua.'
+          : expected.startsWith('daftar')
+            ? `Tulis setiap butir ${label} di baris sendiri, diawali \`- \`.`
+            : expected.startsWith('kumpulan')
+              ? 'Tulis isinya di baris-baris berikutnya, masing-masing `kunci: nilai` menjorok dua spasi (mis. `  jabatan: …` dan `  nama: …`).'
+              : expected.includes('true')
+                ? 'Tulis `true` (ya) atau `false` (tidak), tanpa tanda kutip.'
+                : 'Lihat contoh penulisan kunci ini di schemas/ atau di SOP contoh di content/.';
+      return { pointer: at, atKey: false, ruleId: 'tipe-salah', message: `Nilai ${label} harus berupa ${expected}.`, hint };
     }
     case 'enum': {
       const allowed = (err.params as { allowedValues: unknown[] }).allowedValues.map(String);

@@ -73,7 +73,7 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
   });
 
   if (declared && declared.length === 0) {
-    report(file, 'daftar-kosong', 'Daftar `pelaksana` tidak boleh kosong.', declaredPlace);
+    report(file, 'daftar-kosong', 'Daftar `pelaksana` tidak boleh kosong.', declaredPlace, { hint: 'Tulis nama-nama pelaksana, atau hapus `pelaksana:` agar kolom pelaksana disusun dari tabel.' });
   }
 
   const n = table.rows.length;

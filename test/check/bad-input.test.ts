@@ -184,6 +184,9 @@ const BAD: Case[] = [
   { name: 'NIP berisi huruf', files: sop('pelaksana: [', SIGNER('"19681117 1997O3 1 003"')), want: [[S, 23, 8, 'nip-tidak-valid']] },
   { name: 'NIP salah di instansi.yml', files: base(SOP, edit(INSTANSI, '199703 1', '199713 1')), want: [[I, 7, 8, 'nip-tidak-valid']] },
   { name: 'disahkan_oleh tanpa jabatan', files: sop('pelaksana: [', 'disahkan_oleh:\n  nama: Budi Santoso\npelaksana: ['), want: [[S, 20, 1, 'wajib-diisi']], message: [/`jabatan`/] },
+  { name: 'disahkan_oleh berupa teks', files: sop('pelaksana: [', 'disahkan_oleh: Kepala Dinas\npelaksana: ['), want: [[S, 20, 16, 'tipe-salah']], hint: /jabatan/ },
+  { name: 'menggantikan_eksternal: ya (bukan true/false)', files: sop('unit: Sekretariat', 'unit: Sekretariat\nmenggantikan: 001/SOP/TES/2023\nmenggantikan_eksternal: ya'), want: [[S, 6, 25, 'tipe-salah']], hint: /`true`/ },
+  { name: 'butir daftar berupa daftar', files: sop('  - Perangkat Komputer', '  - [Komputer, Printer]'), want: [[S, 15, 5, 'tipe-salah']], message: [/butir ke-1 `peralatan_perlengkapan`/] },
   { name: 'disahkan_oleh: tanpa isi', files: sop('pelaksana: [', 'disahkan_oleh:\npelaksana: ['), want: [[S, 20, 1, 'wajib-diisi']], hint: /instansi\.yml/ },
   { name: 'tidak ada disahkan_oleh di mana pun', files: base(SOP, 'pemerintah: Pemerintah Kabupaten Contoh\nnama: Dinas Contoh\n'), want: [[S, 1, 1, 'wajib-diisi']], message: [/disahkan_oleh/] },
 
