@@ -136,9 +136,9 @@ export function bookContents(sops: Sop[], tahun: number, draf: boolean): BookCon
   return { tahun, draf, groups, listed, changes: changesInYear(sops, tahun, draf) };
 }
 
-/** The date the book carries in its metadata: the latest date in its sources up to the end of its year, else 1 January. */
+/** The date the book carries in its metadata: the latest date in its sources within its year, else 1 January. */
 export function bookDate(sops: Sop[], tahun: number): IsoDate {
   const end = `${tahun}-12-31`;
   const dates = sops.flatMap((s) => [s.tanggal_pembuatan, s.tanggal_efektif, s.tanggal_revisi, ...s.riwayat.map((r) => r.tanggal)]);
-  return latest(dates.filter((d) => d && d <= end)) ?? `${tahun}-01-01`;
+  return latest([`${tahun}-01-01`, ...dates.filter((d) => d && d <= end)])!;
 }

@@ -175,7 +175,7 @@ function frontmatter(root: Root): Record<string, unknown> {
   try {
     data = parseYaml(node.value);
   } catch (e) {
-    throw new Error(`frontmatter YAML tidak dapat dibaca: ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(`frontmatter YAML tidak dapat dibaca: ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
   if (data == null) return {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new Error('frontmatter harus berisi pasangan `kunci: nilai`.');

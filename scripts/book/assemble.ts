@@ -1,0 +1,320 @@
+// Puts one book together: the SOP PDFs as they are (pages copied, never re-rendered), the
+// book's own sections printed by Chromium, book page numbers stamped on every page, bookmarks
+// and metadata. Each SOP PDF is read and parsed exactly once.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { drawObject, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
+import { formatNip } from '../model/format.ts';
+import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
+import { finishPdf } from '../print/finish-pdf.ts';
+import type { Printer } from '../print/pool.ts';
+import { paper, type Paper } from '../render/paper.ts';
+import { bookDate, type BookContents } from './contents.ts';
+import { writeOutline, type OutlineItem } from './outline.ts';
+import {
+  bookParts,
+  changeGroups,
+  coverView,
+  dividerView,
+  roman,
+  sopRows,
+  startPages,
+  tocEntries,
+  type FrontPage,
+  type Part,
+} from './pages.ts';
+import { renderSection, renderStamps, type BookLayouts, type StampPage } from './render.ts';
+
+export interface BookInput {
+  instansi: Instansi;
+  tahun: number;
+  draf: boolean;
+  contents: BookContents;
+  front: FrontPage[];
+  /** The instansi's default signer, for front-matter pages that ask for a signature block. */
+  signer?: Penandatangan;
+  /** SOP id → absolute path of its finished PDF, for every SOP printed in the book. */
+  pdfs: ReadonlyMap<string, string>;
+}
+
+export interface AssembleOptions {
+  root: string;
+  layouts: BookLayouts;
+  printer: Printer;
+}
+
+export interface AssembledBook {
+  pdf: Uint8Array;
+  pageCount: number;
+  parts: Part[];
+  /** Part key → 1-based first page. */
+  starts: Map<string, number>;
+  /** Part key → number of pages. */
+  counts: Map<string, number>;
+  outline: OutlineItem[];
+  /** Milliseconds per stage, for the benchmark. */
+  timings: Record<string, number>;
+}
+
+/** How many times the numbered sections (Daftar Isi, Daftar SOP, dividers) may be re-laid out. */
+const MAX_PASSES = 6;
+
+export function bookTitle(instansi: Instansi, tahun: number): string {
+  return `Buku SOP ${instansi.nama} ${tahun}`;
+}
+
+function stampLabel(n: number): string {
+  return `– ${n} –`;
+}
+
+/** Drops what only makes sense inside the SOP's own file: its empty signature field and tags. */
+function cleanCopiedPage(doc: PDFDocument, page: PDFPage): void {
+  const node = page.node;
+  node.delete(PDFName.of('StructParents'));
+  const annots = node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  if (!annots) return;
+  for (let i = annots.size() - 1; i >= 0; i--) {
+    const ref = annots.get(i);
+    const annot = annots.lookupMaybe(i, PDFDict);
+    if (annot?.get(PDFName.of('FT')) === PDFName.of('Sig')) {
+      annots.remove(i);
+      const ap = annot.lookupMaybe(PDFName.of('AP'), PDFDict)?.get(PDFName.of('N'));
+      if (ap instanceof PDFRef) doc.context.delete(ap);
+      if (ref instanceof PDFRef) doc.context.delete(ref);
+    }
+  }
+  if (annots.size() === 0) node.delete(PDFName.of('Annots'));
+}
+
+export async function assembleBook(input: BookInput, options: AssembleOptions): Promise<AssembledBook> {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = (timings[name] ?? 0) + (now - mark);
+    mark = now;
+  };
+  const { instansi, contents, front } = input;
+  const bookPaper = paper(instansi.kertas);
+  const parts = bookParts(contents, front);
+  const baseUrl = pathToFileURL(options.root + path.sep).href;
+  const title = bookTitle(instansi, input.tahun);
+  const id = { instansi, tahun: input.tahun, draf: input.draf };
+
+  const printSection = async (section: string, data: object): Promise<PDFDocument> => {
+    const html = renderSection(options.layouts, section, bookPaper, title, data);
+    const printed = await options.printer.printPdf(html, { baseUrl, width: `${bookPaper.widthMm}mm`, height: `${bookPaper.heightMm}mm`, tagged: false });
+    return PDFDocument.load(printed.pdf, { updateMetadata: false });
+  };
+
+  // Sections whose content does not depend on page numbers: print them while the SOPs load.
+  const logoUrl = instansi.logo ? pathToFileURL(instansi.logo).href : undefined;
+  const signer = input.signer
+    ? { jabatan: input.signer.jabatan, nama: input.signer.nama, pangkat: input.signer.pangkat, nip: input.signer.nip ? formatNip(input.signer.nip) : undefined }
+    : undefined;
+  const fixed = new Map<string, Promise<PDFDocument>>([['sampul', printSection('sampul', coverView(id, logoUrl))]]);
+  front.forEach((page, i) => fixed.set(`halaman:${i}`, printSection('halaman', { ...page, ttd: page.signature ? signer : undefined })));
+  fixed.set('perubahan', printSection('perubahan', { instansi: instansi.nama, tahun: input.tahun, groups: changeGroups(contents) }));
+  // Unhandled-rejection guard: the promises are awaited below, after the SOPs.
+  for (const p of fixed.values()) p.catch(() => undefined);
+
+  // The SOP documents, in body order, each read and parsed once and copied straight in.
+  const book = await PDFDocument.create({ updateMetadata: false });
+  const counts = new Map<string, number>();
+  const sopParts = parts.filter((p): p is Extract<Part, { kind: 'sop' }> => p.kind === 'sop');
+  const files = sopParts.map((p) => {
+    const file = input.pdfs.get(p.sop.id);
+    if (!file) throw new Error(`PDF SOP ${p.sop.path} belum dibuat.`);
+    return readFile(file);
+  });
+  for (const p of files) p.catch(() => undefined);
+  for (let i = 0; i < sopParts.length; i++) {
+    const src = await PDFDocument.load(await files[i]!, { updateMetadata: false });
+    const copied = await book.copyPages(src, src.getPageIndices());
+    for (const page of copied) {
+      cleanCopiedPage(book, page);
+      book.addPage(page);
+    }
+    counts.set(sopParts[i]!.key, copied.length);
+  }
+  lap('sop');
+
+  const sections = new Map<string, PDFDocument>();
+  for (const [key, doc] of fixed) {
+    sections.set(key, await doc);
+    counts.set(key, sections.get(key)!.getPageCount());
+  }
+  lap('bagian-tetap');
+
+  // Daftar Isi, Daftar SOP and the dividers print page numbers, and their own length moves
+  // the pages after them: lay out until the page counts they were numbered with hold.
+  const numbered = parts.filter((p) => p.kind === 'daftar-isi' || p.kind === 'daftar-sop' || p.kind === 'bagian');
+  const guess = new Map(counts);
+  for (const p of numbered) guess.set(p.key, 1);
+  let starts = startPages(parts, guess);
+  let passes = 0;
+  for (;;) {
+    passes++;
+    const s = starts;
+    const printed = await Promise.all(
+      numbered.map(async (part) => {
+        if (part.kind === 'daftar-isi') return printSection('daftar-isi', { entries: tocEntries(parts, s) });
+        if (part.kind === 'daftar-sop') {
+          const rows = sopRows(contents, s);
+          return printSection('daftar-sop', { instansi: instansi.nama, tahun: input.tahun, rows, jumlah: rows.filter((r) => r.dimuat).length, jumlahTidakDimuat: rows.filter((r) => !r.dimuat).length });
+        }
+        return printSection('bagian', dividerView(contents, part.group ?? 0, s));
+      }),
+    );
+    let stable = true;
+    numbered.forEach((part, i) => {
+      const n = printed[i]!.getPageCount();
+      if (n !== guess.get(part.key)) stable = false;
+      guess.set(part.key, n);
+      sections.set(part.key, printed[i]!);
+    });
+    if (stable) break;
+    if (passes >= MAX_PASSES) throw new Error(`Daftar isi buku ${instansi.id} tidak stabil setelah ${passes} kali penataan.`);
+    starts = startPages(parts, guess);
+  }
+  for (const p of numbered) counts.set(p.key, guess.get(p.key)!);
+  timings.penataan = passes;
+  lap('bagian-bernomor');
+
+  // Book sections go in front of and between the SOPs. Inserting in page order keeps every
+  // earlier part in place, so each section lands exactly on its computed first page.
+  for (const part of parts) {
+    const doc = sections.get(part.key);
+    if (!doc) continue;
+    const copied = await book.copyPages(doc, doc.getPageIndices());
+    copied.forEach((page, k) => book.insertPage(starts.get(part.key)! - 1 + k, page));
+  }
+  const pageCount = book.getPageCount();
+  const expected = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (pageCount !== expected) throw new Error(`Buku ${instansi.id}: ${pageCount} halaman, seharusnya ${expected}.`);
+  lap('susun');
+
+  await stampPageNumbers(book, parts, starts, counts, bookPaper, options, baseUrl);
+  lap('nomor-halaman');
+
+  const outline = bookOutline(parts, starts, contents);
+  writeOutline(book, outline);
+  const saved = await book.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  lap('simpan');
+  const pdf = await finishPdf(saved, {
+    title,
+    subject: `Standar Operasional Prosedur Administrasi Pemerintahan ${instansi.nama} Tahun ${input.tahun}`,
+    author: `${instansi.nama}, ${instansi.pemerintah}`,
+    keywords: ['SOP', 'Buku SOP', 'Standar Operasional Prosedur', 'Administrasi Pemerintahan', instansi.nama, String(input.tahun), ...contents.groups.map((g) => g.unit)],
+    language: 'id',
+    date: new Date(`${bookDate(contents.listed, input.tahun)}T00:00:00+07:00`),
+  });
+  lap('metadata');
+  return { pdf, pageCount, parts, starts, counts, outline, timings };
+}
+
+interface PageOwner {
+  paper: Paper;
+  stamp: StampPage;
+}
+
+/** What every page of the book is: its paper, and the footer it carries. */
+function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper): PageOwner[] {
+  const owners: PageOwner[] = [];
+  const papers = new Map<Kertas, Paper>();
+  const paperOf = (k: Kertas) => papers.get(k) ?? papers.set(k, paper(k)).get(k)!;
+  for (const part of parts) {
+    const n = counts.get(part.key)!;
+    for (let k = 0; k < n; k++) {
+      const number = owners.length + 1;
+      if (part.kind === 'sop') {
+        const sop: Sop = part.sop;
+        owners.push({
+          paper: paperOf(sop.kertas),
+          stamp: { label: stampLabel(number), nomor: sop.nomor, halaman: `Halaman ${k + 1} dari ${n}`, bsre: sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' },
+        });
+      } else {
+        owners.push({ paper: bookPaper, stamp: { label: stampLabel(number), nomor: '', halaman: '', bsre: false } });
+      }
+    }
+  }
+  return owners;
+}
+
+/**
+ * Book page numbers: Chromium prints one small document per paper size with the numbers on the
+ * footer line of the SOPs, and each of its pages is laid over the matching book page. The cover
+ * counts as page 1 but shows no number.
+ */
+async function stampPageNumbers(
+  book: PDFDocument,
+  parts: Part[],
+  starts: ReadonlyMap<string, number>,
+  counts: ReadonlyMap<string, number>,
+  bookPaper: Paper,
+  options: AssembleOptions,
+  baseUrl: string,
+): Promise<void> {
+  const owners = pageOwners(parts, counts, bookPaper);
+  const first = starts.get('sampul')! - 1 + counts.get('sampul')!;
+  const bySize = new Map<string, number[]>();
+  for (let i = first; i < owners.length; i++) {
+    const name = owners[i]!.paper.name;
+    bySize.set(name, [...(bySize.get(name) ?? []), i]);
+  }
+  const pages = book.getPages();
+  await Promise.all(
+    [...bySize.values()].map(async (indices) => {
+      const p = owners[indices[0]!]!.paper;
+      const html = renderStamps(options.layouts, p, indices.map((i) => owners[i]!.stamp));
+      const printed = await options.printer.printPdf(html, { baseUrl, width: `${p.widthMm}mm`, height: `${p.heightMm}mm`, tagged: false });
+      const stamps = await PDFDocument.load(printed.pdf, { updateMetadata: false });
+      if (stamps.getPageCount() !== indices.length) throw new Error(`Nomor halaman: ${stamps.getPageCount()} halaman tercetak, seharusnya ${indices.length}.`);
+      // One copier for all stamp pages: the font they share is copied once.
+      const copied = await book.copyPages(stamps, stamps.getPageIndices());
+      indices.forEach((pageIndex, k) => overlay(book, pages[pageIndex]!, copied[k]!));
+    }),
+  );
+}
+
+/**
+ * Draws `stamp` (a page copied into `book`, not added to it) over `target`. The stamp's content
+ * stream becomes a form XObject as it is, still compressed: no decoding, nothing left orphaned.
+ */
+function overlay(book: PDFDocument, target: PDFPage, stamp: PDFPage): void {
+  const { context } = book;
+  const contents = stamp.node.get(PDFName.of('Contents'));
+  const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+  const streamRef = refs.length === 1 && refs[0] instanceof PDFRef ? refs[0] : undefined;
+  const stream = streamRef ? context.lookup(streamRef) : undefined;
+  if (!streamRef || !(stream instanceof PDFStream)) throw new Error('Nomor halaman: halaman stempel tidak berisi tepat satu content stream.');
+  const { width, height } = stamp.getSize();
+  const box = stamp.getMediaBox();
+  stream.dict.set(PDFName.of('Type'), PDFName.of('XObject'));
+  stream.dict.set(PDFName.of('Subtype'), PDFName.of('Form'));
+  stream.dict.set(PDFName.of('BBox'), context.obj([box.x, box.y, box.x + width, box.y + height]));
+  stream.dict.set(PDFName.of('Resources'), stamp.node.get(PDFName.of('Resources')) ?? context.obj({}));
+  const name = target.node.newXObject('NomorBuku', streamRef);
+  // pushOperators wraps the page's own content in q … Q first, so the stamp starts from a clean state.
+  target.pushOperators(pushGraphicsState(), drawObject(name), popGraphicsState());
+}
+
+function bookOutline(parts: Part[], starts: ReadonlyMap<string, number>, contents: BookContents): OutlineItem[] {
+  const items: OutlineItem[] = [];
+  const printed = contents.groups.reduce((n, g) => n + g.sops.length, 0);
+  let group: OutlineItem | undefined;
+  for (const part of parts) {
+    const page = starts.get(part.key)! - 1;
+    if (part.kind === 'sop') {
+      group?.children?.push({ title: `${part.sop.nomor} – ${part.sop.nama}`, page });
+    } else if (part.kind === 'bagian') {
+      group = { title: `${roman((part.group ?? 0) + 1)}. ${part.title}`, page, children: [], open: printed <= 60 };
+      items.push(group);
+    } else {
+      items.push({ title: part.title, page });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,109 @@
+// `sop book`: the yearly SOP book of every instansi → output/buku/<instansi>-<tahun>.pdf.
+// First builds whatever SOP PDFs are missing or stale (the same incremental build as
+// `sop build`), then assembles each book from those files.
+import path from 'node:path';
+import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import { writeAtomic } from '../build/atomic.ts';
+import type { Instansi, Sop } from '../model/sop.ts';
+import type { Printer } from '../print/pool.ts';
+import { assembleBook, type AssembledBook } from './assemble.ts';
+import { bookContents, isPrinted } from './contents.ts';
+import { instansiSigner, loadFrontMatter, placeholders } from './front-matter.ts';
+import { loadBookLayouts } from './render.ts';
+
+export interface BookOptions {
+  root: string;
+  /** Output root (default `<root>/output`): SOP PDFs under pdf/, books under buku/. */
+  outDir?: string;
+  tahun: number;
+  /** Also print `draf` SOPs (with their watermark); the file gets a `-draf` suffix. */
+  draf?: boolean;
+  /** Only these instansi (folder names under content/); default every instansi with SOPs. */
+  instansi?: string[];
+  printer: () => Promise<Printer>;
+  /** Progress of the SOP PDFs being (re)built. */
+  onPdfProgress?: (done: number, total: number, sop: Sop) => void;
+  /** Called before each book is assembled. */
+  onBook?: (instansi: Instansi, index: number, total: number) => void;
+}
+
+export interface BuiltBook {
+  instansi: Instansi;
+  /** Absolute path of the book. */
+  file: string;
+  /** SOPs printed in the body, and listed in Daftar SOP. */
+  printed: number;
+  listed: number;
+  /** SOP PDFs that had to be (re)built for this run, over all books. */
+  assembled: AssembledBook;
+}
+
+export interface BookRun {
+  books: BuiltBook[];
+  pdfs: BuiltPdf[];
+  /** Milliseconds: building SOP PDFs, assembling books. */
+  timings: { pdf: number; buku: number };
+}
+
+export function bookFileName(instansiId: string, tahun: number, draf: boolean): string {
+  return `buku/${instansiId}-${tahun}${draf ? '-draf' : ''}.pdf`;
+}
+
+/** SOPs grouped by instansi folder, in the order of the instansi ids. */
+export function byInstansi(sops: Sop[]): Map<string, Sop[]> {
+  const map = new Map<string, Sop[]>();
+  for (const sop of [...sops].sort((a, b) => (a.instansi.id < b.instansi.id ? -1 : a.instansi.id > b.instansi.id ? 1 : 0))) {
+    map.set(sop.instansi.id, [...(map.get(sop.instansi.id) ?? []), sop]);
+  }
+  return map;
+}
+
+export async function buildBooks(sops: Sop[], options: BookOptions): Promise<BookRun> {
+  const outDir = options.outDir ?? path.join(options.root, 'output');
+  const draf = Boolean(options.draf);
+  const groups = byInstansi(sops);
+  const wanted = options.instansi ? [...new Set(options.instansi)].sort() : [...groups.keys()];
+  const chosen = wanted.filter((id) => groups.has(id)).map((id) => ({ id, sops: groups.get(id)! }));
+
+  // Front matter first: a broken page stops the run before anything is printed.
+  const plans = chosen.map(({ sops: list }) => {
+    const instansi = list[0]!.instansi;
+    const contents = bookContents(list, options.tahun, draf);
+    const printed = contents.groups.reduce((n, g) => n + g.sops.length, 0);
+    const signer = instansiSigner(instansi);
+    const front = loadFrontMatter(instansi, options.root, placeholders(instansi, options.tahun, printed, signer));
+    return { instansi, contents, front, signer };
+  });
+
+  let t = performance.now();
+  const toPrint = chosen.flatMap((c) => c.sops.filter((s) => isPrinted(s.status, draf)));
+  const pdfs = toPrint.length
+    ? await buildPdfs(toPrint, { root: options.root, outDir, printer: options.printer, ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}) })
+    : [];
+  const pdfTime = performance.now() - t;
+  const pdfById = new Map(pdfs.map((b) => [b.sop.id, b.pdf]));
+
+  t = performance.now();
+  const books: BuiltBook[] = [];
+  if (plans.length) {
+    const printer = await options.printer();
+    const layouts = loadBookLayouts(path.join(options.root, 'layouts'));
+    for (const [i, plan] of plans.entries()) {
+      options.onBook?.(plan.instansi, i, plans.length);
+      const assembled = await assembleBook(
+        { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById },
+        { root: options.root, layouts, printer },
+      );
+      const file = path.join(outDir, bookFileName(plan.instansi.id, options.tahun, draf));
+      writeAtomic(file, assembled.pdf);
+      books.push({
+        instansi: plan.instansi,
+        file,
+        printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0),
+        listed: plan.contents.listed.length,
+        assembled,
+      });
+    }
+  }
+  return { books, pdfs, timings: { pdf: pdfTime, buku: performance.now() - t } };
+}

@@ -1,0 +1,88 @@
+// The pages an office writes for its book, next to instansi.yml: content/<instansi>/buku/*.md.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { formatNip } from '../model/format.ts';
+import type { Instansi, Penandatangan } from '../model/sop.ts';
+import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
+import type { FrontPage } from './pages.ts';
+
+export const FRONT_DIR = 'buku';
+
+/** A front-matter page that cannot be printed: exit 1, like an SOP with errors. */
+export class FrontMatterError extends Error {
+  readonly exitCode = 1;
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'FrontMatterError';
+    this.hint = hint;
+  }
+}
+
+/** The default signer as instansi.yml writes it (already validated by `sop check`). */
+export function instansiSigner(instansi: Instansi): Penandatangan | undefined {
+  try {
+    const data = parseYaml(readFileSync(instansi.file, 'utf8')) as { disahkan_oleh?: Partial<Penandatangan> } | null;
+    const d = data?.disahkan_oleh;
+    if (!d || typeof d.jabatan !== 'string' || typeof d.nama !== 'string') return undefined;
+    return {
+      jabatan: d.jabatan,
+      nama: d.nama,
+      ...(typeof d.pangkat === 'string' ? { pangkat: d.pangkat } : {}),
+      ...(d.nip != null ? { nip: String(d.nip).replace(/\s+/g, '') } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{{…}}` values available in front-matter pages. */
+export function placeholders(instansi: Instansi, tahun: number, jumlahSop: number, signer: Penandatangan | undefined): Placeholders {
+  return {
+    tahun: String(tahun),
+    instansi: instansi.nama,
+    pemerintah: instansi.pemerintah,
+    alamat: instansi.alamat ?? '',
+    jumlah_sop: String(jumlahSop),
+    'penandatangan.jabatan': signer?.jabatan ?? '',
+    'penandatangan.nama': signer?.nama ?? '',
+    'penandatangan.pangkat': signer?.pangkat ?? '',
+    'penandatangan.nip': signer?.nip ? formatNip(signer.nip) : '',
+  };
+}
+
+/** `02-kata-pengantar.md` → `Kata Pengantar`. */
+export function titleFromFile(name: string): string {
+  const words = name
+    .replace(/\.md$/i, '')
+    .replace(/^\d+[-_. ]*/, '')
+    .split(/[-_ ]+/)
+    .filter(Boolean);
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ') || name;
+}
+
+/** Reads and renders the instansi's front-matter pages, in `urutan` then file-name order. */
+export function loadFrontMatter(instansi: Instansi, root: string, values: Placeholders): FrontPage[] {
+  const dir = path.join(instansi.dir, FRONT_DIR);
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('_') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md')
+    .map((e) => e.name)
+    .sort();
+  const pages = files.map((name) => {
+    const abs = path.join(dir, name);
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    let page;
+    try {
+      page = renderMarkdownPage(readFileSync(abs, 'utf8'), values);
+    } catch (e) {
+      if (e instanceof PlaceholderError) throw new FrontMatterError(`${rel}: ${e.message}`, 'Perbaiki nama isiannya, atau hapus kurung kurawalnya bila memang ingin mencetak teks itu.', e);
+      throw new FrontMatterError(`${rel}: ${(e as Error).message}`, undefined, e);
+    }
+    return { name, order: page.order, front: { file: rel, title: page.title ?? titleFromFile(name), html: page.html, hasHeading: page.hasHeading, signature: page.signature } };
+  });
+  return pages
+    .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((p) => p.front);
+}

@@ -1,0 +1,165 @@
+// The book as a sequence of parts (its own sections and the SOP documents) and the page each
+// part starts on. Pure: page counts in, book page numbers and the views the templates print out.
+import { tanggal } from '../model/format.ts';
+import type { Instansi, Sop, Status } from '../model/sop.ts';
+import type { BookContents, ChangeKind } from './contents.ts';
+
+export type SectionKind = 'sampul' | 'halaman' | 'daftar-isi' | 'daftar-sop' | 'perubahan' | 'bagian';
+
+export interface FrontPage {
+  /** Source file, relative to the project (for messages). */
+  file: string;
+  title: string;
+  html: string;
+  /** True when `html` starts with its own level-1 heading. */
+  hasHeading: boolean;
+  signature: boolean;
+}
+
+/** One run of consecutive pages: a section the book prints itself, or one SOP's PDF. */
+export type Part =
+  | { key: string; kind: SectionKind; title: string; front?: number; group?: number }
+  | { key: string; kind: 'sop'; sop: Sop; group: number };
+
+export const TITLES = {
+  sampul: 'Sampul',
+  'daftar-isi': 'Daftar Isi',
+  'daftar-sop': 'Daftar SOP',
+  perubahan: 'Perubahan sejak Edisi Sebelumnya',
+} as const;
+
+export function sopKey(sop: Sop): string {
+  return `sop:${sop.id}`;
+}
+
+/** The parts in print order: cover, front matter, lists, then per unit a divider and its SOPs. */
+export function bookParts(contents: BookContents, front: FrontPage[]): Part[] {
+  const parts: Part[] = [{ key: 'sampul', kind: 'sampul', title: TITLES.sampul }];
+  front.forEach((p, i) => parts.push({ key: `halaman:${i}`, kind: 'halaman', title: p.title, front: i }));
+  parts.push({ key: 'daftar-isi', kind: 'daftar-isi', title: TITLES['daftar-isi'] });
+  parts.push({ key: 'daftar-sop', kind: 'daftar-sop', title: TITLES['daftar-sop'] });
+  parts.push({ key: 'perubahan', kind: 'perubahan', title: TITLES.perubahan });
+  contents.groups.forEach((g, gi) => {
+    parts.push({ key: `bagian:${gi}`, kind: 'bagian', title: g.unit, group: gi });
+    for (const sop of g.sops) parts.push({ key: sopKey(sop), kind: 'sop', sop, group: gi });
+  });
+  return parts;
+}
+
+/** 1-based book page each part starts on, from the page count of every part. */
+export function startPages(parts: Part[], counts: ReadonlyMap<string, number>): Map<string, number> {
+  const starts = new Map<string, number>();
+  let page = 1;
+  for (const part of parts) {
+    const n = counts.get(part.key);
+    if (n === undefined) throw new Error(`Jumlah halaman bagian "${part.key}" belum diketahui.`);
+    starts.set(part.key, page);
+    page += n;
+  }
+  return starts;
+}
+
+const ROMAN: Array<[number, string]> = [
+  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+];
+
+export function roman(n: number): string {
+  let s = '';
+  for (const [v, r] of ROMAN) for (; n >= v; n -= v) s += r;
+  return s;
+}
+
+const STATUS: Record<Status, string> = { berlaku: 'Berlaku', draf: 'Draf', digantikan: 'Digantikan', dicabut: 'Dicabut' };
+
+const CHANGE_TITLES: Record<ChangeKind, string> = {
+  baru: 'SOP Baru',
+  direvisi: 'SOP Direvisi',
+  digantikan: 'SOP Digantikan',
+  dicabut: 'SOP Dicabut',
+};
+
+export interface BookIdentity {
+  instansi: Instansi;
+  tahun: number;
+  draf: boolean;
+}
+
+/** What every section template gets besides its own data. */
+export function coverView(id: BookIdentity, logoUrl: string | undefined) {
+  return {
+    pemerintah: id.instansi.pemerintah,
+    nama: id.instansi.nama,
+    alamat: id.instansi.alamat,
+    tahun: id.tahun,
+    draf: id.draf,
+    logoUrl,
+  };
+}
+
+export interface TocEntry {
+  level: 0 | 1 | 2;
+  /** Roman part number for unit entries. */
+  label?: string;
+  nomor?: string;
+  title: string;
+  page: number;
+}
+
+export function tocEntries(parts: Part[], starts: ReadonlyMap<string, number>): TocEntry[] {
+  const entries: TocEntry[] = [];
+  for (const part of parts) {
+    const page = starts.get(part.key)!;
+    if (part.kind === 'sampul') continue;
+    if (part.kind === 'sop') entries.push({ level: 2, nomor: part.sop.nomor, title: part.sop.nama, page });
+    else if (part.kind === 'bagian') entries.push({ level: 1, label: `${roman((part.group ?? 0) + 1)}.`, title: part.title, page });
+    else entries.push({ level: 0, title: part.title, page });
+  }
+  return entries;
+}
+
+export interface SopRow {
+  no: number;
+  nomor: string;
+  nama: string;
+  unit: string;
+  tanggalEfektif: string;
+  status: string;
+  dimuat: boolean;
+  /** Book page, or `-` when the SOP is listed but not printed. */
+  page: string;
+}
+
+export function sopRows(contents: BookContents, starts: ReadonlyMap<string, number>): SopRow[] {
+  return contents.listed.map((sop, i) => {
+    const page = starts.get(sopKey(sop));
+    return {
+      no: i + 1,
+      nomor: sop.nomor,
+      nama: sop.nama,
+      unit: sop.unit ?? '-',
+      tanggalEfektif: tanggal(sop.tanggal_efektif),
+      status: STATUS[sop.status],
+      dimuat: page !== undefined,
+      page: page === undefined ? '-' : String(page),
+    };
+  });
+}
+
+export function changeGroups(contents: BookContents) {
+  return (['baru', 'direvisi', 'digantikan', 'dicabut'] as const).map((kind) => ({
+    title: CHANGE_TITLES[kind],
+    rows: contents.changes
+      .filter((c) => c.kind === kind)
+      .map((c, i) => ({ no: i + 1, nomor: c.sop.nomor, nama: c.sop.nama, unit: c.sop.unit ?? '-', tanggal: tanggal(c.tanggal), keterangan: c.keterangan })),
+  }));
+}
+
+export function dividerView(contents: BookContents, group: number, starts: ReadonlyMap<string, number>) {
+  const g = contents.groups[group]!;
+  return {
+    label: `Bagian ${roman(group + 1)}`,
+    unit: g.unit,
+    sops: g.sops.map((sop, i) => ({ no: i + 1, nomor: sop.nomor, nama: sop.nama, draf: sop.status === 'draf', page: starts.get(sopKey(sop)) ?? 0 })),
+  };
+}

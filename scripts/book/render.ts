@@ -1,0 +1,68 @@
+// Book templates (layouts/book/) → HTML, in the Handlebars pattern of the SOP layouts: loading
+// is I/O and done once; rendering is pure. Handlebars escapes every value; the only unescaped
+// inputs are the CSS, the font faces and the front-matter HTML (built escaped by markdown.ts).
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Paper } from '../render/paper.ts';
+import { fontFaceCss } from '../render/fonts.ts';
+
+export interface BookLayouts {
+  dir: string;
+  book: Handlebars.TemplateDelegate;
+  stamps: Handlebars.TemplateDelegate;
+  css: string;
+  /** The SOP stylesheet: the stamps reuse its footer geometry. */
+  sopCss: string;
+}
+
+export function loadBookLayouts(layoutsDir: string): BookLayouts {
+  const dir = path.join(layoutsDir, 'book');
+  const hb = Handlebars.create();
+  const partials = path.join(dir, 'partials');
+  for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
+    hb.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(path.join(partials, f), 'utf8'));
+  }
+  const compile = (f: string) => hb.compile(readFileSync(path.join(dir, f), 'utf8'), { strict: false, preventIndent: true });
+  return {
+    dir,
+    book: compile('buku.hbs'),
+    stamps: compile('stempel.hbs'),
+    css: readFileSync(path.join(dir, 'buku.css'), 'utf8'),
+    sopCss: readFileSync(path.join(layoutsDir, 'sop.css'), 'utf8'),
+  };
+}
+
+/** Page margins (CSS `@page margin`) of the book's own sections; the bottom leaves room for the page number. */
+const MARGINS: Record<string, string> = {
+  sampul: '0',
+  bagian: '14mm 22mm 20mm',
+  default: '16mm 22mm 20mm',
+};
+
+/** One section of the book as a printable HTML document. */
+export function renderSection(layouts: BookLayouts, section: string, paper: Paper, title: string, data: object): string {
+  return layouts.book({
+    ...data,
+    bagian: section,
+    judulDokumen: title,
+    paper,
+    margin: MARGINS[section] ?? MARGINS.default,
+    fontFaces: fontFaceCss(),
+    css: layouts.css,
+  });
+}
+
+export interface StampPage {
+  /** Printed number, e.g. `– 12 –`. */
+  label: string;
+  /** The SOP footer this page carries (invisible in the stamp; it fixes the line). */
+  nomor: string;
+  halaman: string;
+  bsre: boolean;
+}
+
+/** A document of one page per stamped book page, all in `paper`, holding only the book page numbers. */
+export function renderStamps(layouts: BookLayouts, paper: Paper, pages: StampPage[]): string {
+  return layouts.stamps({ paper, pages, fontFaces: fontFaceCss(), sopCss: layouts.sopCss, css: layouts.css });
+}

@@ -1,0 +1,116 @@
+// `sop book`: check, build missing or stale SOP PDFs, then assemble the yearly SOP book.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildBooks } from '../book/build-book.ts';
+import { closest } from '../diagnostics/suggest.ts';
+import { checkedSops, progress, withPrinter } from './build.ts';
+import type { CheckContext } from './check.ts';
+import { EXIT, UsageError } from './usage.ts';
+
+export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf]
+
+Menyusun buku SOP tahunan setiap instansi di content/ menjadi
+output/buku/<instansi>-<tahun>.pdf: sampul, halaman pembuka dari
+content/<instansi>/buku/*.md (kata pengantar, keputusan …), daftar isi,
+daftar SOP, perubahan sejak edisi sebelumnya, lalu setiap SOP yang
+berlaku, dikelompokkan per unit, persis seperti PDF-nya masing-masing.
+SOP yang digantikan atau dicabut dicantumkan di daftar, tidak dicetak.
+
+PDF SOP yang belum ada atau sudah usang dibuat dulu (seperti sop build);
+yang masih baru dipakai apa adanya.
+
+Opsi:
+  --instansi FOLDER  hanya instansi ini (nama folder di content/); boleh diulang
+  --tahun TTTT       tahun buku (bawaan: tahun ini); menentukan daftar perubahan
+  --draf             ikut cetak SOP berstatus draf (bertanda DRAF); berkasnya
+                     diberi akhiran -draf agar tidak tertukar dengan buku resmi
+  -h, --help         tampilkan bantuan ini
+
+Di halaman pembuka boleh dipakai isian {{tahun}}, {{instansi}}, {{pemerintah}},
+{{alamat}}, {{jumlah_sop}}, {{penandatangan.jabatan}}, {{penandatangan.nama}},
+{{penandatangan.pangkat}} dan {{penandatangan.nip}}; "tanda_tangan: true" di
+frontmatter menutup halaman dengan blok tanda tangan kepala instansi.
+
+Kode keluar: 0 berhasil, 1 ada galat di isi SOP atau halaman pembuka,
+2 salah pemakaian atau peramban tidak ditemukan.
+`;
+
+function parseTahun(value: string | undefined, now: Date): number {
+  if (value === undefined) return now.getFullYear();
+  if (!/^\d{4}$/.test(value.trim())) throw new UsageError(`Tahun "${value}" tidak valid.`, 'Tulis tahun empat angka, misalnya --tahun 2024.');
+  const tahun = Number(value.trim());
+  if (tahun < 1945 || tahun > 2999) throw new UsageError(`Tahun ${tahun} di luar rentang yang masuk akal.`, 'Tulis tahun antara 1945 dan 2999.');
+  return tahun;
+}
+
+/** Folders under content/ that hold an instansi.yml. */
+function instansiDirs(cwd: string): string[] {
+  const content = path.join(cwd, 'content');
+  return readdirSync(content, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && (existsSync(path.join(content, e.name, 'instansi.yml')) || existsSync(path.join(content, e.name, 'instansi.yaml'))))
+    .map((e) => e.name)
+    .sort();
+}
+
+export async function book(argv: string[], ctx: CheckContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      instansi: { type: 'string', multiple: true },
+      tahun: { type: 'string' },
+      draf: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    ctx.stdout(BOOK_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(`Argumen "${positionals[0]}" tidak dikenal.`, 'Pilih instansi dengan --instansi FOLDER.');
+  const tahun = parseTahun(values.tahun, new Date());
+  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+    throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
+  }
+  const known = instansiDirs(ctx.cwd);
+  const wanted = (values.instansi ?? []).map((v) => v.trim().replace(/^content\//, '').replace(/\/+$/, ''));
+  for (const id of wanted) {
+    if (!known.includes(id)) {
+      const near = closest(id, known);
+      throw new UsageError(`Instansi "${id}" tidak ada di content/.`, near ? `Maksudnya "${near}"?` : `Instansi yang ada: ${known.join(', ') || '(belum ada)'}.`);
+    }
+  }
+
+  const sops = checkedSops(ctx);
+  if (!sops) return EXIT.invalid;
+  const ids = wanted.length ? wanted : known;
+  const withSops = new Set(sops.map((s) => s.instansi.id));
+  const empty = ids.filter((id) => !withSops.has(id));
+
+  const tty = ctx.isTTY;
+  const result = await withPrinter(ctx.cwd, (printer) =>
+    buildBooks(sops, {
+      root: ctx.cwd,
+      tahun,
+      draf: Boolean(values.draf),
+      instansi: ids,
+      printer,
+      ...(progress(ctx, 'Mencetak PDF SOP') ? { onPdfProgress: progress(ctx, 'Mencetak PDF SOP')! } : {}),
+      ...(tty ? { onBook: (inst, i, total) => process.stderr.write(`\r\x1b[2KMenyusun buku ${i + 1}/${total}  ${inst.id}`) } : {}),
+    }),
+  );
+  if (tty) process.stderr.write('\r\x1b[2K');
+  if (typeof result === 'number') return result;
+
+  for (const id of empty) ctx.stdout(`${id}: belum ada SOP yang valid, buku tidak dibuat.\n`);
+  for (const b of result.books) {
+    const rel = path.relative(ctx.cwd, b.file).split(path.sep).join('/');
+    const notListed = b.listed - b.printed;
+    ctx.stdout(`${rel}: ${b.assembled.pageCount} halaman, ${b.printed} SOP dimuat${notListed ? `, ${notListed} hanya dicantumkan` : ''}\n`);
+  }
+  const rebuilt = result.pdfs.filter((p) => p.rebuilt).length;
+  const seconds = ((result.timings.pdf + result.timings.buku) / 1000).toFixed(1);
+  ctx.stdout(`${result.books.length} buku tahun ${tahun} dibuat (${rebuilt} PDF SOP dicetak ulang, ${result.pdfs.length - rebuilt} dipakai apa adanya) dalam ${seconds} detik.\n`);
+  return EXIT.ok;
+}
