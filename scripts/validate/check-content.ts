@@ -56,6 +56,7 @@ export function checkContent(set: ContentSet, exists: (p: string) => boolean): C
     if (sop) sops.push(sop);
   }
   guarded(files[0] ?? new VFile(), () => checkProject(parsed));
+  checkSlugs(sops, new Map(parsed.map((p) => [p.raw.rel, p.file])));
   // A cross-file error (duplicate nomor …) invalidates an SOP that was otherwise fine.
   const invalid = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => f.path));
   const valid = sops.filter((s) => !invalid.has(s.path));

@@ -205,6 +205,11 @@ const BAD: Case[] = [
     files: { ...base(), 'dinas/kedua.md': edit(SOP, 'nama: Pengujian Prosedur', 'nama: Prosedur Kedua') },
     want: [[K, 2, 8, 'nomor-ganda'], [S, 2, 8, 'nomor-ganda']],
   },
+  {
+    name: 'nama berkas sama di dua subfolder satu instansi',
+    files: { 'dinas/instansi.yml': INSTANSI, 'dinas/a/pengujian.md': SOP, 'dinas/b/pengujian.md': edit(SOP, 'nomor: 001/SOP/TES/2024', 'nomor: 002/SOP/TES/2024') },
+    want: [['content/dinas/a/pengujian.md', 1, 1, 'nama-berkas-ganda'], ['content/dinas/b/pengujian.md', 1, 1, 'nama-berkas-ganda']],
+  },
   { name: 'menggantikan SOP yang tidak dikenal', files: sop('unit: Sekretariat', 'unit: Sekretariat\nmenggantikan: 001/SOP/TES/2023'), want: [[S, 5, 15, 'menggantikan-tak-dikenal']], hint: /menggantikan_eksternal/ },
   { name: 'menggantikan dirinya sendiri', files: sop('unit: Sekretariat', 'unit: Sekretariat\nmenggantikan: 001/SOP/TES/2024'), want: [[S, 5, 15, 'menggantikan-diri-sendiri']] },
   { name: 'menggantikan_eksternal tanpa menggantikan', files: sop('unit: Sekretariat', 'unit: Sekretariat\nmenggantikan_eksternal: true'), want: [[S, 5, 1, 'menggantikan-eksternal-tanpa-nomor']] },
