@@ -43,8 +43,9 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
   }
   const close = rawLines.findIndex((l, i) => i > 0 && FENCE.test(l));
   if (close === -1) {
+    const tableLine = rawLines.findIndex((l) => /^\s*\|/.test(l)) + 1;
     report(file, 'frontmatter-tidak-tertutup', 'Frontmatter dibuka dengan `---` tetapi tidak pernah ditutup.', { line: 1, column: 1 }, {
-      hint: 'Tambahkan baris `---` setelah kunci frontmatter terakhir (sebelum tabel prosedur).',
+      hint: `Tambahkan baris \`---\` setelah kunci frontmatter terakhir${tableLine ? `, sebelum tabel prosedur (baris ${tableLine})` : ' (sebelum tabel prosedur)'}.`,
     });
     return undefined;
   }

@@ -150,13 +150,15 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
       };
     }
     case 'type': {
-      if (valueAt(data, at) === null) return emptyValue(at, String((err.params as { type: string }).type));
+      if (valueAt(data, at) === null) return emptyValue(at, String((err.params as { type: string }).type), isRequired(schema, at));
       const expected = String((err.params as { type: string }).type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' atau ');
       const value = valueAt(data, at);
       const hint = expected.startsWith('teks') && (typeof value === 'number' || typeof value === 'boolean')
         ? 'Beri tanda kutip agar dibaca sebagai teks, mis. `"001/SOP/2024"`.'
         : expected.startsWith('teks')
-          ? 'Tulis nilainya sebagai teks pada baris yang sama, setelah tanda titik dua.'
+          ? /\/\d+$/.test(at)
+            ? 'Tulis butir ini sebagai teks biasa setelah `- `; beri tanda kutip bila teksnya diawali `[` atau `{`.'
+            : 'Tulis nilainya sebagai teks pada baris yang sama, setelah tanda titik dua.'
           : expected.startsWith('daftar')
             ? `Tulis setiap butir ${label} di baris sendiri, diawali \`- \`.`
             : expected.startsWith('kumpulan')
@@ -189,7 +191,7 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
     case 'minItems':
       return { pointer: at, atKey: true, ruleId: 'daftar-kosong', message: `Daftar ${label} tidak boleh kosong.`, hint: `Isi minimal satu butir ${label}, diawali \`- \`.` };
     case 'minLength':
-      return emptyText(at);
+      return emptyText(at, isRequired(schema, at));
     case 'maxLength': {
       const limit = (err.params as { limit: number }).limit;
       return { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} paling banyak ${limit} huruf.`, hint: `Persingkat nilai ${label} menjadi ${limit} huruf.` };
@@ -209,7 +211,7 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
     }
     case 'pattern': {
       const pattern = (err.params as { pattern: string }).pattern;
-      if (pattern === '\\S') return emptyText(at);
+      if (pattern === '\\S') return emptyText(at, isRequired(schema, at));
       if (/(^|\.)tanggal/.test(name)) return describe({ ...err, keyword: 'format' }, schema, data, kind);
       return name.endsWith('nip')
         ? { pointer: at, atKey: false, ruleId: 'nip-tidak-valid', message: 'NIP hanya boleh berisi angka (dan spasi).', hint: 'NIP terdiri atas 18 angka, mis. `"19681117 199703 1 003"`.' }
@@ -225,13 +227,22 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
   }
 }
 
-function emptyText(at: string): SchemaIssue {
+/** A top-level key the schema requires (its hint must not suggest deleting the line). */
+function isRequired(schema: Record<string, unknown>, at: string): boolean {
+  const parts = at.split('/').filter(Boolean);
+  return parts.length === 1 && Array.isArray(schema.required) && schema.required.includes(parts[0]);
+}
+
+const fillHint = (label: string, required: boolean) =>
+  required ? `Tulis isi ${label} setelah tanda titik dua; kunci ini wajib diisi.` : `Tulis isi ${label} setelah tanda titik dua, atau hapus barisnya bila tidak diperlukan.`;
+
+function emptyText(at: string, required: boolean): SchemaIssue {
   const label = labelOf(at);
-  return { pointer: at, atKey: false, ruleId: 'teks-kosong', message: `Nilai ${label} tidak boleh kosong.`, hint: `Tulis isi ${label} setelah tanda titik dua, atau hapus barisnya bila tidak wajib.` };
+  return { pointer: at, atKey: false, ruleId: 'teks-kosong', message: `Nilai ${label} tidak boleh kosong.`, hint: fillHint(label, required) };
 }
 
 /** `kunci:` with nothing after it (YAML null) where a value is required. */
-function emptyValue(at: string, types: string): SchemaIssue {
+function emptyValue(at: string, types: string, required: boolean): SchemaIssue {
   const name = keyName(at);
   const label = labelOf(at);
   if (name === 'tanggal_efektif') {
@@ -257,7 +268,7 @@ function emptyValue(at: string, types: string): SchemaIssue {
         : `Tulis isinya di bawah \`${name}:\` (menjorok dua spasi), atau hapus baris ini.`,
     };
   }
-  return { pointer: at, atKey: true, ruleId: 'teks-kosong', message: `Nilai ${label} belum diisi.`, hint: `Tulis isi ${label} setelah tanda titik dua, atau hapus barisnya bila tidak wajib.` };
+  return { pointer: at, atKey: true, ruleId: 'teks-kosong', message: `Nilai ${label} belum diisi.`, hint: fillHint(label, required) };
 }
 
 function valueAt(data: unknown, pointer: string): unknown {

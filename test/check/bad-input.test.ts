@@ -68,7 +68,7 @@ const BAD: Case[] = [
   // ── Frontmatter fences ────────────────────────────────────────────────────────────────────
   { name: 'tanpa --- pembuka', files: base(SOP.slice(4)), want: [[S, 1, 1, 'frontmatter-tidak-ada']], hint: /`---` di baris pertama/ },
   { name: 'baris kosong sebelum --- pembuka', files: base(`\n${SOP}`), want: [[S, 1, 1, 'frontmatter-tidak-ada']], hint: /baris kosong/ },
-  { name: 'tanpa --- penutup', files: sop('---\n\n| No', '\n| No'), want: [[S, 1, 1, 'frontmatter-tidak-tertutup']] },
+  { name: 'tanpa --- penutup', files: sop('---\n\n| No', '\n| No'), want: [[S, 1, 1, 'frontmatter-tidak-tertutup']], hint: /sebelum tabel prosedur \(baris 22\)/ },
   {
     name: 'blok --- kedua (kunci setelah penutup)',
     files: sop('Kepala Dinas]\n---\n', 'Kepala Dinas]\n---\nunit: Sekretariat\n---\n'),
@@ -138,7 +138,8 @@ const BAD: Case[] = [
   { name: 'dasar_hukum: [] (daftar kosong)', files: sop(DASAR, 'dasar_hukum: []\n'), want: [[S, 9, 1, 'daftar-kosong']] },
   { name: 'dasar_hukum: tanpa butir', files: sop(DASAR, 'dasar_hukum:\n'), want: [[S, 9, 1, 'daftar-kosong']] },
   { name: 'peringatan: [] (daftar kosong)', files: sop('peringatan:\n  - Laporan tidak tersusun tepat waktu\n', 'peringatan: []\n'), want: [[S, 16, 1, 'daftar-kosong']] },
-  { name: 'nama: tanpa isi', files: sop('nama: Pengujian Prosedur', 'nama:'), want: [[S, 3, 1, 'teks-kosong']] },
+  { name: 'nama: tanpa isi', files: sop('nama: Pengujian Prosedur', 'nama:'), want: [[S, 3, 1, 'teks-kosong']], hint: /wajib diisi/ },
+  { name: 'unit: tanpa isi (kunci pilihan)', files: sop('unit: Sekretariat', 'unit:'), want: [[S, 4, 1, 'teks-kosong']], hint: /hapus barisnya/ },
   { name: 'nama hanya spasi', files: sop('nama: Pengujian Prosedur', 'nama: "   "'), want: [[S, 3, 7, 'teks-kosong']] },
   { name: 'nomor berupa angka', files: sop('nomor: 001/SOP/TES/2024', 'nomor: 12'), want: [[S, 2, 8, 'tipe-salah']], hint: /tanda kutip/ },
   {
