@@ -9,6 +9,7 @@ Pemakaian: sop <perintah> [opsi]
 Perintah:
   check   periksa sumber SOP di content/ dan tunjukkan kesalahan beserta letaknya
   build   cetak setiap SOP menjadi PDF resmi di output/pdf/
+  site    bangun situs katalog SOP publik di output/site/
   book    susun buku SOP tahunan per instansi di output/buku/
 
 Jalankan "sop <perintah> --help" untuk keterangan tiap perintah.
@@ -20,6 +21,7 @@ type Command = (argv: string[], ctx: CheckContext) => number | Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).check,
   build: async () => (await import('./build.ts')).build,
+  site: async () => (await import('./site.ts')).site,
   book: async () => (await import('./book.ts')).book,
 };
 

@@ -1,0 +1,93 @@
+// `sop site`: check, build missing/stale PDFs (and books), then the public catalogue site.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSite } from '../site/build-site.ts';
+import { parseBase } from '../site/urls.ts';
+import { checkedSops, progress, withPrinter } from './build.ts';
+import type { CheckContext } from './check.ts';
+import { EXIT, UsageError } from './usage.ts';
+
+export const SITE_HELP = `Pemakaian: sop site [--base-url ALAMAT] [--tahun TTTT | --tanpa-buku] [--semua]
+
+Membangun situs katalog SOP publik di output/site/: beranda (setiap instansi,
+unit dan jumlah SOP, kotak pencarian, buku SOP), katalog dengan saringan
+instansi, unit, status dan tahun (berfungsi tanpa JavaScript), satu halaman per
+SOP (identitas, prosedur dengan bagan alir yang sama dengan PDF, unduhan PDF dan
+manifes tanda tangan, keterkaitan, riwayat versi), pencarian teks lengkap
+(Pagefind), catalogue.json dan sitemap.xml. SOP berstatus draf tidak pernah
+diterbitkan. PDF SOP yang belum ada atau sudah usang dibangun lebih dulu, lalu
+buku SOP tahun ini (seperti sop book) untuk setiap instansi. Semua buku resmi
+yang ada di output/buku/ (tahun berapa pun, bukan yang -draf) ikut ditautkan.
+
+Situs lama diganti hanya bila pembangunan berhasil. Sumber yang sama (dan tahun
+buku yang sama) menghasilkan berkas yang sama persis.
+
+Opsi:
+  --base-url ALAMAT  awalan setiap tautan bila situs tidak di akar domain,
+                     mis. /sop/ atau https://dinas.example.go.id/sop/
+                     (URL lengkap membuat sitemap.xml berisi alamat lengkap)
+  --tahun TTTT       tahun buku SOP yang disusun (bawaan: tahun ini)
+  --tanpa-buku       jangan menyusun buku; tautkan buku yang sudah ada saja
+  --semua            bangun ulang semua PDF, abaikan cache
+  -h, --help         tampilkan bantuan ini
+
+Kode keluar: 0 berhasil, 1 ada galat di isi SOP, 2 salah pemakaian atau
+peramban tidak ditemukan.
+`;
+
+export async function site(argv: string[], ctx: CheckContext): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'base-url': { type: 'string' },
+      tahun: { type: 'string' },
+      'tanpa-buku': { type: 'boolean' },
+      semua: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    ctx.stdout(SITE_HELP);
+    return EXIT.ok;
+  }
+  let base;
+  try {
+    base = parseBase(values['base-url'] ?? ctx.env.SOP_BASE_URL);
+  } catch (e) {
+    throw new UsageError((e as Error).message, 'Contoh: --base-url /sop/ atau --base-url https://dinas.example.go.id/sop/');
+  }
+  const tahun = values['tanpa-buku'] ? undefined : parseTahun(values.tahun, new Date());
+  const sops = checkedSops(ctx);
+  if (!sops) return EXIT.invalid;
+  const started = performance.now();
+  const result = await withPrinter(ctx.cwd, (printer) =>
+    buildSite(sops, {
+      root: ctx.cwd,
+      base,
+      printer,
+      ...(values.semua ? { force: true } : {}),
+      ...optional(progress(ctx, 'Mencetak PDF')),
+      ...(tahun !== undefined ? { tahunBuku: tahun } : {}),
+    }),
+  );
+  if (typeof result === 'number') return result;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
+  const rebuilt = result.pdfs.filter((p) => p.rebuilt).length;
+  const hidden = sops.length - result.model.sops.length;
+  const books = result.model.instansi.reduce((n, i) => n + i.books.length, 0);
+  ctx.stdout(
+    `${result.model.sops.length} SOP diterbitkan${hidden ? ` (${hidden} draf tidak diterbitkan)` : ''}, ${rebuilt} PDF dibuat ulang; ` +
+      `${result.pages} halaman, ${result.indexed} SOP di indeks pencarian, ${books} buku → ${path.relative(ctx.cwd, result.dir) || '.'}/ (${seconds} dtk)\n`,
+  );
+  return EXIT.ok;
+}
+
+function parseTahun(value: string | undefined, now: Date): number {
+  if (value === undefined) return now.getFullYear();
+  if (!/^\d{4}$/.test(value.trim())) throw new UsageError(`Tahun "${value}" tidak valid.`, 'Tulis tahun empat angka, misalnya --tahun 2024.');
+  return Number(value.trim());
+}
+
+function optional<T>(onProgress: T | undefined): { onProgress?: T } {
+  return onProgress ? { onProgress } : {};
+}

@@ -1,0 +1,166 @@
+// `sop site`: the public catalogue in output/site/. Builds the PDFs (and books) that are
+// missing or stale first, then writes the whole site into a temporary folder beside it and
+// swaps it into place, so a failed build leaves the previous site as it was.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildBooks } from '../book/build-book.ts';
+import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import type { Sop } from '../model/sop.ts';
+import type { Printer } from '../print/pool.ts';
+import { siteAssets } from './assets.ts';
+import { findBooks } from './books.ts';
+import { siteModel, type SiteModel } from './model.ts';
+import { renderPages } from './pages.ts';
+import { writeSearchIndex } from './search.ts';
+import { loadSiteTemplates } from './templates.ts';
+import { paths, type Base } from './urls.ts';
+
+export interface SiteOptions {
+  /** Project root: layouts/ live here, and the printer may read files under it. */
+  root: string;
+  /** Where pdf/, buku/ and site/ go; `<root>/output` by default. */
+  outDir?: string;
+  base: Base;
+  printer: () => Promise<Printer>;
+  /** Rebuild every PDF, ignoring the cache. */
+  force?: boolean;
+  onProgress?: (done: number, total: number, sop: Sop) => void;
+  /**
+   * Year of the book edition to (re)build for every instansi before the site (`sop book
+   * --tahun`); absent: no book is built. Every official book found in `<outDir>/buku/`
+   * (`<instansi>-<tahun>.pdf`, any year, never `-draf`) is linked.
+   */
+  tahunBuku?: number;
+}
+
+export interface SiteResult {
+  /** Absolute path of the site folder. */
+  dir: string;
+  model: SiteModel;
+  pdfs: BuiltPdf[];
+  /** HTML pages written. */
+  pages: number;
+  /** SOP pages in the search index. */
+  indexed: number;
+  /** Files in the site, all kinds. */
+  files: number;
+}
+
+export async function buildSite(sops: Sop[], options: SiteOptions): Promise<SiteResult> {
+  const outDir = options.outDir ?? path.join(options.root, 'output');
+  const pdfs = await buildPdfs(sops, {
+    root: options.root,
+    outDir,
+    printer: options.printer,
+    ...(options.force ? { force: true } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  // Books are assembled from the PDFs just built; assembling is cheap next to printing, and the
+  // book module has no change detection of its own, so the edition is always rebuilt (same
+  // sources, same bytes).
+  if (options.tahunBuku !== undefined) await buildBooks(sops, { root: options.root, outDir, tahun: options.tahunBuku, printer: options.printer });
+
+  const layoutsDir = path.join(options.root, 'layouts', 'site');
+  const templates = loadSiteTemplates(layoutsDir);
+  const books = findBooks(path.join(outDir, 'buku'), new Set(sops.map((s) => s.instansi.id)));
+  const model = siteModel({ sops, manifests: new Set(pdfs.filter((b) => b.manifest).map((b) => b.sop.id)), books });
+
+  // Files copied as they are: PDFs and manifests of public SOPs, books, logos.
+  const built = new Map(pdfs.map((b) => [b.sop.id, b]));
+  const copies: Array<{ path: string; from: string }> = [];
+  for (const s of model.sops) {
+    const b = built.get(s.sop.id)!;
+    copies.push({ path: s.pdf, from: b.pdf });
+    if (s.manifest && b.manifest) copies.push({ path: s.manifest, from: b.manifest });
+  }
+  const logos = new Map<string, string>();
+  for (const i of model.instansi) {
+    for (const book of i.books) copies.push({ path: paths.buku(book.file), from: book.source });
+    if (i.instansi.logo) {
+      const rel = paths.asset(`logo/${i.instansi.id}${path.extname(i.instansi.logo).toLowerCase()}`);
+      logos.set(i.instansi.id, rel);
+      copies.push({ path: rel, from: i.instansi.logo });
+    }
+  }
+  const sizes = new Map(copies.map((c) => [c.path, statSync(c.from).size]));
+  const measurements = new Map(pdfs.map((b) => [b.sop.id, b.measurement]));
+  const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos });
+  const assets = siteAssets(layoutsDir);
+
+  const dest = path.join(outDir, 'site');
+  removeLeftovers(outDir);
+  const tmp = path.join(outDir, `.site-${process.pid}.tmp`);
+  rmSync(tmp, { recursive: true, force: true });
+  let files = 0;
+  try {
+    const write = (rel: string, data: string) => {
+      const file = path.join(tmp, rel);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, data);
+      files++;
+    };
+    const copy = (rel: string, from: string) => {
+      const file = path.join(tmp, rel);
+      mkdirSync(path.dirname(file), { recursive: true });
+      copyFileSync(from, file);
+      files++;
+    };
+    for (const p of pages) write(p.path, p.data);
+    for (const a of assets) {
+      if (a.data !== undefined) write(a.path, a.data);
+      else copy(a.path, a.from!);
+    }
+    for (const c of copies) copy(c.path, c.from);
+    // GitHub Pages would otherwise run Jekyll over the site and hide nothing useful, but slowly.
+    write('.nojekyll', '');
+    const indexed = await writeSearchIndex(tmp, pages);
+    files += countFiles(path.join(tmp, 'pagefind'));
+    swapDir(tmp, dest);
+    return { dir: dest, model, pdfs, pages: pages.filter((p) => p.path.endsWith('.html')).length, indexed, files };
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function countFiles(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}
+
+/** Replaces `dest` by `tmp`; `dest` is missing only between two renames. */
+function swapDir(tmp: string, dest: string): void {
+  const old = `${path.join(path.dirname(dest), `.site-${process.pid}`)}.old`;
+  const had = existsSync(dest);
+  if (had) renameSync(dest, old);
+  try {
+    renameSync(tmp, dest);
+  } catch (e) {
+    if (had) renameSync(old, dest);
+    throw e;
+  }
+  if (had) rmSync(old, { recursive: true, force: true });
+}
+
+/** Temporary folders of interrupted builds (their process is gone). */
+function removeLeftovers(outDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^\.site-(\d+)\.(tmp|old)$/.exec(name);
+    if (m && !alive(Number(m[1]))) rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

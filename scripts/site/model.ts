@@ -1,0 +1,187 @@
+// What the public site shows, computed from the checked SOPs: which SOPs are public, how they
+// group (instansi, unit, status, year), and how they link (replacements, related SOPs). Pure.
+import type { Instansi, Sop, Status } from '../model/sop.ts';
+import { relatedIndex } from '../validate/project.ts';
+import { paths, RESERVED_KATALOG, slugify, tahunOf } from './urls.ts';
+
+export type PublicStatus = Exclude<Status, 'draf'>;
+export const STATUSES: PublicStatus[] = ['berlaku', 'digantikan', 'dicabut'];
+
+export const STATUS_LABEL: Record<PublicStatus, string> = {
+  berlaku: 'Berlaku',
+  digantikan: 'Digantikan',
+  dicabut: 'Dicabut',
+};
+
+export interface BookRef {
+  tahun: string;
+  /** File name inside the site's buku/ folder. */
+  file: string;
+  /** Absolute path of the built book. */
+  source: string;
+}
+
+export interface SiteSop {
+  sop: Sop;
+  tahun: string;
+  unitSlug?: string;
+  /** Site-relative paths. */
+  url: string;
+  pdf: string;
+  manifest?: string;
+  /** What `menggantikan` names: the SOP on this site when it is public here. */
+  replaces?: { nomor: string; target?: SiteSop; eksternal: boolean };
+  /** Public SOPs whose `menggantikan` is this SOP's number. */
+  replacedBy: SiteSop[];
+  /** For a replaced or withdrawn SOP: the SOP in force that (eventually) replaced it. */
+  inForce?: SiteSop;
+  related: Array<{ text: string; target?: SiteSop }>;
+  /** Public SOPs that list this one under `keterkaitan`. */
+  referencedBy: SiteSop[];
+}
+
+export interface SiteUnit {
+  slug: string;
+  nama: string;
+  sops: SiteSop[];
+}
+
+export interface SiteInstansi {
+  instansi: Instansi;
+  sops: SiteSop[];
+  units: SiteUnit[];
+  books: BookRef[];
+}
+
+export interface SiteModel {
+  /** Public SOPs in catalogue order. */
+  sops: SiteSop[];
+  instansi: SiteInstansi[];
+  statuses: Array<{ status: PublicStatus; sops: SiteSop[] }>;
+  /** Newest year first. */
+  years: Array<{ tahun: string; sops: SiteSop[] }>;
+}
+
+export interface ModelInput {
+  /** Every valid SOP; drafts are dropped here. */
+  sops: Sop[];
+  /** Ids of the SOPs that have a signing manifest. */
+  manifests: ReadonlySet<string>;
+  /** Books per instansi id. */
+  books?: ReadonlyMap<string, BookRef[]>;
+}
+
+/** Sort key that does not depend on the machine's locale data. */
+export function sortKey(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+export function compare(a: string, b: string): number {
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+const STATUS_RANK: Record<Status, number> = { berlaku: 0, digantikan: 1, dicabut: 2, draf: 3 };
+
+function catalogueOrder(a: Sop, b: Sop): number {
+  return (
+    compare(a.instansi.nama, b.instansi.nama) ||
+    compare(a.instansi.id, b.instansi.id) ||
+    Number(Boolean(a.unit)) - Number(Boolean(b.unit)) ||
+    compare(a.unit ?? '', b.unit ?? '') ||
+    compare(a.nama, b.nama) ||
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    compare(a.nomor, b.nomor) ||
+    compare(a.id, b.id)
+  );
+}
+
+export function siteModel(input: ModelInput): SiteModel {
+  const pub = input.sops.filter((s) => s.status !== 'draf').sort(catalogueOrder);
+  for (const s of pub) {
+    if (RESERVED_KATALOG.has(s.instansi.id)) {
+      throw new Error(`Folder instansi "${s.instansi.id}" bentrok dengan halaman katalog /katalog/${s.instansi.id}/; ganti nama foldernya.`);
+    }
+  }
+  const sops: SiteSop[] = pub.map((sop) => ({
+    sop,
+    tahun: tahunOf(sop),
+    ...(sop.unit ? { unitSlug: slugify(sop.unit) } : {}),
+    url: paths.sop(sop),
+    pdf: paths.pdf(sop),
+    ...(input.manifests.has(sop.id) ? { manifest: paths.manifest(sop) } : {}),
+    replacedBy: [],
+    related: [],
+    referencedBy: [],
+  }));
+
+  // Replacements go by number (`menggantikan: <nomor>`); numbers are unique after `sop check`.
+  const byNomor = new Map(sops.map((s) => [s.sop.nomor.trim(), s]));
+  for (const s of sops) {
+    const nomor = s.sop.menggantikan?.trim();
+    if (!nomor) continue;
+    const target = byNomor.get(nomor);
+    s.replaces = { nomor, eksternal: s.sop.menggantikan_eksternal, ...(target && target !== s ? { target } : {}) };
+    if (target && target !== s) target.replacedBy.push(s);
+  }
+  for (const s of sops) {
+    if (s.sop.status !== 'berlaku') {
+      const now = inForce(s);
+      if (now) s.inForce = now;
+    }
+  }
+
+  const find = relatedIndex(sops.map((s) => ({ nomor: s.sop.nomor, nama: s.sop.nama, s })));
+  for (const s of sops) {
+    s.related = s.sop.keterkaitan.map((text) => {
+      const hit = find(text)?.s;
+      return hit && hit !== s ? { text, target: hit } : { text };
+    });
+    for (const r of s.related) if (r.target && !r.target.referencedBy.includes(s)) r.target.referencedBy.push(s);
+  }
+
+  const instansiIds = [...new Set(sops.map((s) => s.sop.instansi.id))];
+  const instansi: SiteInstansi[] = instansiIds.map((id) => {
+    const mine = sops.filter((s) => s.sop.instansi.id === id);
+    const units = new Map<string, SiteUnit>();
+    for (const s of mine) {
+      if (!s.unitSlug) continue;
+      const u = units.get(s.unitSlug) ?? { slug: s.unitSlug, nama: s.sop.unit!, sops: [] };
+      u.sops.push(s);
+      units.set(s.unitSlug, u);
+    }
+    return {
+      instansi: mine[0]!.sop.instansi,
+      sops: mine,
+      units: [...units.values()].sort((a, b) => compare(a.nama, b.nama)),
+      books: [...(input.books?.get(id) ?? [])].sort((a, b) => (a.tahun < b.tahun ? 1 : a.tahun > b.tahun ? -1 : 0)),
+    };
+  });
+
+  const statuses = STATUSES.map((status) => ({ status, sops: sops.filter((s) => s.sop.status === status) })).filter((g) => g.sops.length);
+  const years = [...new Set(sops.map((s) => s.tahun))]
+    .sort()
+    .reverse()
+    .map((tahun) => ({ tahun, sops: sops.filter((s) => s.tahun === tahun) }));
+  return { sops, instansi, statuses, years };
+}
+
+/** Follows `replacedBy` to an SOP in force; the newest one (by effective date) when it forks. */
+function inForce(start: SiteSop): SiteSop | undefined {
+  const seen = new Set<SiteSop>([start]);
+  let frontier = [...start.replacedBy];
+  const found: SiteSop[] = [];
+  while (frontier.length) {
+    const next: SiteSop[] = [];
+    for (const s of frontier) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      if (s.sop.status === 'berlaku') found.push(s);
+      next.push(...s.replacedBy);
+    }
+    frontier = next;
+  }
+  const date = (s: SiteSop) => s.sop.tanggal_efektif ?? s.sop.tanggal_pembuatan;
+  return found.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : compare(a.sop.nomor, b.sop.nomor)))[0];
+}
