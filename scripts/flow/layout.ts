@@ -7,14 +7,18 @@
 //  - to the following row on the next page: straight down into an off-page connector in the
 //    bottom band, and out of its twin in the next page's top band;
 //  - any other edge: out of a side, along a vertical lane in a column margin, into a side
-//    (see route.ts); across pages, into an off-page connector beside the row instead.
+//    (route.ts); across pages, into an off-page connector beside the row (beside.ts).
+import { placeOffpage } from './beside.ts';
+import type { Beside, Piece, Remote } from './beside.ts';
 import { simplify, SIZE, symbolHeight, symbolWidth } from './geometry.ts';
 import { buildLanes } from './lanes.ts';
+import { colCenter, pageGeom, pentSize } from './page.ts';
+import type { PageGeom } from './page.ts';
 import { planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
 import { objOf, routeLanes, sideX } from './route.ts';
-import type { HRun, LaneRoute, Obj, Port, Side, Spaces } from './route.ts';
+import type { HRun, Job, LaneRoute, Obj, Side, Spaces } from './route.ts';
 import type { Connector, LabelAnchor, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 export { MIN_ROW_HEIGHT } from './geometry.ts';
@@ -28,60 +32,37 @@ export function layoutFlow(input: LayoutInput): PageLayout[] {
   return input.pages.map((_, p) => layoutPage(input, plan, p));
 }
 
-interface PageGeom {
-  n: number;
-  colX: number[];
-  cw: number[];
-  width: number;
-  height: number;
-  band: number;
-  topBand: boolean;
-  bottomBand: boolean;
-  rowTop: Map<number, number>;
-}
-
-/** A cross-page edge's end on this page: an off-page connector beside the row. */
-interface Piece {
-  pe: PlannedEdge;
-  obj: Obj;
-  out: boolean;
-}
-
-interface Beside {
-  piece: Piece;
-  port: Port;
-  pent: PlacedSymbol;
-  /** Leaves the decision's bottom vertex (both sides taken), turning towards the connector. */
-  bottom: boolean;
-}
-
 function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
-  const geom = pageGeom(input, p);
-  const slice = input.pages[p]!;
+  const g = pageGeom(input, p);
   const objs = new Map<number, Obj>();
-  for (let i = slice.first; i <= slice.last; i++) objs.set(i, stepObj(input, geom, i));
+  for (let i = g.first; i <= g.last; i++) objs.set(i, stepObj(input, g, i));
 
   const mine = plan.edges.filter((e) => plan.pageOf[e.u] === p || plan.pageOf[e.v] === p);
+  const plain = mine.filter((e) => e.route === 'straight' || e.route === 'band');
   const bandPents = new Map<number, PlacedSymbol>();
-  for (const pe of mine.filter((e) => e.route === 'band')) bandPents.set(pe.index, bandPentagon(geom, objs, pe, plan.pageOf[pe.u] === p));
+  for (const pe of mine.filter((e) => e.route === 'band')) bandPents.set(pe.index, bandPentagon(g, objs, pe, plan.pageOf[pe.u] === p));
 
   const pieces: Piece[] = mine
     .filter((e) => e.route === 'cross')
     .map((pe) => (plan.pageOf[pe.u] === p ? { pe, obj: objs.get(pe.u)!, out: true } : { pe, obj: objs.get(pe.v)!, out: false }));
-  // Exits first: they must take a decision vertex, the others can go where room is left.
-  pieces.sort((a, b) => a.obj.row - b.obj.row || Number(b.out && b.pe.exit) - Number(a.out && a.pe.exit) || a.pe.index - b.pe.index);
-  const besides: Beside[] = [];
-  for (let i = 0; i < pieces.length; ) {
-    let j = i;
-    while (j < pieces.length && pieces[j]!.obj === pieces[i]!.obj) j++;
-    const row = pieces[i]!.obj.row;
-    const bottomFree = !mine.some((e) => e.u === row && (e.route === 'straight' || e.route === 'band'));
-    besides.push(...placeRow(geom, pieces.slice(i, j), bottomFree));
-    i = j;
+  const bandCols = new Map<number, number[]>([
+    [g.first - 1, []],
+    [g.last + 1, []],
+  ]);
+  for (const pe of mine.filter((e) => e.route === 'band')) {
+    const source = plan.pageOf[pe.u] === p;
+    bandCols.get(source ? g.last + 1 : g.first - 1)!.push(objs.get(source ? pe.u : pe.v)!.col);
   }
+  const { besides, remotes } = placeOffpage(
+    g,
+    pieces,
+    objs,
+    { bottomFree: (row) => !plain.some((e) => e.u === row), topFree: (row) => !plain.some((e) => e.v === row) },
+    bandCols,
+  );
 
-  const extent = rowExtents(objs, besides);
-  setTurns(geom, slice, objs, extent, mine, besides);
+  const extent = rowExtents(g, objs, besides, remotes);
+  setTurns(g, objs, extent, plain, besides);
   const elbows: HRun[] = mine
     .filter((e) => e.route === 'straight')
     .map((pe) => {
@@ -89,11 +70,25 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
       const b = objs.get(pe.v)!;
       return { y: elbowY(extent, a, b), x0: Math.min(a.cx, b.cx), x1: Math.max(a.cx, b.cx) };
     });
-  const margins = geom.cw.map((w) => (w - symbolWidth(w)) / 2);
+  // Free space between consecutive rows (bands count as rows before the first / after the last).
   const spaces: Spaces = new Map();
-  for (let k = slice.first; k < slice.last; k++) spaces.set(k, [extent.get(k)![1], extent.get(k + 1)![0]]);
-  const lanes = routeLanes(mine.filter((e) => e.route === 'lane'), objs, buildLanes(geom.colX, margins), elbows, spaces);
-  for (const o of objs.values()) assignPorts(o);
+  for (let k = g.first - 1; k <= g.last; k++) {
+    const a = extent.get(k);
+    const b = extent.get(k + 1);
+    if (a && b) spaces.set(k, [a[1], b[0]]);
+  }
+
+  const jobs: Job[] = [
+    ...mine.filter((e) => e.route === 'lane').map((pe) => ({ pe, A: objs.get(pe.u)!, B: objs.get(pe.v)!, exit: pe.exit, labelled: true })),
+    ...remotes.map(({ piece, obj }) =>
+      piece.out
+        ? { pe: piece.pe, A: piece.obj, B: obj, exit: piece.pe.exit, labelled: true }
+        : { pe: piece.pe, A: obj, B: piece.obj, exit: false, labelled: false },
+    ),
+  ];
+  const margins = g.cw.map((w) => (w - symbolWidth(w)) / 2);
+  const lanes = routeLanes(jobs, buildLanes(g.colX, margins), elbows, spaces);
+  for (const o of [...objs.values(), ...remotes.map((r) => r.obj)]) assignPorts(o);
 
   const connectors: Connector[] = [];
   for (const pe of mine) {
@@ -105,152 +100,46 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
         connectors.push(bandConnector(pe, objs, bandPents.get(pe.index)!, plan.pageOf[pe.u] === p));
         break;
       case 'lane':
-        connectors.push(laneConnector(lanes.find((r) => r.pe === pe)!));
+      case 'cross': {
+        const b = besides.find((x) => x.piece.pe === pe);
+        connectors.push(b ? besideConnector(b) : laneConnector(lanes.find((r) => r.job.pe === pe)!));
         break;
-      case 'cross':
-        connectors.push(besideConnector(besides.find((b) => b.piece.pe === pe)!));
-        break;
+      }
     }
   }
 
-  const offpage = [...bandPents.values(), ...besides.map((b) => b.pent)];
+  const offpage = [...bandPents.values(), ...besides.map((b) => b.pent), ...remotes.map((r) => r.obj.sym)];
   offpage.sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
-    topBand: geom.topBand,
-    bottomBand: geom.bottomBand,
-    width: geom.width,
-    height: geom.height,
+    topBand: g.topBand,
+    bottomBand: g.bottomBand,
+    width: g.width,
+    height: g.height,
     symbols: [...[...objs.values()].map((o) => o.sym), ...offpage],
     connectors,
   };
 }
 
-function pageGeom(input: LayoutInput, p: number): PageGeom {
-  const cw = input.columnWidths;
-  const colX = [0];
-  for (const w of cw) colX.push(colX[colX.length - 1]! + w);
-  const slice = input.pages[p]!;
-  const band = input.bandHeight;
-  const topBand = p > 0;
-  const bottomBand = p < input.pages.length - 1;
-  const rowTop = new Map<number, number>();
-  let y = topBand ? band : 0;
-  for (let i = slice.first; i <= slice.last; i++) {
-    rowTop.set(i, y);
-    y += input.rowHeights[i]!;
-  }
-  return { n: cw.length, colX, cw, width: colX[cw.length]!, height: y + (bottomBand ? band : 0), band, topBand, bottomBand, rowTop };
-}
-
 /** The row's symbol, centred in its row and its actor column. */
 function stepObj(input: LayoutInput, g: PageGeom, i: number): Obj {
   const node = input.graph.nodes[i]!;
-  const c = node.actor;
-  if (!(c >= 0 && c < g.n)) throw new Error(`layoutFlow: row ${node.no} has actor ${c}, but there are ${g.n} columns`);
+  const c = g.actorCol[node.actor];
+  if (c === undefined) throw new Error(`layoutFlow: row ${node.no} has actor ${node.actor}, but there are ${g.actorCol.length} columns`);
   const rh = input.rowHeights[i]!;
   const w = symbolWidth(g.cw[c]!);
   const h = symbolHeight(node.symbol, rh);
-  const cx = g.colX[c]! + g.cw[c]! / 2;
+  const cx = colCenter(g, c);
   const cy = g.rowTop.get(i)! + rh / 2;
   const sym: PlacedSymbol = { id: String(node.no), kind: node.symbol, x: cx - w / 2, y: cy - h / 2, width: w, height: h };
   return { sym, row: i, col: c, cx, cy, ports: { L: [], R: [] }, exitSides: new Set(), pentCols: { L: [], R: [] } };
 }
 
-function pentSize(g: PageGeom, col: number, room: number): { w: number; h: number } {
-  return { w: Math.min(SIZE.offpage, symbolWidth(g.cw[col]!)), h: Math.max(8, Math.min(SIZE.offpage, room)) };
-}
-
 /** Off-page connector in the bottom band under the source, or the top band over the target. */
 function bandPentagon(g: PageGeom, objs: Map<number, Obj>, pe: PlannedEdge, source: boolean): PlacedSymbol {
   const o = objs.get(source ? pe.u : pe.v)!;
-  const { w, h } = pentSize(g, o.col, g.band - 4);
+  const { w, h } = pentSize(g, o.col, Math.min(SIZE.offpage, g.band - 4));
   const y = source ? g.height - g.band + (g.band - h) / 2 : (g.band - h) / 2;
   return { id: pe.letter!, kind: 'offpage', x: o.cx - w / 2, y, width: w, height: h, text: pe.letter! };
-}
-
-interface Slot {
-  side: Side;
-  col: number;
-  dy: number;
-  bottom?: boolean;
-}
-
-/**
- * Off-page connectors beside one row, in neighbouring actor columns (free: a row holds one
- * step symbol), each joined to the symbol's side by one horizontal line. A small search
- * picks columns and heights such that no line runs through another connector: two in one
- * column sit a full height apart, in different columns half a height apart.
- */
-function placeRow(g: PageGeom, pieces: Piece[], bottomFree: boolean): Beside[] {
-  const o = pieces[0]!.obj;
-  const ph = pentSize(g, o.col, SIZE.offpage).h;
-  const usable = o.sym.height / 2 - 2;
-  const step = ph / 2 + 1;
-  const isExit = (pc: Piece): boolean => pc.out && pc.pe.exit;
-  const candidates = pieces.map((pc, i): Slot[] => {
-    // An exit leaves from a vertex; on a decision the others keep the vertex height free.
-    const dys = (isExit(pc) ? [0] : o.sym.kind === 'decision' ? [-step, step, 0] : [0, step, -step]).filter((d) => Math.abs(d) <= usable + 1e-9);
-    if (dys.length === 0) dys.push(0);
-    const sides: Side[] = i % 2 === 0 ? ['R', 'L'] : ['L', 'R'];
-    const slots: Slot[] = [];
-    for (let k = 1; k < g.n; k++) {
-      for (const side of sides) {
-        const col = o.col + (side === 'R' ? k : -k);
-        if (col >= 0 && col < g.n) for (const dy of dys) slots.push({ side, col, dy });
-      }
-    }
-    // Last resort for an exit: the bottom vertex, when no edge to the next row uses it;
-    // the connector then stands just below the symbol's side.
-    if (isExit(pc) && bottomFree) {
-      for (const side of sides) {
-        const col = o.col + (side === 'R' ? 1 : -1);
-        if (col >= 0 && col < g.n) slots.push({ side, col, dy: o.sym.height / 2 + 4, bottom: true });
-      }
-    }
-    return slots;
-  });
-  const compatible = (s: Slot, i: number, chosen: Slot[]): boolean =>
-    chosen.every((q, j) => {
-      if (q.bottom && s.bottom) return false;
-      if (q.side !== s.side) return true;
-      if (isExit(pieces[i]!) && isExit(pieces[j]!) && !q.bottom && !s.bottom) return false;
-      return Math.abs(q.dy - s.dy) >= (q.col === s.col ? ph + 1 : ph / 2 + 1);
-    });
-  const chosen: Slot[] = [];
-  let budget = 20000;
-  const search = (i: number): boolean => {
-    if (i === pieces.length) return true;
-    for (const s of candidates[i]!) {
-      if (--budget < 0) return false;
-      if (!compatible(s, i, chosen)) continue;
-      chosen.push(s);
-      if (search(i + 1)) return true;
-      chosen.pop();
-    }
-    return false;
-  };
-  if (!search(0)) {
-    // No clean arrangement (too many for the columns there are): best effort, the checker reports it.
-    chosen.length = 0;
-    pieces.forEach((_, i) => chosen.push(candidates[i]!.find((s) => compatible(s, i, chosen)) ?? candidates[i]![0] ?? { side: 'R', col: o.col, dy: 0 }));
-  }
-  return pieces.map((piece, i) => {
-    const slot = chosen[i]!;
-    const { w, h } = pentSize(g, slot.col, SIZE.offpage);
-    const colCx = g.colX[slot.col]! + g.cw[slot.col]! / 2;
-    // Single actor column: nowhere beside, so squeeze it into the margin.
-    const x = slot.col === o.col ? o.sym.x + o.sym.width + 2 : colCx - w / 2;
-    const y = o.cy + slot.dy - h / 2;
-    const pent: PlacedSymbol = { id: piece.pe.letter!, kind: 'offpage', x, y, width: w, height: h, text: piece.pe.letter! };
-    const port: Port = { obj: o, side: slot.side, fixed: slot.dy, key: 0 };
-    if (slot.bottom) port.point = { x: o.cx, y: o.cy + slot.dy };
-    else {
-      o.ports[slot.side].push(port);
-      if (isExit(piece)) o.exitSides.add(slot.side);
-    }
-    o.pentCols[slot.side].push(slot.col);
-    return { piece, port, pent, bottom: slot.bottom ?? false };
-  });
 }
 
 /** Give every port on the object its height on the side and its point on the outline. */
@@ -271,17 +160,21 @@ function sidePoint(o: Obj, side: Side, dy: number): Point {
   return { x: side === 'R' ? o.cx + half : o.cx - half, y };
 }
 
-/** Vertical extent of everything standing in each row (step symbol and its off-page connectors). */
-function rowExtents(objs: Map<number, Obj>, besides: Beside[]): Map<number, [number, number]> {
+/**
+ * Vertical extent of everything standing in each row (step symbol and off-page connectors),
+ * and of the bands, as pseudo-rows first-1 and last+1.
+ */
+function rowExtents(g: PageGeom, objs: Map<number, Obj>, besides: Beside[], remotes: Remote[]): Map<number, [number, number]> {
   const ext = new Map<number, [number, number]>();
+  if (g.topBand) ext.set(g.first - 1, [0, g.band]);
+  if (g.bottomBand) ext.set(g.last + 1, [g.height - g.band, g.height]);
   const add = (row: number, s: PlacedSymbol): void => {
     const e = ext.get(row);
-    const top = s.y;
-    const bottom = s.y + s.height;
-    ext.set(row, e ? [Math.min(e[0], top), Math.max(e[1], bottom)] : [top, bottom]);
+    ext.set(row, e ? [Math.min(e[0], s.y), Math.max(e[1], s.y + s.height)] : [s.y, s.y + s.height]);
   };
   for (const o of objs.values()) add(o.row, o.sym);
   for (const b of besides) add(b.piece.obj.row, b.pent);
+  for (const r of remotes) if (r.obj.row >= g.first && r.obj.row <= g.last) add(r.obj.row, r.obj.sym);
   return ext;
 }
 
@@ -290,16 +183,14 @@ function rowExtents(objs: Map<number, Obj>, besides: Beside[]): Map<number, [num
  * use them: a third of the way into the free space between rows (plain-flow elbows take the
  * middle, and only where both of these ends are taken), so the two never share a height.
  */
-function setTurns(g: PageGeom, slice: { first: number; last: number }, objs: Map<number, Obj>, ext: Map<number, [number, number]>, mine: PlannedEdge[], besides: Beside[]): void {
-  const plain = mine.filter((e) => e.route === 'straight' || e.route === 'band');
+function setTurns(g: PageGeom, objs: Map<number, Obj>, ext: Map<number, [number, number]>, plain: PlannedEdge[], besides: Beside[]): void {
   for (const o of objs.values()) {
     const [top, bottom] = ext.get(o.row)!;
-    const below = o.row < slice.last ? ext.get(o.row + 1)![0] : g.height;
-    const above = o.row > slice.first ? ext.get(o.row - 1)![1] : 0;
-    const bottomUsed = plain.some((e) => e.u === o.row) || besides.some((b) => b.bottom && b.piece.obj === o);
-    const topUsed = plain.some((e) => e.v === o.row);
-    if (!bottomUsed) o.belowY = bottom + (below - bottom) / 3;
-    if (!topUsed) o.aboveY = top - (top - above) / 3;
+    const below = ext.get(o.row + 1)?.[0] ?? g.height;
+    const above = ext.get(o.row - 1)?.[1] ?? 0;
+    const uses = (via: 'bottom' | 'top'): boolean => besides.some((b) => b.via === via && b.piece.obj === o);
+    if (!plain.some((e) => e.u === o.row) && !uses('bottom')) o.belowY = bottom + (below - bottom) / 3;
+    if (!plain.some((e) => e.v === o.row) && !uses('top')) o.aboveY = top - (top - above) / 3;
   }
 }
 
@@ -350,25 +241,24 @@ function laneConnector(r: LaneRoute): Connector {
     pts.push({ x: x2, y: r.to.turnY }, { x: o.cx, y: r.to.turnY }, { x: o.cx, y: o.sym.y });
   }
   const c: Connector = { from: objOf(r.from).sym.id, to: objOf(r.to).sym.id, points: simplify(pts) };
-  return withLabel(c, r.pe, label);
+  return r.job.labelled ? withLabel(c, r.job.pe, label) : c;
 }
 
+/** Straight from the symbol's side to the connector, or turning out of its bottom / into its top. */
 function besideConnector(b: Beside): Connector {
-  const pt = b.port.point!;
-  // The pentagon's near edge; its far side faces away from the symbol.
-  const right = b.pent.x > b.piece.obj.cx;
-  const edge = { x: right ? b.pent.x : b.pent.x + b.pent.width, y: pt.y };
   const o = b.piece.obj;
-  if (b.bottom) {
-    const start = { x: o.cx, y: o.sym.y + o.sym.height };
-    const c: Connector = { from: o.sym.id, to: b.pent.id, points: [start, pt, edge] };
-    return withLabel(c, b.piece.pe, bottomLabel(start, right));
-  }
+  const pt = b.port.point!;
+  const right = b.pent.x > o.cx;
+  const edge = { x: right ? b.pent.x : b.pent.x + b.pent.width, y: pt.y };
   if (b.piece.out) {
-    const c: Connector = { from: b.piece.obj.sym.id, to: b.pent.id, points: [pt, edge] };
-    return withLabel(c, b.piece.pe, sideLabel(pt, b.port.side));
+    if (b.via === 'bottom') {
+      const start = { x: o.cx, y: o.sym.y + o.sym.height };
+      return withLabel({ from: o.sym.id, to: b.pent.id, points: [start, pt, edge] }, b.piece.pe, bottomLabel(start, right));
+    }
+    return withLabel({ from: o.sym.id, to: b.pent.id, points: [pt, edge] }, b.piece.pe, sideLabel(pt, b.port.side));
   }
-  return { from: b.pent.id, to: b.piece.obj.sym.id, points: [edge, pt] };
+  const points = b.via === 'top' ? [edge, pt, { x: o.cx, y: o.sym.y }] : [edge, pt];
+  return { from: b.pent.id, to: o.sym.id, points };
 }
 
 interface LabelPlace {

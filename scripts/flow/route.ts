@@ -47,8 +47,19 @@ export interface Port {
 /** One end of a lane route: a side port, or the bottom (source) / top (target) middle. */
 export type End = { kind: 'side'; port: Port } | { kind: 'vertical'; obj: Obj; turnY: number };
 
-export interface LaneRoute {
+/** An edge (or the on-page half of one) to route between two placed objects. */
+export interface Job {
   pe: PlannedEdge;
+  A: Obj;
+  B: Obj;
+  /** Leaves a decision: from a vertex, one exit per vertex. */
+  exit: boolean;
+  /** Carries the edge's label (the half that leaves the source). */
+  labelled: boolean;
+}
+
+export interface LaneRoute {
+  job: Job;
   from: End;
   to: End;
   /** Lane x positions: one, or two joined by a horizontal run at jogY. */
@@ -137,22 +148,22 @@ interface Ctx {
  * shorter ones instead of crossing them. Attaches ports to the objects. `fixedRuns` are
  * horizontal runs already decided (plain-flow elbows).
  */
-export function routeLanes(jobs: PlannedEdge[], objs: Map<number, Obj>, gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces): LaneRoute[] {
+export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces): LaneRoute[] {
   const ctx: Ctx = { n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [] };
   const routes: LaneRoute[] = [];
-  const order = [...jobs].sort((a, b) => Math.abs(a.u - a.v) - Math.abs(b.u - b.v) || a.index - b.index);
-  for (const pe of order) {
-    const A = objs.get(pe.u)!;
-    const B = objs.get(pe.v)!;
+  const span = (j: Job): number => Math.abs(j.A.row - j.B.row);
+  const order = [...jobs].sort((a, b) => span(a) - span(b) || a.pe.index - b.pe.index);
+  for (const job of order) {
+    const { A, B } = job;
     // Relax step by step: one lane; two lanes; an exit sharing a vertex side; overlapping
     // lanes (the quality checker reports the last two; they should not happen in practice).
     const best =
-      bestSingle(ctx, pe, A, B, false, false) ??
-      bestJog(ctx, pe, A, B) ??
-      bestSingle(ctx, pe, A, B, true, false) ??
-      bestSingle(ctx, pe, A, B, true, true) ??
+      bestSingle(ctx, job, false, false) ??
+      bestJog(ctx, job) ??
+      bestSingle(ctx, job, true, false) ??
+      bestSingle(ctx, job, true, true) ??
       degraded(ctx, A, B);
-    routes.push(commit(ctx, pe, A, B, best));
+    routes.push(commit(ctx, job, best));
   }
   // Port order on a side: connectors going up above those going down, and among those
   // going the same way the one on the nearer lane on the inside, so they do not cross.
@@ -163,10 +174,11 @@ export function routeLanes(jobs: PlannedEdge[], objs: Map<number, Obj>, gaps: La
   return routes;
 }
 
-function bestSingle(ctx: Ctx, pe: PlannedEdge, A: Obj, B: Obj, shareVertex: boolean, anyLane: boolean): Candidate | undefined {
+function bestSingle(ctx: Ctx, job: Job, shareVertex: boolean, anyLane: boolean): Candidate | undefined {
+  const { A, B } = job;
   let best: Candidate | undefined;
   for (let g = 0; g <= ctx.n; g++) {
-    for (const a of endOptions(ctx, A, g, 'out', pe.exit && !shareVertex)) {
+    for (const a of endOptions(ctx, A, g, 'out', job.exit && !shareVertex)) {
       for (const b of endOptions(ctx, B, g, 'in', false)) {
         const lo = Math.min(A.sym.y, B.sym.y, a.y, b.y);
         const hi = Math.max(A.sym.y + A.sym.height, B.sym.y + B.sym.height, a.y, b.y);
@@ -181,12 +193,13 @@ function bestSingle(ctx: Ctx, pe: PlannedEdge, A: Obj, B: Obj, shareVertex: bool
 }
 
 /** Two lanes, one reachable from each end, joined through the space between two rows. */
-function bestJog(ctx: Ctx, pe: PlannedEdge, A: Obj, B: Obj): Candidate | undefined {
+function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
+  const { A, B } = job;
   let best: Candidate | undefined;
   const r0 = Math.min(A.row, B.row);
   const r1 = Math.max(A.row, B.row);
   for (let g1 = 0; g1 <= ctx.n; g1++) {
-    for (const a of endOptions(ctx, A, g1, 'out', pe.exit)) {
+    for (const a of endOptions(ctx, A, g1, 'out', job.exit)) {
       for (let g2 = 0; g2 <= ctx.n; g2++) {
         if (g2 === g1) continue;
         for (const b of endOptions(ctx, B, g2, 'in', false)) {
@@ -253,9 +266,9 @@ function runClear(ctx: Ctx, y: number, xa: number, xb: number): boolean {
   return ctx.hruns.every((h) => Math.abs(h.y - y) > 0.5 || h.x1 <= lo || h.x0 >= hi);
 }
 
-function commit(ctx: Ctx, pe: PlannedEdge, A: Obj, B: Obj, c: Candidate): LaneRoute {
-  const from = attach(A, c.a, pe.exit, 'out');
-  const to = attach(B, c.b, false, 'in');
+function commit(ctx: Ctx, job: Job, c: Candidate): LaneRoute {
+  const from = attach(job.A, c.a, job.exit, 'out');
+  const to = attach(job.B, c.b, false, 'in');
   for (const leg of c.legs) takeLane(leg.lane, leg.lo, leg.hi);
   const x1 = c.legs[0].lane.x;
   const x2 = c.legs[c.legs.length - 1]!.lane.x;
@@ -267,7 +280,7 @@ function commit(ctx: Ctx, pe: PlannedEdge, A: Obj, B: Obj, c: Candidate): LaneRo
     ctx.hruns.push(hrun(c.jogY, x1, x2));
   }
   const xs: LaneRoute['xs'] = c.legs.length === 2 ? [x1, x2] : [x1];
-  return { pe, from, to, xs, ...(c.jogY !== undefined ? { jogY: c.jogY } : {}) };
+  return { job, from, to, xs, ...(c.jogY !== undefined ? { jogY: c.jogY } : {}) };
 }
 
 function attach(o: Obj, e: EndPlan, exit: boolean, dir: 'out' | 'in'): End {
@@ -312,7 +325,7 @@ function endCost(A: Obj, B: Obj, a: EndPlan, b: EndPlan): number {
 
 /** Length of the runs from a to the lane at x, along it, and on to b, plus crossings. */
 function runCost(ctx: Ctx, a: EndPlan, b: EndPlan, x: number): number {
-  let cost = Math.abs(x - a.x) + Math.abs(x - b.x);
+  const cost = Math.abs(x - a.x) + Math.abs(x - b.x);
   const y0 = Math.min(a.y, b.y);
   const y1 = Math.max(a.y, b.y);
   let crossings = 0;

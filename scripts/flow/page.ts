@@ -1,0 +1,81 @@
+// Geometry of one procedure page: column and row positions, bands, off-page connector size.
+import { SIZE, symbolWidth } from './geometry.ts';
+import type { LayoutInput } from './types.ts';
+
+export interface PageGeom {
+  /** Number of layout columns (actor columns, some possibly split, see layoutColumns). */
+  n: number;
+  /** Layout column boundaries, n+1 of them, from 0. */
+  colX: number[];
+  cw: number[];
+  /** Layout column holding each actor's symbols. */
+  actorCol: number[];
+  width: number;
+  height: number;
+  band: number;
+  topBand: boolean;
+  bottomBand: boolean;
+  /** Top y of every row on the page, by node index. */
+  rowTop: Map<number, number>;
+  rowBottom: Map<number, number>;
+  first: number;
+  last: number;
+}
+
+/** Only tables with this few actors split their wide columns (see layoutColumns). */
+const SPLIT_MAX_ACTORS = 2;
+/** Narrowest side part worth having: room for an off-page connector and a lane or two. */
+const SPLIT_MIN_SIDE = 40;
+
+/**
+ * With one or two actors there is no neighbouring actor column (or just one) to stand
+ * off-page connectors in and few gaps for lanes. A wide actor column is then laid out as
+ * three: side | centre | side, the centre just wide enough for the same symbol and its
+ * margins. The symbol keeps its size and its place (the centre of the actor column).
+ */
+export function layoutColumns(columnWidths: number[]): { cw: number[]; actorCol: number[] } {
+  if (columnWidths.length > SPLIT_MAX_ACTORS) return { cw: [...columnWidths], actorCol: columnWidths.map((_, i) => i) };
+  const cw: number[] = [];
+  const actorCol: number[] = [];
+  for (const w of columnWidths) {
+    const centre = Math.ceil(symbolWidth(w) / SIZE.widthRatio);
+    const side = (w - centre) / 2;
+    if (side >= SPLIT_MIN_SIDE) {
+      cw.push(side, centre, side);
+      actorCol.push(cw.length - 2);
+    } else {
+      cw.push(w);
+      actorCol.push(cw.length - 1);
+    }
+  }
+  return { cw, actorCol };
+}
+
+export function pageGeom(input: LayoutInput, p: number): PageGeom {
+  const { cw, actorCol } = layoutColumns(input.columnWidths);
+  const colX = [0];
+  for (const w of cw) colX.push(colX[colX.length - 1]! + w);
+  const slice = input.pages[p]!;
+  const band = input.bandHeight;
+  const topBand = p > 0;
+  const bottomBand = p < input.pages.length - 1;
+  const rowTop = new Map<number, number>();
+  const rowBottom = new Map<number, number>();
+  let y = topBand ? band : 0;
+  for (let i = slice.first; i <= slice.last; i++) {
+    rowTop.set(i, y);
+    y += input.rowHeights[i]!;
+    rowBottom.set(i, y);
+  }
+  const height = y + (bottomBand ? band : 0);
+  return { n: cw.length, colX, cw, actorCol, width: colX[cw.length]!, height, band, topBand, bottomBand, rowTop, rowBottom, first: slice.first, last: slice.last };
+}
+
+export function colCenter(g: PageGeom, col: number): number {
+  return g.colX[col]! + g.cw[col]! / 2;
+}
+
+/** Off-page connector size: never wider than the column's symbols, at most `room` tall. */
+export function pentSize(g: PageGeom, col: number, room: number): { w: number; h: number } {
+  return { w: Math.min(SIZE.offpage, symbolWidth(g.cw[col]!)), h: Math.max(8, Math.min(SIZE.offpage, room)) };
+}
