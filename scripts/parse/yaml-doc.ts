@@ -90,6 +90,12 @@ function walk(node: YamlNode, pointer: string, offset: number, spans: Map<string
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
+      if (pair.key === null || (isScalar(pair.key) && (pair.key.value === null || pair.key.value === ''))) {
+        // `: nilai` — the key name was deleted.
+        const at = (pair.value as YamlNode | null)?.range?.[0] ?? (pair.key as YamlNode | null)?.range?.[0] ?? 0;
+        errors.push({ code: 'EMPTY_KEY', message: 'value without key', offset: offset + at });
+        continue;
+      }
       if (isCollection(pair.key)) {
         // `? [a, b]: c`: not a key an SOP can have, and `toJS` would only warn.
         errors.push({ code: 'NON_STRING_KEY', message: 'collection as key', offset: offset + ((pair.key as YamlNode).range?.[0] ?? 0) });
@@ -153,6 +159,7 @@ const REASONS: Record<string, [reason: string, hint: string]> = {
   MULTIPLE_DOCS: ['berisi lebih dari satu bagian `---`', 'Hapus baris `---` di tengah berkas agar semua kunci berada dalam satu bagian.'],
   KEY_OVER_1024_CHARS: ['ada baris sangat panjang yang dibaca sebagai kunci', 'Periksa tanda titik dua dan tanda kutip: sebuah teks panjang tampaknya dibaca sebagai nama kunci.'],
   RESOURCE_EXHAUSTION: ['struktur bertingkat terlalu dalam atau terlalu besar', 'Sederhanakan isi bagian ini: daftar cukup satu atau dua tingkat.'],
+  EMPTY_KEY: ['ada nilai tanpa nama kunci', 'Tulis nama kuncinya sebelum tanda titik dua, mis. `pelaksana: [ … ]`.'],
   NON_STRING_KEY: ['ada kunci yang bukan teks', 'Tulis setiap kunci sebagai kata biasa, mis. `nama:`, bukan daftar atau kurung.'],
   BAD_COLLECTION_TYPE: ['jenis daftar tidak sah', 'Pakai daftar biasa (`- butir`) atau pasangan `kunci: nilai`.'],
   IMPOSSIBLE: ['ada susunan yang tidak dapat dibaca', 'Periksa tanda titik dua, indentasi dan tanda kutip pada baris ini.'],
@@ -174,7 +181,7 @@ export function yamlErrorText(err: YamlError): { reason: string; hint: string } 
 }
 
 /** Errors that say exactly what is wrong win over the others reported on the same line. */
-const telling = (err: YamlError) => (err.code === 'MISSING_CHAR' && /quote|end with/.test(err.message)) || /end with/.test(err.message) || ['TAB_AS_INDENT', 'DUPLICATE_KEY', 'BAD_ALIAS', 'NON_STRING_KEY'].includes(err.code);
+const telling = (err: YamlError) => (err.code === 'MISSING_CHAR' && /quote|end with/.test(err.message)) || /end with/.test(err.message) || ['TAB_AS_INDENT', 'DUPLICATE_KEY', 'BAD_ALIAS', 'NON_STRING_KEY', 'EMPTY_KEY'].includes(err.code);
 
 const indentOf = (line: string) => /^ */.exec(line)![0].length;
 

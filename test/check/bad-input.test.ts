@@ -107,6 +107,7 @@ const BAD: Case[] = [
     hint: /tanda kutip/,
   },
   { name: 'baris tanpa titik dua', files: sop('unit: Sekretariat', 'unit Sekretariat'), want: [[S, 4, 1, 'yaml-tidak-valid']], message: [/titik dua/] },
+  { name: 'nilai tanpa nama kunci (: …)', files: sop('pelaksana: [', ': ['), want: [[S, 20, 3, 'yaml-tidak-valid']], message: [/tanpa nama kunci/] },
   { name: 'kunci ganda', files: sop('unit: Sekretariat', 'unit: Sekretariat\nnama: Lagi'), want: [[S, 5, 1, 'yaml-kunci-ganda']], message: [/`nama`/] },
   { name: 'alias YAML tak dikenal (*teks tanpa kutip)', files: sop('nama: Pengujian Prosedur', 'nama: *Pengujian'), want: [[S, 3, 7, 'yaml-tidak-valid']], message: [/alias/] },
   {
@@ -421,5 +422,44 @@ describe('sop check: input yang sah', () => {
     expect(diagnostics.map((d) => d.severity)).toEqual(['peringatan']);
     expect(result.ok).toBe(true);
     expect(result.sops).toHaveLength(1);
+  });
+});
+
+describe('sop check: input acak tidak pernah membuat program crash', () => {
+  // Deterministic: a fixed seed, small random edits of the base SOP and instansi.yml.
+  it('400 suntingan acak: tanpa galat-internal, setiap temuan punya letak dan saran', () => {
+    let seed = 20240508;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const pieces = ['---', '\n', ':', ': ', ' ', '|', '-', '"', "'", '[', ']', '{', '}', '#', '*', '&', '!', '\t', '\r\n', '0', '9', 'Ya: 2; Tidak: 1', 'selesai', 'é', '\ufeff', '\u0000', '| x |', '|---|', '  - ', 'nomor: ', '%', '@', '`', '>', '?', '\\'];
+    const seen = new Set<string>();
+    for (let n = 0; n < 400; n++) {
+      const target = random() < 0.8 ? 'sop' : 'instansi';
+      let text = target === 'sop' ? SOP : INSTANSI;
+      for (let e = 1 + Math.floor(random() * 3); e > 0; e--) {
+        const at = Math.floor(random() * text.length);
+        const r = random();
+        if (r < 0.45) text = text.slice(0, at) + pick(pieces) + text.slice(at);
+        else if (r < 0.75) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 8));
+        else {
+          const from = Math.floor(random() * text.length);
+          text = text.slice(0, at) + text.slice(from, from + 16) + text.slice(at);
+        }
+      }
+      const files = target === 'sop' ? base(text) : base(SOP, text);
+      const { diagnostics } = runCheck(files);
+      for (const d of diagnostics) {
+        seen.add(d.ruleId);
+        const source = files[d.file.replace(/^content\//, '')] as string;
+        const lineCount = source.replace(/\r\n?/g, '\n').split('\n').length;
+        expect(d.ruleId, JSON.stringify(text)).not.toBe('galat-internal');
+        expect(d.hint, `${show(d)} ${JSON.stringify(text)}`).toBeTruthy();
+        expect(d.line).toBeGreaterThanOrEqual(1);
+        expect(d.line).toBeLessThanOrEqual(lineCount);
+        expect(d.column).toBeGreaterThanOrEqual(1);
+        expect(d.message).not.toMatch(NOT_INDONESIAN);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(10);
   });
 });
