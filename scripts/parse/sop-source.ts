@@ -110,7 +110,8 @@ const SOP_KEYS = new Set([
 function checkStrayFrontmatter(file: VFile, rawLines: string[], close: number, lines: LineIndex): void {
   for (let i = close + 1; i < rawLines.length; i++) {
     const line = rawLines[i] ?? '';
-    if (!line.trim()) continue;
+    // Blank lines, and the opening `---` of a second block written right after the first.
+    if (!line.trim() || FENCE.test(line)) continue;
     const key = /^([a-z_]+):(\s|$)/.exec(line)?.[1];
     if (!key) return;
     const closed = rawLines.slice(i + 1).some((l) => FENCE.test(l));

@@ -75,6 +75,12 @@ const BAD: Case[] = [
     want: [[S, 22, 1, 'frontmatter-ganda']],
     message: [/`unit`/],
   },
+  {
+    name: 'dua blok frontmatter berturut-turut',
+    files: sop('Kepala Dinas]\n---\n', 'Kepala Dinas]\n---\n---\nstatus: draf\n---\n'),
+    want: [[S, 23, 1, 'frontmatter-ganda']],
+    message: [/`status`/],
+  },
   { name: 'frontmatter kosong', files: base(`---\n---\n\n${TABLE_HEAD}${row(1)}\n`), want: [[S, 2, 1, 'yaml-bukan-objek']], message: [/kosong/] },
   { name: 'frontmatter berupa daftar', files: base(`---\n- nomor\n- nama\n---\n\n${TABLE_HEAD}${row(1)}\n`), want: [[S, 2, 1, 'yaml-bukan-objek']], message: [/daftar/] },
   { name: 'frontmatter berupa teks biasa', files: base(`---\nSOP pengujian\n---\n\n${TABLE_HEAD}${row(1)}\n`), want: [[S, 2, 1, 'yaml-bukan-objek']], message: [/teks biasa/] },
