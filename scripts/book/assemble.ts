@@ -115,7 +115,12 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     ? { jabatan: input.signer.jabatan, nama: input.signer.nama, pangkat: input.signer.pangkat, nip: input.signer.nip ? formatNip(input.signer.nip) : undefined }
     : undefined;
   const fixed = new Map<string, Promise<PDFDocument>>([['sampul', printSection('sampul', coverView(id, logoUrl))]]);
-  front.forEach((page, i) => fixed.set(`halaman:${i}`, printSection('halaman', { ...page, ttd: page.signature ? signer : undefined })));
+  front.forEach((page, i) => {
+    const ttd = page.signature && signer ? { ...signer, lines: page.signature.lines } : undefined;
+    // With a signature, the last block goes with it: a signature never stands alone on a page.
+    const view = ttd ? { ...page, html: page.blocks.slice(0, -1).join(''), closing: page.blocks.at(-1) ?? '', ttd } : page;
+    fixed.set(`halaman:${i}`, printSection('halaman', view));
+  });
   fixed.set('perubahan', printSection('perubahan', { instansi: instansi.nama, tahun: input.tahun, groups: changeGroups(contents) }));
   // Unhandled-rejection guard: the promises are awaited below, after the SOPs.
   for (const p of fixed.values()) p.catch(() => undefined);

@@ -43,6 +43,8 @@ export function placeholders(instansi: Instansi, tahun: number, jumlahSop: numbe
     tahun: String(tahun),
     instansi: instansi.nama,
     pemerintah: instansi.pemerintah,
+    /** `Pemerintah Kabupaten Balangan` → `Kabupaten Balangan`, as decrees name the region. */
+    daerah: instansi.pemerintah.replace(/^pemerintah\s+/i, ''),
     alamat: instansi.alamat ?? '',
     jumlah_sop: String(jumlahSop),
     'penandatangan.jabatan': signer?.jabatan ?? '',
@@ -80,7 +82,7 @@ export function loadFrontMatter(instansi: Instansi, root: string, values: Placeh
       if (e instanceof PlaceholderError) throw new FrontMatterError(`${rel}: ${e.message}`, 'Perbaiki nama isiannya, atau hapus kurung kurawalnya bila memang ingin mencetak teks itu.', e);
       throw new FrontMatterError(`${rel}: ${(e as Error).message}`, undefined, e);
     }
-    return { name, order: page.order, front: { file: rel, title: page.title ?? titleFromFile(name), html: page.html, hasHeading: page.hasHeading, signature: page.signature } };
+    return { name, order: page.order, front: { file: rel, title: page.title ?? titleFromFile(name), html: page.html, blocks: page.blocks, hasHeading: page.hasHeading, ...(page.signature ? { signature: page.signature } : {}) } };
   });
   return pages
     .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

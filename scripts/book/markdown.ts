@@ -33,17 +33,22 @@ export interface MarkdownPage {
   title?: string;
   /** Frontmatter `urutan`: pages are sorted by it, then by file name. */
   order?: number;
-  /** Frontmatter `tanda_tangan: true`: close the page with the instansi's signature block. */
-  signature: boolean;
+  /**
+   * Frontmatter `tanda_tangan`: close the page with the instansi's signature block. `true`, or
+   * the lines printed above the signer's position (e.g. `Ditetapkan di …`, `pada tanggal …`).
+   */
+  signature?: { lines: string[] };
   /** The page body as HTML (without the title when it came from the frontmatter only). */
   html: string;
+  /** The same body as top-level blocks, so a layout can keep the last one with the signature. */
+  blocks: string[];
   /** True when the body starts with its own level-1 heading. */
   hasHeading: boolean;
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/gi;
 
-/** Fills `{{nama}}` placeholders; unknown names are collected in `unknown`. */
+/** Fills `{{nama}}` placeholders (`{{NAMA}}` in capitals); unknown names are collected in `unknown`. */
 function fill(text: string, values: Placeholders, unknown: Set<string>): string {
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     const value = values[name.toLowerCase()];
@@ -51,7 +56,8 @@ function fill(text: string, values: Placeholders, unknown: Set<string>): string 
       unknown.add(name);
       return whole;
     }
-    return value;
+    const capitals = name === name.toUpperCase() && name !== name.toLowerCase();
+    return capitals ? value.toLocaleUpperCase('id') : value;
   });
 }
 
@@ -182,6 +188,14 @@ function frontmatter(root: Root): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
+function signatureOf(value: unknown, ctx: Ctx): { lines: string[] } | undefined {
+  if (value === true) return { lines: [] };
+  if (value == null || value === false) return undefined;
+  const lines = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((l) => typeof l === 'string' || typeof l === 'number').map(String) : undefined;
+  if (!lines) throw new Error('`tanda_tangan` harus true, false, atau daftar baris (mis. "Ditetapkan di …").');
+  return { lines: lines.map((l) => fill(l, ctx.values, ctx.unknown)) };
+}
+
 /** Renders one front-matter page. Throws PlaceholderError for unknown `{{…}}` names. */
 export function renderMarkdownPage(source: string, values: Placeholders): MarkdownPage {
   const root = processor.parse(source.replace(/^\uFEFF/, ''));
@@ -191,10 +205,12 @@ export function renderMarkdownPage(source: string, values: Placeholders): Markdo
   const first = body[0];
   const hasHeading = first?.type === 'heading' && first.depth === 1;
   const headingText = body.find((c) => c.type === 'heading' && c.depth === 1);
-  const html = body.map((c) => toHtml(c, ctx)).join('');
+  const blocks = body.map((c) => toHtml(c, ctx)).filter((b) => b !== '');
+  const html = blocks.join('');
   const judul = typeof meta.judul === 'string' && meta.judul.trim() ? fill(meta.judul.trim(), values, ctx.unknown) : undefined;
   const title = judul ?? (headingText ? plainText(headingText, ctx).replace(/\s+/g, ' ').trim() : undefined);
-  if (ctx.unknown.size) throw new PlaceholderError([...ctx.unknown].sort(), Object.keys(values).sort());
   const order = typeof meta.urutan === 'number' && Number.isFinite(meta.urutan) ? meta.urutan : undefined;
-  return { ...(title ? { title } : {}), ...(order !== undefined ? { order } : {}), signature: meta.tanda_tangan === true, html, hasHeading };
+  const signature = signatureOf(meta.tanda_tangan, ctx);
+  if (ctx.unknown.size) throw new PlaceholderError([...ctx.unknown].sort(), Object.keys(values).sort());
+  return { ...(title ? { title } : {}), ...(order !== undefined ? { order } : {}), ...(signature ? { signature } : {}), html, blocks, hasHeading };
 }

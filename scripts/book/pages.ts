@@ -11,9 +11,12 @@ export interface FrontPage {
   file: string;
   title: string;
   html: string;
+  /** `html` as top-level blocks. */
+  blocks: string[];
   /** True when `html` starts with its own level-1 heading. */
   hasHeading: boolean;
-  signature: boolean;
+  /** Close with the signer's block, these lines above the position. */
+  signature?: { lines: string[] };
 }
 
 /** One run of consecutive pages: a section the book prints itself, or one SOP's PDF. */

@@ -37,6 +37,7 @@ export function loadBookLayouts(layoutsDir: string): BookLayouts {
 const MARGINS: Record<string, string> = {
   sampul: '0',
   bagian: '14mm 22mm 20mm',
+  halaman: '14mm 22mm 18mm',
   default: '16mm 22mm 20mm',
 };
 

@@ -28,9 +28,12 @@ Opsi:
   -h, --help         tampilkan bantuan ini
 
 Di halaman pembuka boleh dipakai isian {{tahun}}, {{instansi}}, {{pemerintah}},
-{{alamat}}, {{jumlah_sop}}, {{penandatangan.jabatan}}, {{penandatangan.nama}},
-{{penandatangan.pangkat}} dan {{penandatangan.nip}}; "tanda_tangan: true" di
-frontmatter menutup halaman dengan blok tanda tangan kepala instansi.
+{{daerah}}, {{alamat}}, {{jumlah_sop}}, {{penandatangan.jabatan}},
+{{penandatangan.nama}}, {{penandatangan.pangkat}} dan {{penandatangan.nip}}
+(ditulis kapital, mis. {{INSTANSI}}, hasilnya huruf kapital). Di frontmatter,
+"tanda_tangan: true" (atau daftar baris seperti "Ditetapkan di …") menutup
+halaman dengan blok tanda tangan pejabat di instansi.yml; "urutan: 1" dan
+"judul: …" mengatur urutan dan judul di daftar isi.
 
 Kode keluar: 0 berhasil, 1 ada galat di isi SOP atau halaman pembuka,
 2 salah pemakaian atau peramban tidak ditemukan.

@@ -1,0 +1,232 @@
+// The book of the sample content (plus a withdrawn SOP, a second unit and hostile front matter),
+// built once with real Chromium and checked on the PDF itself.
+import fs from 'node:fs';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBooks, type BookRun, type BuiltBook } from '../../scripts/book/build-book.ts';
+import { readOutline, type OutlineItem } from '../../scripts/book/outline.ts';
+import { runCheck } from '../../scripts/cli/check.ts';
+import type { Sop } from '../../scripts/model/sop.ts';
+import { Printer } from '../../scripts/print/pool.ts';
+import { commonAncestor, makeProject, pageText, pageTexts, pdfinfo, ROOT, run, squash } from './helpers.ts';
+
+const TAHUN = 2024;
+let dir: string;
+let printer: Printer;
+let sops: Sop[];
+let first: BookRun;
+let second: BookRun;
+let firstBytes: Map<string, Buffer>;
+
+beforeAll(async () => {
+  dir = makeProject();
+  const { result } = runCheck(dir);
+  expect(result.ok).toBe(true);
+  sops = result.sops;
+  printer = await Printer.launch({ allowedDir: commonAncestor(dir, ROOT) });
+  const options = { root: dir, tahun: TAHUN, printer: async () => printer };
+  first = await buildBooks(sops, options);
+  firstBytes = new Map(first.books.map((b) => [b.file, fs.readFileSync(b.file)]));
+  second = await buildBooks(sops, options);
+});
+
+afterAll(async () => {
+  await printer?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function book(id: string): BuiltBook {
+  const b = first.books.find((x) => x.instansi.id === id);
+  if (!b) throw new Error(`no book for ${id}`);
+  return b;
+}
+
+function printedSops(b: BuiltBook): Sop[] {
+  return b.assembled.parts.flatMap((p) => (p.kind === 'sop' ? [p.sop] : []));
+}
+
+/** Page numbers the Daftar Isi prints, by the text of its line (SOP number or section title). */
+function tocNumbers(b: BuiltBook): Array<{ line: string; page: number }> {
+  const start = b.assembled.starts.get('daftar-isi')!;
+  const count = b.assembled.counts.get('daftar-isi')!;
+  const texts = pageTexts(b.file, true).slice(start - 1, start - 1 + count);
+  return texts
+    .flatMap((t) => t.split('\n'))
+    .map((line) => /^(.*\S)\s+(\d+)\s*$/.exec(line))
+    .filter((m): m is RegExpExecArray => Boolean(m) && !/^\s*–/.test(m![1]!))
+    .map((m) => ({ line: squash(m[1]!), page: Number(m[2]) }));
+}
+
+function flatten(items: OutlineItem[]): OutlineItem[] {
+  return items.flatMap((i) => [i, ...flatten(i.children ?? [])]);
+}
+
+describe('sop book on the sample content', () => {
+  it('makes one book per instansi under output/buku/ of the project', () => {
+    expect(first.books.map((b) => b.file.slice(dir.length + 1)).sort()).toEqual([
+      'output/buku/diskominfo-pessel-2024.pdf',
+      'output/buku/diskominfosp-balangan-2024.pdf',
+      'output/buku/dkukmtk-balangan-2024.pdf',
+    ]);
+  });
+
+  it('has exactly the book pages plus every SOP PDF page, in the paper of the instansi', async () => {
+    for (const b of first.books) {
+      const sopPages = await Promise.all(
+        printedSops(b).map(async (s) => (await PDFDocument.load(fs.readFileSync(first.pdfs.find((p) => p.sop.id === s.id)!.pdf))).getPageCount()),
+      );
+      const own = b.assembled.parts.filter((p) => p.kind !== 'sop').reduce((n, p) => n + b.assembled.counts.get(p.key)!, 0);
+      const info = pdfinfo(b.file);
+      expect(Number(info.get('Pages'))).toBe(own + sopPages.reduce((x, y) => x + y, 0));
+      expect(info.get('Page size')).toMatch(/^841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
+      expect(sopPages.every((n) => n >= 2)).toBe(true);
+    }
+  });
+
+  it('prints every Daftar Isi number on the page where that SOP starts', () => {
+    for (const b of first.books) {
+      const toc = tocNumbers(b);
+      const texts = pageTexts(b.file);
+      for (const sop of printedSops(b)) {
+        const entry = toc.find((e) => e.line.startsWith(squash(sop.nomor)));
+        expect(entry, `${sop.nomor} in the Daftar Isi of ${b.instansi.id}`).toBeDefined();
+        const n = entry!.page;
+        expect(n).toBe(b.assembled.starts.get(`sop:${sop.id}`));
+        const start = squash(texts[n - 1]!);
+        expect(start).toContain(squash(sop.nomor));
+        expect(start).toContain(squash(sop.nama));
+        expect(start).toContain('Halaman 1 dari');
+        // The page before belongs to something else: this really is where the SOP starts.
+        expect(squash(texts[n - 2]!)).not.toMatch(new RegExp(`${escape(squash(sop.nomor))} .*Halaman \\d+ dari`));
+      }
+      // The sections too: each number is where that section's heading is.
+      for (const [title, heading] of [['Daftar SOP', 'DAFTAR SOP'], ['Perubahan sejak Edisi Sebelumnya', 'PERUBAHAN SEJAK EDISI SEBELUMNYA']]) {
+        const entry = toc.find((e) => e.line === title)!;
+        expect(pageText(b.file, entry.page)).toContain(heading);
+      }
+      for (const g of b.assembled.parts.filter((p) => p.kind === 'bagian')) {
+        const entry = toc.find((e) => e.line.endsWith(g.title))!;
+        expect(squash(texts[entry.page - 1]!)).toContain(`BAGIAN`);
+        expect(squash(texts[entry.page - 1]!)).toContain(g.title.toUpperCase());
+      }
+    }
+  });
+
+  it('numbers every page after the cover, 2..N, without gaps', () => {
+    for (const b of first.books) {
+      const texts = pageTexts(b.file);
+      expect(texts).toHaveLength(b.assembled.pageCount);
+      const numbers = texts.map((t) => [...t.matchAll(/–\s*(\d+)\s*–/g)].map((m) => Number(m[1])));
+      expect(numbers[0]).toEqual([]);
+      numbers.slice(1).forEach((found, i) => expect(found, `page ${i + 2} of ${b.instansi.id}`).toEqual([i + 2]));
+    }
+  });
+
+  it('keeps each SOP footer ("Halaman X dari Y") as its own PDF printed it', () => {
+    const b = book('diskominfosp-balangan');
+    const texts = pageTexts(b.file);
+    for (const sop of printedSops(b)) {
+      const start = b.assembled.starts.get(`sop:${sop.id}`)!;
+      const n = b.assembled.counts.get(`sop:${sop.id}`)!;
+      for (let k = 1; k <= n; k++) expect(texts[start + k - 2]).toContain(`Halaman ${k} dari ${n}`);
+    }
+  });
+
+  it('has a bookmark for every section, unit and SOP, pointing at its first page', async () => {
+    for (const b of first.books) {
+      const doc = await PDFDocument.load(fs.readFileSync(b.file));
+      const outline = readOutline(doc);
+      expect(outline.slice(0, 1).map((i) => [i.title, i.page])).toEqual([['Sampul', 0]]);
+      const all = flatten(outline);
+      for (const title of ['Daftar Isi', 'Daftar SOP', 'Perubahan sejak Edisi Sebelumnya']) expect(all.some((i) => i.title === title)).toBe(true);
+      const toc = tocNumbers(b);
+      for (const sop of printedSops(b)) {
+        const mark = all.find((i) => i.title.startsWith(sop.nomor));
+        expect(mark, `bookmark for ${sop.nomor}`).toBeDefined();
+        expect(mark!.page + 1).toBe(toc.find((e) => e.line.startsWith(squash(sop.nomor)))!.page);
+      }
+      const units = outline.filter((i) => i.children?.length);
+      expect(units.map((u) => u.page + 1)).toEqual(b.assembled.parts.filter((p) => p.kind === 'bagian').map((p) => b.assembled.starts.get(p.key)));
+    }
+  });
+
+  it('lists a withdrawn SOP in Daftar SOP and Perubahan but does not print it', () => {
+    const b = book('diskominfosp-balangan');
+    const texts = pageTexts(b.file).map(squash);
+    const nama = 'Penyampaian Laporan Kinerja Secara Manual';
+    const pagesOf = (key: string) => {
+      const s = b.assembled.starts.get(key)!;
+      return Array.from({ length: b.assembled.counts.get(key)! }, (_, i) => s + i);
+    };
+    const lists = [...pagesOf('daftar-sop'), ...pagesOf('perubahan')];
+    const where = texts.flatMap((t, i) => (t.includes(nama) ? [i + 1] : []));
+    expect(where.filter((p) => pagesOf('daftar-sop').includes(p)).length).toBeGreaterThan(0);
+    expect(where.filter((p) => pagesOf('perubahan').includes(p)).length).toBeGreaterThan(0);
+    expect(where.every((p) => lists.includes(p))).toBe(true);
+    expect(printedSops(b).map((s) => s.nama)).not.toContain(nama);
+    const daftar = pagesOf('daftar-sop').map((p) => texts[p - 1]).join(' ');
+    expect(daftar).toMatch(/SOP – 02\/Diskominfosan Penyampaian Laporan Kinerja Secara Manual Sekretariat 1 Maret 2021 Dicabut -/);
+    const perubahan = pagesOf('perubahan').map((p) => texts[p - 1]).join(' ');
+    expect(perubahan).toContain('SOP Dicabut');
+    expect(perubahan).toContain('Dicabut karena laporan kinerja kini disampaikan secara elektronik');
+    // The revision in the book's year, from tanggal_revisi and riwayat.
+    expect(perubahan).toMatch(/SOP Direvisi .*Pemutakhiran Data Statistik Sektoral .*4 Maret 2024 .*Penambahan langkah verifikasi data/);
+  });
+
+  it('groups SOPs by unit, SOPs without a unit under "Umum"', () => {
+    expect(book('diskominfosp-balangan').assembled.parts.filter((p) => p.kind === 'bagian').map((p) => p.title)).toEqual(['Bidang Statistik', 'Sekretariat']);
+    expect(book('dkukmtk-balangan').assembled.parts.filter((p) => p.kind === 'bagian').map((p) => p.title)).toEqual(['Umum']);
+  });
+
+  it('prints the front matter from content/<instansi>/buku/ with placeholders filled and HTML shown as text', () => {
+    const b = book('dkukmtk-balangan');
+    const titles = b.assembled.parts.filter((p) => p.kind === 'halaman').map((p) => p.title);
+    expect(titles).toEqual(['Kata Pengantar', 'Keputusan Penetapan SOP Administrasi Pemerintahan', 'Uji <Keamanan> & "Kutip"']);
+    const text = squash(pageTexts(b.file).join(' '));
+    expect(text).toContain("Teks mentah: <script>alert('buku')</script> dan <img src=\"https://example.com/x.png\" onerror=\"alert(1)\">.");
+    expect(text).toContain('<div style="color:red">blok HTML</div>');
+    expect(text).toContain('Tautan berbahaya dan resmi (https://jdih.example.go.id/peraturan), gambar [logo dinas].');
+    expect(text).not.toContain('javascript');
+    expect(text).toContain('Isian tahun 2024 dan DINAS KOPERASI USAHA KECIL DAN MENENGAH DAN TENAGA KERJA.');
+    expect(text).toContain('Tahun 2024 dapat diselesaikan');
+    expect(text).not.toContain('{{');
+    expect(printer.blockedRequests).toEqual([]);
+  });
+
+  it('carries the book metadata, language and embedded fonts only', async () => {
+    const b = book('diskominfo-pessel');
+    const info = pdfinfo(b.file);
+    expect(info.get('Title')).toBe('Buku SOP Dinas Komunikasi dan Informatika 2024');
+    expect(info.get('Author')).toBe('Dinas Komunikasi dan Informatika, Pemerintah Kabupaten Pesisir Selatan');
+    expect(info.get('Subject')).toBe('Standar Operasional Prosedur Administrasi Pemerintahan Dinas Komunikasi dan Informatika Tahun 2024');
+    expect(info.get('Keywords')).toContain('Buku SOP');
+    expect(info.get('Creator')).toBe('sop-press');
+    // The latest date in the sources within the year (the SOP took effect 8 May 2024, WIB).
+    expect(info.get('CreationDate')).toMatch(/May\s+7 17:00:00 2024 UTC|2024-05-08T00:00:00\+07/);
+    const doc = await PDFDocument.load(fs.readFileSync(b.file));
+    expect((doc.catalog.get(PDFName.of('Lang')) as PDFString).decodeText()).toBe('id');
+    const fonts = run('pdffonts', [b.file]).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) {
+      expect(line).toMatch(/Arimo/);
+      expect(line).toMatch(/\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/); // emb, sub
+    }
+  });
+
+  it('passes qpdf --check', () => {
+    for (const b of first.books) expect(() => run('qpdf', ['--check', b.file])).not.toThrow();
+  });
+
+  it('rebuilds byte for byte, reusing every SOP PDF without printing it again', () => {
+    expect(second.pdfs.every((p) => !p.rebuilt)).toBe(true);
+    for (const b of second.books) expect(fs.readFileSync(b.file).equals(firstBytes.get(b.file)!), b.file).toBe(true);
+  });
+
+  it('drops the empty signature fields of the SOP documents (the book is not a signing target)', () => {
+    for (const b of first.books) expect(pdfinfo(b.file).get('Form')).toBe('none');
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
