@@ -119,12 +119,9 @@ export function bookContents(sops: Sop[], tahun: number, draf: boolean): BookCon
   const groups = [...units.keys()].sort(compareUnits).map((unit) => ({ unit, sops: units.get(unit)!.sort(compareSops) }));
   const order = new Map(groups.flatMap((g) => g.sops).map((s, i) => [s.id, i]));
   const gone = sops.filter((s) => s.status === 'digantikan' || s.status === 'dicabut');
-  const unitRank = new Map(groups.map((g, i) => [g.unit, i]));
   // Listed in body order; replaced and withdrawn SOPs among their unit's, after the printed ones.
   const listed = [...printed, ...gone].sort((a, b) => {
-    const ua = unitRank.get(unitOf(a)) ?? groups.length;
-    const ub = unitRank.get(unitOf(b)) ?? groups.length;
-    const byUnit = ua - ub || compareUnits(unitOf(a), unitOf(b));
+    const byUnit = compareUnits(unitOf(a), unitOf(b));
     if (byUnit) return byUnit;
     const oa = order.get(a.id);
     const ob = order.get(b.id);

@@ -1,0 +1,205 @@
+// Pure parts of the book: what is printed and listed, the year's changes, page numbering and
+// the Markdown front matter. No browser.
+import { describe, expect, it } from 'vitest';
+import { bookContents, bookDate, changesInYear } from '../../scripts/book/contents.ts';
+import { titleFromFile } from '../../scripts/book/front-matter.ts';
+import { PlaceholderError, renderMarkdownPage } from '../../scripts/book/markdown.ts';
+import { bookParts, roman, sopRows, startPages, tocEntries } from '../../scripts/book/pages.ts';
+import type { Instansi, Sop } from '../../scripts/model/sop.ts';
+
+const INSTANSI: Instansi = {
+  id: 'dinas',
+  pemerintah: 'Pemerintah Kabupaten Contoh',
+  nama: 'Dinas Contoh',
+  kertas: 'A4',
+  tanda_tangan: 'elektronik',
+  jangkar_ttd: '#',
+  file: '/p/content/dinas/instansi.yml',
+  dir: '/p/content/dinas',
+};
+
+function sop(nomor: string, over: Partial<Sop> = {}): Sop {
+  const slug = nomor.replace(/\W+/g, '-').toLowerCase();
+  return {
+    id: `dinas/${slug}`,
+    slug,
+    path: `content/dinas/${slug}.md`,
+    instansi: INSTANSI,
+    nomor,
+    nama: `SOP ${nomor}`,
+    status: 'berlaku',
+    tanggal_pembuatan: '2022-01-10',
+    tanggal_revisi: null,
+    tanggal_efektif: '2022-01-10',
+    menggantikan_eksternal: false,
+    disahkan_oleh: { jabatan: 'Kepala Dinas', nama: 'Nama' },
+    kertas: 'A4',
+    tanda_tangan: 'elektronik',
+    dasar_hukum: [],
+    kualifikasi_pelaksana: [],
+    keterkaitan: [],
+    peralatan_perlengkapan: [],
+    peringatan: [],
+    pencatatan_pendataan: [],
+    pelaksana: ['Staf'],
+    riwayat: [],
+    steps: [],
+    prose: '',
+    ...over,
+  };
+}
+
+describe('bookContents', () => {
+  const list = [
+    sop('010/SOP/2024', { unit: 'Sekretariat' }),
+    sop('2/SOP/2024', { unit: 'Sekretariat' }),
+    sop('001/SOP/2024'),
+    sop('005/SOP/2024', { unit: 'Bidang Aplikasi' }),
+    sop('006/SOP/2024', { unit: 'Sekretariat', status: 'draf' }),
+    sop('003/SOP/2020', { unit: 'Sekretariat', status: 'dicabut' }),
+    sop('004/SOP/2020', { unit: 'Bidang Lama', status: 'digantikan' }),
+  ];
+
+  it('prints berlaku SOPs by unit (alphabetical, no unit last as "Umum"), numbers read naturally', () => {
+    const c = bookContents(list, 2024, false);
+    expect(c.groups.map((g) => [g.unit, g.sops.map((s) => s.nomor)])).toEqual([
+      ['Bidang Aplikasi', ['005/SOP/2024']],
+      ['Sekretariat', ['2/SOP/2024', '010/SOP/2024']],
+      ['Umum', ['001/SOP/2024']],
+    ]);
+  });
+
+  it('adds drafts only with --draf', () => {
+    expect(bookContents(list, 2024, true).groups[1]!.sops.map((s) => s.nomor)).toEqual(['2/SOP/2024', '006/SOP/2024', '010/SOP/2024']);
+    expect(bookContents(list, 2024, false).listed.map((s) => s.nomor)).not.toContain('006/SOP/2024');
+  });
+
+  it('lists replaced and withdrawn SOPs with their unit, after the printed ones', () => {
+    expect(bookContents(list, 2024, false).listed.map((s) => s.nomor)).toEqual(['005/SOP/2024', '004/SOP/2020', '2/SOP/2024', '010/SOP/2024', '003/SOP/2020', '001/SOP/2024']);
+  });
+});
+
+describe('changesInYear', () => {
+  it('finds new, revised, replaced and withdrawn SOPs of the year from the sources', () => {
+    const changes = changesInYear(
+      [
+        sop('A', { tanggal_efektif: '2024-03-01', menggantikan: 'OLD' }),
+        sop('OLD', { status: 'digantikan' }),
+        sop('B', { tanggal_revisi: '2024-07-01' }),
+        sop('C', { riwayat: [{ tanggal: '2022-01-10', uraian: 'Penetapan awal' }, { tanggal: '2024-02-02', uraian: 'Ubah langkah 3' }] }),
+        sop('D', { status: 'dicabut', riwayat: [{ tanggal: '2024-05-05', uraian: 'Tidak dipakai lagi' }] }),
+        sop('E', { status: 'dicabut', riwayat: [{ tanggal: '2023-05-05', uraian: 'Dicabut tahun lalu' }] }),
+        sop('F', { status: 'dicabut' }),
+        sop('G'),
+        sop('H', { tanggal_efektif: null, tanggal_pembuatan: '2024-09-09', status: 'draf' }),
+      ],
+      2024,
+      false,
+    );
+    expect(changes.map((c) => [c.kind, c.sop.nomor, c.tanggal, c.keterangan])).toEqual([
+      ['baru', 'A', '2024-03-01', 'Menggantikan OLD (SOP OLD).'],
+      ['direvisi', 'B', '2024-07-01', 'Direvisi.'],
+      ['direvisi', 'C', '2024-02-02', 'Ubah langkah 3.'],
+      ['digantikan', 'OLD', '2024-03-01', 'Digantikan oleh A (SOP A).'],
+      // Without a date the withdrawal is listed rather than silently dropped.
+      ['dicabut', 'D', '2024-05-05', 'Dicabut tanpa pengganti. Tidak dipakai lagi'],
+      ['dicabut', 'F', null, 'Dicabut tanpa pengganti.'],
+    ]);
+  });
+
+  it('counts drafts as new only in a --draf book', () => {
+    const h = sop('H', { tanggal_efektif: null, tanggal_pembuatan: '2024-09-09', status: 'draf' });
+    expect(changesInYear([h], 2024, true).map((c) => [c.kind, c.keterangan])).toEqual([['baru', 'SOP baru. Masih draf.']]);
+  });
+
+  it('dates the book by its latest source date in the year, else 1 January', () => {
+    expect(bookDate([sop('A', { tanggal_revisi: '2024-07-01' }), sop('B', { tanggal_efektif: '2025-01-01' })], 2024)).toBe('2024-07-01');
+    expect(bookDate([sop('A')], 2024)).toBe('2024-01-01');
+  });
+});
+
+describe('page numbering', () => {
+  const c = bookContents([sop('1', { unit: 'B' }), sop('2', { unit: 'A' }), sop('3', { unit: 'A' }), sop('9', { status: 'dicabut', unit: 'A' })], 2024, false);
+  const front = [{ file: 'x', title: 'Kata Pengantar', html: '', blocks: [], hasHeading: true }];
+  const parts = bookParts(c, front);
+
+  it('orders cover, front matter, lists, then per unit a divider and its SOPs', () => {
+    expect(parts.map((p) => p.key)).toEqual(['sampul', 'halaman:0', 'daftar-isi', 'daftar-sop', 'perubahan', 'bagian:0', 'sop:dinas/2', 'sop:dinas/3', 'bagian:1', 'sop:dinas/1']);
+  });
+
+  it('starts each part after the pages of the ones before', () => {
+    const counts = new Map(parts.map((p) => [p.key, p.kind === 'sop' ? 2 : p.key === 'daftar-isi' ? 3 : 1]));
+    const starts = startPages(parts, counts);
+    expect([...starts.values()]).toEqual([1, 2, 3, 6, 7, 8, 9, 11, 13, 14]);
+    expect(tocEntries(parts, starts).map((e) => [e.level, e.label ?? e.nomor ?? '', e.title, e.page])).toEqual([
+      [0, '', 'Kata Pengantar', 2],
+      [0, '', 'Daftar Isi', 3],
+      [0, '', 'Daftar SOP', 6],
+      [0, '', 'Perubahan sejak Edisi Sebelumnya', 7],
+      [1, 'I.', 'A', 8],
+      [2, '2', 'SOP 2', 9],
+      [2, '3', 'SOP 3', 11],
+      [1, 'II.', 'B', 13],
+      [2, '1', 'SOP 1', 14],
+    ]);
+    expect(sopRows(c, starts).map((r) => [r.nomor, r.status, r.page])).toEqual([
+      ['2', 'Berlaku', '9'],
+      ['3', 'Berlaku', '11'],
+      ['9', 'Dicabut', '-'],
+      ['1', 'Berlaku', '14'],
+    ]);
+  });
+
+  it('refuses to number a part whose length is unknown', () => {
+    expect(() => startPages(parts, new Map())).toThrow(/sampul/);
+  });
+
+  it('writes part numbers in Roman numerals', () => {
+    expect([1, 4, 9, 14, 40, 1994].map(roman)).toEqual(['I', 'IV', 'IX', 'XIV', 'XL', 'MCMXCIV']);
+  });
+});
+
+describe('front matter Markdown', () => {
+  const values = { tahun: '2024', instansi: 'Dinas Contoh', 'penandatangan.nama': 'Budi' };
+
+  it('escapes raw HTML and drops scripts, styles and unsafe links', () => {
+    const page = renderMarkdownPage('# Judul\n\nA <b onclick="x()">b</b> [c](javascript:alert(1)) ![d](http://x/y.png)\n\n<script>alert(1)</script>\n', values);
+    expect(page.html).toBe(
+      '<h1>Judul</h1>\n<p>A &lt;b onclick=&quot;x()&quot;&gt;b&lt;/b&gt; c <span class="gambar">[d]</span></p>\n&lt;script&gt;alert(1)&lt;/script&gt;',
+    );
+    expect(page.title).toBe('Judul');
+    expect(page.hasHeading).toBe(true);
+  });
+
+  it('fills placeholders as text (escaped), in capitals when written in capitals', () => {
+    const page = renderMarkdownPage('Tahun {{tahun}}, {{ INSTANSI }}, {{penandatangan.nama}}.', { ...values, instansi: 'A & <B>' });
+    expect(page.html).toBe('<p>Tahun 2024, A &amp; &lt;B&gt;, Budi.</p>\n');
+  });
+
+  it('refuses unknown placeholders, naming them', () => {
+    expect(() => renderMarkdownPage('{{tahunn}} dan {{kepala}}', values)).toThrow(PlaceholderError);
+    expect(() => renderMarkdownPage('{{tahunn}}', values)).toThrow(/\{\{tahunn\}\} tidak dikenal/);
+  });
+
+  it('reads judul, urutan and tanda_tangan from the frontmatter', () => {
+    const page = renderMarkdownPage('---\njudul: Keputusan {{tahun}}\nurutan: 2\ntanda_tangan: ["Ditetapkan di ....", "pada tanggal {{tahun}}"]\n---\n\nIsi.\n', values);
+    expect(page).toMatchObject({ title: 'Keputusan 2024', order: 2, signature: { lines: ['Ditetapkan di ....', 'pada tanggal 2024'] }, hasHeading: false, blocks: ['<p>Isi.</p>\n'] });
+  });
+
+  it('prints a table with an empty header as a borderless layout table', () => {
+    const page = renderMarkdownPage('| | | |\n|---|---|---|\n| Menimbang | : | a. bahwa |\n', values);
+    expect(page.html).toBe('<table class="tata-letak"><tbody><tr><td>Menimbang</td><td>:</td><td>a. bahwa</td></tr></tbody></table>');
+  });
+
+  it('prints web links with their address, and lists, code and quotes', () => {
+    const page = renderMarkdownPage('[JDIH](https://jdih.example.go.id)\n\n3. tiga\n4. empat\n\n> kutip `kode`\n', values);
+    expect(page.html).toBe(
+      '<p>JDIH <span class="alamat-tautan">(https://jdih.example.go.id)</span></p>\n<ol start="3"><li>tiga</li><li>empat</li></ol>\n<blockquote><p>kutip <code>kode</code></p>\n</blockquote>\n',
+    );
+  });
+
+  it('names pages without a title after their file', () => {
+    expect(titleFromFile('01-kata-pengantar.md')).toBe('Kata Pengantar');
+    expect(titleFromFile('petunjuk_penggunaan.md')).toBe('Petunjuk Penggunaan');
+  });
+});
