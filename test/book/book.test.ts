@@ -1,7 +1,8 @@
 // The book of the sample content (plus a withdrawn SOP, a second unit and hostile front matter),
 // built once with real Chromium and checked on the PDF itself.
 import fs from 'node:fs';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import type { PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBooks, type BookRun, type BuiltBook } from '../../scripts/book/build-book.ts';
 import { readOutline, type OutlineItem } from '../../scripts/book/outline.ts';
@@ -104,7 +105,7 @@ describe('sop book on the sample content', () => {
         const entry = toc.find((e) => e.line === title)!;
         expect(pageText(b.file, entry.page)).toContain(heading);
       }
-      for (const g of b.assembled.parts.filter((p) => p.kind === 'bagian')) {
+      for (const g of b.assembled.parts.flatMap((p) => (p.kind === 'bagian' ? [p] : []))) {
         const entry = toc.find((e) => e.line.endsWith(g.title))!;
         expect(squash(texts[entry.page - 1]!)).toContain(`BAGIAN`);
         expect(squash(texts[entry.page - 1]!)).toContain(g.title.toUpperCase());
@@ -174,13 +175,14 @@ describe('sop book on the sample content', () => {
   });
 
   it('groups SOPs by unit, SOPs without a unit under "Umum"', () => {
-    expect(book('diskominfosp-balangan').assembled.parts.filter((p) => p.kind === 'bagian').map((p) => p.title)).toEqual(['Bidang Statistik', 'Sekretariat']);
-    expect(book('dkukmtk-balangan').assembled.parts.filter((p) => p.kind === 'bagian').map((p) => p.title)).toEqual(['Umum']);
+    const units = (id: string) => book(id).assembled.parts.flatMap((p) => (p.kind === 'bagian' ? [p.title] : []));
+    expect(units('diskominfosp-balangan')).toEqual(['Bidang Statistik', 'Sekretariat']);
+    expect(units('dkukmtk-balangan')).toEqual(['Umum']);
   });
 
   it('prints the front matter from content/<instansi>/buku/ with placeholders filled and HTML shown as text', () => {
     const b = book('dkukmtk-balangan');
-    const titles = b.assembled.parts.filter((p) => p.kind === 'halaman').map((p) => p.title);
+    const titles = b.assembled.parts.flatMap((p) => (p.kind === 'halaman' ? [p.title] : []));
     expect(titles).toEqual(['Kata Pengantar', 'Keputusan Penetapan SOP Administrasi Pemerintahan', 'Uji <Keamanan> & "Kutip"']);
     const text = squash(pageTexts(b.file).join(' '));
     expect(text).toContain("Teks mentah: <script>alert('buku')</script> dan <img src=\"https://example.com/x.png\" onerror=\"alert(1)\">.");
