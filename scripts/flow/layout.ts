@@ -17,8 +17,8 @@ import type { PageGeom } from './page.ts';
 import { planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
-import { objOf, routeLanes, sideX } from './route.ts';
-import type { HRun, Job, LaneRoute, Obj, Side, Spaces } from './route.ts';
+import { objOf, routeLanes, sideX, spaceHeights } from './route.ts';
+import type { HRun, Job, LaneRoute, Obj, Side, Space, Spaces } from './route.ts';
 import type { Connector, LabelAnchor, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 export { MIN_ROW_HEIGHT } from './geometry.ts';
@@ -62,21 +62,15 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
   );
 
   const extent = rowExtents(g, objs, besides, remotes);
-  setTurns(g, objs, extent, plain, besides);
+  const spaces = freeSpaces(g, extent);
+  setTurns(objs, spaces, plain, besides);
   const elbows: HRun[] = mine
     .filter((e) => e.route === 'straight')
     .map((pe) => {
       const a = objs.get(pe.u)!;
       const b = objs.get(pe.v)!;
-      return { y: elbowY(extent, a, b), x0: Math.min(a.cx, b.cx), x1: Math.max(a.cx, b.cx) };
+      return { y: spaceHeights(spaces.get(pe.u)!).lower, x0: Math.min(a.cx, b.cx), x1: Math.max(a.cx, b.cx) };
     });
-  // Free space between consecutive rows (bands count as rows before the first / after the last).
-  const spaces: Spaces = new Map();
-  for (let k = g.first - 1; k <= g.last; k++) {
-    const a = extent.get(k);
-    const b = extent.get(k + 1);
-    if (a && b) spaces.set(k, [a[1], b[0]]);
-  }
 
   const jobs: Job[] = [
     ...mine.filter((e) => e.route === 'lane').map((pe) => ({ pe, A: objs.get(pe.u)!, B: objs.get(pe.v)!, exit: pe.exit, labelled: true })),
@@ -94,7 +88,7 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
   for (const pe of mine) {
     switch (pe.route) {
       case 'straight':
-        connectors.push(straight(pe, objs.get(pe.u)!, objs.get(pe.v)!, extent));
+        connectors.push(straight(pe, objs.get(pe.u)!, objs.get(pe.v)!, spaces.get(pe.u)!));
         break;
       case 'band':
         connectors.push(bandConnector(pe, objs, bandPents.get(pe.index)!, plan.pageOf[pe.u] === p));
@@ -179,29 +173,38 @@ function rowExtents(g: PageGeom, objs: Map<number, Obj>, besides: Beside[], remo
 }
 
 /**
- * Where routes may turn below a row's bottom / above a row's top, when plain flow does not
- * use them: a third of the way into the free space between rows (plain-flow elbows take the
- * middle, and only where both of these ends are taken), so the two never share a height.
+ * Free space below each row's contents down to the next row's (bands count as rows before
+ * the first and after the last; the page edges close the first and last spaces).
  */
-function setTurns(g: PageGeom, objs: Map<number, Obj>, ext: Map<number, [number, number]>, plain: PlannedEdge[], besides: Beside[]): void {
+function freeSpaces(g: PageGeom, ext: Map<number, [number, number]>): Spaces {
+  const spaces: Spaces = new Map();
+  for (let k = g.first - 1; k <= g.last; k++) {
+    const a = ext.get(k);
+    const b = ext.get(k + 1);
+    const rule = k < g.first ? g.band : g.rowBottom.get(k)!;
+    if (a && b) spaces.set(k, { a: a[1], b: b[0], rule });
+    else if (a) spaces.set(k, { a: a[1], b: g.height, rule: g.height });
+    else if (b) spaces.set(k, { a: 0, b: b[0], rule: 0 });
+  }
+  return spaces;
+}
+
+/**
+ * Where routes may turn below a row's bottom / above a row's top when plain flow does not
+ * use them. Plain-flow elbows take the same heights, but only where both ends are taken,
+ * so the two never meet.
+ */
+function setTurns(objs: Map<number, Obj>, spaces: Spaces, plain: PlannedEdge[], besides: Beside[]): void {
   for (const o of objs.values()) {
-    const [top, bottom] = ext.get(o.row)!;
-    const below = ext.get(o.row + 1)?.[0] ?? g.height;
-    const above = ext.get(o.row - 1)?.[1] ?? 0;
     const uses = (via: 'bottom' | 'top'): boolean => besides.some((b) => b.via === via && b.piece.obj === o);
-    if (!plain.some((e) => e.u === o.row) && !uses('bottom')) o.belowY = bottom + (below - bottom) / 3;
-    if (!plain.some((e) => e.v === o.row) && !uses('top')) o.aboveY = top - (top - above) / 3;
+    if (!plain.some((e) => e.u === o.row) && !uses('bottom')) o.belowY = spaceHeights(spaces.get(o.row)!).lower;
+    if (!plain.some((e) => e.v === o.row) && !uses('top')) o.aboveY = spaceHeights(spaces.get(o.row - 1)!).upper;
   }
 }
 
-/** Plain-flow elbows run midway through the free space between the two rows' contents. */
-function elbowY(ext: Map<number, [number, number]>, a: Obj, b: Obj): number {
-  return (ext.get(a.row)![1] + ext.get(b.row)![0]) / 2;
-}
-
-function straight(pe: PlannedEdge, a: Obj, b: Obj, ext: Map<number, [number, number]>): Connector {
+function straight(pe: PlannedEdge, a: Obj, b: Obj, space: Space): Connector {
   const start = { x: a.cx, y: a.sym.y + a.sym.height };
-  const yE = elbowY(ext, a, b);
+  const yE = spaceHeights(space).lower;
   const points = simplify([start, { x: a.cx, y: yE }, { x: b.cx, y: yE }, { x: b.cx, y: b.sym.y }]);
   return withLabel({ from: a.sym.id, to: b.sym.id, points }, pe, bottomLabel(start, b.cx > a.cx));
 }
@@ -240,7 +243,9 @@ function laneConnector(r: LaneRoute): Connector {
     const o = r.to.obj;
     pts.push({ x: x2, y: r.to.turnY }, { x: o.cx, y: r.to.turnY }, { x: o.cx, y: o.sym.y });
   }
-  const c: Connector = { from: objOf(r.from).sym.id, to: objOf(r.to).sym.id, points: simplify(pts) };
+  const points = simplify(pts);
+  if (r.from.kind === 'side' && points[2] && points[2].y < points[1]!.y) label = sideLabel(points[0]!, r.from.port.side, true);
+  const c: Connector = { from: objOf(r.from).sym.id, to: objOf(r.to).sym.id, points };
   return r.job.labelled ? withLabel(c, r.job.pe, label) : c;
 }
 
@@ -271,9 +276,10 @@ function bottomLabel(start: Point, turnsRight: boolean): LabelPlace {
   return turnsRight ? { at: { x: start.x - 3, y: start.y + 9 }, anchor: 'end' } : { at: { x: start.x + 3, y: start.y + 9 }, anchor: 'start' };
 }
 
-/** Just above the line leaving a side vertex. */
-function sideLabel(start: Point, side: Side): LabelPlace {
-  return side === 'R' ? { at: { x: start.x + 3, y: start.y - 3 }, anchor: 'start' } : { at: { x: start.x - 3, y: start.y - 3 }, anchor: 'end' };
+/** Beside the line leaving a side vertex: above it, or below when the line turns up (clear of the lane). */
+function sideLabel(start: Point, side: Side, below = false): LabelPlace {
+  const y = below ? start.y + 9 : start.y - 3;
+  return side === 'R' ? { at: { x: start.x + 3, y }, anchor: 'start' } : { at: { x: start.x - 3, y }, anchor: 'end' };
 }
 
 function withLabel(c: Connector, pe: PlannedEdge, place: LabelPlace): Connector {

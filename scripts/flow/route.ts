@@ -80,8 +80,29 @@ interface VRun {
   y1: number;
 }
 
-/** Free vertical space between the contents of row k and row k+1 on this page. */
-export type Spaces = Map<number, [number, number]>;
+/** Free vertical space between the contents of row k and row k+1, and the table rule between them. */
+export interface Space {
+  a: number;
+  b: number;
+  rule: number;
+}
+export type Spaces = Map<number, Space>;
+
+/**
+ * Heights for horizontal runs through a space, kept off the table rule (a line drawn on
+ * the rule would vanish into it): the middle of the part above the rule (`lower`, where
+ * plain-flow elbows and bottom exits turn), of the part below it (`upper`, top entries),
+ * and a few more for jogs.
+ */
+export function spaceHeights(s: Space): { lower: number; upper: number; jogs: number[] } {
+  const { a, b, rule } = s;
+  const split = rule - a >= 4 && b - rule >= 4;
+  const lower = split ? (a + rule) / 2 : a + (b - a) / 3;
+  const upper = split ? (rule + b) / 2 : a + (2 * (b - a)) / 3;
+  const more = [(2 * a + rule) / 3, (a + 2 * rule) / 3, (rule + 2 * b) / 3, (2 * rule + b) / 3];
+  const jogs = [lower, upper, ...more.filter((y) => y > a && y < b && Math.abs(y - rule) >= 2)];
+  return { lower, upper, jogs };
+}
 
 /** Weights of the lane choice: crossings are ugly, crowded sides and long runs less so. */
 const W_CROSS = 30;
@@ -91,8 +112,6 @@ const W_LEFT_LOOP = 1;
 /** Leaving by the bottom or entering by the top is fine, but sides read better for jumps. */
 const W_VERTICAL = 24;
 const W_JOG = 60;
-/** Heights tried for a jog, as fractions of the space between two rows. */
-const JOG_AT = [1 / 2, 1 / 3, 2 / 3, 1 / 4, 3 / 4];
 
 export function sideX(o: Obj, side: Side): number {
   return side === 'R' ? o.sym.x + o.sym.width : o.sym.x;
@@ -206,8 +225,7 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
           for (let k = r0; k < r1; k++) {
             const space = ctx.spaces.get(k);
             if (!space) continue;
-            for (const f of JOG_AT) {
-              const y = space[0] + (space[1] - space[0]) * f;
+            for (const y of spaceHeights(space).jogs) {
               const leg1 = legFor(ctx.gaps[g1]!, a, b.side, A, a.y, y);
               const leg2 = leg1 && legFor(ctx.gaps[g2]!, b, a.side, B, y, b.y);
               if (!leg1 || !leg2) continue;

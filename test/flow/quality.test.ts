@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { segmentEntersSymbol } from '../../scripts/flow/geometry.ts';
+import { checkLayout } from '../../scripts/flow/quality.ts';
+import type { Connector, FlowGraph, PageLayout, PlacedSymbol } from '../../scripts/flow/types.ts';
+
+// Two rows in two columns of 100px, row height 60: symbol 1 top-left, symbol 2 bottom-right.
+const s1: PlacedSymbol = { id: '1', kind: 'terminator', x: 15, y: 19, width: 70, height: 22 };
+const s2: PlacedSymbol = { id: '2', kind: 'process', x: 115, y: 79, width: 70, height: 22 };
+const good: Connector = { from: '1', to: '2', points: [{ x: 50, y: 41 }, { x: 50, y: 55 }, { x: 150, y: 55 }, { x: 150, y: 79 }] };
+const graph: FlowGraph = { actors: 2, nodes: [{ no: 1, actor: 0, symbol: 'terminator' }, { no: 2, actor: 1, symbol: 'process' }], edges: [{ from: 1, to: 2 }] };
+const page = (over: Partial<PageLayout> = {}): PageLayout => ({ topBand: false, bottomBand: false, width: 200, height: 120, symbols: [s1, s2], connectors: [good], ...over });
+const one = (v: string[], re: RegExp): void => {
+  expect(v.filter((m) => re.test(m)), v.join('\n')).toHaveLength(1);
+};
+
+describe('checkLayout', () => {
+  it('accepts a clean layout', () => {
+    expect(checkLayout([page()])).toEqual([]);
+    expect(checkLayout(graph, [page()])).toEqual([]);
+  });
+
+  it('reports a diagonal segment', () => {
+    const c: Connector = { from: '1', to: '2', points: [{ x: 50, y: 41 }, { x: 150, y: 79 }] };
+    one(checkLayout([page({ connectors: [c] })]), /not horizontal or vertical/);
+  });
+
+  it('reports a connector passing through a symbol that is not its end', () => {
+    const s3: PlacedSymbol = { id: '3', kind: 'process', x: 90, y: 50, width: 40, height: 10 };
+    one(checkLayout([page({ symbols: [s1, s2, s3] })]), /passes through symbol 3/);
+  });
+
+  it('reports a connector running through its own target instead of stopping at the edge', () => {
+    const c: Connector = { from: '1', to: '2', points: [{ x: 50, y: 41 }, { x: 50, y: 55 }, { x: 150, y: 55 }, { x: 150, y: 90 }] };
+    const v = checkLayout([page({ connectors: [c] })]);
+    expect(v.some((m) => /passes through symbol 2/.test(m))).toBe(true);
+    expect(v.some((m) => /does not end on the edge of 2/.test(m))).toBe(true);
+  });
+
+  it('reports an endpoint short of the target edge', () => {
+    const c: Connector = { ...good, points: [...good.points.slice(0, 3), { x: 150, y: 75 }] };
+    one(checkLayout([page({ connectors: [c] })]), /does not end on the edge of 2/);
+  });
+
+  it('reports two connectors overlapping along a segment, but not two that cross', () => {
+    const other: Connector = { from: '2', to: '1', points: [{ x: 185, y: 90 }, { x: 190, y: 90 }, { x: 190, y: 55 }, { x: 100, y: 55 }, { x: 100, y: 30 }, { x: 85, y: 30 }] };
+    one(checkLayout([page({ connectors: [good, other] })]), /overlap for 50px/);
+    const crossing: Connector = { from: '2', to: '1', points: [{ x: 185, y: 90 }, { x: 190, y: 90 }, { x: 190, y: 5 }, { x: 100, y: 5 }, { x: 100, y: 30 }, { x: 85, y: 30 }] };
+    expect(checkLayout([page({ connectors: [good, crossing] })])).toEqual([]);
+  });
+
+  it('reports a connector that runs back over itself', () => {
+    const c: Connector = { from: '1', to: '2', points: [{ x: 50, y: 41 }, { x: 50, y: 60 }, { x: 50, y: 55 }, { x: 150, y: 55 }, { x: 150, y: 79 }] };
+    one(checkLayout([page({ connectors: [c] })]), /runs back over itself/);
+  });
+
+  it('reports symbols and points outside the page', () => {
+    const far: PlacedSymbol = { ...s2, x: 150 };
+    const v = checkLayout([page({ symbols: [s1, far], connectors: [] })]);
+    one(v, /symbol 2 lies outside the page/);
+  });
+
+  it('reports a decision whose two exits share a vertex, and an exit that leaves elsewhere than a vertex', () => {
+    const d: PlacedSymbol = { id: '1', kind: 'decision', x: 15, y: 13, width: 70, height: 34 };
+    const s3: PlacedSymbol = { id: '3', kind: 'process', x: 15, y: 79, width: 70, height: 22 };
+    const a: Connector = { from: '1', to: '2', points: [{ x: 50, y: 47 }, { x: 50, y: 60 }, { x: 150, y: 60 }, { x: 150, y: 79 }] };
+    const b: Connector = { from: '1', to: '3', points: [{ x: 50, y: 47 }, { x: 50, y: 79 }] };
+    one(checkLayout([page({ symbols: [d, s2, s3], connectors: [a, b] })]), /two exits from the same vertex/);
+    const off: Connector = { from: '1', to: '3', points: [{ x: 67.5, y: 38.5 }, { x: 67.5, y: 79 }] };
+    one(checkLayout([page({ symbols: [d, s2, s3], connectors: [a, off] })]), /elsewhere than a vertex/);
+  });
+
+  it('reports graph edges that are not drawn, connectors that draw none, and rows drawn twice or wrongly', () => {
+    const g: FlowGraph = { ...graph, edges: [{ from: 1, to: 2 }, { from: 2, to: 1, label: 'Tidak' }] };
+    one(checkLayout(g, [page()]), /edge 2→1 is not drawn/);
+    const extra: Connector = { from: '2', to: '1', points: [{ x: 185, y: 90 }, { x: 195, y: 90 }, { x: 195, y: 30 }, { x: 85, y: 30 }] };
+    one(checkLayout(graph, [page({ connectors: [good, extra] })]), /draws no edge/);
+    one(checkLayout(g, [page({ connectors: [good, extra] })]), /labelled "", expected "Tidak"/);
+    one(checkLayout(graph, [page(), page()]), /row 1 is drawn 2 times/);
+    one(checkLayout({ ...graph, nodes: [{ no: 1, actor: 0, symbol: 'process' }, graph.nodes[1]!] }, [page()]), /row 1 is drawn as terminator, not process/);
+  });
+
+  it('follows an edge across pages through its off-page pair and checks the pair', () => {
+    const pa: PlacedSymbol = { id: 'A', kind: 'offpage', x: 42, y: 62, width: 16, height: 16, text: 'A' };
+    const pb: PlacedSymbol = { id: 'A', kind: 'offpage', x: 142, y: 4, width: 16, height: 16, text: 'A' };
+    const first = page({ height: 90, bottomBand: true, symbols: [s1, pa], connectors: [{ from: '1', to: 'A', points: [{ x: 50, y: 41 }, { x: 50, y: 62 }] }] });
+    const second: PageLayout = { topBand: true, bottomBand: false, width: 200, height: 120, symbols: [s2, pb], connectors: [{ from: 'A', to: '2', points: [{ x: 150, y: 20 }, { x: 150, y: 79 }] }] };
+    expect(checkLayout(graph, [first, second])).toEqual([]);
+    one(checkLayout(graph, [first, { ...second, symbols: [s2, { ...pb, text: 'B' }] }]), /shows another text/);
+  });
+});
+
+describe('segmentEntersSymbol', () => {
+  const d: PlacedSymbol = { id: 'd', kind: 'decision', x: 0, y: 0, width: 60, height: 30 };
+  it('uses the diamond outline, not its box', () => {
+    expect(segmentEntersSymbol({ x: 52, y: 2 }, { x: 70, y: 2 }, d)).toBe(false); // box corner only
+    expect(segmentEntersSymbol({ x: 20, y: 15 }, { x: 70, y: 15 }, d)).toBe(true);
+    expect(segmentEntersSymbol({ x: 60, y: 15 }, { x: 90, y: 15 }, d)).toBe(false); // leaves from the vertex
+  });
+});
