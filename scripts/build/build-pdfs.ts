@@ -1,7 +1,7 @@
 // `sop build`: every valid SOP → output/pdf/<instansi>/<slug>.pdf plus its signing manifest.
 // Measures all stale SOPs in one browser page, plans pages and flowcharts in Node, then prints
 // through the page pool. Unchanged SOPs are skipped; every file is written atomically.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Sop } from '../model/sop.ts';
@@ -120,6 +120,8 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
   writeAtomic(file, pdf);
   const manifestFile = file.replace(/\.pdf$/, '.ttd.json');
   if (sign) writeAtomic(manifestFile, JSON.stringify(signingManifest(sop, path.basename(file), fieldName, box), null, 2) + '\n');
+  // An SOP turned draf or basah must not keep a manifest that would let a service sign it.
+  else rmSync(manifestFile, { force: true });
   return { sop, pdf: file, ...(sign ? { manifest: manifestFile } : {}), rebuilt: true, measurement: m };
 }
 

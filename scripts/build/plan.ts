@@ -62,7 +62,7 @@ export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPl
     pages,
     rowHeights: m.rowHeights,
     layouts,
-    svgs: layouts.map((page, i) => flowSvg(page, { idPrefix: `hal${i + 2}` })),
+    svgs: layouts.map((page, i) => flowSvg(page, { markerId: `panah-hal${i + 2}` })),
     bandHeight: BAND_HEIGHT,
     flowTop: m.flowTop,
     identityZoom,

@@ -6,7 +6,7 @@ import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
 import { parseMarkdown } from './markdown.ts';
 import { readTable, type RawTable } from './table.ts';
-import { parseYaml, reportYamlErrors, type ParsedYaml } from './yaml-doc.ts';
+import { parseYaml, reportCutAtHash, reportYamlErrors, type ParsedYaml } from './yaml-doc.ts';
 
 export interface SopSource {
   file: VFile;
@@ -54,6 +54,7 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
   const yamlText = rawLines.slice(1, close).join('\n');
   const yaml = parseYaml(yamlText, yamlStart);
   reportYamlErrors(file, yaml, text, lines, 'Frontmatter');
+  reportCutAtHash(file, yaml, text, lines);
   if (yaml.errors.length) return undefined;
   if (yaml.data === null || yaml.data === undefined) {
     report(file, 'yaml-bukan-objek', 'Frontmatter kosong: belum ada data SOP di antara kedua baris `---`.', { line: 2, column: 1 }, {

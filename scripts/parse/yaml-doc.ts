@@ -23,6 +23,11 @@ export interface ParsedYaml {
   errors: YamlError[];
   /** Raw source text of scalars by pointer, to recover values YAML reads as numbers (NIP). */
   sources: Map<string, string>;
+  /**
+   * Ends (file offsets) of plain values followed by `#text` on the same line: YAML drops it as a
+   * comment, but `nama: Rapat #2` meant the `#2`.
+   */
+  cutAtHash: number[];
 }
 
 /**
@@ -37,7 +42,8 @@ export function parseYaml(text: string, offset: number): ParsedYaml {
   // Collection keys are only worth a message of their own in an otherwise readable document
   // (a mis-indented `- item` also parses as one).
   const keyErrors: YamlError[] = [];
-  if (doc.contents) walk(doc.contents as YamlNode, '', offset, spans, sources, keyErrors);
+  const cutAtHash: number[] = [];
+  if (doc.contents) walk(doc.contents as YamlNode, '', offset, spans, sources, keyErrors, cutAtHash);
   if (!errors.length) errors.push(...keyErrors);
   let data: unknown;
   if (!errors.length) {
@@ -50,7 +56,7 @@ export function parseYaml(text: string, offset: number): ParsedYaml {
       errors.push({ code: 'BAD_ALIAS', message: e instanceof Error ? e.message : String(e), offset: offset + at });
     }
   }
-  return { data, spans, errors, sources };
+  return { data, spans, errors, sources, cutAtHash };
 }
 
 /**
@@ -86,7 +92,7 @@ function range(node: YamlNode | null | undefined, offset: number): [number, numb
   return r ? [offset + r[0], offset + r[1]] : undefined;
 }
 
-function walk(node: YamlNode, pointer: string, offset: number, spans: Map<string, Span>, sources: Map<string, string>, errors: YamlError[]): void {
+function walk(node: YamlNode, pointer: string, offset: number, spans: Map<string, Span>, sources: Map<string, string>, errors: YamlError[], cutAtHash: number[]): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
@@ -106,17 +112,19 @@ function walk(node: YamlNode, pointer: string, offset: number, spans: Map<string
       const keyRange = range(pair.key as YamlNode, offset);
       const valueRange = range(pair.value as YamlNode, offset) ?? keyRange ?? [offset, offset];
       spans.set(child, { ...(keyRange ? { key: keyRange } : {}), value: valueRange });
-      if (pair.value) walk(pair.value as YamlNode, child, offset, spans, sources, errors);
+      if (pair.value) walk(pair.value as YamlNode, child, offset, spans, sources, errors, cutAtHash);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
       const child = `${pointer}/${i}`;
       const r = range(item as YamlNode, offset);
       if (r) spans.set(child, { value: r });
-      if (item) walk(item as YamlNode, child, offset, spans, sources, errors);
+      if (item) walk(item as YamlNode, child, offset, spans, sources, errors, cutAtHash);
     });
   } else if (isScalar(node) && typeof node.source === 'string') {
     sources.set(pointer, node.source);
+    // A real comment is `# …`; `#2` glued to its text is part of a value the officer meant.
+    if (node.type === 'PLAIN' && node.comment && !/^\s/.test(node.comment) && node.range) cutAtHash.push(offset + node.range[1]);
   }
 }
 
@@ -189,6 +197,17 @@ const indentOf = (line: string) => /^ */.exec(line)![0].length;
  * Reports YAML syntax errors: one per line (the yaml package often gives two or three for one
  * mistake), the most telling one, in Indonesian. `what` names the part: "Frontmatter", "instansi.yml".
  */
+/** Warns where YAML cut a value at `#` (see ParsedYaml.cutAtHash). */
+export function reportCutAtHash(file: VFile, yaml: ParsedYaml, text: string, lines: LineIndex): void {
+  for (const end of yaml.cutAtHash) {
+    const hash = text.indexOf('#', end);
+    report(file, 'yaml-pagar-memotong', 'Teks setelah tanda `#` di baris ini dibuang karena dibaca sebagai komentar.', lines.place(hash === -1 ? end : hash), {
+      severity: 'peringatan',
+      hint: 'Bila `#` memang bagian dari teks, beri tanda kutip pada seluruh nilainya, mis. `nama: "Rapat #2"`.',
+    });
+  }
+}
+
 export function reportYamlErrors(file: VFile, yaml: ParsedYaml, text: string, lines: LineIndex, what: string): void {
   const byLine = new Map<number, YamlError>();
   for (const err of yaml.errors) {
@@ -208,6 +227,12 @@ export function reportYamlErrors(file: VFile, yaml: ParsedYaml, text: string, li
     }
     let { reason, hint } = yamlErrorText(err);
     let at = place;
+    if (/^\s*[\w-]+:\s*-\s*(#.*)?$/.test(lineText(line))) {
+      // `tanggal_revisi: -` is how officers write "none"; bare `-` starts a YAML list.
+      reason = 'tanda `-` sendirian dibaca sebagai awal daftar';
+      hint = 'Untuk tanggal yang kosong tulis `null` (atau hapus kuncinya); bila memang teks, tulis `"-"` dengan tanda kutip.';
+      at = { line, column: lineText(line).indexOf('-', lineText(line).indexOf(':')) + 1 };
+    }
     // The yaml package names a mis-indented line by what it then fails to parse; an officer
     // needs to hear "indentation" when the line is indented differently from the one above.
     if (!telling(err) && ['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'BAD_INDENT'].includes(err.code)) {

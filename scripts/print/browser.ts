@@ -167,16 +167,30 @@ export function findBrowser(
   return null;
 }
 
+/** What to tell when a browser was found but would not start. */
+export function brokenBrowserMessage(path: string): string {
+  return [
+    `Pastikan ${path} adalah Chrome, Chromium atau Edge yang dapat dibuka, atau pasang ulang browser tersebut.`,
+    'Bila ingin memakai browser lain, isi PUPPETEER_EXECUTABLE_PATH dengan lokasi programnya.',
+  ].join('\n');
+}
+
 /** What to tell a document officer when no browser is found. */
 export function missingBrowserMessage(platform: NodeJS.Platform = process.platform): string {
   const install =
     platform === 'win32' || platform === 'darwin'
       ? 'Pasang Google Chrome (https://www.google.com/chrome/) atau Microsoft Edge, lalu jalankan perintah ini lagi.'
       : 'Di Debian/Ubuntu pasang Chromium dengan:\n    sudo apt-get install chromium\natau pasang Google Chrome / Microsoft Edge.';
-  const example = platform === 'win32' ? 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe' : '/path/ke/chrome';
+  // Each shell sets a variable its own way; an officer copies the line as shown.
+  const example =
+    platform === 'win32'
+      ? 'di Command Prompt:\n    set PUPPETEER_EXECUTABLE_PATH=C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\n  di PowerShell:\n    $env:PUPPETEER_EXECUTABLE_PATH="C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"'
+      : platform === 'darwin'
+        ? 'di Terminal:\n    export PUPPETEER_EXECUTABLE_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"'
+        : 'di terminal:\n    export PUPPETEER_EXECUTABLE_PATH=/path/ke/chrome';
   return [
     'Browser Chromium, Google Chrome, atau Microsoft Edge tidak ditemukan. Browser dibutuhkan untuk mencetak PDF.',
     install,
-    `Jika browser sudah terpasang di lokasi lain, tunjukkan lokasinya lewat variabel lingkungan PUPPETEER_EXECUTABLE_PATH, misalnya:\n    PUPPETEER_EXECUTABLE_PATH="${example}"`,
+    `Jika browser sudah terpasang di lokasi lain, tunjukkan lokasinya lewat variabel lingkungan PUPPETEER_EXECUTABLE_PATH, ${example}`,
   ].join('\n');
 }

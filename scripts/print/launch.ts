@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch } from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
-import { findBrowser, missingBrowserMessage, PrerequisiteError } from './browser.ts';
+import { brokenBrowserMessage, findBrowser, missingBrowserMessage, PrerequisiteError } from './browser.ts';
 import type { FoundBrowser } from './browser.ts';
 
 export interface LaunchOptions {
@@ -74,8 +74,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     removeDir(userDataDir);
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new PrerequisiteError(
-      `Browser ${executable.path} (${executable.source}) gagal dijalankan: ${reason}`,
-      missingBrowserMessage(),
+      `Browser ${executable.path} (${executable.source}) ditemukan tetapi gagal dijalankan: ${reason}`,
+      brokenBrowserMessage(executable.path),
       { cause: error },
     );
   }

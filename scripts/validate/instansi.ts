@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
-import { parseYaml, placeOf, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
+import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
 import { validateInstansiData } from './schema.ts';
 import { nipProblem } from './rules.ts';
 import { coerceNip, reportSchemaIssues } from './shared.ts';
@@ -28,6 +28,7 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
   const lines = new LineIndex(text);
   const yaml = parseYaml(text, 0);
   reportYamlErrors(file, yaml, text, lines, 'instansi.yml');
+  reportCutAtHash(file, yaml, text, lines);
   if (yaml.errors.length) return undefined;
   const data = yaml.data as Record<string, unknown> | null;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {

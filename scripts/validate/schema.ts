@@ -112,8 +112,8 @@ const TYPE_NAMES: Record<string, string> = {
 /** Which file is being checked, for hints that name it. */
 type Kind = 'sop' | 'instansi';
 const WHERE: Record<Kind, { place: string; schema: string }> = {
-  sop: { place: 'di frontmatter (di antara kedua baris `---`)', schema: 'schemas/sop.schema.json' },
-  instansi: { place: 'di instansi.yml', schema: 'schemas/instansi.schema.json' },
+  sop: { place: 'di frontmatter (di antara kedua baris `---`)', schema: 'docs/panduan.md bagian 4.1' },
+  instansi: { place: 'di instansi.yml', schema: 'docs/panduan.md bagian 3.2' },
 };
 
 function describe(err: ErrorObject, schema: Record<string, unknown>, data: unknown, kind: Kind): SchemaIssue | undefined {
@@ -194,7 +194,9 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
       return emptyText(at, isRequired(schema, at));
     case 'maxLength': {
       const limit = (err.params as { limit: number }).limit;
-      return { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} paling banyak ${limit} huruf.`, hint: `Persingkat nilai ${label} menjadi ${limit} huruf.` };
+      return limit === 1
+        ? { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} harus tepat satu karakter.`, hint: `Tulis satu karakter saja, mis. \`"#"\`.` }
+        : { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} paling banyak ${limit} karakter.`, hint: `Persingkat nilai ${label} menjadi ${limit} karakter.` };
     }
     case 'uniqueItems': {
       // ajv: "items ## j and i are identical"; point at the later one, the repetition.

@@ -36,6 +36,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     });
   }
   if (own.tanggal_revisi === '-') own.tanggal_revisi = null; // "-" is how officers write "none"
+  if (own.keterkaitan === null) own.keterkaitan = []; // `keterkaitan:` left empty: no related SOPs
   coerceNip(own, yaml, '/disahkan_oleh');
 
   const data: Record<string, unknown> = { ...own };

@@ -93,6 +93,6 @@ describe('Printer lifecycle', () => {
   it('fails with PrerequisiteError when the browser will not start', async () => {
     const launching = Printer.launch({ allowedDir: ROOT, executablePath: '/bin/false', timeoutMs: 10_000 });
     await expect(launching).rejects.toBeInstanceOf(PrerequisiteError);
-    await expect(launching).rejects.toThrow(/\/bin\/false \(opsi\) gagal dijalankan/);
+    await expect(launching).rejects.toThrow(/\/bin\/false \(opsi\) ditemukan tetapi gagal dijalankan/);
   });
 });
