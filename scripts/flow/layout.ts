@@ -11,6 +11,7 @@
 import { placeOffpage } from './beside.ts';
 import type { Beside, Piece, Remote } from './beside.ts';
 import { simplify, SIZE, symbolHeight, symbolWidth } from './geometry.ts';
+import { placeLabels } from './labels.ts';
 import { buildLanes } from './lanes.ts';
 import { colCenter, pageGeom, pentSize } from './page.ts';
 import type { PageGeom } from './page.ts';
@@ -22,6 +23,9 @@ import type { HRun, Job, LaneRoute, Obj, Side, Space, Spaces } from './route.ts'
 import type { Connector, LabelAnchor, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 export { MIN_ROW_HEIGHT } from './geometry.ts';
+
+/** Font size labels are placed for; flowSvg draws them at this size by default. */
+export const LABEL_FONT_SIZE = 8;
 
 /** One PageLayout per PageSlice of the input. */
 export function layoutFlow(input: LayoutInput): PageLayout[] {
@@ -104,7 +108,7 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
 
   const offpage = [...bandPents.values(), ...besides.map((b) => b.pent), ...remotes.map((r) => r.obj.sym)];
   offpage.sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return {
+  const layout: PageLayout = {
     topBand: g.topBand,
     bottomBand: g.bottomBand,
     width: g.width,
@@ -112,6 +116,7 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
     symbols: [...[...objs.values()].map((o) => o.sym), ...offpage],
     connectors,
   };
+  return placeLabels(layout, LABEL_FONT_SIZE);
 }
 
 /** The row's symbol, centred in its row and its actor column. */

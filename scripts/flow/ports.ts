@@ -44,7 +44,16 @@ export function sideOffsets(items: SideItem[], usable: number): number[] {
     return out;
   }
   if (k === 1) {
-    const best = grid.reduce((b, y) => (Math.abs(y) < Math.abs(b) ? y : b), grid[0]!);
+    // Midway between the pinned items and the corner, towards where its line goes
+    // (negative keys go up), so the arrow neither hugs the other line nor the corner.
+    const it = items[free[0]!]!;
+    const score = (y: number): number => Math.min(...fixed.map((f) => Math.abs(y - f)), usable - Math.abs(y) + 3);
+    const wantSign = it.key < 0 ? -1 : 1;
+    const best = grid.reduce((b, y) => {
+      const d = score(y) - score(b);
+      if (Math.abs(d) > 1e-9) return d > 0 ? y : b;
+      return Math.sign(y) === wantSign && Math.sign(b) !== wantSign ? y : b;
+    }, grid[0]!);
     out[free[0]!] = best;
     return out;
   }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { labelSpots, placeLabels } from '../../scripts/flow/labels.ts';
+import { buildLanes, laneFree, takeLane } from '../../scripts/flow/lanes.ts';
+import { offpageLetter } from '../../scripts/flow/plan.ts';
+import { sideOffsets } from '../../scripts/flow/ports.ts';
+import type { Connector, PageLayout } from '../../scripts/flow/types.ts';
+
+describe('sideOffsets', () => {
+  it('spreads free ports in key order, at most 7px apart, centred', () => {
+    expect(sideOffsets([{ key: 5 }], 9)).toEqual([0]);
+    expect(sideOffsets([{ key: 2 }, { key: 1 }, { key: 3 }], 9)).toEqual([0, -7, 7]);
+    const many = sideOffsets([1, 2, 3, 4, 5, 6].map((key) => ({ key })), 9);
+    expect(Math.min(...many)).toBeGreaterThanOrEqual(-9);
+    expect(Math.max(...many)).toBeLessThanOrEqual(9);
+    expect(new Set(many).size).toBe(6);
+  });
+
+  it('keeps pinned ports and keeps free ones at least 3px from them', () => {
+    const offs = sideOffsets([{ key: 0, fixed: 0 }, { key: -900 }, { key: 900 }], 15);
+    expect(offs[0]).toBe(0);
+    expect(offs[1]).toBeLessThan(-3);
+    expect(offs[2]).toBeGreaterThan(3);
+    // A lone free port goes midway, towards its line's direction (negative key: up).
+    const [, up] = sideOffsets([{ key: 0, fixed: 0 }, { key: -990 }], 15);
+    expect(up).toBeLessThan(-6);
+    expect(up).toBeGreaterThan(-12);
+  });
+});
+
+describe('lanes', () => {
+  it('sit in the column margins, off the rules and the symbols, and share only disjoint spans', () => {
+    const gaps = buildLanes([0, 90, 180], [13.5, 13.5]);
+    expect(gaps.map((g) => g.map((l) => l.x))).toEqual([[4, 9], [81, 86, 94, 99], [171, 176]]);
+    const lane = gaps[1]![0]!;
+    takeLane(lane, 100, 200);
+    expect(laneFree(lane, 150, 300)).toBe(false);
+    expect(laneFree(lane, 210, 300)).toBe(true);
+  });
+});
+
+describe('offpageLetter', () => {
+  it('runs A … Z, AA, AB …', () => {
+    expect([0, 1, 25, 26, 27, 51, 52].map(offpageLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA']);
+  });
+});
+
+describe('label placement', () => {
+  const exit: Connector = { from: '2', to: '1', points: [{ x: 100, y: 50 }, { x: 140, y: 50 }, { x: 140, y: 10 }, { x: 90, y: 10 }], label: 'Tidak' };
+  it('offers spots beside the exit, the one away from the turn first', () => {
+    const [first, second] = labelSpots(exit);
+    expect(first).toEqual({ at: { x: 103, y: 59 }, anchor: 'start' }); // turns up: below the line
+    expect(second).toEqual({ at: { x: 103, y: 47 }, anchor: 'start' });
+  });
+
+  it('moves a label off a line that crosses its natural spot', () => {
+    const page: PageLayout = { topBand: false, bottomBand: false, width: 300, height: 100, symbols: [], connectors: [exit] };
+    expect(placeLabels(page, 8).connectors[0]!.labelAt).toEqual({ x: 103, y: 59 });
+    const across: Connector = { from: '5', to: '6', points: [{ x: 100, y: 57 }, { x: 200, y: 57 }] };
+    const moved = placeLabels({ ...page, connectors: [exit, across] }, 8).connectors[0]!;
+    expect(moved.labelAt).toEqual({ x: 103, y: 47 });
+    // Its own lane counts too: when both spots are crossed, the natural one stays.
+    const both: Connector = { from: '7', to: '8', points: [{ x: 100, y: 45 }, { x: 200, y: 45 }] };
+    expect(placeLabels({ ...page, connectors: [exit, across, both] }, 8).connectors[0]!.labelAt).toEqual({ x: 103, y: 59 });
+  });
+});
