@@ -1,0 +1,55 @@
+// Shared set-up of the PDF suites: check content (the repo's or in-memory), print it into a
+// temporary output directory with one browser, and read the PDFs back with poppler.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPdfs, type BuiltPdf } from '../../scripts/build/build-pdfs.ts';
+import type { Sop } from '../../scripts/model/sop.ts';
+import { Printer } from '../../scripts/print/pool.ts';
+import { readContent } from '../../scripts/source/content.ts';
+import { checkContent, type CheckResult } from '../../scripts/validate/check-content.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `sop-${prefix}-`));
+}
+
+/** Checks content written from a map of `content/`-relative paths. */
+export function checkFiles(files: Record<string, string>): CheckResult {
+  const dir = tempDir('content');
+  for (const [rel, text] of Object.entries(files)) {
+    const abs = path.join(dir, 'content', rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+  }
+  return checkContent(readContent(ROOT, path.join(dir, 'content')), existsSync);
+}
+
+export function sampleSops(): Sop[] {
+  const result = checkContent(readContent(ROOT), existsSync);
+  if (!result.ok) throw new Error('sample content does not pass sop check');
+  return result.sops;
+}
+
+export async function printAll(sops: Sop[], printer: Printer, outDir: string, force = false): Promise<BuiltPdf[]> {
+  return buildPdfs(sops, { root: ROOT, outDir, force, printer: async () => printer });
+}
+
+export const launchPrinter = () => Printer.launch({ allowedDir: ROOT });
+
+/** Text in content-stream order (`-raw`): table cells and list items stay in one piece. */
+export function pdftotext(file: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return execFileSync('pdftotext', ['-raw', ...range, file, '-'], { encoding: 'utf8' });
+}
+
+export function pdfinfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** Collapse whitespace so wrapped table cells still match (also words wrapped after a hyphen). */
+export const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/- /g, '-');
