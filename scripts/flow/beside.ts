@@ -3,7 +3,8 @@
 // connector stands there and is joined to the symbol by one horizontal line (from a side,
 // or turning out of the free bottom / into the free top). Heights and columns are chosen so
 // that no line runs through another connector. When a row has more than fits, the extra
-// ones stand in a free cell of a nearby row and are routed like jumps (rare).
+// ones stand in a free cell of a nearby row, or failing that of the page's connector band,
+// and are routed like jumps (rare: crowded rows in tables with few actor columns).
 import { SIZE } from './geometry.ts';
 import { colCenter, pentSize } from './page.ts';
 import type { PageGeom } from './page.ts';
@@ -135,7 +136,8 @@ function candidates(g: PageGeom, piece: Piece, alt: boolean, ends: RowEnds): Slo
       if (col >= 0 && col < g.n) for (const dy of dys) slots.push({ side, col, dy, via: 'side', exit });
     }
   }
-  // Then the free bottom (leaving) or top (entering), connector just below/above the side.
+  // Then the free bottom (leaving) or top (entering): the line turns out of / into the
+  // symbol's middle, and the connector stands below / above the side ones.
   const off = Math.max(o.sym.height / 2 + 4, ph + 1);
   const via: Via = piece.out ? 'bottom' : 'top';
   // Only where the connector stays inside its own row.

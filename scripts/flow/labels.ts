@@ -3,6 +3,9 @@
 // would overlap. Text width is estimated (the layout has no font metrics).
 import type { Connector, LabelAnchor, PageLayout, Point } from './types.ts';
 
+/** Font size labels are placed for; flowSvg draws labels at this size unless told otherwise. */
+export const LABEL_FONT_SIZE = 8;
+
 interface Spot {
   at: Point;
   anchor: LabelAnchor;

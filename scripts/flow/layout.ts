@@ -11,7 +11,7 @@
 import { placeOffpage } from './beside.ts';
 import type { Beside, Piece, Remote } from './beside.ts';
 import { simplify, SIZE, symbolHeight, symbolWidth } from './geometry.ts';
-import { placeLabels } from './labels.ts';
+import { LABEL_FONT_SIZE, placeLabels } from './labels.ts';
 import { buildLanes } from './lanes.ts';
 import { colCenter, pageGeom, pentSize } from './page.ts';
 import type { PageGeom } from './page.ts';
@@ -23,9 +23,7 @@ import type { HRun, Job, LaneRoute, Obj, Side, Space, Spaces } from './route.ts'
 import type { Connector, LabelAnchor, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 export { MIN_ROW_HEIGHT } from './geometry.ts';
-
-/** Font size labels are placed for; flowSvg draws them at this size by default. */
-export const LABEL_FONT_SIZE = 8;
+export { LABEL_FONT_SIZE } from './labels.ts';
 
 /** One PageLayout per PageSlice of the input. */
 export function layoutFlow(input: LayoutInput): PageLayout[] {

@@ -2,6 +2,7 @@
 // actor columns of the HTML table. Deterministic (same layout, same bytes) and free of
 // external references, so it can be inlined in PDF pages and site pages alike.
 import { pentagon } from './geometry.ts';
+import { LABEL_FONT_SIZE } from './labels.ts';
 import type { Connector, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 export interface FlowSvgOptions {
@@ -9,13 +10,13 @@ export interface FlowSvgOptions {
   markerId?: string;
   /** Extra class on the root element. */
   className?: string;
-  /** Font size of labels and off-page letters, px. */
+  /** Font size of labels and off-page letters, px (labels were placed for LABEL_FONT_SIZE). */
   fontSize?: number;
 }
 
 export function flowSvg(page: PageLayout, opts: FlowSvgOptions = {}): string {
   const marker = opts.markerId ?? 'sop-arrow';
-  const fontSize = opts.fontSize ?? 8;
+  const fontSize = opts.fontSize ?? LABEL_FONT_SIZE;
   const cls = ['sop-flow', opts.className].filter(Boolean).join(' ');
   const w = num(page.width);
   const h = num(page.height);
