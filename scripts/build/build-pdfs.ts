@@ -103,6 +103,10 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
   const plan = planPrint(view, sop.steps, m);
   const html = renderSopHtml(layouts, view, plan);
   const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
+  // User text is escaped, so anything refused or missing is ours (a font, a layout asset):
+  // better no PDF than one quietly printed in a fallback font.
+  const failed = [...printed.blocked, ...printed.missing];
+  if (failed.length) throw new Error(`Aset tata letak tidak dapat dimuat saat mencetak ${sop.path}: ${failed.join(', ')}`);
   const box = printed.boxes[0];
   const sign = sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;

@@ -1,6 +1,7 @@
 // `sop build`: check, then print every valid SOP to PDF.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
@@ -8,6 +9,7 @@ import { formatGithub, formatHuman } from '../diagnostics/format.ts';
 import { PrerequisiteError } from '../print/browser.ts';
 import { Printer } from '../print/pool.ts';
 import type { Sop } from '../model/sop.ts';
+import { fontDir } from '../render/fonts.ts';
 import { runCheck, type CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
 
@@ -46,11 +48,14 @@ export function checkedSops(ctx: CheckContext): Sop[] | undefined {
   return result.sops;
 }
 
+/** Where sop-press itself lives: its layouts and fonts load from here. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
 /** Launches the browser on first use and closes it at the end. */
 export function lazyPrinter(root: string): { get: () => Promise<Printer>; close: () => Promise<void> } {
   let printer: Promise<Printer> | undefined;
   return {
-    get: () => (printer ??= Printer.launch({ allowedDir: root })),
+    get: () => (printer ??= Printer.launch({ allowedDir: root, extraDirs: [PACKAGE_ROOT, fontDir()] })),
     close: async () => {
       if (printer) await (await printer.catch(() => undefined))?.close();
     },

@@ -5,20 +5,25 @@ import { fileURLToPath } from 'node:url';
 
 export type UrlPolicy = (url: string) => boolean;
 
-/** True for `data:` URLs and `file:` URLs inside `allowedDir` (after resolving `..`). */
-export function urlPolicy(allowedDir: string): UrlPolicy {
-  const root = path.resolve(allowedDir);
+/**
+ * True for `data:` URLs and `file:` URLs inside one of the allowed folders (after resolving `..`):
+ * the project, and the folder sop-press itself is installed in (layouts, fonts).
+ */
+export function urlPolicy(allowedDirs: string | readonly string[]): UrlPolicy {
+  const roots = (typeof allowedDirs === 'string' ? [allowedDirs] : allowedDirs).map((d) => path.resolve(d));
   return (url) => {
     if (url.startsWith('data:')) return true;
     if (!url.startsWith('file:')) return false;
     let file: string;
     try {
-      file = fileURLToPath(url);
+      file = path.resolve(fileURLToPath(url));
     } catch {
       return false; // e.g. file://server/share on POSIX
     }
-    const rel = path.relative(root, path.resolve(file));
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    return roots.some((root) => {
+      const rel = path.relative(root, file);
+      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    });
   };
 }
 

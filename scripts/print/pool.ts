@@ -20,6 +20,8 @@ import type { CssBox, PdfRect } from './units.ts';
 export interface PrinterOptions extends LaunchOptions {
   /** Project root: only `file:` URLs under it (and `data:` URLs) may load. */
   allowedDir: string;
+  /** Further folders whose files may load (where sop-press's own layouts and fonts live). */
+  extraDirs?: readonly string[];
   /** Pages printing in parallel. Default: os.availableParallelism(). */
   poolSize?: number;
   /** Per-step timeout for loading, evaluating and printing one document (ms). */
@@ -161,7 +163,7 @@ export class Printer {
     this.allowedDir = path.resolve(options.allowedDir);
     this.poolSize = Math.max(1, Math.floor(options.poolSize ?? os.availableParallelism()));
     this.#permits = this.poolSize;
-    this.#allowed = urlPolicy(this.allowedDir);
+    this.#allowed = urlPolicy([this.allowedDir, ...(options.extraDirs ?? [])]);
     this.#hostUrl = pathToFileURL(path.join(this.allowedDir, HOST_NAME)).href;
     this.#timeout = options.pageTimeoutMs ?? 60_000;
     this.#launched = launched;

@@ -20,6 +20,11 @@ export function fontFaceCss(): string {
   return cached;
 }
 
+/** Folder of the font package: the printer must be allowed to read it. */
+export function fontDir(): string {
+  return path.dirname(require.resolve('@fontsource/arimo/package.json'));
+}
+
 /** Font files, for the build's change detection. */
 export function fontFiles(): string[] {
   const dir = path.dirname(require.resolve('@fontsource/arimo/package.json'));

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildPdfs, type BuiltPdf } from '../../scripts/build/build-pdfs.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
+import { fontDir } from '../../scripts/render/fonts.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { checkContent, type CheckResult } from '../../scripts/validate/check-content.ts';
 
@@ -38,7 +39,7 @@ export async function printAll(sops: Sop[], printer: Printer, outDir: string, fo
   return buildPdfs(sops, { root: ROOT, outDir, force, printer: async () => printer });
 }
 
-export const launchPrinter = () => Printer.launch({ allowedDir: ROOT });
+export const launchPrinter = () => Printer.launch({ allowedDir: ROOT, extraDirs: [fontDir()] });
 
 /** Text in content-stream order (`-raw`): table cells and list items stay in one piece. */
 export function pdftotext(file: string, page?: number): string {

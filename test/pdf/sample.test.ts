@@ -99,11 +99,11 @@ describe('sample SOP PDFs', () => {
     const field = fields.lookup(0, PDFDict);
     expect(field.get(PDFName.of('FT'))).toBe(PDFName.of('Sig'));
     expect(field.get(PDFName.of('V'))).toBeUndefined();
-    const rect = field.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => Number(n.toString()));
-    expect(rect[0]).toBeCloseTo(manifest.x, 1);
-    expect(rect[1]).toBeCloseTo(manifest.y, 1);
-    expect(rect[2] - rect[0]).toBeCloseTo(manifest.width, 1);
-    expect(rect[3] - rect[1]).toBeCloseTo(manifest.height, 1);
+    const [x1, y1, x2, y2] = field.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => Number(n.toString())) as [number, number, number, number];
+    expect(x1).toBeCloseTo(manifest.x, 1);
+    expect(y1).toBeCloseTo(manifest.y, 1);
+    expect(x2 - x1).toBeCloseTo(manifest.width, 1);
+    expect(y2 - y1).toBeCloseTo(manifest.height, 1);
     expect(manifest).toMatchObject({ page: 1, unit: 'pt', origin: 'bottom-left', anchor: '#', field: expect.stringMatching(/^ttd_/) });
     const page1 = flat(pdftotext(b.pdf, 1));
     expect(page1).toContain('Ditandatangani secara elektronik oleh');

@@ -48,6 +48,13 @@ describe('urlPolicy', () => {
     expect(allowed('file:///proj/sop/../secret.txt')).toBe(false);
     expect(allowed('file:///proj/sop/a/%2e%2e/%2e%2e/secret.txt')).toBe(false);
   });
+
+  it('also allows the folders sop-press itself reads layouts and fonts from', () => {
+    const both = urlPolicy([root, path.resolve('/opt/sop-press')]);
+    expect(both(url('/opt/sop-press/node_modules/@fontsource/arimo/files/a.woff2'))).toBe(true);
+    expect(both(url(path.join(root, 'content/logo.png')))).toBe(true);
+    expect(both(url('/opt/other/x.css'))).toBe(false);
+  });
 });
 
 describe('withBase', () => {
