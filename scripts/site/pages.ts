@@ -180,7 +180,6 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
         cat,
         { label: s.sop.instansi.nama, url: url(paths.instansi(s.sop.instansi.id)) },
         ...(s.sop.unit && unitUrl ? [{ label: s.sop.unit, url: unitUrl }] : []),
-        { label: s.sop.nama },
       ],
       sop: sopPage(s, input, inst, proc),
     });

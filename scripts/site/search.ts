@@ -3,7 +3,7 @@
 // page can never switch it). Pagefind's indexer is a binary shipped in an npm package
 // (@pagefind/<platform>); it runs locally, without network, and writes the same files for the
 // same pages.
-import { rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteFile } from './pages.ts';
 
@@ -21,9 +21,17 @@ export async function writeSearchIndex(siteDir: string, files: SiteFile[]): Prom
       if (added.errors.length) throw new Error(`Pagefind, ${f.path}: ${added.errors.join('; ')}`);
       count++;
     }
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    for (const name of UNUSED) rmSync(path.join(siteDir, 'pagefind', name), { force: true });
+    // The files are taken in memory and written here: `writeFiles` can report success while
+    // the service is still writing, and closing it then leaves a truncated file behind.
+    const { files: out, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length) throw new Error(`Pagefind: ${fileErrors.join('; ')}`);
+    for (const file of [...out].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      const rel = file.path.replace(/^\/+/, '');
+      if (UNUSED.includes(rel) || rel.split('/').includes('..')) continue;
+      const target = path.join(siteDir, 'pagefind', rel);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, file.content);
+    }
     return count;
   } finally {
     await pagefind.close();

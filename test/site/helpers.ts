@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, type Browser } from 'puppeteer-core';
 import { findBrowser } from '../../scripts/print/browser.ts';
+import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
 import { buildSite, type SiteResult } from '../../scripts/site/build-site.ts';
 import { parseBase } from '../../scripts/site/urls.ts';
@@ -20,13 +21,22 @@ export interface TestSite {
   /** Temp folder holding content/ and the build output (pdf/, site/). */
   dir: string;
   outDir: string;
+  sops: Sop[];
   result: SiteResult;
   /** Milliseconds the site build took (PDFs included). */
   ms: number;
 }
 
-/** Checks the fixture content and builds PDFs + site into a fresh temp folder. */
-export async function buildTestSite(baseUrl = '/', printer?: Printer): Promise<TestSite> {
+export interface TestSiteOptions {
+  baseUrl?: string;
+  /** Build the books of this year too. */
+  tahunBuku?: number;
+  printer?: Printer;
+}
+
+/** Checks the fixture content and builds PDFs (+ books) + site into a fresh temp folder. */
+export async function buildTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
+  const { baseUrl = '/', printer } = options;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sop-site-test-'));
   const content = writeFixtureContent(dir);
   const checked = checkContent(readContent(ROOT, content), existsSync);
@@ -35,8 +45,14 @@ export async function buildTestSite(baseUrl = '/', printer?: Printer): Promise<T
   const own = printer ? undefined : await Printer.launch({ allowedDir: ROOT });
   const started = performance.now();
   try {
-    const result = await buildSite(checked.sops, { root: ROOT, outDir, base: parseBase(baseUrl), printer: async () => (printer ?? own)! });
-    return { dir, outDir, result, ms: performance.now() - started };
+    const result = await buildSite(checked.sops, {
+      root: ROOT,
+      outDir,
+      base: parseBase(baseUrl),
+      printer: async () => (printer ?? own)!,
+      ...(options.tahunBuku ? { tahunBuku: options.tahunBuku } : {}),
+    });
+    return { dir, outDir, sops: checked.sops, result, ms: performance.now() - started };
   } finally {
     await own?.close();
   }

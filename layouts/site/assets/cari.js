@@ -2,7 +2,7 @@
 // stemming) is a set of static files under pagefind/, loaded from this site only. Results are
 // built with DOM calls (textContent), never by inserting the index's HTML, so nothing written
 // in an SOP can run here. Without JavaScript the page offers catalogue links instead.
-/* global document, window, location, history, URLSearchParams, setTimeout, clearTimeout */
+/* global document, window, location, history, URLSearchParams */
 (function () {
   'use strict';
   var form = document.getElementById('form-cari');
@@ -16,6 +16,8 @@
 
   var base = document.documentElement.getAttribute('data-base') || '/';
   var MAX = 50;
+  /** Results looked at when only SOPs in force are wanted. */
+  var POOL = 500;
   var engine;
   var seq = 0;
   var timer;
@@ -81,9 +83,13 @@
   }
 
   // Relevance order, except that SOPs in force come before replaced or withdrawn ones.
+  function isInForce(d) {
+    return Boolean(d.meta) && String(d.meta.status).toLowerCase() === 'berlaku';
+  }
+
   function inForceFirst(data) {
     var rank = function (d) {
-      return d.meta && String(d.meta.status).toLowerCase() === 'berlaku' ? 0 : 1;
+      return isInForce(d) ? 0 : 1;
     };
     return data
       .map(function (d, i) {
@@ -106,18 +112,25 @@
       return Promise.resolve();
     }
     status.textContent = 'Mencari…';
+    var onlyInForce = only.checked;
     return load()
       .then(function (pf) {
-        return pf.search(q, only.checked ? { filters: { status: 'Berlaku' } } : {});
+        return pf.search(q);
       })
       .then(function (res) {
         if (mine !== seq || !res) return;
+        // Pagefind's own filters are left out (their index files differ from build to build):
+        // "only in force" is applied here, on the status each result carries.
+        var pool = res.results.slice(0, onlyInForce ? POOL : MAX);
         return Promise.all(
-          res.results.slice(0, MAX).map(function (r) {
+          pool.map(function (r) {
             return r.data();
           }),
         ).then(function (data) {
-          if (mine === seq) render(q, res.results.length, inForceFirst(data));
+          if (mine !== seq) return;
+          if (onlyInForce) data = data.filter(isInForce);
+          var total = onlyInForce ? data.length : res.results.length;
+          render(q, total, inForceFirst(data).slice(0, MAX));
         });
       })
       .catch(function () {

@@ -90,6 +90,10 @@
     });
   }
 
+  // On a phone the filters start folded, so the list is what one sees first.
+  var fold = document.querySelector('.saring-lipat');
+  if (fold && window.matchMedia && window.matchMedia('(max-width: 55.99rem)').matches) fold.open = false;
+
   var own = {};
   if (root.dataset.filter) own[root.dataset.filter] = root.dataset.value;
   var state = full ? parse(location.search) : own;
@@ -127,8 +131,8 @@
     input.value = state.q || '';
     box.appendChild(label);
     box.appendChild(input);
-    var heading = document.getElementById('judul-saring');
-    heading.parentNode.insertBefore(box, heading.nextSibling);
+    var summary = document.querySelector('.saring summary');
+    summary.parentNode.insertBefore(box, summary.nextSibling);
     input.addEventListener('input', function () {
       if (input.value.trim()) state.q = input.value.trim();
       else delete state.q;

@@ -1,0 +1,337 @@
+// The built site in real headless Chromium, served on 127.0.0.1: what a citizen does (find an
+// office, search, filter with and without JavaScript, open an SOP, download its PDF), and what
+// must hold on every page (links resolve, no other host is asked, accessibility, phone width).
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestSite, launchBrowser, serve, type StaticServer, type TestSite } from './helpers.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let site: TestSite;
+let server: StaticServer;
+let browser: Browser;
+
+/** Site-relative page paths (`''`, `katalog/`, `sop/a/b/`, `404.html`). */
+let pages: string[];
+
+const SOP = 'sop/diskominfo-pessel/permohonan-informasi-publik/';
+
+beforeAll(async () => {
+  site = await buildTestSite();
+  server = await serve(site.result.dir);
+  browser = await launchBrowser();
+  pages = readdirSync(site.result.dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(site.result.dir, path.join(e.parentPath, e.name)).split(path.sep).join('/').replace(/index\.html$/, ''))
+    .sort();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) rmSync(site.dir, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  /** Requests to any other origin (blocked). */
+  foreign: string[];
+  /** CSP violations and page errors. */
+  problems: string[];
+}
+
+async function open(rel: string, options: { width?: number; js?: boolean; bypassCsp?: boolean } = {}): Promise<Opened> {
+  const page = await browser.newPage();
+  const foreign: string[] = [];
+  const problems: string[] = [];
+  await page.setViewport({ width: options.width ?? 1280, height: 900 });
+  if (options.js === false) await page.setJavaScriptEnabled(false);
+  if (options.bypassCsp) await page.setBypassCSP(true);
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith(`${server.origin}/`) || url.startsWith('data:')) void req.continue();
+    else {
+      foreign.push(url);
+      void req.abort();
+    }
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${server.origin}/${rel}`, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  return { page, foreign, problems };
+}
+
+async function visibleItems(page: Page): Promise<string[]> {
+  return page.$$eval('.sop-item', (items) => items.filter((li) => !(li as HTMLElement).hidden && (li as HTMLElement).offsetParent !== null).map((li) => li.querySelector('h3')!.textContent!.trim()));
+}
+
+async function search(page: Page, words: string): Promise<string[]> {
+  await page.waitForFunction(() => !/Mencari/.test(document.getElementById('cari-status')!.textContent ?? '') && (document.getElementById('cari-status')!.textContent ?? '') !== '', { timeout: 15_000 });
+  void words;
+  return page.$$eval('#hasil-cari h2 a', (as) => as.map((a) => a.textContent!.trim()));
+}
+
+describe('a citizen on the site', () => {
+  it('the home page lists every sample instansi with its units and counts', async () => {
+    const { page, problems } = await open('');
+    const cards = await page.$$eval('.kartu', (cs) => cs.map((c) => c.textContent!.replace(/\s+/g, ' ')));
+    expect(cards.length).toBe(3);
+    expect(cards.join('\n')).toContain('Dinas Komunikasi dan Informatika');
+    expect(cards.join('\n')).toContain('Dinas Komunikasi, Informatika, Statistik dan Persandian');
+    expect(cards.join('\n')).toContain('Dinas Koperasi Usaha Kecil dan Menengah dan Tenaga Kerja');
+    expect(cards[0]).toMatch(/4 SOP · 2 berlaku/);
+    expect(cards[0]).toMatch(/Bidang Informasi & Komunikasi Publik 3 SOP/);
+    expect(await page.$('form[role=search] input[name=q]')).not.toBeNull();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('searching for a word of one SOP kegiatan finds that SOP (from the home page form)', async () => {
+    const { page, problems } = await open('');
+    await page.type('#q', 'mengompilasi');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('form[role=search] button')]);
+    expect(new URL(page.url()).pathname).toBe('/cari/');
+    const found = await search(page, 'mengompilasi');
+    expect(found).toEqual(['Pelaksanaan Pengukuran Kinerja']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('search is Indonesian (stemmed), covers nomor and dasar hukum, and never finds a draft', async () => {
+    const { page } = await open('cari/?q=pengompilasian');
+    expect(await search(page, 'pengompilasian')).toEqual(['Pelaksanaan Pengukuran Kinerja']);
+    await page.goto(`${server.origin}/cari/?q=${encodeURIComponent('000.8.3.3./005/DKUKMTK-BLG/2024')}`, { waitUntil: 'networkidle0' });
+    expect(await search(page, 'nomor')).toContain('Monitoring/Evaluasi Internal Capaian Kinerja');
+    await page.goto(`${server.origin}/cari/?q=keterbukaan%20informasi%20publik`, { waitUntil: 'networkidle0' });
+    const found = await search(page, 'dasar hukum');
+    expect(found[0]).toBe('Pelayanan Permohonan Informasi Publik');
+    // In force first; the replaced version is still found, and marked.
+    const marks = await page.$$eval('#hasil-cari li .status', (s) => s.map((x) => x.textContent));
+    expect(marks).toContain('Digantikan');
+    expect(marks.indexOf('Berlaku')).toBe(0);
+    await page.click('#hanya-berlaku');
+    await page.waitForFunction(() => !document.querySelector('#hasil-cari .status-digantikan'));
+    await page.goto(`${server.origin}/cari/?q=zirkonium`, { waitUntil: 'networkidle0' });
+    expect(await search(page, 'zirkonium')).toEqual([]);
+    expect(await page.$eval('#cari-status', (e) => e.textContent)).toMatch(/Tidak ada SOP/);
+    await page.close();
+  });
+
+  it('filters narrow the catalogue without JavaScript: plain links to pre-rendered pages', async () => {
+    const { page } = await open('katalog/', { js: false });
+    expect((await visibleItems(page)).length).toBe(7);
+    await Promise.all([page.waitForNavigation(), page.click('a[data-f="status=digantikan"]')]);
+    expect(new URL(page.url()).pathname).toBe('/katalog/status/digantikan/');
+    expect(await visibleItems(page)).toEqual(['Pelayanan Permohonan Informasi Publik']);
+    await Promise.all([page.waitForNavigation(), page.click('a[data-f="unit=diskominfosp-balangan/sekretariat"]')]);
+    expect(new URL(page.url()).pathname).toBe('/katalog/diskominfosp-balangan/sekretariat/');
+    expect((await visibleItems(page)).sort()).toEqual(['Mekanisme Pengumpulan Data Kinerja', 'Pelaksanaan Pengukuran Kinerja']);
+    await Promise.all([page.waitForNavigation(), page.click('a[data-f="tahun=2024"]')]);
+    expect((await visibleItems(page)).sort()).toEqual(['Monitoring/Evaluasi Internal Capaian Kinerja', 'Pemantauan Capaian Kinerja Internal']);
+    await page.close();
+  });
+
+  it('filters narrow the catalogue in place with JavaScript, combine, and keep the choice in the address', async () => {
+    const { page, problems } = await open('katalog/');
+    await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+    await page.click('a[data-f="status=berlaku"]');
+    expect((await visibleItems(page)).length).toBe(5);
+    await page.click('a[data-f="instansi=diskominfo-pessel"]');
+    expect(await visibleItems(page)).toEqual(['Pelayanan Permohonan Informasi Publik', 'Pemantauan Capaian Kinerja Internal']);
+    await page.click('a[data-f="tahun=2025"]');
+    expect(await visibleItems(page)).toEqual(['Pelayanan Permohonan Informasi Publik']);
+    expect(new URL(page.url()).search).toBe('?instansi=diskominfo-pessel&status=berlaku&tahun=2025');
+    expect(await page.$eval('#katalog-jumlah', (e) => e.textContent)).toBe('1 SOP dari 7');
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    // Clicking a chosen filter again drops it; the text box narrows further.
+    await page.click('a[data-f="tahun=2025"]');
+    await page.type('#saring-teks', '2019');
+    expect(await visibleItems(page)).toEqual([]);
+    expect(await page.$eval('#katalog-kosong', (e) => (e as HTMLElement).hidden)).toBe(false);
+    // The address opens the same choice.
+    await page.goto(`${server.origin}/katalog/?status=dicabut`, { waitUntil: 'networkidle0' });
+    expect(await visibleItems(page)).toEqual(['Penyebaran Informasi melalui Papan Pengumuman']);
+    // On a filtered page a second filter leads to the full catalogue with both.
+    await page.goto(`${server.origin}/katalog/status/berlaku/`, { waitUntil: 'networkidle0' });
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('a[data-f="tahun=2023"]')]);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/katalog/?status=berlaku&tahun=2023');
+    expect((await visibleItems(page)).length).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('an SOP page shows its flowchart over the procedure table, row for row', async () => {
+    const { page, problems } = await open(SOP);
+    const check = await page.evaluate(() => {
+      const symbols = Array.from(document.querySelectorAll<SVGGraphicsElement>('.sop-symbol'));
+      return {
+        symbols: symbols.map((s) => {
+          const box = s.getBoundingClientRect();
+          const row = document.getElementById(`langkah-${s.dataset.no}`)!.getBoundingClientRect();
+          const style = getComputedStyle(s);
+          return { no: s.dataset.no, kind: s.dataset.kind, w: box.width, h: box.height, cy: box.top + box.height / 2, rowTop: row.top, rowBottom: row.bottom, visible: style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0 };
+        }),
+        connectors: document.querySelectorAll('.sop-connector').length,
+        labels: Array.from(document.querySelectorAll('.sop-label')).map((l) => l.textContent),
+        rows: Array.from(document.querySelectorAll<HTMLElement>('tr.langkah')).map((r) => r.getBoundingClientRect().height),
+      };
+    });
+    expect(check.symbols.map((s) => s.no)).toEqual(['1', '2', '3', '4', '5']);
+    expect(check.symbols.map((s) => s.kind)).toEqual(['terminator', 'process', 'decision', 'process', 'terminator']);
+    for (const s of check.symbols) {
+      expect(s.visible, `symbol ${s.no}`).toBe(true);
+      expect(s.w, `symbol ${s.no}`).toBeGreaterThan(10);
+      expect(s.h, `symbol ${s.no}`).toBeGreaterThan(5);
+      // Drawn inside its own row: the overlay matches the table.
+      expect(s.cy, `symbol ${s.no}`).toBeGreaterThan(s.rowTop);
+      expect(s.cy, `symbol ${s.no}`).toBeLessThan(s.rowBottom);
+    }
+    expect(check.connectors).toBeGreaterThanOrEqual(5);
+    expect(check.labels.sort()).toEqual(['Tidak', 'Ya']);
+    // Rows are exactly as tall as in the PDF.
+    const measured = site.result.pdfs.find((b) => b.sop.slug === 'permohonan-informasi-publik')!.measurement.rowHeights;
+    check.rows.forEach((h, i) => expect(Math.abs(h - measured[i]!), `row ${i + 1}`).toBeLessThan(0.6));
+    // Hostile text in the source did not run.
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the flowchart of every sample SOP sits in its rows', { timeout: 60_000 }, async () => {
+    for (const rel of pages.filter((p) => p.startsWith('sop/'))) {
+      const { page } = await open(rel);
+      const bad = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<SVGGraphicsElement>('.sop-symbol'))
+          .filter((s) => {
+            const box = s.getBoundingClientRect();
+            const row = document.getElementById(`langkah-${s.dataset.no}`)!.getBoundingClientRect();
+            const cy = box.top + box.height / 2;
+            return !(box.width > 0 && box.height > 0 && cy > row.top && cy < row.bottom);
+          })
+          .map((s) => s.dataset.no),
+      );
+      const rows = await page.$$eval('tr.langkah', (r) => r.length);
+      const symbols = await page.$$eval('.sop-symbol', (s) => s.length);
+      expect(bad, rel).toEqual([]);
+      expect(symbols, rel).toBe(rows);
+      await page.close();
+    }
+  });
+
+  it('its PDF link downloads a PDF, its manifest link a signing manifest', async () => {
+    const { page } = await open(SOP);
+    const pdfHref = await page.$eval('.unduh a.tombol', (a) => (a as HTMLAnchorElement).href);
+    const manifestHref = await page.$eval('.unduh a[href$=".ttd.json"]', (a) => (a as HTMLAnchorElement).href);
+    const got = await page.evaluate(async (pdf: string, manifest: string) => {
+      const r = await fetch(pdf);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      const m = await (await fetch(manifest)).json();
+      return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length, manifest: m };
+    }, pdfHref, manifestHref);
+    expect(got.status).toBe(200);
+    expect(got.head).toBe('%PDF-');
+    expect(got.size).toBe(statSync(path.join(site.result.dir, 'pdf/diskominfo-pessel/permohonan-informasi-publik.pdf')).size);
+    expect(JSON.stringify(got.manifest)).toContain('permohonan-informasi-publik.pdf');
+    await page.close();
+  });
+});
+
+describe('every page', () => {
+  it('every internal link and asset resolves to a file (href, src, CSS url())', () => {
+    const dir = site.result.dir;
+    const broken: string[] = [];
+    const resolve = (from: string, link: string) => {
+      const [rawPath, hash] = link.split('#') as [string, string | undefined];
+      const clean = rawPath.split('?')[0]!;
+      let file: string;
+      if (clean === '') file = from;
+      else if (clean.startsWith('/')) file = decodeURIComponent(clean.slice(1));
+      else file = path.posix.join(path.posix.dirname(from), decodeURIComponent(clean));
+      if (file === '' || file.endsWith('/')) file += 'index.html';
+      const abs = path.join(dir, file);
+      if (!existsSync(abs) || !statSync(abs).isFile()) return `${from}: ${link} (no file ${file})`;
+      if (hash && file.endsWith('.html') && !readFileSync(abs, 'utf8').includes(`id="${hash}"`)) return `${from}: ${link} (no #${hash})`;
+      return undefined;
+    };
+    let checked = 0;
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    for (const f of files.filter((f) => f.endsWith('.html') || (f.endsWith('.css') && !f.startsWith('pagefind/')))) {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      const links = f.endsWith('.html')
+        ? [...text.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'))
+        : [...text.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!.replace(/^['"]|['"]$/g, ''));
+      for (const link of links) {
+        if (/^(https?:|mailto:|tel:|data:)/.test(link)) continue;
+        checked++;
+        const problem = resolve(f, link);
+        if (problem) broken.push(problem);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('no page asks another host for anything, and nothing breaks the Content-Security-Policy', { timeout: 120_000 }, async () => {
+    const all = [...pages, 'cari/?q=kinerja', 'katalog/?status=berlaku'];
+    for (const rel of all) {
+      const { page, foreign, problems } = await open(rel);
+      if (rel.startsWith('cari/?')) await search(page, 'kinerja');
+      expect(foreign, rel).toEqual([]);
+      expect(problems, rel).toEqual([]);
+      await page.close();
+    }
+    expect(server.requests.some((r) => r.startsWith('/pagefind/'))).toBe(true);
+    expect(server.requests.some((r) => r.startsWith('/assets/font/'))).toBe(true);
+  });
+
+  it('axe-core finds no serious or critical accessibility violation (CSP bypassed for axe only)', { timeout: 120_000 }, async () => {
+    const targets = ['', 'katalog/', 'katalog/status/digantikan/', SOP, 'sop/diskominfo-pessel/permohonan-informasi-publik-2021/', 'cari/?q=kinerja', '404.html'];
+    for (const rel of targets) {
+      for (const width of [1280, 375]) {
+        const { page } = await open(rel, { width, bypassCsp: true });
+        if (rel.startsWith('cari/?')) await search(page, 'kinerja');
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+        });
+        expect(violations, `${rel} @${width}`).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
+  it('on a 375 px phone nothing scrolls sideways but the procedure table', { timeout: 120_000 }, async () => {
+    for (const rel of [...pages, 'cari/?q=kinerja']) {
+      const { page } = await open(rel, { width: 375 });
+      if (rel.startsWith('cari/?')) await search(page, 'kinerja');
+      const { scroll, inner, table } = await page.evaluate(() => {
+        const box = document.querySelector('.gulir');
+        return {
+          scroll: document.documentElement.scrollWidth,
+          inner: window.innerWidth,
+          table: box ? { scroll: box.scrollWidth, client: box.clientWidth, overflow: getComputedStyle(box).overflowX } : null,
+        };
+      });
+      expect(scroll, rel).toBeLessThanOrEqual(inner);
+      if (rel.startsWith('sop/')) {
+        expect(table, rel).not.toBeNull();
+        expect(table!.overflow).toBe('auto');
+        expect(table!.scroll, rel).toBeGreaterThan(table!.client);
+      }
+      await page.close();
+    }
+  });
+});

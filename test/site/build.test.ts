@@ -1,0 +1,181 @@
+// The built site as files: what is (and is not) published, the security rules every page
+// follows, byte-identical rebuilds, --base-url, and the previous site surviving a failed build.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Printer } from '../../scripts/print/pool.ts';
+import { buildSite } from '../../scripts/site/build-site.ts';
+import { parseBase } from '../../scripts/site/urls.ts';
+import { buildTestSite, ROOT, type TestSite } from './helpers.ts';
+import { HOSTILE } from './fixtures.ts';
+
+let printer: Printer;
+let site: TestSite;
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+function hashes(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+}
+
+const html = (rel: string) => readFileSync(path.join(site.result.dir, rel), 'utf8');
+const htmlPages = () => listFiles(site.result.dir).filter((f) => f.endsWith('.html'));
+
+beforeAll(async () => {
+  printer = await Printer.launch({ allowedDir: ROOT });
+  site = await buildTestSite({ printer, tahunBuku: 2025 });
+});
+
+afterAll(async () => {
+  await printer?.close();
+  if (site) rmSync(site.dir, { recursive: true, force: true });
+});
+
+describe('sop site: what is published', () => {
+  it('writes every page, the PDFs, manifests, books, catalogue.json, sitemap.xml and the search index', () => {
+    const files = listFiles(site.result.dir);
+    for (const f of [
+      'index.html',
+      '404.html',
+      'cari/index.html',
+      'katalog/index.html',
+      'katalog/diskominfo-pessel/index.html',
+      'katalog/diskominfo-pessel/bidang-informasi-komunikasi-publik/index.html',
+      'katalog/status/berlaku/index.html',
+      'katalog/status/digantikan/index.html',
+      'katalog/status/dicabut/index.html',
+      'katalog/tahun/2025/index.html',
+      'sop/diskominfo-pessel/permohonan-informasi-publik/index.html',
+      'sop/diskominfo-pessel/permohonan-informasi-publik/prosedur.css',
+      'pdf/diskominfo-pessel/permohonan-informasi-publik.pdf',
+      'pdf/diskominfo-pessel/permohonan-informasi-publik.ttd.json',
+      'pdf/diskominfo-pessel/permohonan-informasi-publik-2021.pdf',
+      'pdf/diskominfo-pessel/penyebaran-informasi-manual.pdf',
+      'buku/diskominfo-pessel-2025.pdf',
+      'buku/dkukmtk-balangan-2025.pdf',
+      'catalogue.json',
+      'sitemap.xml',
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-entry.json',
+      'pagefind/wasm.id.pagefind',
+      'assets/situs.css',
+      'assets/katalog.js',
+      'assets/cari.js',
+      'assets/font/arimo-latin-400-normal.woff2',
+    ]) {
+      expect(files, f).toContain(f);
+    }
+    expect(site.result.indexed).toBe(7);
+    // The wet-signature samples have no manifest: nothing to sign electronically.
+    expect(files).not.toContain('pdf/dkukmtk-balangan/monitoring-evaluasi-internal-capaian-kinerja.ttd.json');
+  });
+
+  it('never publishes a draft: no page, no PDF, no mention anywhere', () => {
+    const draft = site.sops.find((s) => s.status === 'draf')!;
+    const files = listFiles(site.result.dir);
+    expect(files.some((f) => f.includes(draft.slug))).toBe(false);
+    for (const f of files.filter((f) => /\.(html|json|xml|css|js)$/.test(f))) {
+      const text = readFileSync(path.join(site.result.dir, f), 'utf8');
+      expect(text.toLowerCase(), f).not.toContain('zirkonium');
+      expect(text, f).not.toContain(draft.nomor);
+    }
+    // The draft was still printed by the PDF build (output/pdf), just not copied.
+    expect(existsSync(path.join(site.outDir, 'pdf', draft.instansi.id, `${draft.slug}.pdf`))).toBe(true);
+  });
+
+  it('every page: Indonesian, a strict Content-Security-Policy, no inline script, style or handler', () => {
+    const pages = htmlPages();
+    expect(pages.length).toBe(site.result.pages);
+    for (const f of pages) {
+      const text = html(f);
+      expect(text, f).toMatch(/^<!DOCTYPE html>\n<html lang="id"/);
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(text)?.[1] ?? '';
+      expect(policy, f).toContain("default-src 'none'");
+      expect(policy, f).toMatch(/script-src 'self'( 'wasm-unsafe-eval')?;/);
+      expect(policy, f).toContain("style-src 'self';");
+      expect(policy, f).not.toContain('unsafe-inline');
+      for (const script of text.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) {
+        expect(script, f).toMatch(/^<script src="[^"]+" defer><\/script>$/);
+      }
+      expect(text, f).not.toMatch(/<style\b|\sstyle="|\son[a-z]+="/i);
+      expect(text, f).not.toMatch(/(?:src|href)="(?:https?:)?\/\/(?!www\.w3\.org\/2000\/svg)/);
+    }
+  });
+
+  it('escapes what officers wrote: hostile text shows as text, never as markup', () => {
+    const text = html('sop/diskominfo-pessel/permohonan-informasi-publik/index.html');
+    expect(text).not.toContain('<script>window.__pwned');
+    expect(text).not.toContain('<img src=x');
+    // In a table cell and in riwayat the text is kept, escaped; in prose raw HTML is dropped.
+    expect(text).toContain('&lt;script&gt;window.__pwned &#x3D; 1&lt;/script&gt;');
+    expect(text).toContain('Tautan berbahaya');
+    expect(text).not.toContain('javascript:');
+    expect(HOSTILE).toContain('<script>');
+  });
+
+  it('marks replaced and withdrawn SOPs and links to the one in force', () => {
+    const old = html('sop/diskominfo-pessel/permohonan-informasi-publik-2021/index.html');
+    expect(old).toContain('SOP ini sudah digantikan');
+    expect(old).toMatch(/Yang berlaku sekarang: <a href="\/sop\/diskominfo-pessel\/permohonan-informasi-publik\/">/);
+    const gone = html('sop/diskominfo-pessel/penyebaran-informasi-manual/index.html');
+    expect(gone).toContain('SOP ini sudah dicabut');
+    expect(gone).toContain('href="/katalog/diskominfo-pessel/"');
+    const now = html('sop/diskominfo-pessel/permohonan-informasi-publik/index.html');
+    expect(now).toMatch(/Menggantikan<\/dt><dd><a href="\/sop\/diskominfo-pessel\/permohonan-informasi-publik-2021\/">/);
+    expect(now).toContain('href="/sop/diskominfo-pessel/pemantauan-capaian-kinerja-internal/"');
+    expect(now).toContain('SOP Pengelolaan Keberatan Informasi <span class="redup">(belum ada di katalog)</span>');
+  });
+
+  it('the procedure stylesheet carries the PDF measurement: column widths and each row height', () => {
+    const built = site.result.pdfs.find((b) => b.sop.slug === 'permohonan-informasi-publik')!;
+    const css = readFileSync(path.join(site.result.dir, 'sop/diskominfo-pessel/permohonan-informasi-publik/prosedur.css'), 'utf8');
+    built.measurement.rowHeights.forEach((h, i) => expect(css).toContain(`#langkah-${i + 1}{height:${Math.round(h * 100) / 100}px}`));
+    expect(css).toContain(`.proc .flow{top:${Math.round(built.measurement.flowTop * 100) / 100}px;`);
+  });
+
+  it('sitemap.xml lists every page but 404; catalogue.json every public SOP', () => {
+    const xml = readFileSync(path.join(site.result.dir, 'sitemap.xml'), 'utf8');
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs.length).toBe(site.result.pages - 1);
+    expect(locs).toContain('/sop/diskominfo-pessel/permohonan-informasi-publik/');
+    const data = JSON.parse(readFileSync(path.join(site.result.dir, 'catalogue.json'), 'utf8')) as { sop: Array<{ nomor: string; pdf: string }> };
+    expect(data.sop.length).toBe(7);
+    for (const s of data.sop) expect(existsSync(path.join(site.result.dir, s.pdf.slice(1))), s.pdf).toBe(true);
+  });
+});
+
+describe('sop site: rebuilds', () => {
+  it('is byte-identical when nothing changed, honours --base-url, and a failed build keeps the previous site', async () => {
+    const before = hashes(site.result.dir);
+    const rebuild = (base: string) => buildSite(site.sops, { root: ROOT, outDir: site.outDir, base: parseBase(base), printer: async () => printer, tahunBuku: 2025 });
+
+    // Under a sub-path: every link starts with it.
+    await rebuild('https://dinas.example.go.id/kab/sop/');
+    for (const f of listFiles(site.result.dir).filter((f) => f.endsWith('.html'))) {
+      const text = html(f);
+      for (const m of text.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        const link = m[1]!;
+        if (link.startsWith('#') || link.startsWith('https://dinas.example.go.id/kab/sop/')) continue;
+        expect(link, `${f}: ${link}`).toMatch(/^\/kab\/sop\//);
+      }
+    }
+    expect(readFileSync(path.join(site.result.dir, 'sitemap.xml'), 'utf8')).toContain('<loc>https://dinas.example.go.id/kab/sop/katalog/</loc>');
+    expect(html('index.html')).toContain('<html lang="id" data-base="/kab/sop/">');
+
+    // Back to the root: the very same bytes as the first build.
+    await rebuild('/');
+    expect(hashes(site.result.dir)).toEqual(before);
+
+    // A build that fails leaves the site as it was, and no temporary folder behind.
+    const broken = site.sops.map((s) => (s.status === 'berlaku' ? { ...s, instansi: { ...s.instansi, id: 'status' } } : s));
+    await expect(buildSite(broken, { root: ROOT, outDir: site.outDir, base: parseBase('/'), printer: async () => printer })).rejects.toThrow(/status/);
+    expect(hashes(site.result.dir)).toEqual(before);
+    expect(readdirSync(site.outDir).filter((n) => n.startsWith('.site-'))).toEqual([]);
+  });
+});

@@ -1,0 +1,168 @@
+// Pure parts of the site: addresses, the public model (drafts dropped, replacements,
+// related SOPs), prose sanitizing, machine-readable files.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sop } from '../../scripts/model/sop.ts';
+import { siteModel } from '../../scripts/site/model.ts';
+import { catalogueJson, csp, formatSize, sitemapXml } from '../../scripts/site/pages.ts';
+import { proseHtml } from '../../scripts/site/prose.ts';
+import { fileOf, parseBase, slugify } from '../../scripts/site/urls.ts';
+import { readContent } from '../../scripts/source/content.ts';
+import { checkContent } from '../../scripts/validate/check-content.ts';
+import { HOSTILE, ROOT, writeFixtureContent } from './fixtures.ts';
+
+let dir: string;
+let sops: Sop[];
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sop-site-model-'));
+  const result = checkContent(readContent(ROOT, writeFixtureContent(dir)), existsSync);
+  expect(result.ok).toBe(true);
+  sops = result.sops;
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const bySlug = (model: ReturnType<typeof siteModel>, slug: string) => model.sops.find((s) => s.sop.slug === slug);
+
+describe('addresses', () => {
+  it('accepts a path or a full URL as base and normalizes slashes', () => {
+    expect(parseBase(undefined)).toEqual({ path: '/', origin: '' });
+    expect(parseBase('sop')).toEqual({ path: '/sop/', origin: '' });
+    expect(parseBase('/a//b')).toEqual({ path: '/a/b/', origin: '' });
+    expect(parseBase('https://dinas.example.go.id/sop')).toEqual({ path: '/sop/', origin: 'https://dinas.example.go.id' });
+  });
+
+  it('refuses bases that are not a path or an http(s) URL', () => {
+    for (const bad of ['javascript:alert(1)', '//evil.example/', '/a b/', '/x?y', 'https://x.example/?q=1', '/"><script>']) {
+      expect(() => parseBase(bad), bad).toThrow();
+    }
+  });
+
+  it('slugs and file names', () => {
+    expect(slugify('Bidang Informasi & Komunikasi Publik')).toBe('bidang-informasi-komunikasi-publik');
+    expect(slugify('Sekretariat Daerah (Setda) – Bagian Organisasi')).toBe('sekretariat-daerah-setda-bagian-organisasi');
+    expect(slugify('Pengelolaan Pustaka Éléktronik')).toBe('pengelolaan-pustaka-elektronik');
+    expect(slugify('***')).toBe('lainnya');
+    expect(fileOf('')).toBe('index.html');
+    expect(fileOf('katalog/status/berlaku/')).toBe('katalog/status/berlaku/index.html');
+    expect(fileOf('404.html')).toBe('404.html');
+  });
+
+  it('formats sizes the Indonesian way', () => {
+    expect(formatSize(100)).toBe('1 KB');
+    expect(formatSize(72_000)).toBe('70 KB');
+    expect(formatSize(2_400_000)).toBe('2,3 MB');
+  });
+});
+
+describe('siteModel', () => {
+  it('drops drafts and keeps replaced and withdrawn SOPs', () => {
+    const model = siteModel({ sops, manifests: new Set() });
+    expect(sops.some((s) => s.status === 'draf')).toBe(true);
+    expect(model.sops.map((s) => s.sop.status)).not.toContain('draf');
+    expect(model.sops.length).toBe(sops.length - 1);
+    expect(model.statuses.map((g) => [g.status, g.sops.length])).toEqual([
+      ['berlaku', 5],
+      ['digantikan', 1],
+      ['dicabut', 1],
+    ]);
+  });
+
+  it('links replacements both ways and points old versions at the one in force', () => {
+    const model = siteModel({ sops, manifests: new Set() });
+    const now = bySlug(model, 'permohonan-informasi-publik')!;
+    const old = bySlug(model, 'permohonan-informasi-publik-2021')!;
+    expect(now.replaces?.target).toBe(old);
+    expect(old.replacedBy).toEqual([now]);
+    expect(old.inForce).toBe(now);
+    expect(bySlug(model, 'penyebaran-informasi-manual')!.inForce).toBeUndefined();
+  });
+
+  it('follows a replacement chain to the SOP in force and survives a cycle', () => {
+    const base = sops.find((s) => s.slug === 'permohonan-informasi-publik')!;
+    const v1 = { ...base, id: 'x/v1', slug: 'v1', nomor: 'V1', status: 'digantikan' as const, menggantikan: undefined };
+    const v2 = { ...base, id: 'x/v2', slug: 'v2', nomor: 'V2', status: 'digantikan' as const, menggantikan: 'V1' };
+    const v3 = { ...base, id: 'x/v3', slug: 'v3', nomor: 'V3', status: 'berlaku' as const, menggantikan: 'V2' };
+    const model = siteModel({ sops: [v1, v2, v3], manifests: new Set() });
+    expect(bySlug(model, 'v1')!.inForce?.sop.nomor).toBe('V3');
+    const loop = siteModel({ sops: [{ ...v1, menggantikan: 'V2' }, v2], manifests: new Set() });
+    expect(bySlug(loop, 'v1')!.inForce).toBeUndefined();
+  });
+
+  it('resolves keterkaitan to public SOP pages, never to a draft', () => {
+    const model = siteModel({ sops, manifests: new Set() });
+    const now = bySlug(model, 'permohonan-informasi-publik')!;
+    expect(now.related.map((r) => [r.text, r.target?.sop.slug])).toEqual([
+      ['Pemantauan Capaian Kinerja Internal', 'pemantauan-capaian-kinerja-internal'],
+      ['SOP Pengelolaan Keberatan Informasi', undefined],
+    ]);
+    expect(bySlug(model, 'pemantauan-capaian-kinerja-internal')!.referencedBy).toContain(now);
+    const draft = sops.find((s) => s.status === 'draf')!;
+    const pointing = { ...now.sop, id: 'y/z', slug: 'z', nomor: 'Z', keterkaitan: [draft.nama] };
+    const withPointer = siteModel({ sops: [...sops, pointing], manifests: new Set() });
+    expect(bySlug(withPointer, 'z')!.related[0]!.target).toBeUndefined();
+  });
+
+  it('groups units per instansi and years newest first', () => {
+    const model = siteModel({ sops, manifests: new Set() });
+    const pessel = model.instansi.find((i) => i.instansi.id === 'diskominfo-pessel')!;
+    expect(pessel.units.map((u) => [u.slug, u.sops.length])).toEqual([
+      ['bidang-informasi-komunikasi-publik', 3],
+      ['sekretariat', 1],
+    ]);
+    expect(model.years.map((y) => y.tahun)).toEqual(['2025', '2024', '2023', '2021', '2019']);
+  });
+
+  it('refuses an instansi folder that would collide with a catalogue page', () => {
+    const s = sops[0]!;
+    expect(() => siteModel({ sops: [{ ...s, instansi: { ...s.instansi, id: 'status' } }], manifests: new Set() })).toThrow(/status/);
+  });
+});
+
+describe('proseHtml', () => {
+  it('drops raw HTML, scripts, event handlers, javascript: links and remote images', () => {
+    const html = proseHtml(`**Tujuan.** Teks.\n\n${HOSTILE}\n\n<div onclick="x()">mentah</div>\n\n[a](javascript:alert(1)) ![luar](https://example.com/x.png) [b](https://jdih.example.go.id/)`);
+    expect(html).toContain('<strong>Tujuan.</strong>');
+    expect(html).not.toMatch(/<script|<img|onerror|onclick|javascript:|example\.com\/x\.png|<div/i);
+    expect(html).toContain('<a href="https://jdih.example.go.id/">b</a>');
+    expect(html).toContain('luar');
+  });
+
+  it('puts prose headings below the page headings', () => {
+    expect(proseHtml('# A\n\n## B')).toBe('<h3>A</h3>\n<h4>B</h4>');
+    expect(proseHtml('  \n')).toBe('');
+  });
+});
+
+describe('machine-readable files', () => {
+  it('catalogue.json lists public SOPs with absolute URLs when the base is a URL', () => {
+    const model = siteModel({ sops, manifests: new Set() });
+    const data = JSON.parse(catalogueJson(model, parseBase('https://dinas.example.go.id/sop/'))) as { sop: Array<Record<string, unknown>> };
+    expect(data.sop.length).toBe(7);
+    expect(data.sop.map((s) => s.status)).not.toContain('draf');
+    const old = data.sop.find((s) => s.nomor === '010/SOP/KOMINFO/2021')!;
+    expect(old).toMatchObject({
+      status: 'digantikan',
+      digantikan_oleh: ['010/SOP/KOMINFO/2025'],
+      url: 'https://dinas.example.go.id/sop/sop/diskominfo-pessel/permohonan-informasi-publik-2021/',
+      pdf: 'https://dinas.example.go.id/sop/pdf/diskominfo-pessel/permohonan-informasi-publik-2021.pdf',
+      tanggal_efektif: '2021-03-01',
+    });
+  });
+
+  it('sitemap.xml escapes and sorts', () => {
+    const xml = sitemapXml(['katalog/', '', 'sop/a/b&c/'], parseBase('https://x.example/'));
+    expect(xml).toContain('<loc>https://x.example/</loc>');
+    expect(xml.indexOf('https://x.example/katalog/')).toBeLessThan(xml.indexOf('https://x.example/sop/a/b&amp;c/'));
+  });
+
+  it('the Content-Security-Policy allows WebAssembly only where search runs', () => {
+    expect(csp(false)).toContain("script-src 'self';");
+    expect(csp(false)).not.toContain('unsafe');
+    expect(csp(true)).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp(true)).not.toContain("'unsafe-inline'");
+  });
+});
