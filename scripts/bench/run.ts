@@ -1,0 +1,109 @@
+// `npm run bench`: the performance figures of the README, measured in one run so they can be
+// compared as ratios on a noisy machine.
+//   1. `sop check` on 1,000 generated SOPs (target: under 2 s).
+//   2. `sop build` of N generated SOPs, cold, against a bare puppeteer-core baseline printing the
+//      same HTML (target: at most 1.3x), then again after changing one SOP (target: under 3 s).
+//   3. `sop book` from the warm PDFs, when the book command exists.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measureInPage, planPrint, type Measurement } from '../build/plan.ts';
+import { Printer } from '../print/pool.ts';
+import { loadLayouts, renderMeasureHtml, renderSopHtml } from '../render/document.ts';
+import { fontDir } from '../render/fonts.ts';
+import { sopView } from '../render/view.ts';
+import { readContent } from '../source/content.ts';
+import { checkContent } from '../validate/check-content.ts';
+import { generateProject } from './generate.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SOP = path.join(ROOT, 'bin', 'sop.js');
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '500' },
+    check: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '3' },
+    'skip-build': { type: 'boolean' },
+  },
+});
+const N = Number(values.n);
+const CHECK_N = Number(values.check);
+const RUNS = Number(values.runs);
+
+function time(cmd: string, args: string[], cwd: string): number {
+  const start = performance.now();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return seconds;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (s: number) => `${s.toFixed(2)} s`;
+
+/** A project folder the CLI can run in: generated content, the repo's layouts. */
+function project(count: number, name: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `sop-bench-${name}-`));
+  generateProject(dir, count);
+  symlinkSync(path.join(ROOT, 'layouts'), path.join(dir, 'layouts'));
+  return dir;
+}
+
+const report: string[] = [];
+const say = (line: string) => {
+  report.push(line);
+  console.log(line);
+};
+
+say(`sop-press bench: ${os.availableParallelism()} cores, Node ${process.version}`);
+
+// 1. check
+{
+  const dir = project(CHECK_N, 'check');
+  const times = Array.from({ length: RUNS }, () => time(process.execPath, [SOP, 'check'], dir));
+  say(`check   ${CHECK_N} SOP: median ${fmt(median(times))} of ${RUNS} runs (${times.map(fmt).join(', ')}); target < 2 s`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (!values['skip-build']) {
+  const dir = project(N, 'build');
+  // 2a. cold build, as an officer runs it.
+  const cold = time(process.execPath, [SOP, 'build'], dir);
+
+  // 2b. the same HTML the pipeline printed, printed by the bare baseline.
+  const htmlDir = path.join(dir, 'html');
+  mkdirSync(htmlDir);
+  const sops = checkContent(readContent(dir), existsSync).sops;
+  const printer = await Printer.launch({ allowedDir: dir, extraDirs: [ROOT, fontDir()] });
+  const layouts = loadLayouts(path.join(dir, 'layouts'));
+  const baseUrl = pathToFileURL(dir + path.sep).href;
+  const measured: Measurement[] = await printer.evaluate(renderMeasureHtml(layouts, sops.map(sopView)), { baseUrl, width: '297mm', height: '210mm' }, measureInPage);
+  await printer.close();
+  sops.forEach((sop, i) => {
+    const view = sopView(sop);
+    const plan = planPrint(view, sop.steps, measured.find((m) => m.id === sop.id)!);
+    writeFileSync(path.join(htmlDir, `${String(i).padStart(5, '0')}.html`), renderSopHtml(layouts, view, plan));
+  });
+  const baseOut = mkdtempSync(path.join(os.tmpdir(), 'sop-bench-baseline-'));
+  const baseline = time(process.execPath, [path.join(ROOT, 'scripts/bench/baseline-cli.ts'), htmlDir, baseOut, dir], dir);
+  say(`build   ${N} SOP cold: ${fmt(cold)}; bare baseline (same Chromium, same HTML): ${fmt(baseline)}; ratio ${(cold / baseline).toFixed(2)}x (target <= 1.3x)`);
+
+  // 2c. one SOP changed.
+  const first = path.join(dir, 'content', 'dinas-a', 'bidang-1', 'sop-0001.md');
+  writeFileSync(first, readFileSync(first, 'utf8').replace('| 1 | ', '| 1 | Segera '));
+  const one = time(process.execPath, [SOP, 'build'], dir);
+  const none = time(process.execPath, [SOP, 'build'], dir);
+  say(`rebuild ${N} SOP after changing one: ${fmt(one)} (target < 3 s); with nothing changed: ${fmt(none)}`);
+
+  // 3. the book, from warm PDFs.
+  if (existsSync(path.join(ROOT, 'scripts', 'cli', 'book.ts'))) {
+    const book = time(process.execPath, [SOP, 'book'], dir);
+    say(`book    ${N} SOP from warm PDFs: ${fmt(book)}`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(baseOut, { recursive: true, force: true });
+}
