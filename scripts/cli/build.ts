@@ -10,7 +10,7 @@ import { PrerequisiteError } from '../print/browser.ts';
 import { Printer } from '../print/pool.ts';
 import type { Sop } from '../model/sop.ts';
 import { fontDir } from '../render/fonts.ts';
-import { runCheck, type CheckContext } from './check.ts';
+import { runCheckParallel, type CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BUILD_HELP = `Pemakaian: sop build [--semua]
@@ -33,11 +33,11 @@ peramban tidak ditemukan.
 `;
 
 /** Check content; on errors print them and return undefined. Shared by build, book and site. */
-export function checkedSops(ctx: CheckContext): Sop[] | undefined {
+export async function checkedSops(ctx: CheckContext): Promise<Sop[] | undefined> {
   if (!existsSync(path.join(ctx.cwd, 'content'))) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
-  const { result } = runCheck(ctx.cwd);
+  const { result } = await runCheckParallel(ctx.cwd);
   const diagnostics = collect(result.files);
   if (!result.ok) {
     if (ctx.env.GITHUB_ACTIONS === 'true') ctx.stdout(formatGithub(diagnostics));
@@ -96,7 +96,7 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
     ctx.stdout(BUILD_HELP);
     return EXIT.ok;
   }
-  const sops = checkedSops(ctx);
+  const sops = await checkedSops(ctx);
   if (!sops) return EXIT.invalid;
   const result = await withPrinter(ctx.cwd, (printer) =>
     buildPdfs(sops, { root: ctx.cwd, force: Boolean(values.semua), printer, ...optional(progress(ctx, 'Mencetak PDF')) }),

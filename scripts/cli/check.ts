@@ -6,6 +6,7 @@ import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman, formatJson, type OutputFormat } from '../diagnostics/format.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent, type CheckResult } from '../validate/check-content.ts';
+import { checkContentParallel } from '../validate/check-parallel.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github]
@@ -31,7 +32,15 @@ export interface CheckContext {
 
 /** Runs the check over content/ and keeps only the files under the given paths. */
 export function runCheck(cwd: string, paths: string[] = []): { result: CheckResult; shown: CheckResult['files'] } {
-  const result = checkContent(readContent(cwd), existsSync);
+  return select(cwd, checkContent(readContent(cwd), existsSync), paths);
+}
+
+/** The same, on every core: what the commands use. */
+export async function runCheckParallel(cwd: string, paths: string[] = []): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
+  return select(cwd, await checkContentParallel(readContent(cwd), existsSync), paths);
+}
+
+function select(cwd: string, result: CheckResult, paths: string[]): { result: CheckResult; shown: CheckResult['files'] } {
   const wanted = paths.map((p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/').replace(/\/$/, ''));
   const shown = wanted.length
     ? result.files.filter((f) => wanted.some((w) => w === '' || f.path === w || f.path.startsWith(`${w}/`)))
@@ -39,7 +48,7 @@ export function runCheck(cwd: string, paths: string[] = []): { result: CheckResu
   return { result, shown };
 }
 
-export function check(argv: string[], ctx: CheckContext): number {
+export async function check(argv: string[], ctx: CheckContext): Promise<number> {
   // parseArgs would say this in English ("argument missing" / "ambiguous").
   const f = argv.indexOf('--format');
   if (f !== -1 && (f === argv.length - 1 || argv[f + 1]!.startsWith('-'))) {
@@ -64,7 +73,7 @@ export function check(argv: string[], ctx: CheckContext): number {
   if (!existsSync(path.join(ctx.cwd, 'content'))) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
-  const { shown } = runCheck(ctx.cwd, positionals);
+  const { shown } = await runCheckParallel(ctx.cwd, positionals);
   const diagnostics = collect(shown);
   if (format === 'json') ctx.stdout(formatJson(diagnostics));
   else if (format === 'github') {

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Sop } from '../model/sop.ts';
 import { hasErrors, report } from '../diagnostics/report.ts';
-import { parseSopSource, type SopSource } from '../parse/sop-source.ts';
+import { parseSopSource } from '../parse/sop-source.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { decodeSource, placeOfByte } from '../source/decode.ts';
 import { validateInstansi, type InstansiEntry } from './instansi.ts';
-import { checkProject } from './project.ts';
+import { checkProject, projectFacts, type ProjectFacts } from './project.ts';
 import { validateSop } from './sop.ts';
 
 export interface CheckResult {
@@ -19,10 +19,13 @@ export interface CheckResult {
   ok: boolean;
 }
 
-export function checkContent(set: ContentSet, exists: (p: string) => boolean): CheckResult {
+/** Folder → its instansi.yml entry (undefined when the file is there but unreadable). */
+export type InstansiByDir = Map<string, InstansiEntry | undefined>;
+
+/** Stage 1: every instansi.yml (few, and every SOP needs them). */
+export function checkInstansiFiles(set: ContentSet, exists: (p: string) => boolean): { files: VFile[]; byDir: InstansiByDir; instansi: InstansiEntry[] } {
   const files: VFile[] = [];
-  // Folder → its instansi.yml entry (undefined when the file is there but unreadable).
-  const byDir = new Map<string, InstansiEntry | undefined>();
+  const byDir: InstansiByDir = new Map();
   const instansi: InstansiEntry[] = [];
   for (const raw of set.instansi) {
     const file = new VFile({ path: raw.rel });
@@ -35,32 +38,46 @@ export function checkContent(set: ContentSet, exists: (p: string) => boolean): C
     byDir.set(path.dirname(raw.abs), entry);
     if (entry) instansi.push(entry);
   }
+  return { files, byDir, instansi };
+}
 
-  const parsed: Array<{ source: SopSource; file: VFile; raw: RawFile }> = [];
-  for (const raw of set.sops) {
-    const file = new VFile({ path: raw.rel });
-    files.push(file);
-    const source = guarded(file, () => {
-      const text = decode(file, raw, 'Berkas SOP');
-      return text === undefined ? undefined : parseSopSource(file, text);
-    });
-    if (source) parsed.push({ source, file, raw });
-  }
+/** The outcome of one SOP file, apart from the rules that look across files. */
+export interface SopFileResult {
+  file: VFile;
+  sop?: Sop;
+  facts?: ProjectFacts;
+}
 
-  const sops: Sop[] = [];
-  for (const { source, file, raw } of parsed) {
-    const rel = path.relative(set.contentDir, raw.abs).split(path.sep).join('/');
-    const id = rel.replace(/\.md$/, '');
-    const near = nearestInstansi(byDir, path.dirname(raw.abs), set.contentDir);
-    const sop = guarded(file, () => validateSop(source, near.entry, { id, slug: path.basename(id), path: raw.rel }, near.found));
-    if (sop) sops.push(sop);
-  }
-  guarded(files[0] ?? new VFile(), () => checkProject(parsed));
-  checkSlugs(sops, new Map(parsed.map((p) => [p.raw.rel, p.file])));
+/** Stage 2: one SOP file on its own (decode, parse, cascade, validate). */
+export function checkSopFile(raw: RawFile, contentDir: string, byDir: InstansiByDir): SopFileResult {
+  const file = new VFile({ path: raw.rel });
+  const source = guarded(file, () => {
+    const text = decode(file, raw, 'Berkas SOP');
+    return text === undefined ? undefined : parseSopSource(file, text);
+  });
+  if (!source) return { file };
+  const id = path.relative(contentDir, raw.abs).split(path.sep).join('/').replace(/\.md$/, '');
+  const near = nearestInstansi(byDir, path.dirname(raw.abs), contentDir);
+  const sop = guarded(file, () => validateSop(source, near.entry, { id, slug: path.basename(id), path: raw.rel }, near.found));
+  const facts = guarded(file, () => projectFacts(source));
+  return { file, ...(sop ? { sop } : {}), ...(facts ? { facts } : {}) };
+}
+
+/** Stage 3: rules across files, then the verdict. */
+export function finishCheck(instansiFiles: VFile[], instansi: InstansiEntry[], results: SopFileResult[]): CheckResult {
+  const entries = results.filter((r) => r.facts).map((r) => ({ file: r.file, facts: r.facts! }));
+  const files = [...instansiFiles, ...results.map((r) => r.file)];
+  guarded(files[0] ?? new VFile(), () => checkProject(entries));
+  const sops = results.flatMap((r) => (r.sop ? [r.sop] : []));
+  checkSlugs(sops, new Map(results.map((r) => [r.file.path, r.file])));
   // A cross-file error (duplicate nomor …) invalidates an SOP that was otherwise fine.
   const invalid = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => f.path));
-  const valid = sops.filter((s) => !invalid.has(s.path));
-  return { files, sops: valid, instansi, ok: !hasErrors(files) };
+  return { files, sops: sops.filter((s) => !invalid.has(s.path)), instansi, ok: !hasErrors(files) };
+}
+
+export function checkContent(set: ContentSet, exists: (p: string) => boolean): CheckResult {
+  const { files, byDir, instansi } = checkInstansiFiles(set, exists);
+  return finishCheck(files, instansi, set.sops.map((raw) => checkSopFile(raw, set.contentDir, byDir)));
 }
 
 /**

@@ -1,13 +1,32 @@
 // Rules across the whole content: unique numbers, replaced SOPs that exist, related SOPs
 // that can be found.
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics/report.ts';
+import { report, type Place } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
 
+/** What the cross-file rules need of one SOP: a few frontmatter values and their places. */
+export interface ProjectFacts {
+  data: { nomor?: unknown; nama?: unknown; menggantikan?: unknown; menggantikan_eksternal?: unknown; keterkaitan?: unknown };
+  /** Places of `/nomor`, `/menggantikan` and `/keterkaitan/<i>`. */
+  places: Record<string, Place>;
+}
+
 export interface ProjectEntry {
-  source: SopSource;
+  facts: ProjectFacts;
   file: VFile;
+}
+
+/** Plain, serializable facts (they cross worker threads). */
+export function projectFacts(source: SopSource): ProjectFacts {
+  const d = (source.yaml.data ?? {}) as Record<string, unknown>;
+  const at = (pointer: string) => placeOf(source.yaml.spans, source.lines, pointer);
+  const places: Record<string, Place> = { '/nomor': at('/nomor'), '/menggantikan': at('/menggantikan') };
+  if (Array.isArray(d.keterkaitan)) d.keterkaitan.forEach((_, k) => (places[`/keterkaitan/${k}`] = at(`/keterkaitan/${k}`)));
+  return {
+    data: { nomor: d.nomor, nama: d.nama, menggantikan: d.menggantikan, menggantikan_eksternal: d.menggantikan_eksternal, keterkaitan: d.keterkaitan },
+    places,
+  };
 }
 
 const normTitle = (s: string) =>
@@ -27,13 +46,13 @@ function findTitle(titles: Iterable<string>, entry: string): string | undefined 
 }
 
 export function checkProject(entries: ProjectEntry[]): void {
-  const data = entries.map((e) => (e.source.yaml.data ?? {}) as Record<string, unknown>);
+  const data = entries.map((e) => e.facts.data);
   const byNomor = new Map<string, number[]>();
   data.forEach((d, i) => {
     if (typeof d.nomor === 'string') byNomor.set(d.nomor.trim(), [...(byNomor.get(d.nomor.trim()) ?? []), i]);
   });
   const titles = new Set(data.map((d) => (typeof d.nama === 'string' ? normTitle(d.nama) : '')).filter(Boolean));
-  const at = (i: number, pointer: string) => placeOf(entries[i]!.source.yaml.spans, entries[i]!.source.lines, pointer);
+  const at = (i: number, pointer: string) => entries[i]!.facts.places[pointer] ?? { line: 1, column: 1 };
 
   for (const [nomor, owners] of byNomor) {
     if (owners.length < 2) continue;

@@ -1,0 +1,68 @@
+// `sop check` on two cores: the per-file stage (parse + validate, most of the time) is split
+// between this thread and a worker; instansi files and cross-file rules stay here.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { VFile } from 'vfile';
+import { report } from '../diagnostics/report.ts';
+import type { ContentSet, RawFile } from '../source/content.ts';
+import { checkContent, checkInstansiFiles, checkSopFile, finishCheck, type CheckResult, type SopFileResult } from './check-content.ts';
+
+/** Below this many SOPs a worker's start-up costs more than it saves. */
+const MIN_PER_WORKER = 150;
+
+export interface WorkerJob {
+  set: ContentSet;
+  chunk: RawFile[];
+  /** The answers `exists` gave this thread (logo files), so the worker judges the same way. */
+  exists: Array<[string, boolean]>;
+}
+
+/** A SopFileResult with its vfile reduced to plain data, to cross the thread boundary. */
+export interface SerializedResult extends Omit<SopFileResult, 'file'> {
+  path: string;
+  messages: Array<{ reason: string; line: number; column: number; ruleId: string; fatal: boolean; note?: string }>;
+}
+
+export function serialize(r: SopFileResult): SerializedResult {
+  return {
+    path: r.file.path,
+    messages: r.file.messages.map((m) => ({ reason: m.reason, line: m.line ?? 1, column: m.column ?? 1, ruleId: m.ruleId ?? '', fatal: m.fatal === true, ...(m.note ? { note: m.note } : {}) })),
+    ...(r.sop ? { sop: r.sop } : {}),
+    ...(r.facts ? { facts: r.facts } : {}),
+  };
+}
+
+function deserialize(s: SerializedResult): SopFileResult {
+  const file = new VFile({ path: s.path });
+  for (const m of s.messages) report(file, m.ruleId, m.reason, { line: m.line, column: m.column }, { severity: m.fatal ? 'galat' : 'peringatan', ...(m.note ? { hint: m.note } : {}) });
+  return { file, ...(s.sop ? { sop: s.sop } : {}), ...(s.facts ? { facts: s.facts } : {}) };
+}
+
+export async function checkContentParallel(set: ContentSet, exists: (p: string) => boolean, threads = os.availableParallelism()): Promise<CheckResult> {
+  const workers = Math.min(threads, Math.floor(set.sops.length / MIN_PER_WORKER)) - 1;
+  if (workers < 1) return checkContent(set, exists);
+  const size = Math.ceil(set.sops.length / (workers + 1));
+  const chunks = Array.from({ length: workers + 1 }, (_, i) => set.sops.slice(i * size, (i + 1) * size));
+  const asked = new Map<string, boolean>();
+  const { files, byDir, instansi } = checkInstansiFiles(set, (p) => {
+    const answer = exists(p);
+    asked.set(p, answer);
+    return answer;
+  });
+  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [] }, chunk, exists: [...asked] }));
+  // This thread takes the first chunk while the workers start.
+  const mine = chunks[0]!.map((raw) => checkSopFile(raw, set.contentDir, byDir));
+  const theirs = (await Promise.all(pending)).flat().map(deserialize);
+  return finishCheck(files, instansi, [...mine, ...theirs]);
+}
+
+function runWorker(job: WorkerJob): Promise<SerializedResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: job });
+    worker.once('message', (results: SerializedResult[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
