@@ -4,15 +4,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { drawObject, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
-import type { PDFPage } from 'pdf-lib';
+import { drawObject, ParseSpeeds, PDFArray, PDFDocument, PDFName, PDFObjectCopier, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
 import { formatNip } from '../model/format.ts';
 import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
-import { finishPdf } from '../print/finish-pdf.ts';
+import { finishDocument } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { paper, type Paper } from '../render/paper.ts';
 import { bookDate, type BookContents } from './contents.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
+import { copySopPages } from './sop-pages.ts';
 import {
   bookParts,
   changeGroups,
@@ -69,23 +70,9 @@ function stampLabel(n: number): string {
   return `– ${n} –`;
 }
 
-/** Drops what only makes sense inside the SOP's own file: its empty signature field and tags. */
-function cleanCopiedPage(doc: PDFDocument, page: PDFPage): void {
-  const node = page.node;
-  node.delete(PDFName.of('StructParents'));
-  const annots = node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-  if (!annots) return;
-  for (let i = annots.size() - 1; i >= 0; i--) {
-    const ref = annots.get(i);
-    const annot = annots.lookupMaybe(i, PDFDict);
-    if (annot?.get(PDFName.of('FT')) === PDFName.of('Sig')) {
-      annots.remove(i);
-      const ap = annot.lookupMaybe(PDFName.of('AP'), PDFDict)?.get(PDFName.of('N'));
-      if (ap instanceof PDFRef) doc.context.delete(ap);
-      if (ref instanceof PDFRef) doc.context.delete(ref);
-    }
-  }
-  if (annots.size() === 0) node.delete(PDFName.of('Annots'));
+/** Chromium's PDFs of the book's own sections: small, untagged; parsed in one go. */
+function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 
 export async function assembleBook(input: BookInput, options: AssembleOptions): Promise<AssembledBook> {
@@ -106,7 +93,8 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   const printSection = async (section: string, data: object): Promise<PDFDocument> => {
     const html = renderSection(options.layouts, section, bookPaper, title, data);
     const printed = await options.printer.printPdf(html, { baseUrl, width: `${bookPaper.widthMm}mm`, height: `${bookPaper.heightMm}mm`, tagged: false });
-    return PDFDocument.load(printed.pdf, { updateMetadata: false });
+    assertComplete(printed, `bagian "${section}" buku ${instansi.id}`);
+    return loadPdf(printed.pdf);
   };
 
   // Sections whose content does not depend on page numbers: print them while the SOPs load.
@@ -135,15 +123,14 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     return readFile(file);
   });
   for (const p of files) p.catch(() => undefined);
+  let fallbacks = 0;
   for (let i = 0; i < sopParts.length; i++) {
-    const src = await PDFDocument.load(await files[i]!, { updateMetadata: false });
-    const copied = await book.copyPages(src, src.getPageIndices());
-    for (const page of copied) {
-      cleanCopiedPage(book, page);
-      book.addPage(page);
-    }
-    counts.set(sopParts[i]!.key, copied.length);
+    const { pages, fast } = await copySopPages(book, await files[i]!);
+    if (!fast) fallbacks++;
+    for (const page of pages) book.addPage(page);
+    counts.set(sopParts[i]!.key, pages.length);
   }
+  timings.muatLambat = fallbacks;
   lap('sop');
 
   const sections = new Map<string, PDFDocument>();
@@ -206,9 +193,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
 
   const outline = bookOutline(parts, starts, contents);
   writeOutline(book, outline);
-  const saved = await book.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-  lap('simpan');
-  const pdf = await finishPdf(saved, {
+  const pdf = await finishDocument(book, {
     title,
     subject: `Standar Operasional Prosedur Administrasi Pemerintahan ${instansi.nama} Tahun ${input.tahun}`,
     author: `${instansi.nama}, ${instansi.pemerintah}`,
@@ -216,7 +201,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     language: 'id',
     date: new Date(`${bookDate(contents.listed, input.tahun)}T00:00:00+07:00`),
   });
-  lap('metadata');
+  lap('simpan');
   return { pdf, pageCount, parts, starts, counts, outline, timings };
 }
 
@@ -269,38 +254,55 @@ async function stampPageNumbers(
     const name = owners[i]!.paper.name;
     bySize.set(name, [...(bySize.get(name) ?? []), i]);
   }
+  // Long books print in chunks, one per page of the browser pool, in parallel.
+  const chunk = Math.max(STAMP_CHUNK_MIN, Math.ceil((owners.length - first) / options.printer.poolSize));
+  const jobs = [...bySize.values()].flatMap((indices) => Array.from({ length: Math.ceil(indices.length / chunk) }, (_, k) => indices.slice(k * chunk, (k + 1) * chunk)));
   const pages = book.getPages();
-  await Promise.all(
-    [...bySize.values()].map(async (indices) => {
+  const printed = await Promise.all(
+    jobs.map(async (indices) => {
       const p = owners[indices[0]!]!.paper;
       const html = renderStamps(options.layouts, p, indices.map((i) => owners[i]!.stamp));
-      const printed = await options.printer.printPdf(html, { baseUrl, width: `${p.widthMm}mm`, height: `${p.heightMm}mm`, tagged: false });
-      const stamps = await PDFDocument.load(printed.pdf, { updateMetadata: false });
-      if (stamps.getPageCount() !== indices.length) throw new Error(`Nomor halaman: ${stamps.getPageCount()} halaman tercetak, seharusnya ${indices.length}.`);
-      // One copier for all stamp pages: the font they share is copied once.
-      const copied = await book.copyPages(stamps, stamps.getPageIndices());
-      indices.forEach((pageIndex, k) => overlay(book, pages[pageIndex]!, copied[k]!));
+      const result = await options.printer.printPdf(html, { baseUrl, width: `${p.widthMm}mm`, height: `${p.heightMm}mm`, tagged: false });
+      assertComplete(result, 'nomor halaman buku');
+      return result.pdf;
     }),
   );
+  // Overlaid in page order, whichever print finished first: the output must not depend on timing.
+  for (const [j, indices] of jobs.entries()) {
+    const stamps = await loadPdf(printed[j]!);
+    if (stamps.getPageCount() !== indices.length) throw new Error(`Nomor halaman: ${stamps.getPageCount()} halaman tercetak, seharusnya ${indices.length}.`);
+    // One copier for all stamp pages: the font they share is copied once. The stamp pages
+    // themselves are not registered in the book; only what they draw with is.
+    const copier = PDFObjectCopier.for(stamps.context, book.context);
+    stamps.getPages().forEach((stamp, k) => overlay(book, pages[indices[k]!]!, copier.copy(stamp.node)));
+  }
+}
+
+/** Pages per stamp print, at least: below this, a second print costs more than it saves. */
+const STAMP_CHUNK_MIN = 60;
+
+/** A section or stamp that printed without its font or logo would look wrong: stop instead. */
+function assertComplete(printed: { missing: string[]; blocked: string[] }, what: string): void {
+  const bad = [...printed.missing, ...printed.blocked];
+  if (bad.length) throw new Error(`Berkas untuk ${what} tidak dapat dimuat: ${bad.slice(0, 3).join(', ')}${bad.length > 3 ? ' …' : ''}.`);
 }
 
 /**
  * Draws `stamp` (a page copied into `book`, not added to it) over `target`. The stamp's content
  * stream becomes a form XObject as it is, still compressed: no decoding, nothing left orphaned.
  */
-function overlay(book: PDFDocument, target: PDFPage, stamp: PDFPage): void {
+function overlay(book: PDFDocument, target: PDFPage, stamp: PDFPageLeaf): void {
   const { context } = book;
-  const contents = stamp.node.get(PDFName.of('Contents'));
+  const contents = stamp.get(PDFName.of('Contents'));
   const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
   const streamRef = refs.length === 1 && refs[0] instanceof PDFRef ? refs[0] : undefined;
   const stream = streamRef ? context.lookup(streamRef) : undefined;
   if (!streamRef || !(stream instanceof PDFStream)) throw new Error('Nomor halaman: halaman stempel tidak berisi tepat satu content stream.');
-  const { width, height } = stamp.getSize();
-  const box = stamp.getMediaBox();
+  const box = stamp.lookup(PDFName.of('MediaBox'), PDFArray);
   stream.dict.set(PDFName.of('Type'), PDFName.of('XObject'));
   stream.dict.set(PDFName.of('Subtype'), PDFName.of('Form'));
-  stream.dict.set(PDFName.of('BBox'), context.obj([box.x, box.y, box.x + width, box.y + height]));
-  stream.dict.set(PDFName.of('Resources'), stamp.node.get(PDFName.of('Resources')) ?? context.obj({}));
+  stream.dict.set(PDFName.of('BBox'), box);
+  stream.dict.set(PDFName.of('Resources'), stamp.get(PDFName.of('Resources')) ?? context.obj({}));
   const name = target.node.newXObject('NomorBuku', streamRef);
   // pushOperators wraps the page's own content in q … Q first, so the stamp starts from a clean state.
   target.pushOperators(pushGraphicsState(), drawObject(name), popGraphicsState());

@@ -9,7 +9,8 @@ import { readOutline, type OutlineItem } from '../../scripts/book/outline.ts';
 import { runCheck } from '../../scripts/cli/check.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
-import { commonAncestor, makeProject, pageText, pageTexts, pdfinfo, ROOT, run, squash } from './helpers.ts';
+import { fontDir } from '../../scripts/render/fonts.ts';
+import { makeProject, pageText, pageTexts, pdfinfo, ROOT, run, squash } from './helpers.ts';
 
 const TAHUN = 2024;
 let dir: string;
@@ -24,7 +25,8 @@ beforeAll(async () => {
   const { result } = runCheck(dir);
   expect(result.ok).toBe(true);
   sops = result.sops;
-  printer = await Printer.launch({ allowedDir: commonAncestor(dir, ROOT) });
+  // The project is a temp copy; sop-press's own files (fonts) load from the repo, as in the CLI.
+  printer = await Printer.launch({ allowedDir: dir, extraDirs: [ROOT, fontDir()] });
   const options = { root: dir, tahun: TAHUN, printer: async () => printer };
   first = await buildBooks(sops, options);
   firstBytes = new Map(first.books.map((b) => [b.file, fs.readFileSync(b.file)]));

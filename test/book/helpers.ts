@@ -21,18 +21,6 @@ export function makeProject(): string {
   return dir;
 }
 
-/**
- * The print browser may only load files under one folder. The temp project and the fonts in the
- * repo's node_modules live in different trees, so the tests allow their common ancestor.
- */
-export function commonAncestor(a: string, b: string): string {
-  const pa = path.resolve(a).split(path.sep);
-  const pb = path.resolve(b).split(path.sep);
-  let i = 0;
-  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
-  return pa.slice(0, i).join(path.sep) || path.sep;
-}
-
 export function run(cmd: string, args: string[]): string {
   return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
