@@ -57,7 +57,7 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
     throw new UsageError((e as Error).message, 'Contoh: --base-url /sop/ atau --base-url https://dinas.example.go.id/sop/');
   }
   const tahun = values['tanpa-buku'] ? undefined : parseTahun(values.tahun, new Date());
-  const sops = checkedSops(ctx);
+  const sops = await checkedSops(ctx);
   if (!sops) return EXIT.invalid;
   const started = performance.now();
   const result = await withPrinter(ctx.cwd, (printer) =>
