@@ -5,7 +5,7 @@
 // holding the browser version); it is replaced whole. The trailer /ID is a hash of the finished
 // file, so it changes exactly when the content does.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import type { PdfRect } from './units.ts';
 import { xmpPacket } from './xmp.ts';
 
@@ -113,45 +113,31 @@ function stampId(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
-const NODE_ID = /^node(\d+)$/;
-
 /**
- * Tagged PDFs name structure elements after Chromium's DOM node ids (`node00000636`), which
+ * Tagged PDFs name structure elements after Chromium's DOM node ids (`(node00000636)`), which
  * grow as a page is reused. Renumber them in their original order (the /IDTree stays sorted),
- * so the same document always gets the same ids.
+ * so the same document always gets the same ids. The saved file holds every object uncompressed
+ * and the ids have a fixed width, so this is an in-place rewrite that keeps every xref offset.
  */
-function renumberNodeIds(doc: PDFDocument): void {
-  const found: Array<{ holder: PDFDict | PDFArray; key: PDFName | number; id: number }> = [];
-  const visit = (obj: PDFObject | undefined, holder: PDFDict | PDFArray, key: PDFName | number) => {
-    if (obj instanceof PDFString || obj instanceof PDFHexString) {
-      const m = NODE_ID.exec(obj.decodeText());
-      if (m) found.push({ holder, key, id: Number(m[1]) });
-    } else if (obj instanceof PDFDict) {
-      for (const [k, v] of obj.entries()) visit(v, obj, k);
-    } else if (obj instanceof PDFArray) {
-      for (let i = 0; i < obj.size(); i++) visit(obj.get(i), obj, i);
-    }
-  };
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (obj instanceof PDFDict || obj instanceof PDFArray) visit(obj, obj, 0);
-  }
-  const order = [...new Set(found.map((f) => f.id))].sort((a, b) => a - b);
-  const renamed = new Map(order.map((id, i) => [id, PDFString.of(`node${String(i + 1).padStart(8, '0')}`)]));
-  for (const f of found) {
-    if (f.holder instanceof PDFDict) f.holder.set(f.key as PDFName, renamed.get(f.id)!);
-    else f.holder.set(f.key as number, renamed.get(f.id)!);
-  }
+function renumberNodeIds(bytes: Uint8Array): Uint8Array {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buf.toString('latin1');
+  const pattern = /\(node(\d{8})\)/g;
+  const ids = [...new Set(Array.from(text.matchAll(pattern), (m) => m[1]!))].sort();
+  if (!ids.length) return bytes;
+  const renamed = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, '0')]));
+  for (const m of text.matchAll(pattern)) buf.write(renamed.get(m[1]!)!, m.index + 5, 'latin1');
+  return bytes;
 }
 
 export async function finishPdf(pdf: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  renumberNodeIds(doc);
   setInfo(doc, options);
   if (options.signature) addSignatureField(doc, options.signature);
   doc.context.trailerInfo.ID = doc.context.obj([ID_PLACEHOLDER, ID_PLACEHOLDER]);
   // Classic xref table: every object at a plain offset, which incremental signing tools handle best.
   const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-  return stampId(saved);
+  return stampId(renumberNodeIds(saved));
 }
 
 /**
@@ -163,5 +149,5 @@ export async function finishDocument(doc: PDFDocument, options: Omit<FinishOptio
   setInfo(doc, options);
   doc.context.trailerInfo.ID = doc.context.obj([ID_PLACEHOLDER, ID_PLACEHOLDER]);
   const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-  return stampId(saved);
+  return stampId(renumberNodeIds(saved));
 }
