@@ -13,12 +13,13 @@ import type { Printer } from '../print/pool.ts';
 import { paper, type Paper } from '../render/paper.ts';
 import { bookDate, type BookContents } from './contents.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
-import { copySopPages } from './sop-pages.ts';
+import { copySopPages, sopPageCount } from './sop-pages.ts';
 import {
   bookParts,
   changeGroups,
   coverView,
   dividerView,
+  estimatePages,
   roman,
   sopRows,
   startPages,
@@ -110,70 +111,54 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     fixed.set(`halaman:${i}`, printSection('halaman', view));
   });
   fixed.set('perubahan', printSection('perubahan', { instansi: instansi.nama, tahun: input.tahun, groups: changeGroups(contents) }));
-  // Unhandled-rejection guard: the promises are awaited below, after the SOPs.
+  // Unhandled-rejection guard: the promises are awaited in layOut.
   for (const p of fixed.values()) p.catch(() => undefined);
 
-  // The SOP documents, in body order, each read and parsed once and copied straight in.
-  const book = await PDFDocument.create({ updateMetadata: false });
+  const printNumbered = (part: Part, s: ReadonlyMap<string, number>): Promise<PDFDocument> => {
+    if (part.kind === 'daftar-isi') return printSection('daftar-isi', { entries: tocEntries(parts, s) });
+    if (part.kind === 'daftar-sop') {
+      const rows = sopRows(contents, s);
+      return printSection('daftar-sop', { instansi: instansi.nama, tahun: input.tahun, rows, jumlah: rows.filter((r) => r.dimuat).length, jumlahTidakDimuat: rows.filter((r) => !r.dimuat).length });
+    }
+    return printSection('bagian', dividerView(contents, part.kind === 'bagian' ? (part.group ?? 0) : 0, s));
+  };
+
+  // Each SOP's page count first, cheaply (from its page tree), so that everything numbered can
+  // be laid out and printed in the browser while Node copies the SOP pages.
   const counts = new Map<string, number>();
   const sopParts = parts.filter((p): p is Extract<Part, { kind: 'sop' }> => p.kind === 'sop');
-  const files = sopParts.map((p) => {
-    const file = input.pdfs.get(p.sop.id);
-    if (!file) throw new Error(`PDF SOP ${p.sop.path} belum dibuat.`);
-    return readFile(file);
-  });
-  for (const p of files) p.catch(() => undefined);
+  const files = await Promise.all(
+    sopParts.map((p) => {
+      const file = input.pdfs.get(p.sop.id);
+      if (!file) throw new Error(`PDF SOP ${p.sop.path} belum dibuat.`);
+      return readFile(file);
+    }),
+  );
+  for (const [i, part] of sopParts.entries()) counts.set(part.key, await sopPageCount(files[i]!));
+  lap('baca');
+
+  const layout = layOut(parts, counts, fixed, (p) => estimatePages(p, parts, contents), printNumbered, (c) => startStamps(parts, c, bookPaper, options, baseUrl));
+  layout.catch(() => undefined); // awaited below, after the copying
+
+  // The SOP documents, in body order, each parsed once and copied straight in.
+  const book = await PDFDocument.create({ updateMetadata: false });
   let fallbacks = 0;
   for (let i = 0; i < sopParts.length; i++) {
-    const { pages, fast } = await copySopPages(book, await files[i]!);
+    const { pages, fast } = await copySopPages(book, files[i]!);
     if (!fast) fallbacks++;
+    if (pages.length !== counts.get(sopParts[i]!.key)) throw new Error(`PDF SOP ${sopParts[i]!.sop.path}: jumlah halaman berubah saat dibaca.`);
     for (const page of pages) book.addPage(page);
-    counts.set(sopParts[i]!.key, pages.length);
+    // Let the browser's replies in: the layout passes run meanwhile.
+    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
+  files.length = 0;
   timings.muatLambat = fallbacks;
   lap('sop');
 
-  const sections = new Map<string, PDFDocument>();
-  for (const [key, doc] of fixed) {
-    sections.set(key, await doc);
-    counts.set(key, sections.get(key)!.getPageCount());
-  }
-  lap('bagian-tetap');
-
-  // Daftar Isi, Daftar SOP and the dividers print page numbers, and their own length moves
-  // the pages after them: lay out until the page counts they were numbered with hold.
-  const numbered = parts.filter((p) => p.kind === 'daftar-isi' || p.kind === 'daftar-sop' || p.kind === 'bagian');
-  const guess = new Map(counts);
-  for (const p of numbered) guess.set(p.key, 1);
-  let starts = startPages(parts, guess);
-  let passes = 0;
-  for (;;) {
-    passes++;
-    const s = starts;
-    const printed = await Promise.all(
-      numbered.map(async (part) => {
-        if (part.kind === 'daftar-isi') return printSection('daftar-isi', { entries: tocEntries(parts, s) });
-        if (part.kind === 'daftar-sop') {
-          const rows = sopRows(contents, s);
-          return printSection('daftar-sop', { instansi: instansi.nama, tahun: input.tahun, rows, jumlah: rows.filter((r) => r.dimuat).length, jumlahTidakDimuat: rows.filter((r) => !r.dimuat).length });
-        }
-        return printSection('bagian', dividerView(contents, part.group ?? 0, s));
-      }),
-    );
-    let stable = true;
-    numbered.forEach((part, i) => {
-      const n = printed[i]!.getPageCount();
-      if (n !== guess.get(part.key)) stable = false;
-      guess.set(part.key, n);
-      sections.set(part.key, printed[i]!);
-    });
-    if (stable) break;
-    if (passes >= MAX_PASSES) throw new Error(`Daftar isi buku ${instansi.id} tidak stabil setelah ${passes} kali penataan.`);
-    starts = startPages(parts, guess);
-  }
-  for (const p of numbered) counts.set(p.key, guess.get(p.key)!);
+  const { sections, starts, passes, stamps } = await layout;
+  for (const [key, doc] of sections) counts.set(key, doc.getPageCount());
   timings.penataan = passes;
-  lap('bagian-bernomor');
+  lap('tata-letak');
 
   // Book sections go in front of and between the SOPs. Inserting in page order keeps every
   // earlier part in place, so each section lands exactly on its computed first page.
@@ -188,7 +173,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   if (pageCount !== expected) throw new Error(`Buku ${instansi.id}: ${pageCount} halaman, seharusnya ${expected}.`);
   lap('susun');
 
-  await stampPageNumbers(book, parts, starts, counts, bookPaper, options, baseUrl);
+  await overlayStamps(book, await stamps);
   lap('nomor-halaman');
 
   const outline = bookOutline(parts, starts, contents);
@@ -233,48 +218,95 @@ function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPape
   return owners;
 }
 
+interface StampJob {
+  /** 0-based book pages this print covers, in order. */
+  pages: number[];
+  pdf: Promise<Uint8Array>;
+}
+
 /**
- * Book page numbers: Chromium prints one small document per paper size with the numbers on the
- * footer line of the SOPs, and each of its pages is laid over the matching book page. The cover
- * counts as page 1 but shows no number.
+ * Book page numbers: Chromium prints small documents (per paper size, in chunks so that the pool
+ * prints them in parallel) with the numbers on the footer line of the SOPs; each of their pages
+ * is later laid over the matching book page. Depends only on the page counts. The cover counts
+ * as page 1 but shows no number.
  */
-async function stampPageNumbers(
-  book: PDFDocument,
-  parts: Part[],
-  starts: ReadonlyMap<string, number>,
-  counts: ReadonlyMap<string, number>,
-  bookPaper: Paper,
-  options: AssembleOptions,
-  baseUrl: string,
-): Promise<void> {
+function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, options: AssembleOptions, baseUrl: string): StampJob[] {
   const owners = pageOwners(parts, counts, bookPaper);
-  const first = starts.get('sampul')! - 1 + counts.get('sampul')!;
+  const first = counts.get('sampul')!;
   const bySize = new Map<string, number[]>();
   for (let i = first; i < owners.length; i++) {
     const name = owners[i]!.paper.name;
     bySize.set(name, [...(bySize.get(name) ?? []), i]);
   }
-  // Long books print in chunks, one per page of the browser pool, in parallel.
   const chunk = Math.max(STAMP_CHUNK_MIN, Math.ceil((owners.length - first) / options.printer.poolSize));
-  const jobs = [...bySize.values()].flatMap((indices) => Array.from({ length: Math.ceil(indices.length / chunk) }, (_, k) => indices.slice(k * chunk, (k + 1) * chunk)));
-  const pages = book.getPages();
-  const printed = await Promise.all(
-    jobs.map(async (indices) => {
-      const p = owners[indices[0]!]!.paper;
-      const html = renderStamps(options.layouts, p, indices.map((i) => owners[i]!.stamp));
-      const result = await options.printer.printPdf(html, { baseUrl, width: `${p.widthMm}mm`, height: `${p.heightMm}mm`, tagged: false });
+  const slices = [...bySize.values()].flatMap((indices) => Array.from({ length: Math.ceil(indices.length / chunk) }, (_, k) => indices.slice(k * chunk, (k + 1) * chunk)));
+  return slices.map((pages) => {
+    const p = owners[pages[0]!]!.paper;
+    const html = renderStamps(options.layouts, p, pages.map((i) => owners[i]!.stamp));
+    const pdf = options.printer.printPdf(html, { baseUrl, width: `${p.widthMm}mm`, height: `${p.heightMm}mm`, tagged: false }).then((result) => {
       assertComplete(result, 'nomor halaman buku');
       return result.pdf;
-    }),
-  );
-  // Overlaid in page order, whichever print finished first: the output must not depend on timing.
-  for (const [j, indices] of jobs.entries()) {
-    const stamps = await loadPdf(printed[j]!);
-    if (stamps.getPageCount() !== indices.length) throw new Error(`Nomor halaman: ${stamps.getPageCount()} halaman tercetak, seharusnya ${indices.length}.`);
+    });
+    pdf.catch(() => undefined); // a discarded speculative print must not crash the process
+    return { pages, pdf };
+  });
+}
+
+/** Overlays the printed stamps, in page order (whichever print finished first: no timing in the output). */
+async function overlayStamps(book: PDFDocument, jobs: StampJob[]): Promise<void> {
+  const pages = book.getPages();
+  for (const job of jobs) {
+    const stamps = await loadPdf(await job.pdf);
+    if (stamps.getPageCount() !== job.pages.length) throw new Error(`Nomor halaman: ${stamps.getPageCount()} halaman tercetak, seharusnya ${job.pages.length}.`);
     // One copier for all stamp pages: the font they share is copied once. The stamp pages
     // themselves are not registered in the book; only what they draw with is.
     const copier = PDFObjectCopier.for(stamps.context, book.context);
-    stamps.getPages().forEach((stamp, k) => overlay(book, pages[indices[k]!]!, copier.copy(stamp.node)));
+    stamps.getPages().forEach((stamp, k) => overlay(book, pages[job.pages[k]!]!, copier.copy(stamp.node)));
+  }
+}
+
+interface Layout {
+  sections: Map<string, PDFDocument>;
+  starts: Map<string, number>;
+  passes: number;
+  stamps: Promise<StampJob[]>;
+}
+
+/**
+ * The book's own sections and every part's first page. Daftar Isi, Daftar SOP and the dividers
+ * print page numbers, and their own length moves the pages after them: they are laid out until
+ * the page counts they were numbered with hold, starting from an estimate. The stamps for the
+ * counts being tried print alongside each pass (they are right whenever that pass holds).
+ */
+async function layOut(
+  parts: Part[],
+  sopCounts: ReadonlyMap<string, number>,
+  fixed: ReadonlyMap<string, Promise<PDFDocument>>,
+  estimate: (part: Part) => number,
+  printNumbered: (part: Part, starts: ReadonlyMap<string, number>) => Promise<PDFDocument>,
+  stampsFor: (counts: ReadonlyMap<string, number>) => StampJob[],
+): Promise<Layout> {
+  const sections = new Map<string, PDFDocument>();
+  const guess = new Map(sopCounts);
+  for (const [key, doc] of fixed) {
+    sections.set(key, await doc);
+    guess.set(key, sections.get(key)!.getPageCount());
+  }
+  const numbered = parts.filter((p) => p.kind === 'daftar-isi' || p.kind === 'daftar-sop' || p.kind === 'bagian');
+  for (const p of numbered) guess.set(p.key, estimate(p));
+  for (let pass = 1; ; pass++) {
+    const starts = startPages(parts, guess);
+    const speculative = stampsFor(new Map(guess));
+    const printed = await Promise.all(numbered.map((part) => printNumbered(part, starts)));
+    let stable = true;
+    numbered.forEach((part, i) => {
+      const n = printed[i]!.getPageCount();
+      if (n !== guess.get(part.key)) stable = false;
+      guess.set(part.key, n);
+      sections.set(part.key, printed[i]!);
+    });
+    if (stable) return { sections, starts, passes: pass, stamps: Promise.resolve(speculative) };
+    if (pass >= MAX_PASSES) throw new Error(`Daftar isi buku tidak stabil setelah ${pass} kali penataan.`);
   }
 }
 

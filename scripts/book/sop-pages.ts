@@ -10,6 +10,7 @@ import {
   PDFDict,
   PDFDocument,
   PDFName,
+  PDFNumber,
   PDFObjectCopier,
   PDFObjectParser,
   PDFPage,
@@ -195,4 +196,20 @@ export async function copySopPages(book: PDFDocument, bytes: Uint8Array): Promis
     return PDFPage.of(copy, book.context.register(copy), book);
   });
   return { pages, fast };
+}
+
+/** Number of pages, from the root of the page tree (fast path) or a full parse (fallback). */
+export async function sopPageCount(bytes: Uint8Array): Promise<number> {
+  try {
+    const xref = readXref(bytes);
+    const { load } = lazyContext(bytes, xref);
+    const catalog = load(xref.root);
+    const pages = catalog instanceof PDFDict ? catalog.get(PDFName.of('Pages')) : undefined;
+    const tree = pages instanceof PDFRef ? load(pages) : undefined;
+    const count = tree instanceof PDFDict ? tree.get(PDFName.of('Count')) : undefined;
+    if (count instanceof PDFNumber && Number.isInteger(count.asNumber()) && count.asNumber() > 0) return count.asNumber();
+  } catch {
+    // fall through to the full parse
+  }
+  return (await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })).getPageCount();
 }
