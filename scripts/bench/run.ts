@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { measureInPage, planPrint, type Measurement } from '../build/plan.ts';
+import { measureSops } from '../build/build-pdfs.ts';
+import { planPrint } from '../build/plan.ts';
 import { Printer } from '../print/pool.ts';
-import { loadLayouts, renderMeasureHtml, renderSopHtml } from '../render/document.ts';
+import { loadLayouts, renderSopHtml } from '../render/document.ts';
 import { fontDir } from '../render/fonts.ts';
 import { sopView } from '../render/view.ts';
 import { readContent } from '../source/content.ts';
@@ -81,11 +82,11 @@ if (!values['skip-build']) {
   const printer = await Printer.launch({ allowedDir: dir, extraDirs: [ROOT, fontDir()] });
   const layouts = loadLayouts(path.join(dir, 'layouts'));
   const baseUrl = pathToFileURL(dir + path.sep).href;
-  const measured: Measurement[] = await printer.evaluate(renderMeasureHtml(layouts, sops.map(sopView)), { baseUrl, width: '297mm', height: '210mm' }, measureInPage);
+  const measured = await measureSops(printer, layouts, sops, baseUrl);
   await printer.close();
   sops.forEach((sop, i) => {
     const view = sopView(sop);
-    const plan = planPrint(view, sop.steps, measured.find((m) => m.id === sop.id)!);
+    const plan = planPrint(view, sop.steps, measured.get(sop.id)!);
     writeFileSync(path.join(htmlDir, `${String(i).padStart(5, '0')}.html`), renderSopHtml(layouts, view, plan));
   });
   const baseOut = mkdtempSync(path.join(os.tmpdir(), 'sop-bench-baseline-'));

@@ -12,7 +12,7 @@ import { sopView } from '../render/view.ts';
 import { writeAtomic } from './atomic.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
-import { measureInPage, planPrint, type Measurement } from './plan.ts';
+import { identityRoom, measureInPage, planPrint, type Measurement } from './plan.ts';
 
 export interface BuildOptions {
   root: string;
@@ -70,7 +70,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
     let done = 0;
     for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
       const batch = stale.slice(i, i + MEASURE_BATCH);
-      const measured = await measure(printer, layouts, batch, baseUrl);
+      const measured = await measureSops(printer, layouts, batch, baseUrl);
       await Promise.all(
         batch.map(async (sop) => {
           const measurement = measured.get(sop.id)!;
@@ -91,10 +91,12 @@ function manifestPath(outDir: string, sop: Sop): { manifest?: string } {
   return existsSync(file) ? { manifest: file } : {};
 }
 
-async function measure(printer: Printer, layouts: Layouts, sops: Sop[], baseUrl: string): Promise<Map<string, Measurement>> {
-  const html = renderMeasureHtml(layouts, sops.map(sopView));
-  const widest = Math.max(...sops.map((s) => sopView(s).paper.widthMm));
-  const list = await printer.evaluate(html, { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage);
+/** Measures SOPs in one browser page: table row heights, header, identity fit. */
+export async function measureSops(printer: Printer, layouts: Layouts, sops: Sop[], baseUrl: string): Promise<Map<string, Measurement>> {
+  const views = sops.map(sopView);
+  const rooms = Object.fromEntries(views.map((v) => [v.id, identityRoom(v)]));
+  const widest = Math.max(...views.map((v) => v.paper.widthMm));
+  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage, rooms);
   return new Map(list.map((m) => [m.id, m]));
 }
 
@@ -107,6 +109,9 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
   // better no PDF than one quietly printed in a fallback font.
   const failed = [...printed.blocked, ...printed.missing];
   if (failed.length) throw new Error(`Aset tata letak tidak dapat dimuat saat mencetak ${sop.path}: ${failed.join(', ')}`);
+  if (printed.overflowing.length) {
+    throw new Error(`Isi halaman ${printed.overflowing.map((i) => i + 1).join(', ')} dari ${sop.path} tidak muat di kertas ${view.paper.name}.`);
+  }
   const box = printed.boxes[0];
   const sign = sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;

@@ -21,7 +21,9 @@ function listFiles(dir: string): string[] {
 /** Hash of everything every SOP shares (layouts, fonts, code). Computed once per build. */
 export function sharedInputsHash(layoutsDir: string): string {
   const h = createHash('sha256');
-  const files = [...listFiles(layoutsDir), ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
+  // The site's and the book's layouts (layouts/site, layouts/book) do not change an SOP's PDF.
+  const pdfLayouts = listFiles(layoutsDir).filter((f) => !/[/\\](site|book)[/\\]/.test(path.relative(layoutsDir, f).replace(/^/, '/')));
+  const files = [...pdfLayouts, ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
   for (const f of files) h.update(f.slice(f.lastIndexOf('/') + 1)).update(readFileSync(f));
   return h.digest('hex');
 }

@@ -20,24 +20,50 @@ export interface Measurement {
   /** Bottom of the table header, from the top of `.proc` (where the flowchart overlay starts). */
   flowTop: number;
   rowHeights: number[];
-  /** Natural height of the identity page's content. */
-  identityHeight: number;
+  /**
+   * Zoom (0.3–1) at which the identity page's content fits its sheet: 1 for every normal SOP,
+   * less for one with dozens of legal bases. Found in the browser, since text reflows.
+   */
+  identityZoom: number;
 }
 
-/** Runs in the browser: measures every `.doc` of the measuring page. */
-export function measureInPage(): Measurement[] {
+/** Height available to the identity page's content, in CSS px. */
+export function identityRoom(view: SopView): number {
+  const { heightMm, margin } = view.paper;
+  return (heightMm - margin[0] - margin[2]) * PX_PER_MM;
+}
+
+/** Runs in the browser: measures every `.doc` of the measuring page. `rooms`: identityRoom by doc id. */
+export function measureInPage(rooms: Record<string, number>): Measurement[] {
   const round = (n: number) => Math.round(n * 100) / 100;
+  const fitZoom = (fit: HTMLElement, room: number): number => {
+    const fits = (zoom: number) => {
+      fit.style.zoom = String(zoom);
+      return fit.getBoundingClientRect().height <= room;
+    };
+    if (fits(1)) return 1;
+    let lo = 30; // hundredths: search the largest zoom that fits
+    let hi = 100;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (fits(mid / 100)) lo = mid;
+      else hi = mid;
+    }
+    fits(lo / 100);
+    return lo / 100;
+  };
   return Array.from(document.querySelectorAll<HTMLElement>('.doc')).map((doc) => {
+    const id = doc.dataset.id ?? '';
     const page = doc.querySelector('.prosedur')!;
     const top = page.getBoundingClientRect().top;
     const thead = page.querySelector('thead')!.getBoundingClientRect();
     const proc = page.querySelector('.proc')!.getBoundingClientRect();
     return {
-      id: doc.dataset.id ?? '',
+      id,
       theadBottom: round(thead.bottom - top),
       flowTop: round(thead.bottom - proc.top),
       rowHeights: Array.from(page.querySelectorAll('tr.langkah')).map((r) => round(r.getBoundingClientRect().height)),
-      identityHeight: round(doc.querySelector('.identitas .fit')!.getBoundingClientRect().height),
+      identityZoom: fitZoom(doc.querySelector<HTMLElement>('.identitas .fit')!, rooms[id] ?? Infinity),
     };
   });
 }
@@ -55,9 +81,6 @@ export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPl
     pages,
     bandHeight: BAND_HEIGHT,
   });
-  const identityRoom = (heightMm - margin[0] - margin[2]) * PX_PER_MM;
-  // A very long identity page (dozens of legal bases) is scaled to fit its one page.
-  const identityZoom = m.identityHeight > identityRoom ? Math.floor((identityRoom / m.identityHeight) * 100) / 100 : 1;
   return {
     pages,
     rowHeights: m.rowHeights,
@@ -65,6 +88,6 @@ export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPl
     svgs: layouts.map((page, i) => flowSvg(page, { markerId: `panah-hal${i + 2}` })),
     bandHeight: BAND_HEIGHT,
     flowTop: m.flowTop,
-    identityZoom,
+    identityZoom: m.identityZoom,
   };
 }

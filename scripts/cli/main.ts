@@ -57,7 +57,11 @@ export async function main(argv: string[]): Promise<number> {
       if ('hint' in e && e.hint) err(`Saran: ${String(e.hint)}\n`);
       return e.exitCode;
     }
-    throw e;
+    // Anything else is sop-press's own failure: say so plainly; the stack only on request.
+    err(`Galat: ${e instanceof Error ? e.message : String(e)}\n`);
+    err('Saran: berkas di output/ yang sudah ada tidak diubah. Bila galat ini berulang, jalankan lagi dengan SOP_DEBUG=1 dan laporkan keluarannya ke pengelola sop-press.\n');
+    if (process.env.SOP_DEBUG && e instanceof Error && e.stack) err(`${e.stack}\n`);
+    return EXIT.invalid;
   }
 }
 

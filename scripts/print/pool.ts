@@ -66,6 +66,8 @@ export interface PrintResult {
   blocked: string[];
   /** Allowed local files that failed to load (missing font, logo…). */
   missing: string[];
+  /** 0-based indices of `.page` elements whose content does not fit them (it is clipped). */
+  overflowing: number[];
 }
 
 interface Slot {
@@ -106,8 +108,10 @@ function paperOf(setup: PageSetup): Paper {
  * to print as exactly one sheet, with @page margin 0); without one, the document is assumed to be
  * a stack of sheets of `pageHeightPx`, so page i starts at y = i * pageHeightPx.
  */
-function measureBoxes(selector: string, pageHeightPx: number): { pages: number; boxes: Array<CssBox & { id: string }> } {
+function measureBoxes(selector: string, pageHeightPx: number): { pages: number; overflowing: number[]; boxes: Array<CssBox & { id: string }> } {
   const pages = Array.from(document.querySelectorAll('.page'));
+  // A fixed-size sheet clips what does not fit; the caller must hear about it.
+  const overflowing = pages.flatMap((p, i) => (p.scrollHeight > p.clientHeight + 1 || p.scrollWidth > p.clientWidth + 1 ? [i] : []));
   const boxes = Array.from(document.querySelectorAll(selector)).map((el) => {
     const r = el.getBoundingClientRect();
     const id = el.getAttribute('data-sig-box') || el.id || '';
@@ -120,7 +124,7 @@ function measureBoxes(selector: string, pageHeightPx: number): { pages: number; 
     const page = Math.floor(y / pageHeightPx);
     return { id, page, left: r.left + window.scrollX, top: y - page * pageHeightPx, width: r.width, height: r.height };
   });
-  return { pages: pages.length, boxes };
+  return { pages: pages.length, overflowing, boxes };
 }
 
 async function toPdfBoxes(pdf: Uint8Array, measured: ReturnType<typeof measureBoxes>): Promise<PrintedBox[]> {
@@ -239,7 +243,7 @@ export class Printer {
         timeout: this.#timeout,
       });
       const boxes = measured.boxes.length ? await toPdfBoxes(pdf, measured) : [];
-      return { pdf, boxes, blocked: [...(slot?.blocked ?? [])], missing: [...(slot?.missing ?? [])] };
+      return { pdf, boxes, overflowing: measured.overflowing, blocked: [...(slot?.blocked ?? [])], missing: [...(slot?.missing ?? [])] };
     });
   }
 

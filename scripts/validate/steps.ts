@@ -16,6 +16,9 @@ const UNITS: Record<string, WaktuUnit> = { menit: 'menit', jam: 'jam', hari: 'ha
 const WAKTU = /^(\d+(?:[.,]\d+)?)\s*(menit|jam|hari|minggu|bulan)(?:\s+kerja)?$/i;
 const ACTOR_SEPARATORS = /[,;+&]|\s\/\s/;
 
+/** A row must fit one printed page: longest text each narrow column can hold in a sane row. */
+const CELL_LIMITS: ReadonlyArray<[ColumnName, number]> = [['kegiatan', 300], ['kelengkapan', 200], ['output', 200], ['keterangan', 200]];
+
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export function readSteps(file: VFile, table: RawTable, declared: string[] | undefined, declaredPlace: Place): StepsResult {
@@ -62,6 +65,14 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
     }
     if (!cells.kegiatan.text) report(file, 'kegiatan-kosong', 'Uraian kegiatan tidak boleh kosong.', cells.kegiatan.place, { hint: 'Tulis kegiatan dengan kata kerja aktif, mis. "Memeriksa kelengkapan berkas".' });
     if (!cells.output.text) report(file, 'output-kosong', 'Output kegiatan tidak boleh kosong.', cells.output.place, { hint: 'Tulis hasil kegiatan ini, mis. "Disposisi" atau "Dokumen terverifikasi".' });
+    for (const [name, limit] of CELL_LIMITS) {
+      const cell = cells[name];
+      if (cell && cell.text.length > limit) {
+        report(file, 'sel-terlalu-panjang', `Isi kolom ${COLUMN_TITLES[name]} terlalu panjang (${cell.text.length} karakter, paling banyak ${limit}).`, cell.place, {
+          hint: 'Satu baris tabel harus muat di satu halaman: ringkas isinya, atau pecah kegiatan ini menjadi beberapa baris.',
+        });
+      }
+    }
 
     drafts.push({
       no: expected,

@@ -243,6 +243,8 @@ const BAD: Case[] = [
   { name: 'No tidak berurutan', files: sop('| 3 | Menandatangani', '| 4 | Menandatangani'), want: [[S, 27, 3, 'nomor-urut']], message: [/seharusnya 3/] },
   { name: 'No kosong', files: sop('| 3 | Menandatangani', '|  | Menandatangani'), want: [[S, 27, 2, 'nomor-urut']], message: [/belum diisi/] },
   { name: 'Kegiatan kosong', files: sop('| Menandatangani laporan |', '|  |'), want: [[S, 27, 6, 'kegiatan-kosong']] },
+  { name: 'Kegiatan terlalu panjang untuk satu halaman', files: sop('| Menandatangani laporan |', `| Menandatangani ${'laporan '.repeat(40)}|`), want: [[S, 27, 7, 'sel-terlalu-panjang']], message: [/Kegiatan/, /paling banyak 300/] },
+  { name: 'Output terlalu panjang', files: sop('| Laporan sah |', `| ${'Laporan sah '.repeat(20)}|`), want: [[S, 27, 65, 'sel-terlalu-panjang']], message: [/Output/] },
   { name: 'Pelaksana kosong', files: sop('| Kepala Dinas | Laporan | 1 jam', '|  | Laporan | 1 jam'), want: [[S, 27, 31, 'pelaksana-kosong']] },
   {
     name: 'pelaksana tak dikenal (Kepala Dinass)',

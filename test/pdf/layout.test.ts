@@ -4,12 +4,13 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureInPage, planPrint, type Measurement } from '../../scripts/build/plan.ts';
+import { measureSops } from '../../scripts/build/build-pdfs.ts';
+import { planPrint } from '../../scripts/build/plan.ts';
 import { flowGraph } from '../../scripts/flow/graph.ts';
 import { checkLayout } from '../../scripts/flow/quality.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
-import { loadLayouts, renderMeasureHtml, renderSopHtml, type Layouts, type PrintPlan } from '../../scripts/render/document.ts';
+import { loadLayouts, renderSopHtml, type Layouts, type PrintPlan } from '../../scripts/render/document.ts';
 import { sopView } from '../../scripts/render/view.ts';
 import { checkFiles, launchPrinter, ROOT, sampleSops } from './helpers.ts';
 import { generatedSops } from './fixtures.ts';
@@ -25,9 +26,9 @@ beforeAll(async () => {
   const generated = checkFiles(generatedSops(40));
   expect(generated.ok).toBe(true);
   const sops = [...sampleSops(), ...generated.sops];
-  const measured: Measurement[] = await printer.evaluate(renderMeasureHtml(layouts, sops.map(sopView)), { baseUrl, width: '297mm', height: '210mm' }, measureInPage);
+  const measured = await measureSops(printer, layouts, sops, baseUrl);
   for (const sop of sops) {
-    const m = measured.find((x) => x.id === sop.id)!;
+    const m = measured.get(sop.id)!;
     planned.set(sop.id, { sop, plan: planPrint(sopView(sop), sop.steps, m) });
   }
 });

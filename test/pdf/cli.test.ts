@@ -1,0 +1,72 @@
+// `sop build` as an officer runs it: it refuses bad content without touching output/, explains
+// a browser that will not start (exit 2), never prints a stack trace, and fits a very long
+// identity page on its sheet.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flat, pdftotext, ROOT, tempDir } from './helpers.ts';
+import { INSTANSI, sopSource } from './fixtures.ts';
+
+const SOP = path.join(ROOT, 'bin', 'sop.js');
+
+function project(files: Record<string, string>): string {
+  const dir = tempDir('cli');
+  symlinkSync(path.join(ROOT, 'layouts'), path.join(dir, 'layouts'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, 'content', rel)), { recursive: true });
+    writeFileSync(path.join(dir, 'content', rel), text);
+  }
+  return dir;
+}
+
+const run = (cwd: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [SOP, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+
+describe('sop build (CLI)', () => {
+  it('refuses to build when check fails and leaves output/ as it was', () => {
+    const dir = project({ 'uji/instansi.yml': INSTANSI, 'uji/a.md': sopSource({ tanggal_efektif: '2024-02-30' }) });
+    mkdirSync(path.join(dir, 'output', 'pdf', 'uji'), { recursive: true });
+    writeFileSync(path.join(dir, 'output', 'pdf', 'uji', 'a.pdf'), 'versi lama');
+    const r = run(dir, ['build']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/content\/uji\/a\.md:\d+:\d+ +galat +.*tanggal-tidak-valid/);
+    expect(r.stdout).toContain('Pembangunan dibatalkan');
+    expect(readFileSync(path.join(dir, 'output', 'pdf', 'uji', 'a.pdf'), 'utf8')).toBe('versi lama');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says plainly that a browser was found but would not start (exit 2)', () => {
+    const dir = project({ 'uji/instansi.yml': INSTANSI, 'uji/a.md': sopSource() });
+    const r = run(dir, ['build'], { PUPPETEER_EXECUTABLE_PATH: '/bin/false' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('ditemukan tetapi gagal dijalankan');
+    expect(r.stderr).toContain('Saran:');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(dir, 'output', 'pdf', 'uji', 'a.pdf'))).toBe(false);
+  });
+
+  it('fits an identity page with 40 legal bases on one sheet', () => {
+    const bases = Array.from({ length: 40 }, (_, i) => `"Peraturan Menteri Dalam Negeri Nomor ${i + 1} Tahun 2017 tentang Tata Cara Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah"`);
+    const dir = project({ 'uji/instansi.yml': INSTANSI, 'uji/panjang.md': sopSource({ dasar_hukum: `[${bases.join(', ')}]` }) });
+    const r = run(dir, ['build']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const pdf = path.join(dir, 'output', 'pdf', 'uji', 'panjang.pdf');
+    const page1 = flat(pdftotext(pdf, 1));
+    expect(page1).toContain('Nomor 40 Tahun 2017');
+    expect(page1).toContain('Halaman 1 dari 2');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+2\n/);
+  });
+
+  it('builds the sample content and then has nothing to do', () => {
+    const dir = tempDir('cli-sample');
+    cpSync(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+    symlinkSync(path.join(ROOT, 'layouts'), path.join(dir, 'layouts'));
+    const first = run(dir, ['build']);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('4 SOP: 4 PDF dibuat, 0 tidak berubah');
+    const second = run(dir, ['build']);
+    expect(second.stdout).toContain('4 SOP: 0 PDF dibuat, 4 tidak berubah');
+  });
+});
