@@ -7,15 +7,9 @@ import { flowGraph } from '../flow/graph.ts';
 import { layoutFlow } from '../flow/layout.ts';
 import { flowSvg } from '../flow/svg.ts';
 import type { Lanjut, Sop } from '../model/sop.ts';
-import { sopView } from '../render/view.ts';
+import { sopView, type RowView } from '../render/view.ts';
 
-export interface ProcedureRow {
-  no: number;
-  kegiatan: string;
-  kelengkapan: string;
-  waktu: string;
-  output: string;
-  keterangan: string;
+export interface ProcedureRow extends RowView {
   /** One entry per actor column; `text` (for screen readers) in the acting actor's cell. */
   cells: Array<{ text?: string }>;
 }

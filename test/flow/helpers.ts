@@ -4,6 +4,9 @@ import { flowGraph } from '../../scripts/flow/graph.ts';
 import { layoutFlow } from '../../scripts/flow/layout.ts';
 import { paginate } from '../../scripts/flow/paginate.ts';
 import type { FlowGraph, PageLayout, PageSlice, PaginateOptions } from '../../scripts/flow/types.ts';
+import { prng } from '../../scripts/bench/generate.ts';
+
+export { prng };
 
 /**
  * One row: actor index and `lanjut` as written in a source (`next` when absent):
@@ -65,18 +68,6 @@ export function build(
   const pages = paginate(rowHeights, paging);
   const input = { graph, columnWidths, rowHeights, pages, bandHeight: paging.bandHeight };
   return { ...input, layout: layoutFlow(input) };
-}
-
-/** Small fast deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LABELS: Array<[string, string]> = [
