@@ -1,10 +1,15 @@
 // Puts one book together: the SOP PDFs as they are (pages copied, never re-rendered), the
 // book's own sections printed by Chromium, book page numbers stamped on every page, bookmarks
 // and metadata. Each SOP PDF is read and parsed exactly once.
+//
+// Timeline: the SOP files are read and their page counts taken from their page trees; then,
+// while Node copies the SOP pages into the book, the browser prints the book's own sections
+// (all of them in two documents) and the page-number stamps. Nothing waits for the other side
+// unless it has to.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { drawObject, ParseSpeeds, PDFArray, PDFDocument, PDFName, PDFObjectCopier, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import { drawObject, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFObjectCopier, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
 import { formatNip } from '../model/format.ts';
 import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
@@ -19,7 +24,6 @@ import {
   changeGroups,
   coverView,
   dividerView,
-  estimatePages,
   roman,
   sopRows,
   startPages,
@@ -27,7 +31,7 @@ import {
   type FrontPage,
   type Part,
 } from './pages.ts';
-import { renderSection, renderStamps, type BookLayouts, type StampPage } from './render.ts';
+import { renderSections, renderStamps, type BookLayouts, type SectionHtml, type StampPage } from './render.ts';
 
 export interface BookInput {
   instansi: Instansi;
@@ -56,12 +60,18 @@ export interface AssembledBook {
   /** Part key → number of pages. */
   counts: Map<string, number>;
   outline: OutlineItem[];
-  /** Milliseconds per stage, for the benchmark. */
+  /** Milliseconds per stage (and a few counts), for the benchmark. */
   timings: Record<string, number>;
 }
 
 /** How many times the numbered sections (Daftar Isi, Daftar SOP, dividers) may be re-laid out. */
 const MAX_PASSES = 6;
+
+/** Section markers: the URL of an invisible link at the top of each section (see buku.hbs). */
+const MARKER = 'https://penanda.sop-press.invalid/';
+
+/** Page number printed in the first layout, before the real ones are known: as wide as four digits. */
+const PLACEHOLDER_PAGE = 8888;
 
 export function bookTitle(instansi: Instansi, tahun: number): string {
   return `Buku SOP ${instansi.nama} ${tahun}`;
@@ -71,9 +81,48 @@ function stampLabel(n: number): string {
   return `– ${n} –`;
 }
 
-/** Chromium's PDFs of the book's own sections: small, untagged; parsed in one go. */
+/** Chromium's PDFs of the book's own pages: small, untagged; parsed in one go. */
 function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+/** A printed document of several sections, and the 0-based pages each section spans. */
+interface PrintedSections {
+  doc: PDFDocument;
+  ranges: Map<string, { first: number; count: number }>;
+}
+
+/**
+ * Finds each section's first page by its marker link, then removes the markers: they must not
+ * reach the book. Every section starts a page, so a section runs to the next one's first page.
+ */
+function sectionRanges(doc: PDFDocument, keys: string[]): Map<string, { first: number; count: number }> {
+  const firsts = new Map<string, number>();
+  doc.getPages().forEach((page, index) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (!annots) return;
+    const kept = annots.asArray().filter((ref) => {
+      const annot = doc.context.lookup(ref);
+      const uri = annot instanceof PDFDict ? annot.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('URI')) : undefined;
+      const text = uri && 'decodeText' in uri && typeof uri.decodeText === 'function' ? (uri.decodeText as () => string)() : '';
+      if (!text.startsWith(MARKER)) return true;
+      const key = decodeURIComponent(text.slice(MARKER.length));
+      if (firsts.has(key)) throw new Error(`Penanda bagian "${key}" tercetak dua kali.`);
+      firsts.set(key, index);
+      if (ref instanceof PDFRef) doc.context.delete(ref);
+      return false;
+    });
+    if (kept.length) page.node.set(PDFName.of('Annots'), doc.context.obj(kept));
+    else page.node.delete(PDFName.of('Annots'));
+  });
+  const ranges = new Map<string, { first: number; count: number }>();
+  keys.forEach((key, i) => {
+    const first = firsts.get(key);
+    const next = i + 1 < keys.length ? firsts.get(keys[i + 1]!) : doc.getPageCount();
+    if (first === undefined || next === undefined || next <= first) throw new Error(`Halaman awal bagian "${key}" tidak ditemukan di PDF buku.`);
+    ranges.set(key, { first, count: next - first });
+  });
+  return ranges;
 }
 
 export async function assembleBook(input: BookInput, options: AssembleOptions): Promise<AssembledBook> {
@@ -91,39 +140,53 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   const title = bookTitle(instansi, input.tahun);
   const id = { instansi, tahun: input.tahun, draf: input.draf };
 
-  const printSection = async (section: string, data: object): Promise<PDFDocument> => {
-    const html = renderSection(options.layouts, section, bookPaper, title, data);
+  const print = async (sections: Array<{ key: string; bagian: string; data: object }>): Promise<PrintedSections> => {
+    const html = renderSections(
+      options.layouts,
+      bookPaper,
+      title,
+      sections.map((s): SectionHtml => ({ bagian: s.bagian, penanda: MARKER + encodeURIComponent(s.key), data: s.data })),
+    );
     const printed = await options.printer.printPdf(html, { baseUrl, width: `${bookPaper.widthMm}mm`, height: `${bookPaper.heightMm}mm`, tagged: false });
-    assertComplete(printed, `bagian "${section}" buku ${instansi.id}`);
-    return loadPdf(printed.pdf);
+    assertComplete(printed, `halaman buku ${instansi.id}`);
+    const doc = await loadPdf(printed.pdf);
+    return { doc, ranges: sectionRanges(doc, sections.map((s) => s.key)) };
   };
 
-  // Sections whose content does not depend on page numbers: print them while the SOPs load.
+  // The sections whose text does not depend on page numbers: printed at once, in one document.
   const logoUrl = instansi.logo ? pathToFileURL(instansi.logo).href : undefined;
   const signer = input.signer
     ? { jabatan: input.signer.jabatan, nama: input.signer.nama, pangkat: input.signer.pangkat, nip: input.signer.nip ? formatNip(input.signer.nip) : undefined }
     : undefined;
-  const fixed = new Map<string, Promise<PDFDocument>>([['sampul', printSection('sampul', coverView(id, logoUrl))]]);
-  front.forEach((page, i) => {
-    const ttd = page.signature && signer ? { ...signer, lines: page.signature.lines } : undefined;
-    // With a signature, the last block goes with it: a signature never stands alone on a page.
-    const view = ttd ? { ...page, html: page.blocks.slice(0, -1).join(''), closing: page.blocks.at(-1) ?? '', ttd } : page;
-    fixed.set(`halaman:${i}`, printSection('halaman', view));
-  });
-  fixed.set('perubahan', printSection('perubahan', { instansi: instansi.nama, tahun: input.tahun, groups: changeGroups(contents) }));
-  // Unhandled-rejection guard: the promises are awaited in layOut.
-  for (const p of fixed.values()) p.catch(() => undefined);
+  const fixedSections = [
+    { key: 'sampul', bagian: 'sampul', data: coverView(id, logoUrl) },
+    ...front.map((page, i) => {
+      const ttd = page.signature && signer ? { ...signer, lines: page.signature.lines } : undefined;
+      // With a signature, the last block goes with it: a signature never stands alone on a page.
+      const view = ttd ? { ...page, html: page.blocks.slice(0, -1).join(''), closing: page.blocks.at(-1) ?? '', ttd } : page;
+      return { key: `halaman:${i}`, bagian: 'halaman', data: view };
+    }),
+    { key: 'perubahan', bagian: 'perubahan', data: { instansi: instansi.nama, tahun: input.tahun, groups: changeGroups(contents) } },
+  ];
+  const numberedSections = (starts: ReadonlyMap<string, number>) =>
+    parts.flatMap((part): Array<{ key: string; bagian: string; data: object }> => {
+      if (part.kind === 'daftar-isi') return [{ key: part.key, bagian: 'daftar-isi', data: { entries: tocEntries(parts, starts) } }];
+      if (part.kind === 'daftar-sop') {
+        const rows = sopRows(contents, starts);
+        const data = { instansi: instansi.nama, tahun: input.tahun, rows, jumlah: rows.filter((r) => r.dimuat).length, jumlahTidakDimuat: rows.filter((r) => !r.dimuat).length };
+        return [{ key: part.key, bagian: 'daftar-sop', data }];
+      }
+      if (part.kind === 'bagian') return [{ key: part.key, bagian: 'bagian', data: dividerView(contents, part.group ?? 0, starts) }];
+      return [];
+    });
 
-  const printNumbered = (part: Part, s: ReadonlyMap<string, number>): Promise<PDFDocument> => {
-    if (part.kind === 'daftar-isi') return printSection('daftar-isi', { entries: tocEntries(parts, s) });
-    if (part.kind === 'daftar-sop') {
-      const rows = sopRows(contents, s);
-      return printSection('daftar-sop', { instansi: instansi.nama, tahun: input.tahun, rows, jumlah: rows.filter((r) => r.dimuat).length, jumlahTidakDimuat: rows.filter((r) => !r.dimuat).length });
-    }
-    return printSection('bagian', dividerView(contents, part.kind === 'bagian' ? (part.group ?? 0) : 0, s));
-  };
+  // First print, at once: every section, the numbered ones with placeholder numbers of the
+  // width of real ones. It gives every section's length while the SOP files are read.
+  const placeholder = new Map(parts.map((p) => [p.key, PLACEHOLDER_PAGE]));
+  const first = print([...fixedSections, ...numberedSections(placeholder)]);
+  first.catch(() => undefined); // awaited in layOut
 
-  // Each SOP's page count first, cheaply (from its page tree), so that everything numbered can
+  // Each SOP's page count, cheaply (from its page tree), so that everything numbered can
   // be laid out and printed in the browser while Node copies the SOP pages.
   const counts = new Map<string, number>();
   const sopParts = parts.filter((p): p is Extract<Part, { kind: 'sop' }> => p.kind === 'sop');
@@ -137,7 +200,9 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   for (const [i, part] of sopParts.entries()) counts.set(part.key, await sopPageCount(files[i]!));
   lap('baca');
 
-  const layout = layOut(parts, counts, fixed, (p) => estimatePages(p, parts, contents), printNumbered, (c) => startStamps(parts, c, bookPaper, options, baseUrl));
+  const layout = layOut(parts, counts, first, (s) => print(numberedSections(s)), (c) =>
+    startStamps(parts, c, bookPaper, options, baseUrl),
+  );
   layout.catch(() => undefined); // awaited below, after the copying
 
   // The SOP documents, in body order, each parsed once and copied straight in.
@@ -148,28 +213,39 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     if (!fast) fallbacks++;
     if (pages.length !== counts.get(sopParts[i]!.key)) throw new Error(`PDF SOP ${sopParts[i]!.sop.path}: jumlah halaman berubah saat dibaca.`);
     for (const page of pages) book.addPage(page);
-    // Let the browser's replies in: the layout passes run meanwhile.
+    // Let the browser's replies in: the layout runs meanwhile.
     if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
   files.length = 0;
   timings.muatLambat = fallbacks;
   lap('sop');
 
-  const { sections, starts, passes, stamps } = await layout;
-  for (const [key, doc] of sections) counts.set(key, doc.getPageCount());
+  const { printed, starts, passes, stamps } = await layout;
   timings.penataan = passes;
   lap('tata-letak');
 
   // Book sections go in front of and between the SOPs. Inserting in page order keeps every
-  // earlier part in place, so each section lands exactly on its computed first page.
+  // earlier part in place, so each section lands exactly on its computed first page. Each
+  // printed document is copied with one copier, so its font is copied once.
+  const own = new Map<string, PDFPage[]>();
+  for (const { doc, ranges } of printed) {
+    const keys = parts.filter((p) => ranges.has(p.key)).map((p) => p.key);
+    const indices = keys.flatMap((key) => {
+      const r = ranges.get(key)!;
+      return Array.from({ length: r.count }, (_, k) => r.first + k);
+    });
+    const copied = await book.copyPages(doc, indices);
+    let at = 0;
+    for (const key of keys) own.set(key, copied.slice(at, (at += ranges.get(key)!.count)));
+  }
   for (const part of parts) {
-    const doc = sections.get(part.key);
-    if (!doc) continue;
-    const copied = await book.copyPages(doc, doc.getPageIndices());
-    copied.forEach((page, k) => book.insertPage(starts.get(part.key)! - 1 + k, page));
+    const pages = own.get(part.key);
+    if (!pages) continue;
+    counts.set(part.key, pages.length);
+    pages.forEach((page, k) => book.insertPage(starts.get(part.key)! - 1 + k, page));
   }
   const pageCount = book.getPageCount();
-  const expected = [...counts.values()].reduce((a, b) => a + b, 0);
+  const expected = parts.reduce((n, p) => n + (counts.get(p.key) ?? NaN), 0);
   if (pageCount !== expected) throw new Error(`Buku ${instansi.id}: ${pageCount} halaman, seharusnya ${expected}.`);
   lap('susun');
 
@@ -188,6 +264,48 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   });
   lap('simpan');
   return { pdf, pageCount, parts, starts, counts, outline, timings };
+}
+
+interface Layout {
+  /** The printed documents that make up the book's own pages, each with the sections taken from it. */
+  printed: PrintedSections[];
+  starts: Map<string, number>;
+  passes: number;
+  stamps: Promise<StampJob[]>;
+}
+
+/**
+ * Every part's first page, and the documents that hold the book's own pages. Daftar Isi, Daftar
+ * SOP and the dividers print page numbers, and their own length moves the pages after them: the
+ * first print (placeholder numbers) gives their length, then they are printed with the real
+ * numbers until the lengths they were numbered with hold (once, unless a number's width changes
+ * a line break). The stamps for the lengths being tried print alongside.
+ */
+async function layOut(
+  parts: Part[],
+  sopCounts: ReadonlyMap<string, number>,
+  first: Promise<PrintedSections>,
+  printNumbered: (starts: ReadonlyMap<string, number>) => Promise<PrintedSections>,
+  stampsFor: (counts: ReadonlyMap<string, number>) => StampJob[],
+): Promise<Layout> {
+  const guess = new Map(sopCounts);
+  const all = await first;
+  for (const [key, range] of all.ranges) guess.set(key, range.count);
+  const numbered = new Set(parts.filter((p) => p.kind === 'daftar-isi' || p.kind === 'daftar-sop' || p.kind === 'bagian').map((p) => p.key));
+  const fixed: PrintedSections = { doc: all.doc, ranges: new Map([...all.ranges].filter(([key]) => !numbered.has(key))) };
+  for (let pass = 1; ; pass++) {
+    const starts = startPages(parts, guess);
+    const stamps = stampsFor(new Map(guess));
+    const printed = await printNumbered(starts);
+    let stable = true;
+    for (const key of numbered) {
+      const n = printed.ranges.get(key)!.count;
+      if (n !== guess.get(key)) stable = false;
+      guess.set(key, n);
+    }
+    if (stable) return { printed: [fixed, printed], starts, passes: pass, stamps: Promise.resolve(stamps) };
+    if (pass >= MAX_PASSES) throw new Error(`Daftar isi buku tidak stabil setelah ${pass} kali penataan.`);
+  }
 }
 
 interface PageOwner {
@@ -262,51 +380,6 @@ async function overlayStamps(book: PDFDocument, jobs: StampJob[]): Promise<void>
     // themselves are not registered in the book; only what they draw with is.
     const copier = PDFObjectCopier.for(stamps.context, book.context);
     stamps.getPages().forEach((stamp, k) => overlay(book, pages[job.pages[k]!]!, copier.copy(stamp.node)));
-  }
-}
-
-interface Layout {
-  sections: Map<string, PDFDocument>;
-  starts: Map<string, number>;
-  passes: number;
-  stamps: Promise<StampJob[]>;
-}
-
-/**
- * The book's own sections and every part's first page. Daftar Isi, Daftar SOP and the dividers
- * print page numbers, and their own length moves the pages after them: they are laid out until
- * the page counts they were numbered with hold, starting from an estimate. The stamps for the
- * counts being tried print alongside each pass (they are right whenever that pass holds).
- */
-async function layOut(
-  parts: Part[],
-  sopCounts: ReadonlyMap<string, number>,
-  fixed: ReadonlyMap<string, Promise<PDFDocument>>,
-  estimate: (part: Part) => number,
-  printNumbered: (part: Part, starts: ReadonlyMap<string, number>) => Promise<PDFDocument>,
-  stampsFor: (counts: ReadonlyMap<string, number>) => StampJob[],
-): Promise<Layout> {
-  const sections = new Map<string, PDFDocument>();
-  const guess = new Map(sopCounts);
-  for (const [key, doc] of fixed) {
-    sections.set(key, await doc);
-    guess.set(key, sections.get(key)!.getPageCount());
-  }
-  const numbered = parts.filter((p) => p.kind === 'daftar-isi' || p.kind === 'daftar-sop' || p.kind === 'bagian');
-  for (const p of numbered) guess.set(p.key, estimate(p));
-  for (let pass = 1; ; pass++) {
-    const starts = startPages(parts, guess);
-    const speculative = stampsFor(new Map(guess));
-    const printed = await Promise.all(numbered.map((part) => printNumbered(part, starts)));
-    let stable = true;
-    numbered.forEach((part, i) => {
-      const n = printed[i]!.getPageCount();
-      if (n !== guess.get(part.key)) stable = false;
-      guess.set(part.key, n);
-      sections.set(part.key, printed[i]!);
-    });
-    if (stable) return { sections, starts, passes: pass, stamps: Promise.resolve(speculative) };
-    if (pass >= MAX_PASSES) throw new Error(`Daftar isi buku tidak stabil setelah ${pass} kali penataan.`);
   }
 }
 

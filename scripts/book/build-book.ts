@@ -34,7 +34,7 @@ export interface BuiltBook {
   /** SOPs printed in the body, and listed in Daftar SOP. */
   printed: number;
   listed: number;
-  /** SOP PDFs that had to be (re)built for this run, over all books. */
+  /** The book itself: bytes, parts, first pages, bookmarks, timings. */
   assembled: AssembledBook;
 }
 
@@ -44,6 +44,9 @@ export interface BookRun {
   /** Milliseconds: building SOP PDFs, assembling books. */
   timings: { pdf: number; buku: number };
 }
+
+/** Books assembled concurrently; each holds its whole PDF in memory until written. */
+const BOOKS_AT_ONCE = 2;
 
 export function bookFileName(instansiId: string, tahun: number, draf: boolean): string {
   return `buku/${instansiId}-${tahun}${draf ? '-draf' : ''}.pdf`;
@@ -88,7 +91,8 @@ export async function buildBooks(sops: Sop[], options: BookOptions): Promise<Boo
   if (plans.length) {
     const printer = await options.printer();
     const layouts = loadBookLayouts(path.join(options.root, 'layouts'));
-    for (const [i, plan] of plans.entries()) {
+    const one = async (i: number): Promise<BuiltBook> => {
+      const plan = plans[i]!;
       options.onBook?.(plan.instansi, i, plans.length);
       const assembled = await assembleBook(
         { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById },
@@ -96,14 +100,17 @@ export async function buildBooks(sops: Sop[], options: BookOptions): Promise<Boo
       );
       const file = path.join(outDir, bookFileName(plan.instansi.id, options.tahun, draf));
       writeAtomic(file, assembled.pdf);
-      books.push({
-        instansi: plan.instansi,
-        file,
-        printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0),
-        listed: plan.contents.listed.length,
-        assembled,
-      });
-    }
+      return { instansi: plan.instansi, file, printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0), listed: plan.contents.listed.length, assembled };
+    };
+    // Two books at a time: one copies pages in Node while the other's sections print in the browser.
+    let next = 0;
+    const worker = async () => {
+      while (next < plans.length) {
+        const i = next++;
+        books[i] = await one(i);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BOOKS_AT_ONCE, plans.length) }, worker));
   }
   return { books, pdfs, timings: { pdf: pdfTime, buku: performance.now() - t } };
 }

@@ -167,19 +167,3 @@ export function dividerView(contents: BookContents, group: number, starts: Reado
   };
 }
 
-/**
- * A first guess at the length of a numbered section (Daftar Isi, Daftar SOP, a divider), from
- * how many lines fit a landscape page in layouts/book/buku.css. Only a starting point: the book
- * is laid out again until the counts hold, so a wrong guess costs one more pass, never a wrong
- * number. A right guess lets the page-number stamps print alongside the first pass.
- */
-export function estimatePages(part: Part, parts: Part[], contents: BookContents): number {
-  const ceil = (n: number) => Math.max(1, Math.ceil(n));
-  if (part.kind === 'daftar-isi') return ceil((parts.length - 1 + 3) / 27.5);
-  if (part.kind === 'daftar-sop') return ceil(contents.listed.length <= 21 ? 1 : 1 + (contents.listed.length - 21) / 16);
-  if (part.kind === 'bagian') {
-    const n = contents.groups[part.group ?? 0]?.sops.length ?? 0;
-    return ceil(n <= 14 ? 1 : 1 + (n - 14) / 24);
-  }
-  return 1;
-}

@@ -33,25 +33,21 @@ export function loadBookLayouts(layoutsDir: string): BookLayouts {
   };
 }
 
-/** Page margins (CSS `@page margin`) of the book's own sections; the bottom leaves room for the page number. */
-const MARGINS: Record<string, string> = {
-  sampul: '0',
-  bagian: '14mm 22mm 20mm',
-  halaman: '14mm 22mm 18mm',
-  default: '16mm 22mm 20mm',
-};
+export interface SectionHtml {
+  /** Partial in layouts/book/partials/: sampul, halaman, daftar-isi, daftar-sop, perubahan, bagian. */
+  bagian: string;
+  /** URL of the invisible link at the top of the section: finds its first page in the PDF. */
+  penanda: string;
+  data: object;
+}
 
-/** One section of the book as a printable HTML document. */
-export function renderSection(layouts: BookLayouts, section: string, paper: Paper, title: string, data: object): string {
-  return layouts.book({
-    ...data,
-    bagian: section,
-    judulDokumen: title,
-    paper,
-    margin: MARGINS[section] ?? MARGINS.default,
-    fontFaces: fontFaceCss(),
-    css: layouts.css,
-  });
+/**
+ * Several sections of the book as one printable HTML document, each from a fresh page (page
+ * margins per section kind are named @page rules in buku.hbs). One print per document, instead of
+ * one per section, is what keeps a book's own pages cheap: a print costs ~50 ms of fixed overhead.
+ */
+export function renderSections(layouts: BookLayouts, paper: Paper, title: string, sections: SectionHtml[]): string {
+  return layouts.book({ sections, judulDokumen: title, paper, fontFaces: fontFaceCss(), css: layouts.css });
 }
 
 export interface StampPage {
