@@ -81,13 +81,12 @@ export function changesInYear(sops: Sop[], tahun: number, draf: boolean): Change
       const replacer = sop.status === 'digantikan' ? replacers.get(sop.nomor.trim()) : undefined;
       const when = replacer ? (replacer.tanggal_efektif ?? replacer.tanggal_pembuatan) : latest([...sop.riwayat.map((r) => r.tanggal), sop.tanggal_revisi]);
       if (when && !inYear(when, tahun)) continue;
+      // The riwayat entry of the year says why, in the office's words; otherwise a plain note.
+      const why = riwayatYear.at(-1)?.uraian.trim().replace(/\.?$/, '.');
       const note = replacer
         ? `Digantikan oleh ${replacer.nomor} (${replacer.nama}).`
-        : sop.status === 'digantikan'
-          ? 'Digantikan; SOP pengganti tidak tercatat di sumber.'
-          : 'Dicabut tanpa pengganti.';
-      const lastNote = riwayatYear.at(-1)?.uraian;
-      changes.push({ kind: sop.status, sop, tanggal: when, keterangan: lastNote && !replacer ? `${note} ${lastNote}` : note });
+        : (why ?? (sop.status === 'digantikan' ? 'Digantikan; SOP pengganti tidak tercatat di sumber.' : 'Dicabut tanpa pengganti.'));
+      changes.push({ kind: sop.status, sop, tanggal: when, keterangan: note });
       continue;
     }
     if (!isPrinted(sop.status, draf)) continue;

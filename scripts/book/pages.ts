@@ -150,6 +150,7 @@ export function sopRows(contents: BookContents, starts: ReadonlyMap<string, numb
 }
 
 export function changeGroups(contents: BookContents) {
+  if (!contents.changes.length) return [];
   return (['baru', 'direvisi', 'digantikan', 'dicabut'] as const).map((kind) => ({
     title: CHANGE_TITLES[kind],
     rows: contents.changes

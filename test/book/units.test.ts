@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bookContents, bookDate, changesInYear } from '../../scripts/book/contents.ts';
 import { titleFromFile } from '../../scripts/book/front-matter.ts';
 import { PlaceholderError, renderMarkdownPage } from '../../scripts/book/markdown.ts';
-import { bookParts, roman, sopRows, startPages, tocEntries } from '../../scripts/book/pages.ts';
+import { bookParts, changeGroups, roman, sopRows, startPages, tocEntries } from '../../scripts/book/pages.ts';
 import type { Instansi, Sop } from '../../scripts/model/sop.ts';
 
 const INSTANSI: Instansi = {
@@ -102,8 +102,18 @@ describe('changesInYear', () => {
       ['direvisi', 'C', '2024-02-02', 'Ubah langkah 3.'],
       ['digantikan', 'OLD', '2024-03-01', 'Digantikan oleh A (SOP A).'],
       // Without a date the withdrawal is listed rather than silently dropped.
-      ['dicabut', 'D', '2024-05-05', 'Dicabut tanpa pengganti. Tidak dipakai lagi'],
+      ['dicabut', 'D', '2024-05-05', 'Tidak dipakai lagi.'],
       ['dicabut', 'F', null, 'Dicabut tanpa pengganti.'],
+    ]);
+  });
+
+  it('prints one sentence instead of four empty tables when nothing changed', () => {
+    expect(changeGroups(bookContents([sop('A')], 2024, false))).toEqual([]);
+    expect(changeGroups(bookContents([sop('A', { tanggal_revisi: '2024-01-02' })], 2024, false)).map((g) => [g.title, g.rows.length])).toEqual([
+      ['SOP Baru', 0],
+      ['SOP Direvisi', 1],
+      ['SOP Digantikan', 0],
+      ['SOP Dicabut', 0],
     ]);
   });
 
