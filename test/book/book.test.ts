@@ -19,6 +19,7 @@ let sops: Sop[];
 let first: BookRun;
 let second: BookRun;
 let firstBytes: Map<string, Buffer>;
+let draft: BookRun;
 
 beforeAll(async () => {
   dir = makeProject();
@@ -31,6 +32,7 @@ beforeAll(async () => {
   first = await buildBooks(sops, options);
   firstBytes = new Map(first.books.map((b) => [b.file, fs.readFileSync(b.file)]));
   second = await buildBooks(sops, options);
+  draft = await buildBooks(sops, { ...options, draf: true, instansi: ['diskominfosp-balangan'] });
 });
 
 afterAll(async () => {
@@ -81,9 +83,17 @@ describe('sop book on the sample content', () => {
       const own = b.assembled.parts.filter((p) => p.kind !== 'sop').reduce((n, p) => n + b.assembled.counts.get(p.key)!, 0);
       const info = pdfinfo(b.file);
       expect(Number(info.get('Pages'))).toBe(own + sopPages.reduce((x, y) => x + y, 0));
-      expect(info.get('Page size')).toMatch(/^841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
       expect(sopPages.every((n) => n >= 2)).toBe(true);
+      // The book's own pages in the instansi's paper, each SOP in its own (here one is F4).
+      const doc = await PDFDocument.load(fs.readFileSync(b.file));
+      const sizes = doc.getPages().map((p) => `${Math.round(p.getWidth())}x${Math.round(p.getHeight())}`);
+      b.assembled.parts.forEach((part) => {
+        const start = b.assembled.starts.get(part.key)!;
+        const want = part.kind === 'sop' && part.sop.kertas === 'F4' ? '935x609' : '842x595';
+        for (let k = 0; k < b.assembled.counts.get(part.key)!; k++) expect(sizes[start - 1 + k], `${part.key} page ${k + 1}`).toBe(want);
+      });
     }
+    expect(printedSops(book('diskominfosp-balangan')).some((s) => s.kertas === 'F4')).toBe(true);
   });
 
   it('prints every Daftar Isi number on the page where that SOP starts', () => {
@@ -224,6 +234,22 @@ describe('sop book on the sample content', () => {
   it('rebuilds byte for byte, reusing every SOP PDF without printing it again', () => {
     expect(second.pdfs.every((p) => !p.rebuilt)).toBe(true);
     for (const b of second.books) expect(fs.readFileSync(b.file).equals(firstBytes.get(b.file)!), b.file).toBe(true);
+  });
+
+  it('leaves drafts out, and puts them in (watermarked) only in the -draf edition', () => {
+    const nama = 'Publikasi Data Statistik Sektoral';
+    expect(squash(pageTexts(book('diskominfosp-balangan').file).join(' '))).not.toContain(nama);
+    expect(draft.books.map((b) => b.file.slice(dir.length + 1))).toEqual(['output/buku/diskominfosp-balangan-2024-draf.pdf']);
+    const b = draft.books[0]!;
+    const texts = pageTexts(b.file).map(squash);
+    expect(texts[0]).toContain('Edisi draf');
+    const sop = printedSops(b).find((s) => s.nama === nama)!;
+    const start = b.assembled.starts.get(`sop:${sop.id}`)!;
+    expect(texts[start - 1]).toContain(nama);
+    expect(texts[start - 1]).toContain('DRAF');
+    expect(texts.join(' ')).toMatch(/SOP Baru .*Publikasi Data Statistik Sektoral .*1 Oktober 2024 .*SOP baru\. Masih draf\./);
+    // The official edition is untouched by the draft one.
+    expect(fs.readFileSync(book('diskominfosp-balangan').file).equals(firstBytes.get(book('diskominfosp-balangan').file)!)).toBe(true);
   });
 
   it('drops the empty signature fields of the SOP documents (the book is not a signing target)', () => {

@@ -17,6 +17,7 @@ export function makeProject(): string {
   fs.copyFileSync(path.join(FIXTURES, 'dicabut.md'), path.join(balangan, 'sekretariat/penyampaian-laporan-manual.md'));
   fs.mkdirSync(path.join(balangan, 'bidang-statistik'), { recursive: true });
   fs.copyFileSync(path.join(FIXTURES, 'bidang-statistik.md'), path.join(balangan, 'bidang-statistik/pemutakhiran-data-statistik.md'));
+  fs.copyFileSync(path.join(FIXTURES, 'draf.md'), path.join(balangan, 'bidang-statistik/publikasi-data-statistik.md'));
   fs.copyFileSync(path.join(FIXTURES, 'buku/zz-uji-keamanan.md'), path.join(dir, 'content/dkukmtk-balangan/buku/zz-uji-keamanan.md'));
   return dir;
 }
