@@ -85,7 +85,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
     }
   }
 
-  const sops = checkedSops(ctx);
+  const sops = await checkedSops(ctx);
   if (!sops) return EXIT.invalid;
   const ids = wanted.length ? wanted : known;
   const withSops = new Set(sops.map((s) => s.instansi.id));

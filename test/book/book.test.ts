@@ -10,7 +10,7 @@ import { runCheck } from '../../scripts/cli/check.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
 import { fontDir } from '../../scripts/render/fonts.ts';
-import { makeProject, pageText, pageTexts, pdfinfo, ROOT, run, squash } from './helpers.ts';
+import { makeProject, pageText, pageTexts, pdfinfo, ROOT, run, squash, words } from './helpers.ts';
 
 const TAHUN = 2024;
 let dir: string;
@@ -132,6 +132,26 @@ describe('sop book on the sample content', () => {
       const numbers = texts.map((t) => [...t.matchAll(/–\s*(\d+)\s*–/g)].map((m) => Number(m[1])));
       expect(numbers[0]).toEqual([]);
       numbers.slice(1).forEach((found, i) => expect(found, `page ${i + 2} of ${b.instansi.id}`).toEqual([i + 2]));
+    }
+  });
+
+  it('prints the book number centred on the line of the SOP footer, clear of it', () => {
+    for (const b of first.books) {
+      const all = words(b.file);
+      for (const part of b.assembled.parts) {
+        if (part.kind !== 'sop') continue;
+        const start = b.assembled.starts.get(part.key)!;
+        for (let k = 0; k < b.assembled.counts.get(part.key)!; k++) {
+          const page = all.filter((w) => w.page === start + k);
+          const number = page.find((w) => w.text === String(start + k) && page.some((d) => d.text.includes('–') && Math.abs(d.yMax - w.yMax) < 1));
+          const halaman = page.filter((w) => w.text === 'Halaman').at(-1)!;
+          expect(number, `${part.key} page ${k + 1}`).toBeDefined();
+          // Same baseline as "Halaman X dari Y", centred on the page, and not overlapping it.
+          expect(Math.abs(number!.yMax - halaman.yMax)).toBeLessThan(1);
+          expect(Math.abs((number!.xMin + number!.xMax) / 2 - number!.pageWidth / 2)).toBeLessThan(15);
+          expect(number!.xMax).toBeLessThan(halaman.xMin);
+        }
+      }
     }
   });
 

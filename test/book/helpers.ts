@@ -52,3 +52,31 @@ export function pdfinfo(file: string): Map<string, string> {
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+export interface Word {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  pageWidth: number;
+}
+
+/** Words with their boxes (points, origin top-left) from `pdftotext -bbox`; page is 1-based. */
+export function words(file: string): Word[] {
+  const out: Word[] = [];
+  let page = 0;
+  let pageWidth = 0;
+  for (const line of run('pdftotext', ['-bbox', file, '-']).split('\n')) {
+    const p = /<page width="([\d.]+)" height="([\d.]+)">/.exec(line);
+    if (p) {
+      page++;
+      pageWidth = Number(p[1]);
+      continue;
+    }
+    const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
+    if (w) out.push({ page, pageWidth, xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: w[5]! });
+  }
+  return out;
+}
