@@ -72,12 +72,7 @@ export function procedureView(sop: Sop, m: Measurement): ProcedureView {
     actors: sop.pelaksana,
     columnNumbers: widths.map((_, i) => i + 1),
     rows: sop.steps.map((s, i) => ({
-      no: s.no,
-      kegiatan: s.kegiatan,
-      kelengkapan: s.kelengkapan,
-      waktu: s.waktu.text,
-      output: s.output,
-      keterangan: s.keterangan,
+      ...view.rows[i]!,
       cells: sop.pelaksana.map((actor, a) =>
         a === s.actor ? { text: `Pelaksana: ${actor}; ${flowText(s.lanjut, i === sop.steps.length - 1)}` } : {},
       ),

@@ -1,9 +1,11 @@
 // A temporary copy of the project for the book tests: content/ and layouts/ of the repo plus
 // the fixtures in test/fixtures/book/, built into the copy's own output/ (never the repo's).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { run, words, type Word } from '../support/poppler.ts';
+
+export { run, words, type Word };
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/book');
@@ -22,9 +24,6 @@ export function makeProject(): string {
   return dir;
 }
 
-export function run(cmd: string, args: string[]): string {
-  return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
 
 /** Text of every page (pdftotext, one run, split at form feeds), index 0 = page 1. */
 export function pageTexts(file: string, layout = false): string[] {
@@ -53,30 +52,3 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export interface Word {
-  page: number;
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  pageWidth: number;
-}
-
-/** Words with their boxes (points, origin top-left) from `pdftotext -bbox`; page is 1-based. */
-export function words(file: string): Word[] {
-  const out: Word[] = [];
-  let page = 0;
-  let pageWidth = 0;
-  for (const line of run('pdftotext', ['-bbox', file, '-']).split('\n')) {
-    const p = /<page width="([\d.]+)" height="([\d.]+)">/.exec(line);
-    if (p) {
-      page++;
-      pageWidth = Number(p[1]);
-      continue;
-    }
-    const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
-    if (w) out.push({ page, pageWidth, xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: w[5]! });
-  }
-  return out;
-}

@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { run, words, type Word } from '../support/poppler.ts';
+
+export { run, words, type Word };
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BASE_URL = pathToFileURL(ROOT + path.sep).href;
@@ -49,9 +52,6 @@ export function writeTemp(dir: string, name: string, bytes: Uint8Array): string 
   return file;
 }
 
-export function run(cmd: string, args: string[]): string {
-  return execFileSync(cmd, args, { encoding: 'utf8' });
-}
 
 /** `pdfinfo` fields as a map (`Title` → `SOP Uji`). */
 export function pdfinfo(file: string): Map<string, string> {
@@ -63,33 +63,6 @@ export function pdfinfo(file: string): Map<string, string> {
   return map;
 }
 
-export interface Word {
-  page: number;
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  pageHeight: number;
-}
-
-/** Words with their boxes from `pdftotext -bbox` (points, origin top-left). */
-export function words(file: string): Word[] {
-  const out: Word[] = [];
-  let page = -1;
-  let pageHeight = 0;
-  for (const line of run('pdftotext', ['-bbox', file, '-']).split('\n')) {
-    const p = /<page width="([\d.]+)" height="([\d.]+)">/.exec(line);
-    if (p) {
-      page++;
-      pageHeight = Number(p[2]);
-      continue;
-    }
-    const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
-    if (w) out.push({ page, pageHeight, xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: w[5]! });
-  }
-  return out;
-}
 
 function has(cmd: string): boolean {
   try {

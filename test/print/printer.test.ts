@@ -94,7 +94,7 @@ describe('Printer.printPdf', () => {
     const ws = words(file);
     const awal = ws.find((w) => w.text === 'AWAL')!;
     const akhir = ws.find((w) => w.text === 'AKHIR')!;
-    expect(awal.page).toBe(1);
+    expect(awal.page).toBe(2);
     // pdftotext: origin top-left. Both words sit inside the 1px (0.75 pt) dashed border.
     const top = awal.pageHeight - (box.y + box.height);
     const bottom = awal.pageHeight - box.y;
