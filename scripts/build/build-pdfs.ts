@@ -1,7 +1,7 @@
 // `sop build`: every valid SOP → output/pdf/<instansi>/<slug>.pdf plus its signing manifest.
 // Measures all stale SOPs in one browser page, plans pages and flowcharts in Node, then prints
 // through the page pool. Unchanged SOPs are skipped; every file is written atomically.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Sop } from '../model/sop.ts';
@@ -19,6 +19,11 @@ export interface BuildOptions {
   outDir?: string;
   /** Rebuild everything, ignoring the cache. */
   force?: boolean;
+  /**
+   * `sops` is all the content: remove output/pdf files of SOPs that no longer exist (renamed,
+   * deleted) and leftovers of an interrupted write.
+   */
+  prune?: boolean;
   printer: () => Promise<Printer>;
   onProgress?: (done: number, total: number, sop: Sop) => void;
 }
@@ -83,7 +88,27 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
       writeAtomic(cachePath, JSON.stringify(cache));
     }
   }
+  if (options.prune) {
+    const keep = new Set([...results.values()].flatMap((b) => [b.pdf, ...(b.manifest ? [b.manifest] : [])]));
+    pruneDir(path.join(outDir, 'pdf'), keep);
+    for (const id of Object.keys(cache.entries)) if (!hashes.has(id)) delete cache.entries[id];
+    writeAtomic(cachePath, JSON.stringify(cache));
+  }
   return sops.map((s) => results.get(s.id)!);
+}
+
+/** Removes every file under `dir` not in `keep`, then the folders left empty. */
+function pruneDir(dir: string, keep: Set<string>): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      pruneDir(abs, keep);
+      if (readdirSync(abs).length === 0) rmSync(abs, { recursive: true });
+    } else if (!keep.has(abs)) {
+      rmSync(abs, { force: true });
+    }
+  }
 }
 
 function manifestPath(outDir: string, sop: Sop): { manifest?: string } {

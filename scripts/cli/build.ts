@@ -19,7 +19,8 @@ Memeriksa content/ lalu mencetak setiap SOP yang valid menjadi PDF resmi
 (halaman identitas + halaman prosedur dengan bagan alir) di
 output/pdf/<instansi>/<slug>.pdf, beserta manifes tanda tangan elektronik
 (<slug>.ttd.json). SOP yang sumber, instansi.yml, tata letak dan asetnya
-tidak berubah sejak pembangunan terakhir dilewati.
+tidak berubah sejak pembangunan terakhir dilewati. PDF milik SOP yang sudah
+dihapus atau diganti namanya ikut dibersihkan dari output/pdf/.
 
 Opsi:
   --semua      bangun ulang semua PDF, abaikan cache
@@ -99,7 +100,7 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   const sops = await checkedSops(ctx);
   if (!sops) return EXIT.invalid;
   const result = await withPrinter(ctx.cwd, (printer) =>
-    buildPdfs(sops, { root: ctx.cwd, force: Boolean(values.semua), printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
+    buildPdfs(sops, { root: ctx.cwd, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
   );
   if (typeof result === 'number') return result;
   ctx.stdout(summarizePdfs(result, ctx.cwd));

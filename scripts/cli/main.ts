@@ -9,8 +9,8 @@ Pemakaian: sop <perintah> [opsi]
 Perintah:
   check   periksa sumber SOP di content/ dan tunjukkan kesalahan beserta letaknya
   build   cetak setiap SOP menjadi PDF resmi di output/pdf/
-  site    bangun situs katalog SOP publik di output/site/
   book    susun buku SOP tahunan per instansi di output/buku/
+  site    bangun situs katalog SOP publik di output/site/
 
 Jalankan "sop <perintah> --help" untuk keterangan tiap perintah.
 `;

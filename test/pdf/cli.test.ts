@@ -2,7 +2,7 @@
 // a browser that will not start (exit 2), never prints a stack trace, and fits a very long
 // identity page on its sheet.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flat, pdftotext, ROOT, tempDir } from './helpers.ts';
@@ -66,7 +66,15 @@ describe('sop build (CLI)', () => {
     const first = run(dir, ['build']);
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('4 SOP: 4 PDF dibuat, 0 tidak berubah');
+    // An SOP deleted since, and a write cut short: both go, the current PDFs stay.
+    const pdfDir = path.join(dir, 'output', 'pdf');
+    mkdirSync(path.join(pdfDir, 'lama'), { recursive: true });
+    writeFileSync(path.join(pdfDir, 'lama', 'dihapus.pdf'), 'x');
+    writeFileSync(path.join(pdfDir, 'dkukmtk-balangan', 'monitoring-evaluasi-internal-capaian-kinerja.pdf.1234.tmp'), 'x');
     const second = run(dir, ['build']);
     expect(second.stdout).toContain('4 SOP: 0 PDF dibuat, 4 tidak berubah');
+    expect(existsSync(path.join(pdfDir, 'lama'))).toBe(false);
+    expect(readdirSync(path.join(pdfDir, 'dkukmtk-balangan'))).toEqual(['monitoring-evaluasi-internal-capaian-kinerja.pdf']);
+    expect(readdirSync(path.join(pdfDir, 'diskominfo-pessel')).sort()).toEqual(['pemantauan-capaian-kinerja-internal.pdf', 'pemantauan-capaian-kinerja-internal.ttd.json']);
   });
 });
