@@ -46,6 +46,8 @@ export async function checkedSops(ctx: CheckContext): Promise<Sop[] | undefined>
     ctx.stdout('Pembangunan dibatalkan: perbaiki galat di atas lalu jalankan lagi. Berkas di output/ tidak diubah.\n');
     return undefined;
   }
+  const warnings = diagnostics.length;
+  if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npx sop check" untuk rinciannya.\n`);
   return result.sops;
 }
 
