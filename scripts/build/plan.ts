@@ -20,6 +20,8 @@ export interface Measurement {
   /** Bottom of the table header, from the top of `.proc` (where the flowchart overlay starts). */
   flowTop: number;
   rowHeights: number[];
+  /** Height the signer's closing block takes under the last row, margin included. */
+  closingHeight: number;
   /**
    * Zoom (0.3–1) at which the identity page's content fits its sheet: 1 for every normal SOP,
    * less for one with dozens of legal bases. Found in the browser, since text reflows.
@@ -63,6 +65,7 @@ export function measureInPage(rooms: Record<string, number>): Measurement[] {
       theadBottom: round(thead.bottom - top),
       flowTop: round(thead.bottom - proc.top),
       rowHeights: Array.from(page.querySelectorAll('tr.langkah')).map((r) => round(r.getBoundingClientRect().height)),
+      closingHeight: round(page.querySelector('.penutup')!.getBoundingClientRect().bottom - page.querySelector('table')!.getBoundingClientRect().bottom),
       identityZoom: fitZoom(doc.querySelector<HTMLElement>('.identitas .fit')!, rooms[id] ?? Infinity),
     };
   });
@@ -73,7 +76,9 @@ export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPl
   const pageHeight = heightMm * PX_PER_MM;
   const bodyBottom = pageHeight - margin[2] * PX_PER_MM;
   const capacity = Math.floor(bodyBottom - m.theadBottom) - 1;
-  const pages = paginate(m.rowHeights, { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT });
+  // The last row must share its page with the closing signer block: paginate as if it were taller.
+  const withClosing = m.rowHeights.map((h, i) => (i === m.rowHeights.length - 1 ? h + m.closingHeight : h));
+  const pages = paginate(withClosing, { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT });
   const layouts = layoutFlow({
     graph: flowGraph(steps),
     columnWidths: view.columns.actors,

@@ -34,6 +34,8 @@ export interface ProcedurePageView {
   flowLeft: number;
   columnNumbers: number[];
   emptyCells: number[];
+  /** The last procedure page: the signer's closing block follows the table. */
+  closing: boolean;
 }
 
 function pageBase(view: SopView, number: number): Pick<ProcedurePageView, 'number' | 'columnNumbers' | 'emptyCells'> {
@@ -49,7 +51,7 @@ function pageBase(view: SopView, number: number): Pick<ProcedurePageView, 'numbe
 export function renderMeasureHtml(layouts: Layouts, views: SopView[]): string {
   const docs = views.map((view) => ({
     view,
-    procedurePages: [{ ...pageBase(view, 2), rows: view.rows.map((row) => ({ row })), topBand: false, bottomBand: false, bandHeight: 0, flowTop: 0, flowLeft: 0 }],
+    procedurePages: [{ ...pageBase(view, 2), rows: view.rows.map((row) => ({ row })), topBand: false, bottomBand: false, bandHeight: 0, flowTop: 0, flowLeft: 0, closing: true }],
   }));
   return layouts.measure({ docs, fontFaces: fontFaceCss(), css: layouts.css });
 }
@@ -77,6 +79,7 @@ export function renderSopHtml(layouts: Layouts, view: SopView, plan: PrintPlan):
     ...(plan.svgs[i] ? { svg: plan.svgs[i] } : {}),
     flowTop: plan.flowTop,
     flowLeft,
+    closing: i === plan.pages.length - 1,
   }));
   return layouts.sop({
     view,

@@ -66,6 +66,17 @@ describe('sample SOP PDFs', () => {
     }
   });
 
+  it('closes the last procedure page with the signer, after the last row, as the official SOPs do', () => {
+    for (const { sop, pdf } of built) {
+      const last = flat(pdftotext(pdf, Number(pdfinfo(pdf).Pages)));
+      const lastRow = last.indexOf(flat(sop.steps.at(-1)!.kegiatan));
+      const signer = last.lastIndexOf(sop.disahkan_oleh.nama);
+      expect(lastRow, sop.slug).toBeGreaterThan(-1);
+      expect(signer, sop.slug).toBeGreaterThan(lastRow);
+      if (sop.tanda_tangan === 'elektronik') expect(last).toContain('Ditandatangani secara elektronik oleh');
+    }
+  });
+
   it('embeds every font (no system fonts)', () => {
     for (const { pdf } of built) {
       const rows = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
