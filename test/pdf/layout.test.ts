@@ -54,7 +54,10 @@ describe('flowchart geometry', () => {
       const svg = plan.svgs.join('');
       for (const step of sop.steps) expect(svg).toContain(`data-no="${step.no}" data-kind="${step.symbol}"`);
       expect(svg).toMatch(/class="sop-connector" data-from="\d+" data-to="\d+"/);
-      expect(svg).toContain('marker-end=');
+      // Every connector ends in an arrowhead.
+      const connectors = svg.match(/<polyline class="sop-connector"[^>]*>/g) ?? [];
+      expect(connectors.length).toBe(plan.layouts.reduce((n, p) => n + p.connectors.length, 0));
+      for (const c of connectors) expect(c).toMatch(/marker-end="url\(#[^)]+\)"/);
     }
   });
 
