@@ -2,8 +2,9 @@
 // a message in Bahasa Indonesia and, in `note`, a hint on how to fix it.
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { RULES, type RuleId, type Severity } from './rules.ts';
 
-export type Severity = 'galat' | 'peringatan';
+export type { RuleId, Severity };
 
 /** 1-based line and column, as editors count them. */
 export interface Place {
@@ -21,17 +22,21 @@ export interface Diagnostic {
   hint?: string;
 }
 
-/** Adds a diagnostic to a file. Errors are `fatal: true`, warnings `fatal: false`. */
+/**
+ * Adds a diagnostic to a file. Its severity is the catalogue's (errors `fatal: true`, warnings
+ * `fatal: false`); its hint the one given here, else the catalogue's.
+ */
 export function report(
   file: VFile,
-  ruleId: string,
+  ruleId: RuleId,
   message: string,
   place: Place | undefined,
-  options: { hint?: string; severity?: Severity } = {},
+  options: { hint?: string } = {},
 ): VFileMessage {
+  const rule = RULES[ruleId];
   const msg = file.message(message, { place: place ?? { line: 1, column: 1 }, ruleId, source: 'sop' });
-  msg.fatal = (options.severity ?? 'galat') === 'galat';
-  if (options.hint) msg.note = options.hint;
+  msg.fatal = rule.severity === 'galat';
+  msg.note = options.hint ?? rule.hint;
   return msg;
 }
 

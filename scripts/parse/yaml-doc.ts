@@ -202,7 +202,6 @@ export function reportCutAtHash(file: VFile, yaml: ParsedYaml, text: string, lin
   for (const end of yaml.cutAtHash) {
     const hash = text.indexOf('#', end);
     report(file, 'yaml-pagar-memotong', 'Teks setelah tanda `#` di baris ini dibuang karena dibaca sebagai komentar.', lines.place(hash === -1 ? end : hash), {
-      severity: 'peringatan',
       hint: 'Bila `#` memang bagian dari teks, beri tanda kutip pada seluruh nilainya, mis. `nama: "Rapat #2"`.',
     });
   }

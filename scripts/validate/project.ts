@@ -82,7 +82,6 @@ export function checkProject(entries: ProjectEntry[]): void {
         if (typeof item !== 'string') return;
         if (byNomor.has(item.trim()) || findTitle(titles, normTitle(item))) return;
         report(entries[i]!.file, 'keterkaitan-tak-dikenal', `SOP terkait "${item}" tidak ditemukan di content/.`, at(i, `/keterkaitan/${k}`), {
-          severity: 'peringatan',
           hint: 'Tidak apa-apa bila SOP itu belum ditulis di sini; bila sudah, samakan penulisannya dengan `nama` atau `nomor` SOP tersebut agar tertaut.',
         });
       });
