@@ -7,15 +7,21 @@ import { RULES, type RuleId, type Severity } from './rules.ts';
 export type { RuleId, Severity };
 
 /** 1-based line and column, as editors count them. */
-export interface Place {
+export interface Point {
   line: number;
   column: number;
 }
+
+/** Where a diagnostic points: a point, or a range whose `end` is just past its last character. */
+export type Place = Point | { start: Point; end: Point };
 
 export interface Diagnostic {
   file: string;
   line: number;
   column: number;
+  /** End of the range the diagnostic covers (equal to line/column when it is a point). */
+  endLine: number;
+  endColumn: number;
   severity: Severity;
   ruleId: string;
   message: string;
@@ -41,10 +47,15 @@ export function report(
 }
 
 export function toDiagnostic(file: VFile, msg: VFileMessage): Diagnostic {
+  const line = msg.line ?? 1;
+  const column = msg.column ?? 1;
+  const end = msg.place && 'end' in msg.place ? msg.place.end : undefined;
   return {
     file: file.path,
-    line: msg.line ?? 1,
-    column: msg.column ?? 1,
+    line,
+    column,
+    endLine: end?.line ?? line,
+    endColumn: end?.column ?? column,
     severity: msg.fatal ? 'galat' : 'peringatan',
     ruleId: msg.ruleId ?? 'tidak-diketahui',
     message: msg.reason,
