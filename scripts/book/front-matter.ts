@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { EXIT, SopError } from '../errors.ts';
 import { formatNip } from '../model/format.ts';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
@@ -10,13 +11,9 @@ import type { FrontPage } from './pages.ts';
 export const FRONT_DIR = 'buku';
 
 /** A front-matter page that cannot be printed: exit 1, like an SOP with errors. */
-export class FrontMatterError extends Error {
-  readonly exitCode = 1;
-  readonly hint: string | undefined;
+export class FrontMatterError extends SopError {
   constructor(message: string, hint?: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'FrontMatterError';
-    this.hint = hint;
+    super(message, { exitCode: EXIT.invalid, hint, cause });
   }
 }
 
@@ -79,7 +76,7 @@ export function loadFrontMatter(instansi: Instansi, root: string, values: Placeh
     try {
       page = renderMarkdownPage(readFileSync(abs, 'utf8'), values);
     } catch (e) {
-      if (e instanceof PlaceholderError) throw new FrontMatterError(`${rel}: ${e.message}`, 'Perbaiki nama isiannya, atau hapus kurung kurawalnya bila memang ingin mencetak teks itu.', e);
+      if (e instanceof PlaceholderError) throw new FrontMatterError(`${rel}: ${e.message}`, e.hint, e);
       throw new FrontMatterError(`${rel}: ${(e as Error).message}`, undefined, e);
     }
     return { name, order: page.order, front: { file: rel, title: page.title ?? titleFromFile(name), html: page.html, blocks: page.blocks, hasHeading: page.hasHeading, ...(page.signature ? { signature: page.signature } : {}) } };

@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import { SopError } from '../errors.ts';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -20,10 +21,12 @@ export function escapeHtml(text: string): string {
 /** Values for `{{nama}}` placeholders in the page text. */
 export type Placeholders = Record<string, string>;
 
-export class PlaceholderError extends Error {
+export class PlaceholderError extends SopError {
   readonly names: string[];
   constructor(names: string[], known: string[]) {
-    super(`Isian ${names.map((n) => `{{${n}}}`).join(', ')} tidak dikenal (yang tersedia: ${known.map((k) => `{{${k}}}`).join(', ')}).`);
+    super(`Isian ${names.map((n) => `{{${n}}}`).join(', ')} tidak dikenal (yang tersedia: ${known.map((k) => `{{${k}}}`).join(', ')}).`, {
+      hint: 'Perbaiki nama isiannya, atau hapus kurung kurawalnya bila memang ingin mencetak teks itu.',
+    });
     this.names = names;
   }
 }

@@ -104,7 +104,6 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
     }),
   );
   if (tty) process.stderr.write('\r\x1b[2K');
-  if (typeof result === 'number') return result;
 
   for (const id of empty) ctx.stdout(`${id}: belum ada SOP yang valid, buku tidak dibuat.\n`);
   for (const b of result.books) {

@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
-import { PrerequisiteError } from '../print/browser.ts';
 import { Printer } from '../print/pool.ts';
 import type { Sop } from '../model/sop.ts';
 import { fontDir } from '../render/fonts.ts';
@@ -73,16 +72,11 @@ export function progress(ctx: CheckContext, label: string): ((done: number, tota
   };
 }
 
-export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T | number> {
+/** Runs `fn` with a browser started on first use, and always closes it (errors go to main.ts). */
+export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
   const printer = lazyPrinter(root);
   try {
     return await fn(printer.get);
-  } catch (e) {
-    if (e instanceof PrerequisiteError) {
-      process.stderr.write(`Galat: ${e.message}\nSaran: ${e.hint}\n`);
-      return EXIT.usage;
-    }
-    throw e;
   } finally {
     await printer.close();
   }
@@ -104,7 +98,6 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   const result = await withPrinter(ctx.cwd, (printer) =>
     buildPdfs(sops, { root: ctx.cwd, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
   );
-  if (typeof result === 'number') return result;
   ctx.stdout(summarizePdfs(result, ctx.cwd));
   return EXIT.ok;
 }

@@ -70,7 +70,6 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
       ...(tahun !== undefined ? { tahunBuku: tahun } : {}),
     }),
   );
-  if (typeof result === 'number') return result;
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
   const rebuilt = result.pdfs.filter((p) => p.rebuilt).length;
   const hidden = sops.length - result.model.sops.length;
