@@ -6,9 +6,11 @@ import { EXIT, SopError } from '../errors.ts';
 import { formatNip } from '../model/format.ts';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
+import type { PlaceholderName } from './placeholders.ts';
+import { BOOK_DIR, isBookPage } from '../source/content.ts';
 import type { FrontPage } from './pages.ts';
 
-export const FRONT_DIR = 'buku';
+export const FRONT_DIR = BOOK_DIR;
 
 /** A front-matter page that cannot be printed: exit 1, like an SOP with errors. */
 export class FrontMatterError extends SopError {
@@ -35,7 +37,7 @@ export function instansiSigner(instansi: Instansi): Penandatangan | undefined {
 }
 
 /** `{{…}}` values available in front-matter pages. */
-export function placeholders(instansi: Instansi, tahun: number, jumlahSop: number, signer: Penandatangan | undefined): Placeholders {
+export function placeholders(instansi: Instansi, tahun: number, jumlahSop: number, signer: Penandatangan | undefined): Record<PlaceholderName, string> {
   return {
     tahun: String(tahun),
     instansi: instansi.nama,
@@ -66,7 +68,7 @@ export function loadFrontMatter(instansi: Instansi, root: string, values: Placeh
   const dir = path.join(instansi.dir, FRONT_DIR);
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('_') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md')
+    .filter((e) => e.isFile() && isBookPage(e.name))
     .map((e) => e.name)
     .sort();
   const pages = files.map((name) => {

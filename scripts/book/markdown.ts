@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { SopError } from '../errors.ts';
+import { PLACEHOLDER } from './placeholders.ts';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -49,7 +50,6 @@ export interface MarkdownPage {
   hasHeading: boolean;
 }
 
-const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/gi;
 
 /** Fills `{{nama}}` placeholders (`{{NAMA}}` in capitals); unknown names are collected in `unknown`. */
 function fill(text: string, values: Placeholders, unknown: Set<string>): string {

@@ -77,6 +77,9 @@ export const RULES = {
   'keputusan-label-sama': galat('Kedua cabang keputusan berlabel sama.', 'Beri label yang berbeda.'),
   'alur-tanpa-akhir': galat('Alur berputar tanpa jalan keluar.', 'Beri keputusan dengan jalan keluar, atau `selesai`.'),
   'alur-tak-terjangkau': peringatan('Baris tidak pernah dicapai dari baris 1.', 'Periksa lompatan di baris sebelumnya.'),
+  // Instansi dan halaman buku
+  'folder-instansi-bentrok': galat('Nama folder instansi sama dengan alamat halaman katalog situs.', 'Ganti nama folder instansinya.'),
+  'isian-tak-dikenal': galat('Isian `{{…}}` di halaman buku tidak dikenal.', 'Perbaiki nama isiannya, atau hapus kurung kurawalnya.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
 } as const satisfies Record<string, Rule>;

@@ -6,6 +6,8 @@ import { hasErrors, report } from '../diagnostics/report.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { decodeSource, placeOfByte } from '../source/decode.ts';
+import { RESERVED_KATALOG } from '../site/urls.ts';
+import { checkBookPage } from './book-page.ts';
 import { validateInstansi, type InstansiEntry } from './instansi.ts';
 import { checkProject, projectFacts, type ProjectFacts } from './project.ts';
 import { validateSop } from './sop.ts';
@@ -37,8 +39,26 @@ export function checkInstansiFiles(set: ContentSet, exists: (p: string) => boole
     });
     byDir.set(path.dirname(raw.abs), entry);
     if (entry) instansi.push(entry);
+    checkInstansiFolder(file, path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '');
+  }
+  for (const raw of set.bookPages ?? []) {
+    const file = new VFile({ path: raw.rel });
+    files.push(file);
+    guarded(file, () => {
+      const text = decode(file, raw, 'Halaman buku');
+      if (text !== undefined) checkBookPage(file, text);
+    });
   }
   return { files, byDir, instansi };
+}
+
+/** The site lists an instansi at katalog/<folder>/: its folder may not take a catalogue page's name. */
+function checkInstansiFolder(file: VFile, id: string): void {
+  // Lower case: on Windows and macOS `Status/` and `status/` are one folder.
+  if (!RESERVED_KATALOG.has(id.toLowerCase())) return;
+  report(file, 'folder-instansi-bentrok', `Nama folder instansi "${id}" sama dengan halaman katalog /katalog/${id.toLowerCase()}/ di situs.`, { line: 1, column: 1 }, {
+    hint: `Ganti nama folder content/${id}/, mis. menjadi singkatan nama instansinya. Nama ${[...RESERVED_KATALOG].map((r) => `"${r}"`).join(' dan ')} dipakai situs.`,
+  });
 }
 
 /** The outcome of one SOP file, apart from the rules that look across files. */

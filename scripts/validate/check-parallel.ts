@@ -49,7 +49,7 @@ export async function checkContentParallel(set: ContentSet, exists: (p: string) 
     asked.set(p, answer);
     return answer;
   });
-  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [] }, chunk, exists: [...asked] }));
+  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [], bookPages: [] }, chunk, exists: [...asked] }));
   // This thread takes the first chunk while the workers start.
   const mine = chunks[0]!.map((raw) => checkSopFile(raw, set.contentDir, byDir));
   const theirs = (await Promise.all(pending)).flat().map(deserialize);
