@@ -30,7 +30,7 @@ import {
   tocEntries,
   type FrontPage,
   type Part,
-} from './pages.ts';
+} from './parts.ts';
 import { renderSections, renderStamps, type BookLayouts, type SectionHtml, type StampPage } from './render.ts';
 
 export interface BookInput {

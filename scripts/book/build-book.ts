@@ -2,8 +2,9 @@
 // First builds whatever SOP PDFs are missing or stale (the same incremental build as
 // `sop build`), then assembles each book from those files.
 import path from 'node:path';
-import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
-import { writeAtomic } from '../build/atomic.ts';
+import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
+import { writeAtomic } from '../pdf/atomic.ts';
+import { projectDirs } from '../model/paths.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
 import { assembleBook, type AssembledBook } from './assemble.ts';
@@ -62,7 +63,8 @@ export function byInstansi(sops: Sop[]): Map<string, Sop[]> {
 }
 
 export async function buildBooks(sops: Sop[], options: BookOptions): Promise<BookRun> {
-  const outDir = options.outDir ?? path.join(options.root, 'output');
+  const dirs = projectDirs(options.root, options.outDir);
+  const outDir = dirs.output;
   const draf = Boolean(options.draf);
   const groups = byInstansi(sops);
   const wanted = options.instansi ? [...new Set(options.instansi)].sort() : [...groups.keys()];
@@ -90,7 +92,7 @@ export async function buildBooks(sops: Sop[], options: BookOptions): Promise<Boo
   const books: BuiltBook[] = [];
   if (plans.length) {
     const printer = await options.printer();
-    const layouts = loadBookLayouts(path.join(options.root, 'layouts'));
+    const layouts = loadBookLayouts(dirs.layouts);
     const one = async (i: number): Promise<BuiltBook> => {
       const plan = plans[i]!;
       options.onBook?.(plan.instansi, i, plans.length);

@@ -2,12 +2,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { BOOK_PAGES_DIR } from '../model/paths.ts';
 import { formatNip } from '../model/format.ts';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
-import type { FrontPage } from './pages.ts';
-
-export const FRONT_DIR = 'buku';
+import type { FrontPage } from './parts.ts';
 
 /** A front-matter page that cannot be printed: exit 1, like an SOP with errors. */
 export class FrontMatterError extends Error {
@@ -66,7 +65,7 @@ export function titleFromFile(name: string): string {
 
 /** Reads and renders the instansi's front-matter pages, in `urutan` then file-name order. */
 export function loadFrontMatter(instansi: Instansi, root: string, values: Placeholders): FrontPage[] {
-  const dir = path.join(instansi.dir, FRONT_DIR);
+  const dir = path.join(instansi.dir, BOOK_PAGES_DIR);
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('_') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md')

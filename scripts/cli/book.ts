@@ -6,6 +6,7 @@ import { buildBooks } from '../book/build-book.ts';
 import { closest } from '../diagnostics/suggest.ts';
 import { checkedSops, progress, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
+import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf]
@@ -49,7 +50,7 @@ function parseTahun(value: string | undefined, now: Date): number {
 
 /** Folders under content/ that hold an instansi.yml. */
 function instansiDirs(cwd: string): string[] {
-  const content = path.join(cwd, 'content');
+  const content = projectDirs(cwd).content;
   return readdirSync(content, { withFileTypes: true })
     .filter((e) => e.isDirectory() && (existsSync(path.join(content, e.name, 'instansi.yml')) || existsSync(path.join(content, e.name, 'instansi.yaml'))))
     .map((e) => e.name)
@@ -73,7 +74,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`Argumen "${positionals[0]}" tidak dikenal.`, 'Pilih instansi dengan --instansi FOLDER.');
   const tahun = parseTahun(values.tahun, new Date());
-  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+  if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
   const known = instansiDirs(ctx.cwd);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
 import { PrerequisiteError } from '../print/browser.ts';
@@ -11,6 +11,7 @@ import { Printer } from '../print/pool.ts';
 import type { Sop } from '../model/sop.ts';
 import { fontDir } from '../render/fonts.ts';
 import { runCheckParallel, type CheckContext } from './check.ts';
+import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BUILD_HELP = `Pemakaian: sop build [--semua]
@@ -35,7 +36,7 @@ peramban tidak ditemukan.
 
 /** Check content; on errors print them and return undefined. Shared by build, book and site. */
 export async function checkedSops(ctx: CheckContext): Promise<Sop[] | undefined> {
-  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+  if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
   const { result } = await runCheckParallel(ctx.cwd);
@@ -90,7 +91,7 @@ export async function withPrinter<T>(root: string, fn: (get: () => Promise<Print
 
 export function summarizePdfs(built: BuiltPdf[], root: string): string {
   const rebuilt = built.filter((b) => b.rebuilt).length;
-  return `${built.length} SOP: ${rebuilt} PDF dibuat, ${built.length - rebuilt} tidak berubah → ${path.relative(root, path.join(root, 'output', 'pdf')) || '.'}/\n`;
+  return `${built.length} SOP: ${rebuilt} PDF dibuat, ${built.length - rebuilt} tidak berubah → ${path.relative(root, projectDirs(root).pdf) || '.'}/\n`;
 }
 
 export async function build(argv: string[], ctx: CheckContext): Promise<number> {

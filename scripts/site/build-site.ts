@@ -4,7 +4,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildBooks } from '../book/build-book.ts';
-import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
+import { projectDirs } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
 import { siteAssets } from './assets.ts';
@@ -47,7 +48,8 @@ export interface SiteResult {
 }
 
 export async function buildSite(sops: Sop[], options: SiteOptions): Promise<SiteResult> {
-  const outDir = options.outDir ?? path.join(options.root, 'output');
+  const dirs = projectDirs(options.root, options.outDir);
+  const outDir = dirs.output;
   const pdfs = await buildPdfs(sops, {
     root: options.root,
     outDir,
@@ -60,9 +62,9 @@ export async function buildSite(sops: Sop[], options: SiteOptions): Promise<Site
   // sources, same bytes).
   if (options.tahunBuku !== undefined) await buildBooks(sops, { root: options.root, outDir, tahun: options.tahunBuku, printer: options.printer });
 
-  const layoutsDir = path.join(options.root, 'layouts', 'site');
+  const layoutsDir = path.join(dirs.layouts, 'site');
   const templates = loadSiteTemplates(layoutsDir);
-  const books = findBooks(path.join(outDir, 'buku'), new Set(sops.map((s) => s.instansi.id)));
+  const books = findBooks(dirs.buku, new Set(sops.map((s) => s.instansi.id)));
   const model = siteModel({ sops, manifests: new Set(pdfs.filter((b) => b.manifest).map((b) => b.sop.id)), books });
 
   // Files copied as they are: PDFs and manifests of public SOPs, books, logos.
@@ -87,7 +89,7 @@ export async function buildSite(sops: Sop[], options: SiteOptions): Promise<Site
   const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos });
   const assets = siteAssets(layoutsDir);
 
-  const dest = path.join(outDir, 'site');
+  const dest = dirs.site;
   removeLeftovers(outDir);
   const tmp = path.join(outDir, `.site-${process.pid}.tmp`);
   rmSync(tmp, { recursive: true, force: true });

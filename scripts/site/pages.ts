@@ -1,7 +1,7 @@
 // Every page of the site as text: home, catalogue pages (one per filter value, so filtering
 // works without JavaScript), one page per SOP, the search page, 404, plus catalogue.json and
 // sitemap.xml. Pure: the model and the layouts in, files out, always in the same order.
-import type { Measurement } from '../build/plan.ts';
+import type { Measurement } from '../pdf/plan.ts';
 import { formatNip, tanggal } from '../model/format.ts';
 import { STATUS_LABEL, type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
 import { procedureView } from './procedure.ts';

@@ -2,7 +2,7 @@
 // the same column widths and the row heights the PDF was laid out with, on one unpaginated
 // page. Row heights, column widths and the overlay's offset go to a small per-SOP stylesheet
 // (the site's Content-Security-Policy forbids inline styles). Pure.
-import { BAND_HEIGHT, type Measurement } from '../build/plan.ts';
+import { BAND_HEIGHT, type Measurement } from '../pdf/plan.ts';
 import { flowGraph } from '../flow/graph.ts';
 import { layoutFlow } from '../flow/layout.ts';
 import { flowSvg } from '../flow/svg.ts';

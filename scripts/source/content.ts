@@ -2,6 +2,7 @@
 // their bytes. Everything after this works on the returned plain data.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { BOOK_PAGES_DIR, projectDirs } from '../model/paths.ts';
 
 export interface RawFile {
   /** Absolute path. */
@@ -21,9 +22,9 @@ export interface ContentSet {
 }
 
 /** Folders beside instansi.yml that hold book pages, not SOPs. */
-const NOT_SOP_DIRS = new Set(['buku', 'node_modules', '.git']);
+const NOT_SOP_DIRS = new Set([BOOK_PAGES_DIR, 'node_modules', '.git']);
 
-export function readContent(root: string, contentDir = path.join(root, 'content')): ContentSet {
+export function readContent(root: string, contentDir = projectDirs(root).content): ContentSet {
   const sops: RawFile[] = [];
   const instansi: RawFile[] = [];
   const read = (abs: string): RawFile => {

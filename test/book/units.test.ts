@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bookContents, bookDate, changesInYear } from '../../scripts/book/contents.ts';
 import { titleFromFile } from '../../scripts/book/front-matter.ts';
 import { PlaceholderError, renderMarkdownPage } from '../../scripts/book/markdown.ts';
-import { bookParts, changeGroups, roman, sopRows, startPages, tocEntries } from '../../scripts/book/pages.ts';
+import { bookParts, changeGroups, roman, sopRows, startPages, tocEntries } from '../../scripts/book/parts.ts';
 import type { Instansi, Sop } from '../../scripts/model/sop.ts';
 
 const INSTANSI: Instansi = {

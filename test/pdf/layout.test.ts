@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureSops } from '../../scripts/build/build-pdfs.ts';
-import { planPrint } from '../../scripts/build/plan.ts';
+import { measureSops } from '../../scripts/pdf/build-pdfs.ts';
+import { planPrint } from '../../scripts/pdf/plan.ts';
 import { flowGraph } from '../../scripts/flow/graph.ts';
 import { checkLayout } from '../../scripts/flow/quality.ts';
 import type { Sop } from '../../scripts/model/sop.ts';

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PDFDocument, PDFName, PDFDict, PDFArray, PDFString, PDFHexString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltPdf } from '../../scripts/build/build-pdfs.ts';
+import type { BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
 import { formatNip, tanggal } from '../../scripts/model/format.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { words } from '../support/poppler.ts';

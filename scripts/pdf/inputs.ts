@@ -9,7 +9,7 @@ import { fontFiles } from '../render/fonts.ts';
 
 const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
 /** Pipeline stages whose code changes the printed PDF. */
-const STAGES = ['model', 'flow', 'render', 'print', 'build'];
+const STAGES = ['model', 'flow', 'render', 'print', 'pdf'];
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { projectDirs } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
@@ -53,10 +54,11 @@ export function pdfPath(sop: Sop): string {
 const MEASURE_BATCH = 100;
 
 export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
-  const outDir = options.outDir ?? path.join(options.root, 'output');
-  const cachePath = path.join(outDir, '.cache', 'pdf.json');
+  const dirs = projectDirs(options.root, options.outDir);
+  const outDir = dirs.output;
+  const cachePath = path.join(dirs.cache, 'pdf.json');
   const cache = readCache(cachePath);
-  const layoutsDir = path.join(options.root, 'layouts');
+  const layoutsDir = dirs.layouts;
   const shared = sharedInputsHash(layoutsDir);
   const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared)]));
   const stale = sops.filter((s) => options.force || cache.entries[s.id]?.hash !== hashes.get(s.id) || !existsSync(path.join(outDir, pdfPath(s))));
@@ -90,7 +92,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   }
   if (options.prune) {
     const keep = new Set([...results.values()].flatMap((b) => [b.pdf, ...(b.manifest ? [b.manifest] : [])]));
-    pruneDir(path.join(outDir, 'pdf'), keep);
+    pruneDir(dirs.pdf, keep);
     for (const id of Object.keys(cache.entries)) if (!hashes.has(id)) delete cache.entries[id];
     writeAtomic(cachePath, JSON.stringify(cache));
   }
