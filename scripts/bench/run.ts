@@ -14,7 +14,7 @@ import { measureSops } from '../pdf/build-pdfs.ts';
 import { planPrint } from '../pdf/plan.ts';
 import { Printer } from '../print/pool.ts';
 import { loadLayouts, renderSopHtml } from '../render/document.ts';
-import { fontDir } from '../render/fonts.ts';
+import { fontDir } from '../kit/fonts.ts';
 import { sopView } from '../render/view.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent } from '../validate/check-content.ts';

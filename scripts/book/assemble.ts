@@ -11,7 +11,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { drawObject, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFObjectCopier, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
-import { formatNip } from '../model/format.ts';
+import { formatNip } from '../kit/values.ts';
+import { projectUrl } from '../model/paths.ts';
 import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
 import { finishDocument } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
@@ -154,7 +155,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   };
 
   // The sections whose text does not depend on page numbers: printed at once, in one document.
-  const logoUrl = instansi.logo ? pathToFileURL(instansi.logo).href : undefined;
+  const logoUrl = instansi.logo ? projectUrl(instansi.logo) : undefined;
   const signer = input.signer
     ? { jabatan: input.signer.jabatan, nama: input.signer.nama, pangkat: input.signer.pangkat, nip: input.signer.nip ? formatNip(input.signer.nip) : undefined }
     : undefined;

@@ -1,9 +1,8 @@
 // The pages an office writes for its book, next to instansi.yml: content/<instansi>/buku/*.md.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { BOOK_PAGES_DIR } from '../model/paths.ts';
-import { formatNip } from '../model/format.ts';
+import { formatNip } from '../kit/values.ts';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
 import type { FrontPage } from './parts.ts';
@@ -16,23 +15,6 @@ export class FrontMatterError extends Error {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'FrontMatterError';
     this.hint = hint;
-  }
-}
-
-/** The default signer as instansi.yml writes it (already validated by `sop check`). */
-export function instansiSigner(instansi: Instansi): Penandatangan | undefined {
-  try {
-    const data = parseYaml(readFileSync(instansi.file, 'utf8')) as { disahkan_oleh?: Partial<Penandatangan> } | null;
-    const d = data?.disahkan_oleh;
-    if (!d || typeof d.jabatan !== 'string' || typeof d.nama !== 'string') return undefined;
-    return {
-      jabatan: d.jabatan,
-      nama: d.nama,
-      ...(typeof d.pangkat === 'string' ? { pangkat: d.pangkat } : {}),
-      ...(d.nip != null ? { nip: String(d.nip).replace(/\s+/g, '') } : {}),
-    };
-  } catch {
-    return undefined;
   }
 }
 
@@ -65,7 +47,7 @@ export function titleFromFile(name: string): string {
 
 /** Reads and renders the instansi's front-matter pages, in `urutan` then file-name order. */
 export function loadFrontMatter(instansi: Instansi, root: string, values: Placeholders): FrontPage[] {
-  const dir = path.join(instansi.dir, BOOK_PAGES_DIR);
+  const dir = path.join(root, instansi.dir, BOOK_PAGES_DIR);
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('_') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md')

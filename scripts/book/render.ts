@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Paper } from '../render/paper.ts';
-import { fontFaceCss } from '../render/fonts.ts';
+import { fontFaceCss } from '../kit/fonts.ts';
 
 export interface BookLayouts {
   dir: string;

@@ -8,8 +8,10 @@ import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
 import { PrerequisiteError } from '../print/browser.ts';
 import { Printer } from '../print/pool.ts';
+import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
-import { fontDir } from '../render/fonts.ts';
+import { projectOf } from '../validate/check-content.ts';
+import { fontDir } from '../kit/fonts.ts';
 import { runCheckParallel, type CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
@@ -35,7 +37,7 @@ peramban tidak ditemukan.
 `;
 
 /** Check content; on errors print them and return undefined. Shared by build, book and site. */
-export async function checkedSops(ctx: CheckContext): Promise<Sop[] | undefined> {
+export async function checkedProject(ctx: CheckContext): Promise<Project | undefined> {
   if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
@@ -49,7 +51,7 @@ export async function checkedSops(ctx: CheckContext): Promise<Sop[] | undefined>
   }
   const warnings = diagnostics.length;
   if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npx sop check" untuk rinciannya.\n`);
-  return result.sops;
+  return projectOf(result, ctx.cwd);
 }
 
 /** Where sop-press itself lives: its layouts and fonts load from here. */
@@ -100,10 +102,10 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
     ctx.stdout(BUILD_HELP);
     return EXIT.ok;
   }
-  const sops = await checkedSops(ctx);
-  if (!sops) return EXIT.invalid;
+  const project = await checkedProject(ctx);
+  if (!project) return EXIT.invalid;
   const result = await withPrinter(ctx.cwd, (printer) =>
-    buildPdfs(sops, { root: ctx.cwd, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
+    buildPdfs(project.sops, { root: project.root, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
   );
   if (typeof result === 'number') return result;
   ctx.stdout(summarizePdfs(result, ctx.cwd));

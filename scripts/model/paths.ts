@@ -40,3 +40,12 @@ export function projectDirs(root: string, outDir?: string): ProjectDirs {
     cache: path.join(output, '.cache'),
   };
 }
+
+/**
+ * A project file (path relative to the root, `/`-separated) as a URL relative to the root: the
+ * printer loads documents with `<base href>` at the project root, so HTML never holds an
+ * absolute path of this machine.
+ */
+export function projectUrl(rel: string): string {
+  return rel.split('/').map(encodeURIComponent).join('/');
+}

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectDirs } from '../model/paths.ts';
+import { effectiveDate } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
@@ -60,7 +61,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   const cache = readCache(cachePath);
   const layoutsDir = dirs.layouts;
   const shared = sharedInputsHash(layoutsDir);
-  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared)]));
+  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root)]));
   const stale = sops.filter((s) => options.force || cache.entries[s.id]?.hash !== hashes.get(s.id) || !existsSync(path.join(outDir, pdfPath(s))));
 
   const results = new Map<string, BuiltPdf>();
@@ -142,7 +143,7 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
   const box = printed.boxes[0];
   const sign = sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
-  const date = new Date(`${sop.tanggal_efektif ?? sop.tanggal_pembuatan}T00:00:00+07:00`);
+  const date = new Date(`${effectiveDate(sop)}T00:00:00+07:00`);
   const pdf = await finishPdf(printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,

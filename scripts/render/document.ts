@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { PageLayout } from '../flow/types.ts';
-import { fontFaceCss } from './fonts.ts';
+import { fontFaceCss } from '../kit/fonts.ts';
 import type { RowView, SopView } from './view.ts';
 
 export interface Layouts {

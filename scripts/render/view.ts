@@ -1,7 +1,7 @@
 // Sop → the plain values the templates print. All formatting decisions live here (pure),
 // so the Handlebars layouts only place text.
-import { pathToFileURL } from 'node:url';
-import { formatNip, tanggal } from '../model/format.ts';
+import { formatNip, tanggal } from '../kit/values.ts';
+import { projectUrl } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
 import { paper, procedureColumns, type Paper, type ProcedureColumns } from './paper.ts';
 
@@ -49,7 +49,7 @@ export function sopView(sop: Sop): SopView {
       pemerintah: sop.instansi.pemerintah,
       nama: sop.instansi.nama,
       ...(sop.instansi.alamat ? { alamat: sop.instansi.alamat } : {}),
-      ...(sop.instansi.logo ? { logoUrl: pathToFileURL(sop.instansi.logo).href } : {}),
+      ...(sop.instansi.logo ? { logoUrl: projectUrl(sop.instansi.logo) } : {}),
     },
     ...(sop.unit ? { unit: sop.unit } : {}),
     nomor: sop.nomor,

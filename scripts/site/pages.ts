@@ -2,8 +2,9 @@
 // works without JavaScript), one page per SOP, the search page, 404, plus catalogue.json and
 // sitemap.xml. Pure: the model and the layouts in, files out, always in the same order.
 import type { Measurement } from '../pdf/plan.ts';
-import { formatNip, tanggal } from '../model/format.ts';
-import { STATUS_LABEL, type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
+import { formatNip, tanggal } from '../kit/values.ts';
+import { STATUS_LABEL } from '../model/status.ts';
+import { type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
 import { procedureView } from './procedure.ts';
 import { proseHtml } from './prose.ts';
 import type { PageKind, SiteTemplates } from './templates.ts';

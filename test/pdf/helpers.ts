@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildPdfs, type BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
-import { fontDir } from '../../scripts/render/fonts.ts';
+import { fontDir } from '../../scripts/kit/fonts.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { checkContent, type CheckResult } from '../../scripts/validate/check-content.ts';
 

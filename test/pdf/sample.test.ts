@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { PDFDocument, PDFName, PDFDict, PDFArray, PDFString, PDFHexString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
-import { formatNip, tanggal } from '../../scripts/model/format.ts';
+import { formatNip, tanggal } from '../../scripts/kit/values.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { words } from '../support/poppler.ts';
 import { flat, launchPrinter, pdfinfo, pdftotext, printAll, sampleSops, tempDir } from './helpers.ts';

@@ -153,7 +153,7 @@ describe('sop site: what is published', () => {
 describe('sop site: rebuilds', () => {
   it('is byte-identical when nothing changed, honours --base-url, and a failed build keeps the previous site', async () => {
     const before = hashes(site.result.dir);
-    const rebuild = (base: string) => buildSite(site.sops, { root: ROOT, outDir: site.outDir, base: parseBase(base), printer: async () => printer, tahunBuku: 2025 });
+    const rebuild = (base: string) => buildSite({ root: ROOT, instansi: [], sops: site.sops }, { outDir: site.outDir, base: parseBase(base), printer: async () => printer, tahunBuku: 2025 });
 
     // Under a sub-path: every link starts with it.
     await rebuild('https://dinas.example.go.id/kab/sop/');
@@ -174,7 +174,7 @@ describe('sop site: rebuilds', () => {
 
     // A build that fails leaves the site as it was, and no temporary folder behind.
     const broken = site.sops.map((s) => (s.status === 'berlaku' ? { ...s, instansi: { ...s.instansi, id: 'status' } } : s));
-    await expect(buildSite(broken, { root: ROOT, outDir: site.outDir, base: parseBase('/'), printer: async () => printer })).rejects.toThrow(/status/);
+    await expect(buildSite({ root: ROOT, instansi: [], sops: broken }, { outDir: site.outDir, base: parseBase('/'), printer: async () => printer })).rejects.toThrow(/status/);
     expect(hashes(site.result.dir)).toEqual(before);
     expect(readdirSync(site.outDir).filter((n) => n.startsWith('.site-'))).toEqual([]);
   });
