@@ -14,7 +14,7 @@ import { sopView } from '../render/view.ts';
 import { writeAtomic } from './atomic.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
-import { identityRoom, measureInPage, planPrint, type Measurement } from './plan.ts';
+import { identityRoom, measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
 
 export interface BuildOptions {
   root: string;
@@ -130,7 +130,7 @@ export async function measureSops(printer: Printer, layouts: Layouts, sops: Sop[
 
 async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measurement, baseUrl: string, outDir: string): Promise<BuiltPdf> {
   const view = sopView(sop);
-  const plan = planPrint(view, sop.steps, m);
+  const plan = planProcedure(view, sop.steps, m);
   const html = renderSopHtml(layouts, view, plan);
   const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
   // User text is escaped, so anything refused or missing is ours (a font, a layout asset):

@@ -1,8 +1,8 @@
 // Every page of the site as text: home, catalogue pages (one per filter value, so filtering
 // works without JavaScript), one page per SOP, the search page, 404, plus catalogue.json and
 // sitemap.xml. Pure: the model and the layouts in, files out, always in the same order.
-import type { Measurement } from '../pdf/plan.ts';
-import { formatNip, tanggal } from '../kit/values.ts';
+import type { Measurement } from '../plan/procedure.ts';
+import { signerLines, tanggal } from '../kit/values.ts';
 import { STATUS_LABEL } from '../model/status.ts';
 import { type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
 import { procedureView } from './procedure.ts';
@@ -318,7 +318,7 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
     tanggalPembuatan: tanggal(sop.tanggal_pembuatan),
     tanggalRevisi: tanggal(sop.tanggal_revisi),
     tanggalEfektif: tanggal(sop.tanggal_efektif),
-    signer: { jabatan: signer.jabatan, nama: signer.nama, pangkat: signer.pangkat ?? '', nip: signer.nip ? formatNip(signer.nip) : '' },
+    signer: signerLines(signer),
     tandaTangan: sop.tanda_tangan === 'elektronik' ? 'Tanda tangan elektronik' : 'Tanda tangan basah',
     kertas: sop.kertas,
     digantikan: status === 'digantikan',
