@@ -6,7 +6,7 @@ import { signerLines, tanggal } from '../kit/values.ts';
 import { STATUS_LABEL } from '../model/status.ts';
 import { type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
 import { procedureView } from './procedure.ts';
-import { proseHtml } from './prose.ts';
+import { proseHtml } from '../kit/markdown.ts';
 import type { PageKind, SiteTemplates } from './templates.ts';
 import { fileOf, fullUrl, href, paths, type Base } from './urls.ts';
 
