@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BOOK_PAGES_DIR } from '../model/paths.ts';
-import { formatNip } from '../kit/values.ts';
+import { signerLines } from '../kit/values.ts';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
 import type { FrontPage } from './parts.ts';
@@ -20,6 +20,7 @@ export class FrontMatterError extends Error {
 
 /** `{{…}}` values available in front-matter pages. */
 export function placeholders(instansi: Instansi, tahun: number, jumlahSop: number, signer: Penandatangan | undefined): Placeholders {
+  const lines = signer ? signerLines(signer) : undefined;
   return {
     tahun: String(tahun),
     instansi: instansi.nama,
@@ -28,10 +29,10 @@ export function placeholders(instansi: Instansi, tahun: number, jumlahSop: numbe
     daerah: instansi.pemerintah.replace(/^pemerintah\s+/i, ''),
     alamat: instansi.alamat ?? '',
     jumlah_sop: String(jumlahSop),
-    'penandatangan.jabatan': signer?.jabatan ?? '',
-    'penandatangan.nama': signer?.nama ?? '',
-    'penandatangan.pangkat': signer?.pangkat ?? '',
-    'penandatangan.nip': signer?.nip ? formatNip(signer.nip) : '',
+    'penandatangan.jabatan': lines?.jabatan ?? '',
+    'penandatangan.nama': lines?.nama ?? '',
+    'penandatangan.pangkat': lines?.pangkat ?? '',
+    'penandatangan.nip': lines?.nip ?? '',
   };
 }
 

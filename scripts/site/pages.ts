@@ -2,6 +2,7 @@
 // works without JavaScript), one page per SOP, the search page, 404, plus catalogue.json and
 // sitemap.xml. Pure: the model and the layouts in, files out, always in the same order.
 import type { Measurement } from '../plan/procedure.ts';
+import { escapeHtml } from '../kit/escape.ts';
 import { signerLines, tanggal } from '../kit/values.ts';
 import { STATUS_LABEL } from '../model/status.ts';
 import { type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
@@ -382,12 +383,8 @@ export function catalogueJson(model: SiteModel, base: Base): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** sitemap.xml of every HTML page (404 excluded). Absolute URLs when the base was a full URL. */
 export function sitemapXml(pages: string[], base: Base): string {
-  const locs = [...pages].sort().map((p) => `  <url><loc>${xmlEscape(fullUrl(base, encodeURI(p)))}</loc></url>`);
+  const locs = [...pages].sort().map((p) => `  <url><loc>${escapeHtml(fullUrl(base, encodeURI(p)))}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.join('\n')}\n</urlset>\n`;
 }
