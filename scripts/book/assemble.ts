@@ -11,7 +11,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { drawObject, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFObjectCopier, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
-import { formatNip } from '../model/format.ts';
+import { signerLines } from '../kit/values.ts';
+import { projectUrl } from '../model/paths.ts';
 import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
 import { finishDocument } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
@@ -30,7 +31,7 @@ import {
   tocEntries,
   type FrontPage,
   type Part,
-} from './pages.ts';
+} from './parts.ts';
 import { renderSections, renderStamps, type BookLayouts, type SectionHtml, type StampPage } from './render.ts';
 
 export interface BookInput {
@@ -154,10 +155,8 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   };
 
   // The sections whose text does not depend on page numbers: printed at once, in one document.
-  const logoUrl = instansi.logo ? pathToFileURL(instansi.logo).href : undefined;
-  const signer = input.signer
-    ? { jabatan: input.signer.jabatan, nama: input.signer.nama, pangkat: input.signer.pangkat, nip: input.signer.nip ? formatNip(input.signer.nip) : undefined }
-    : undefined;
+  const logoUrl = instansi.logo ? projectUrl(instansi.logo) : undefined;
+  const signer = input.signer ? signerLines(input.signer) : undefined;
   const fixedSections = [
     { key: 'sampul', bagian: 'sampul', data: coverView(id, logoUrl) },
     ...front.map((page, i) => {

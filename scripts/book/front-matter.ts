@@ -1,16 +1,14 @@
 // The pages an office writes for its book, next to instansi.yml: content/<instansi>/buku/*.md.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { EXIT, SopError } from '../errors.ts';
-import { formatNip } from '../model/format.ts';
+import { BOOK_PAGES_DIR } from '../model/paths.ts';
+import { signerLines } from '../kit/values.ts';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
+import { isBookPage } from '../source/content.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
 import type { PlaceholderName } from './placeholders.ts';
-import { BOOK_DIR, isBookPage } from '../source/content.ts';
-import type { FrontPage } from './pages.ts';
-
-export const FRONT_DIR = BOOK_DIR;
+import type { FrontPage } from './parts.ts';
 
 /** A front-matter page that cannot be printed: exit 1, like an SOP with errors. */
 export class FrontMatterError extends SopError {
@@ -19,25 +17,9 @@ export class FrontMatterError extends SopError {
   }
 }
 
-/** The default signer as instansi.yml writes it (already validated by `sop check`). */
-export function instansiSigner(instansi: Instansi): Penandatangan | undefined {
-  try {
-    const data = parseYaml(readFileSync(instansi.file, 'utf8')) as { disahkan_oleh?: Partial<Penandatangan> } | null;
-    const d = data?.disahkan_oleh;
-    if (!d || typeof d.jabatan !== 'string' || typeof d.nama !== 'string') return undefined;
-    return {
-      jabatan: d.jabatan,
-      nama: d.nama,
-      ...(typeof d.pangkat === 'string' ? { pangkat: d.pangkat } : {}),
-      ...(d.nip != null ? { nip: String(d.nip).replace(/\s+/g, '') } : {}),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
 /** `{{…}}` values available in front-matter pages. */
 export function placeholders(instansi: Instansi, tahun: number, jumlahSop: number, signer: Penandatangan | undefined): Record<PlaceholderName, string> {
+  const lines = signer ? signerLines(signer) : undefined;
   return {
     tahun: String(tahun),
     instansi: instansi.nama,
@@ -46,10 +28,10 @@ export function placeholders(instansi: Instansi, tahun: number, jumlahSop: numbe
     daerah: instansi.pemerintah.replace(/^pemerintah\s+/i, ''),
     alamat: instansi.alamat ?? '',
     jumlah_sop: String(jumlahSop),
-    'penandatangan.jabatan': signer?.jabatan ?? '',
-    'penandatangan.nama': signer?.nama ?? '',
-    'penandatangan.pangkat': signer?.pangkat ?? '',
-    'penandatangan.nip': signer?.nip ? formatNip(signer.nip) : '',
+    'penandatangan.jabatan': lines?.jabatan ?? '',
+    'penandatangan.nama': lines?.nama ?? '',
+    'penandatangan.pangkat': lines?.pangkat ?? '',
+    'penandatangan.nip': lines?.nip ?? '',
   };
 }
 
@@ -65,7 +47,7 @@ export function titleFromFile(name: string): string {
 
 /** Reads and renders the instansi's front-matter pages, in `urutan` then file-name order. */
 export function loadFrontMatter(instansi: Instansi, root: string, values: Placeholders): FrontPage[] {
-  const dir = path.join(instansi.dir, FRONT_DIR);
+  const dir = path.join(root, instansi.dir, BOOK_PAGES_DIR);
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && isBookPage(e.name))

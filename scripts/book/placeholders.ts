@@ -15,8 +15,7 @@ export const PLACEHOLDER_NAMES = [
 
 export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
 
-/** `{{ nama }}`, `{{NAMA}}`: names are matched in lower case. */
-export const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/gi;
+export { PLACEHOLDER } from '../kit/markdown.ts';
 
 /** Frontmatter keys of a book page. */
 export const BOOK_PAGE_KEYS = ['judul', 'urutan', 'tanda_tangan'] as const;

@@ -2,6 +2,7 @@
 // their bytes. Everything after this works on the returned plain data.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { BOOK_PAGES_DIR, projectDirs } from '../model/paths.ts';
 
 export interface RawFile {
   /** Absolute path. */
@@ -22,11 +23,8 @@ export interface ContentSet {
   bookPages?: RawFile[];
 }
 
-/** The folder beside instansi.yml that holds book pages, not SOPs. */
-export const BOOK_DIR = 'buku';
-
 /** Folders beside instansi.yml that hold no SOPs. */
-const NOT_SOP_DIRS = new Set([BOOK_DIR, 'node_modules', '.git']);
+const NOT_SOP_DIRS = new Set([BOOK_PAGES_DIR, 'node_modules', '.git']);
 
 /** The Markdown files of a book folder the book prints (not drafts `_…`, hidden files or README). */
 export function isBookPage(name: string): boolean {
@@ -34,7 +32,7 @@ export function isBookPage(name: string): boolean {
   return lower.endsWith('.md') && !name.startsWith('_') && !name.startsWith('.') && lower !== 'readme.md';
 }
 
-export function readContent(root: string, contentDir = path.join(root, 'content')): ContentSet {
+export function readContent(root: string, contentDir = projectDirs(root).content): ContentSet {
   const sops: RawFile[] = [];
   const instansi: RawFile[] = [];
   const bookPages: RawFile[] = [];
@@ -50,7 +48,7 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const abs = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name === BOOK_DIR) {
+        if (entry.name === BOOK_PAGES_DIR) {
           for (const page of readdirSync(abs, { withFileTypes: true })) if (page.isFile() && isBookPage(page.name)) bookPages.push(read(path.join(abs, page.name)));
         } else if (!NOT_SOP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs);
       } else if (entry.name === 'instansi.yml' || entry.name === 'instansi.yaml') {

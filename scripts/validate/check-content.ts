@@ -1,6 +1,7 @@
 // `sop check` as a pure function: raw files in, diagnostics (on vfiles) and valid SOPs out.
 import path from 'node:path';
 import { VFile } from 'vfile';
+import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import { hasErrors, report } from '../diagnostics/report.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
@@ -35,7 +36,7 @@ export function checkInstansiFiles(set: ContentSet, exists: (p: string) => boole
     const entry = guarded(file, () => {
       const text = decode(file, raw, 'instansi.yml');
       const id = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
-      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, exists);
+      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, exists, raw.rel);
     });
     byDir.set(path.dirname(raw.abs), entry);
     if (entry) instansi.push(entry);
@@ -93,6 +94,11 @@ export function finishCheck(instansiFiles: VFile[], instansi: InstansiEntry[], r
   // A cross-file error (duplicate nomor …) invalidates an SOP that was otherwise fine.
   const invalid = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => f.path));
   return { files, sops: sops.filter((s) => !invalid.has(s.path)), instansi, ok: !hasErrors(files) };
+}
+
+/** The checked project every command works on (only meaningful when `result.ok`). */
+export function projectOf(result: CheckResult, root: string): Project {
+  return { root, instansi: result.instansi.map((e) => e.instansi), sops: result.sops };
 }
 
 export function checkContent(set: ContentSet, exists: (p: string) => boolean): CheckResult {
