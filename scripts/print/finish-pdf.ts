@@ -6,8 +6,8 @@
 // elements, which are renamed canonically. The trailer /ID is a hash of the finished file, so it
 // changes exactly when the content does.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
-import type { PDFContext, PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { canonicalStructIds } from './struct-ids.ts';
 import type { PdfRect } from './units.ts';
 import { xmpPacket } from './xmp.ts';
 
@@ -113,96 +113,6 @@ function stampId(bytes: Uint8Array): Uint8Array {
   }
   if (trailer < 0 || found !== 2) throw new Error('finishPdf: /ID tidak ditemukan di trailer PDF.');
   return bytes;
-}
-
-const STRUCT_ID_PREFIX = 'node';
-
-/** The dictionaries held by `value`: itself, or the members of an array, following references. */
-function dictsOf(context: PDFContext, value: PDFObject | undefined): PDFDict[] {
-  const v = value instanceof PDFRef ? context.lookup(value) : value;
-  if (v instanceof PDFDict) return [v];
-  if (v instanceof PDFArray) return v.asArray().flatMap((x) => dictsOf(context, x));
-  return [];
-}
-
-/** Every name → value pair of a name tree (ISO 32000 7.9.6), leaves in any depth. */
-function nameTreeEntries(context: PDFContext, node: PDFDict, seen = new Set<PDFDict>()): Array<[string, PDFObject]> {
-  if (seen.has(node)) return [];
-  seen.add(node);
-  const names = node.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
-  const pairs: Array<[string, PDFObject]> = [];
-  for (let i = 0; i + 1 < names.length; i += 2) {
-    const key = names[i];
-    if (key instanceof PDFString || key instanceof PDFHexString) pairs.push([key.decodeText(), names[i + 1]!]);
-  }
-  const kids = dictsOf(context, node.get(PDFName.of('Kids')));
-  return [...pairs, ...kids.flatMap((kid) => nameTreeEntries(context, kid, seen))];
-}
-
-/**
- * Chromium names the structure elements it gives an /ID (table header cells, which data cells
- * point at through /Headers) after Blink's DOM node ids. Blink hands those ids out lazily, to
- * whichever part of the browser asks first, and once per page something numbers the element at
- * the centre of the viewport ahead of the rest: which document that hits depends on timing, so
- * the same SOP printed twice got its ids, and the sorted /IDTree, in different orders
- * (issue 14). The ids are only names, so they are replaced by their order in a depth-first walk
- * of the structure tree, which depends on the document alone; the /IDTree is rebuilt, sorted.
- */
-function canonicalStructIds(doc: PDFDocument): void {
-  const { context } = doc;
-  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  if (!root) return;
-  const ID = PDFName.of('ID');
-  const renamed = new Map<string, string>();
-  const rename = (old: string) => {
-    if (!renamed.has(old)) renamed.set(old, STRUCT_ID_PREFIX + String(renamed.size + 1).padStart(8, '0'));
-    return renamed.get(old)!;
-  };
-  const idOf = (elem: PDFDict) => {
-    const id = elem.lookup(ID);
-    return id instanceof PDFString || id instanceof PDFHexString ? id.decodeText() : undefined;
-  };
-  // Pre-order walk, children in /K order. Marked-content and object references (/MCR, /OBJR)
-  // are leaves; `seen` guards against a malformed tree with cycles.
-  const elements: PDFDict[] = [];
-  const seen = new Set<PDFDict>();
-  const stack = dictsOf(context, root.get(PDFName.of('K'))).reverse();
-  while (stack.length) {
-    const elem = stack.pop()!;
-    if (seen.has(elem) || elem.has(PDFName.of('MCID')) || elem.has(PDFName.of('Obj'))) continue;
-    seen.add(elem);
-    elements.push(elem);
-    const old = idOf(elem);
-    if (old !== undefined) rename(old);
-    stack.push(...dictsOf(context, elem.get(PDFName.of('K'))).reverse());
-  }
-  const idTree = root.lookupMaybe(PDFName.of('IDTree'), PDFDict);
-  const entries = idTree ? nameTreeEntries(context, idTree) : [];
-  // Ids of elements outside the tree (none in Chromium's output) follow, in their old order.
-  for (const [old] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) rename(old);
-  if (!renamed.size) return;
-
-  const done = new Set<PDFArray>(); // attribute objects may be shared: rename each once
-  for (const elem of elements) {
-    const old = idOf(elem);
-    if (old !== undefined) elem.set(ID, PDFString.of(rename(old)));
-    for (const attributes of dictsOf(context, elem.get(PDFName.of('A')))) {
-      const headers = attributes.lookupMaybe(PDFName.of('Headers'), PDFArray);
-      if (!headers || done.has(headers)) continue;
-      done.add(headers);
-      headers.asArray().forEach((h, i) => {
-        if (h instanceof PDFString || h instanceof PDFHexString) headers.set(i, PDFString.of(rename(h.decodeText())));
-      });
-    }
-  }
-  if (idTree) {
-    // One flat leaf: as valid as Chromium's tree for any size, and free of its old order.
-    const sorted = entries.map(([old, value]) => [rename(old), value] as const).sort(([a], [b]) => (a < b ? -1 : 1));
-    for (const kid of idTree.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) if (kid instanceof PDFRef) context.delete(kid);
-    idTree.delete(PDFName.of('Kids'));
-    idTree.delete(PDFName.of('Limits'));
-    idTree.set(PDFName.of('Names'), context.obj(sorted.flatMap(([name, value]) => [PDFString.of(name), value])));
-  }
 }
 
 export async function finishPdf(pdf: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
