@@ -355,7 +355,7 @@ function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, bookPap
     const name = owners[i]!.paper.name;
     bySize.set(name, [...(bySize.get(name) ?? []), i]);
   }
-  const chunk = Math.max(STAMP_CHUNK_MIN, Math.ceil((owners.length - first) / options.printer.poolSize));
+  const chunk = Math.max(STAMP_CHUNK_MIN, Math.ceil((owners.length - first) / STAMP_PRINTS));
   const slices = [...bySize.values()].flatMap((indices) => Array.from({ length: Math.ceil(indices.length / chunk) }, (_, k) => indices.slice(k * chunk, (k + 1) * chunk)));
   return slices.map((pages) => {
     const p = owners[pages[0]!]!.paper;
@@ -384,6 +384,13 @@ async function overlayStamps(book: PDFDocument, jobs: StampJob[]): Promise<void>
 
 /** Pages per stamp print, at least: below this, a second print costs more than it saves. */
 const STAMP_CHUNK_MIN = 60;
+/**
+ * A book's stamps go out in about this many prints (more with several paper sizes), whatever
+ * the size of the print pool: each print brings its own font subset into the book, so the split
+ * shows in the bytes and must not depend on the machine (issue 14: a book built with
+ * SOP_POOL_SIZE=1 differed from one built with 2).
+ */
+const STAMP_PRINTS = 4;
 
 /** A section or stamp that printed without its font or logo would look wrong: stop instead. */
 function assertComplete(printed: { missing: string[]; blocked: string[] }, what: string): void {
