@@ -1,0 +1,127 @@
+// What a Biro Organisasi reviewer checks on paper (issue 10), read back from the printed PDFs
+// with poppler: the title where the official SOPs put it, withdrawn and replaced SOPs marked on
+// every page and never signable, and nothing printed where office printers clip.
+import { existsSync, readFileSync } from 'node:fs';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
+import type { Printer } from '../../scripts/print/pool.ts';
+import { words } from '../support/poppler.ts';
+import { checkFiles, flat, launchPrinter, pdfinfo, pdftotext, printAll, sampleSops, tempDir } from './helpers.ts';
+import { INSTANSI, sopSource } from './fixtures.ts';
+
+const ELEKTRONIK = `${INSTANSI}tanda_tangan: elektronik\n`;
+/** 10 mm in PDF points. */
+const MARGIN_PT = (10 / 25.4) * 72;
+
+let printer: Printer;
+// Each PDF read back once.
+const memo = <T>(read: (pdf: string) => T) => {
+  const cache = new Map<string, T>();
+  return (pdf: string) => cache.get(pdf) ?? (cache.set(pdf, read(pdf)), cache.get(pdf)!);
+};
+/** Text of every page (`-raw`), index 0 = page 1. */
+const pages = memo((pdf) => pdftotext(pdf).split('\f').slice(0, Number(pdfinfo(pdf).Pages)));
+const boxes = memo(words);
+let built: BuiltPdf[];
+
+beforeAll(async () => {
+  const long = Array.from({ length: 30 }, (_, i) => `| ${i + 1} | Memproses berkas tahap ${i + 1} | ${i % 2 ? 'Staf' : 'Kepala Seksi'} | Berkas | 1 jam | Berkas diproses | | |`);
+  const result = checkFiles({
+    'a4/instansi.yml': ELEKTRONIK,
+    'a4/baru.md': sopSource({ nomor: '010/SOP/UJI/2025', nama: 'Prosedur Baru', menggantikan: '009/SOP/UJI/2024' }),
+    'a4/lama.md': sopSource({ nomor: '009/SOP/UJI/2024', nama: 'Prosedur Lama', status: 'digantikan' }),
+    'a4/cabut.md': sopSource({ nomor: '008/SOP/UJI/2023', nama: 'Prosedur Dicabut', status: 'dicabut' }),
+    'a4/draf.md': sopSource({ nomor: '007/SOP/UJI/2025', nama: 'Prosedur Draf', status: 'draf' }),
+    'a4/panjang.md': sopSource({ nomor: '006/SOP/UJI/2025', nama: 'Prosedur Panjang' }, long),
+    'f4/instansi.yml': `${ELEKTRONIK}kertas: F4\n`,
+    'f4/lebar.md': sopSource({ nomor: '003/SOP/UJI/2024', nama: 'Prosedur F4' }, long),
+    'f4/cabut.md': sopSource({ nomor: '004/SOP/UJI/2024', nama: 'Prosedur F4 Dicabut', status: 'dicabut' }),
+  });
+  expect(result.ok).toBe(true);
+  printer = await launchPrinter();
+  built = await printAll([...sampleSops(), ...result.sops], printer, tempDir('reviewer'));
+  // Read every PDF back once here (poppler is slow on a loaded machine), not in the first test.
+  for (const { pdf } of built) {
+    pages(pdf);
+    boxes(pdf);
+  }
+}, 300_000);
+afterAll(() => printer?.close());
+
+const bySlug = (slug: string, dir?: string) => built.find((b) => b.sop.slug === slug && (!dir || b.sop.instansi.id === dir))!;
+
+describe('title', () => {
+  it('heads the identity page with "STANDAR OPERASIONAL PROSEDUR (SOP) <NAMA>", above the top band', () => {
+    for (const { sop, pdf } of built) {
+      const page1 = flat(pages(pdf)[0]!);
+      expect(page1, sop.slug).toContain(flat(`STANDAR OPERASIONAL PROSEDUR (SOP) ${sop.nama.toUpperCase()}`));
+      const onPage1 = boxes(pdf).filter((w) => w.page === 1);
+      const title = onPage1.find((w) => w.text === 'STANDAR')!;
+      const nomor = onPage1.find((w) => w.text === 'Nomor')!;
+      expect(title.yMax, sop.slug).toBeLessThan(nomor.yMin);
+    }
+  });
+
+  it('keeps "SOP : <NAMA>" as the header of every procedure page', () => {
+    for (const { sop, pdf } of built) {
+      pages(pdf).slice(1).forEach((text, i) => expect(flat(text), `${sop.slug} p${i + 2}`).toContain(`SOP : ${sop.nama.toUpperCase()}`));
+    }
+  });
+});
+
+describe('withdrawn and replaced SOPs', () => {
+  const unsignable = async (b: BuiltPdf) => {
+    expect(b.manifest, b.sop.slug).toBeUndefined();
+    expect(existsSync(b.pdf.replace(/\.pdf$/, '.ttd.json'))).toBe(false);
+    const doc = await PDFDocument.load(readFileSync(b.pdf));
+    expect(doc.catalog.get(PDFName.of('AcroForm')), b.sop.slug).toBeUndefined();
+    const text = flat(pages(b.pdf).join(' '));
+    expect(text).not.toContain('Ditandatangani secara elektronik');
+    expect(text).not.toContain('BSrE');
+    // The anchor a signing service searches for is not printed either.
+    expect(boxes(b.pdf).some((w) => w.text === '#'), b.sop.slug).toBe(false);
+  };
+
+  it('marks a withdrawn SOP "DICABUT" on every page, with no signature field', async () => {
+    for (const b of [bySlug('cabut', 'a4'), bySlug('cabut', 'f4')]) {
+      pages(b.pdf).forEach((text, i) => expect(text, `p${i + 1}`).toContain('DICABUT'));
+      await unsignable(b);
+    }
+  });
+
+  it('marks a replaced SOP "DIGANTIKAN oleh <nomor>" on every page, with no signature field', async () => {
+    const b = bySlug('lama');
+    expect(pages(b.pdf).length).toBeGreaterThanOrEqual(2);
+    pages(b.pdf).forEach((text, i) => expect(flat(text), `p${i + 1}`).toMatch(/DIGANTIKAN[\s\S]*oleh 010\/SOP\/UJI\/2025/));
+    await unsignable(b);
+  });
+
+  it('drafts stay unsignable; the SOP in force is signable and unmarked', async () => {
+    await unsignable(bySlug('draf'));
+    const baru = bySlug('baru');
+    expect(baru.manifest).toBeDefined();
+    const text = pages(baru.pdf).join(' ');
+    for (const mark of ['DRAF', 'DICABUT', 'DIGANTIKAN']) expect(text).not.toContain(mark);
+  });
+});
+
+describe('printable margins', () => {
+  it('prints nothing within 10 mm of any paper edge, on A4 and F4, on every page', () => {
+    const sizes = new Set<string>();
+    for (const { sop, pdf } of built) {
+      const all = boxes(pdf);
+      expect(all.length).toBeGreaterThan(0);
+      for (const w of all) {
+        sizes.add(`${Math.round(w.pageWidth)}x${Math.round(w.pageHeight)}`);
+        const where = `${sop.id} p${w.page} "${w.text}" [${w.xMin}, ${w.yMin}, ${w.xMax}, ${w.yMax}]`;
+        expect(w.xMin, where).toBeGreaterThanOrEqual(MARGIN_PT);
+        expect(w.yMin, where).toBeGreaterThanOrEqual(MARGIN_PT);
+        expect(w.pageWidth - w.xMax, where).toBeGreaterThanOrEqual(MARGIN_PT);
+        expect(w.pageHeight - w.yMax, where).toBeGreaterThanOrEqual(MARGIN_PT);
+      }
+    }
+    // A4 and F4 landscape.
+    expect([...sizes].sort()).toEqual(['842x595', '935x609']);
+  });
+});
