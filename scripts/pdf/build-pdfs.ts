@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectDirs } from '../model/paths.ts';
 import { effectiveDate } from '../model/project.ts';
+import { firstDay } from '../kit/values.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
@@ -163,7 +164,7 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, view: SopV
   // Only an SOP in force is signable: drafts, withdrawn and replaced SOPs are marked instead.
   const sign = sop.tanda_tangan === 'elektronik' && !view.mark && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
-  const date = new Date(`${effectiveDate(sop)}T00:00:00+07:00`);
+  const date = new Date(`${firstDay(effectiveDate(sop))}T00:00:00+07:00`);
   const pdf = await finishPdf(printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,

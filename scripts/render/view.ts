@@ -107,7 +107,8 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
     anchor: sop.instansi.jangkar_ttd,
     tanggalPembuatan: tanggal(sop.tanggal_pembuatan),
     tanggalRevisi: tanggal(sop.tanggal_revisi),
-    tanggalEfektif: tanggal(sop.tanggal_efektif),
+    // A signed SOP without a date yet (wet-signed, dated by hand) gets a dotted space; a draf a dash.
+    tanggalEfektif: tanggal(sop.tanggal_efektif, sop.status === 'draf' ? 'strip' : 'isian'),
     signer: signerLines(signer),
     dasarHukum: sop.dasar_hukum,
     kualifikasi: sop.kualifikasi_pelaksana,

@@ -24,6 +24,7 @@ const memo = <T>(read: (pdf: string) => T) => {
 const pages = memo((pdf) => pdftotext(pdf).split('\f').slice(0, Number(pdfinfo(pdf).Pages)));
 const boxes = memo(words);
 let built: BuiltPdf[];
+let dateRules: Array<{ file: string; ruleId: string; line: number }>;
 
 beforeAll(async () => {
   const long = Array.from({ length: 30 }, (_, i) => `| ${i + 1} | Memproses berkas tahap ${i + 1} | ${i % 2 ? 'Staf' : 'Kepala Seksi'} | Berkas | 1 jam | Berkas diproses | | |`);
@@ -37,8 +38,12 @@ beforeAll(async () => {
     'f4/instansi.yml': `${ELEKTRONIK}kertas: F4\n`,
     'f4/lebar.md': sopSource({ nomor: '003/SOP/UJI/2024', nama: 'Prosedur F4' }, long),
     'f4/cabut.md': sopSource({ nomor: '004/SOP/UJI/2024', nama: 'Prosedur F4 Dicabut', status: 'dicabut' }),
+    // Seed 001 leaves the dates open for filling in at signing.
+    'basah/instansi.yml': `${INSTANSI}tanda_tangan: basah\n`,
+    'basah/terbuka.md': sopSource({ nomor: '005/SOP/UJI/2021', nama: 'Prosedur Tanggal Terbuka', tanggal_pembuatan: '2021-03', tanggal_efektif: 'null' }),
   });
   expect(result.ok).toBe(true);
+  dateRules = result.files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'tanggal-diisi-tangan').map((m) => ({ file: f.path, ruleId: m.ruleId!, line: m.line ?? 0 })));
   printer = await launchPrinter();
   built = await printAll([...sampleSops(), ...result.sops], printer, tempDir('reviewer'));
   // Read every PDF back once here (poppler is slow on a loaded machine), not in the first test.
@@ -123,5 +128,27 @@ describe('printable margins', () => {
     }
     // A4 and F4 landscape.
     expect([...sizes].sort()).toEqual(['842x595', '935x609']);
+  });
+});
+
+describe('dates the original leaves open', () => {
+  it('prints a month-precision date with a dotted day and a blank date as a dotted space, never a made-up day', () => {
+    const b = bySlug('terbuka');
+    const page1 = flat(pages(b.pdf)[0]!);
+    expect(page1).toContain('Tanggal Pembuatan \u2026\u2026 Maret 2021');
+    expect(page1).toMatch(/Tanggal Efektif \u2026{6}/);
+    expect(page1).not.toMatch(/\d+ Maret 2021/);
+    // The document date in the metadata is the month's first day; it is never printed.
+    expect(pages(b.pdf).join(' ')).not.toContain('1 Maret');
+  });
+
+  it('warns on each open date (tanggal-diisi-tangan), at its line', () => {
+    expect(dateRules.filter((r) => r.file.endsWith('terbuka.md')).map((r) => r.line).sort()).toEqual([4, 5]);
+  });
+
+  it('still requires tanggal_efektif of an e-signed SOP in force', () => {
+    const result = checkFiles({ 'e/instansi.yml': ELEKTRONIK, 'e/tanpa.md': sopSource({ tanggal_efektif: 'null' }) });
+    expect(result.ok).toBe(false);
+    expect(result.files.flatMap((f) => f.messages.map((m) => m.ruleId))).toContain('wajib-diisi');
   });
 });
