@@ -34,11 +34,11 @@ export function letters(index: number): string {
   return s;
 }
 
-/** A signer as printed under a signature: NIP grouped, empty parts left out. */
+/** A signer as printed under a signature: NIP grouped, empty parts left out, a blank name dotted. */
 export function signerLines(signer: Penandatangan): { jabatan: string; nama: string; pangkat?: string; nip?: string } {
   return {
     jabatan: signer.jabatan,
-    nama: signer.nama,
+    nama: signer.nama ?? ISIAN.repeat(5),
     ...(signer.pangkat ? { pangkat: signer.pangkat } : {}),
     ...(signer.nip ? { nip: formatNip(signer.nip) } : {}),
   };

@@ -15,7 +15,8 @@ export type IsoDate = IsoDay | IsoMonth;
 
 export interface Penandatangan {
   jabatan: string;
-  nama: string;
+  /** Null: left blank for a wet signature, the name written in by hand (printed dotted). */
+  nama: string | null;
   pangkat?: string;
   /** 18 digits, no spaces. */
   nip?: string;

@@ -4,6 +4,7 @@ import type { IsoDate, Penandatangan, Riwayat, Sop, Status } from '../model/sop.
 import { report } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
+import type { VFile } from 'vfile';
 import type { InstansiEntry } from './instansi.ts';
 import { validateSopData, type SchemaIssue } from './schema.ts';
 import { isRealDate, nipProblem } from './rules.ts';
@@ -63,6 +64,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     if (problem) report(file, 'nip-tidak-valid', problem, at('/disahkan_oleh/nip'), { hint: 'NIP terdiri atas 18 angka: tanggal lahir (8), tahun-bulan pengangkatan (6), jenis kelamin (1), nomor urut (3).' });
   }
   const status = (typeof data.status === 'string' ? data.status : 'berlaku') as Status;
+  if (signer && typeof signer === 'object') checkSignerName(file, signer, data.tanda_tangan === 'basah', status, at);
   const pembuatan = data.tanggal_pembuatan;
   const efektif = data.tanggal_efektif;
   const revisi = data.tanggal_revisi;
@@ -140,6 +142,26 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     steps: steps.steps,
     prose: source.prose,
   };
+}
+
+/** Words that start a position, not a person's name ("Kepala Dinas …", "Plt. Sekretaris"). */
+const POSITION = /^(plt\.?\s+|plh\.?\s+|pj\.?\s+)?(kepala|sekretaris|kabid|kasubag|kasubbag|kasi|kadis|direktur|camat|lurah|bupati|wakil|wali ?kota|gubernur|inspektur|asisten|staf)\b/i;
+
+/**
+ * A blank name is fine on paper signed by hand (written in at signing), not for an e-signature
+ * (certificates are personal). A position written as the name is almost always a slip.
+ */
+function checkSignerName(file: VFile, signer: Penandatangan, basah: boolean, status: Status, at: (pointer: string) => ReturnType<typeof placeOf>): void {
+  const where = at('/disahkan_oleh/nama');
+  if (signer.nama === null && !basah && status === 'berlaku') {
+    report(file, 'wajib-diisi', 'Nama penandatangan (`disahkan_oleh.nama`) wajib diisi untuk tanda tangan elektronik.', where, {
+      hint: 'Tulis nama pejabat beserta gelar, mis. `nama: Wendi, S.H., M.Hum`. Hanya SOP bertanda tangan basah yang boleh mengosongkannya (`nama: null`).',
+    });
+  } else if (typeof signer.nama === 'string' && POSITION.test(signer.nama.trim())) {
+    report(file, 'nama-seperti-jabatan', `Nama penandatangan "${signer.nama}" tampak seperti jabatan, bukan nama orang.`, where, {
+      hint: 'Tulis jabatan di `jabatan:` dan nama orangnya (beserta gelar) di `nama:`; bila nama ditulis tangan saat penandatanganan basah, tulis `nama: null`.',
+    });
+  }
 }
 
 /** `YYYY-MM-DD` that exists, or `YYYY-MM` with a real month. */

@@ -41,6 +41,8 @@ beforeAll(async () => {
     // Seed 001 leaves the dates open for filling in at signing.
     'basah/instansi.yml': `${INSTANSI}tanda_tangan: basah\n`,
     'basah/terbuka.md': sopSource({ nomor: '005/SOP/UJI/2021', nama: 'Prosedur Tanggal Terbuka', tanggal_pembuatan: '2021-03', tanggal_efektif: 'null' }),
+    // A seed leaves the signer's name blank: written in by hand at signing.
+    'basah/tanpa-nama.md': sopSource({ nomor: '006/SOP/UJI/2021', nama: 'Prosedur Tanpa Nama', disahkan_oleh: '{ jabatan: Kepala Dinas Uji Coba, nama: null }' }),
   });
   expect(result.ok).toBe(true);
   dateRules = result.files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'tanggal-diisi-tangan').map((m) => ({ file: f.path, ruleId: m.ruleId!, line: m.line ?? 0 })));
@@ -150,5 +152,30 @@ describe('dates the original leaves open', () => {
     const result = checkFiles({ 'e/instansi.yml': ELEKTRONIK, 'e/tanpa.md': sopSource({ tanggal_efektif: 'null' }) });
     expect(result.ok).toBe(false);
     expect(result.files.flatMap((f) => f.messages.map((m) => m.ruleId))).toContain('wajib-diisi');
+  });
+});
+
+describe('signer without a name', () => {
+  it('prints a dotted space for a blank name on a wet-signed SOP, on the identity page and at the close', () => {
+    const b = bySlug('tanpa-nama');
+    const all = pages(b.pdf);
+    for (const text of [all[0]!, all.at(-1)!]) expect(flat(text)).toMatch(/KEPALA DINAS UJI COBA[\s\S]*\u2026{10}/);
+  });
+
+  it('refuses a blank name for an e-signature; warns when the name is a position', () => {
+    const signer = (nama: string) => ({ disahkan_oleh: `{ jabatan: Kepala Dinas Uji Coba, nama: ${nama} }` });
+    const result = checkFiles({
+      'e/instansi.yml': ELEKTRONIK,
+      'e/kosong.md': sopSource({ nomor: 'A/1', ...signer('null') }),
+      'e/jabatan.md': sopSource({ nomor: 'A/2', ...signer('Kepala Dinas Uji Coba') }),
+      'e/plt.md': sopSource({ nomor: 'A/3', ...signer('Plt. Sekretaris') }),
+      'e/orang.md': sopSource({ nomor: 'A/4', ...signer('"Ahmad Kepala, S.H."') }),
+    });
+    const rules = (name: string) => result.files.find((f) => f.path.endsWith(name))!.messages.map((m) => m.ruleId);
+    expect(rules('kosong.md')).toContain('wajib-diisi');
+    expect(rules('jabatan.md')).toEqual(['nama-seperti-jabatan']);
+    expect(rules('plt.md')).toEqual(['nama-seperti-jabatan']);
+    expect(rules('orang.md')).toEqual([]);
+    expect(result.sops.map((s) => s.nomor).sort()).toEqual(['A/2', 'A/3', 'A/4']);
   });
 });
