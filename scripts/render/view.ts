@@ -81,14 +81,32 @@ export interface SopView {
   peringatan: string[];
   pencatatan: string[];
   actors: string[];
+  /** Font size (pt) of the actor column headers: every word fits whole (see actorHeaderSize). */
+  actorHeaderPt: number;
   columns: ProcedureColumns;
   rows: RowView[];
+}
+
+/** Em widths of Arimo Bold, rounded up: capitals and wide letters, other lowercase, the rest. */
+const emOf = (ch: string) => (/[A-Z]|[mw]/.test(ch) ? 0.8 : /[a-z]/.test(ch) ? 0.6 : 0.35);
+
+/**
+ * Chromium ships no Indonesian hyphenation dictionary (`hyphens: auto` does nothing for
+ * `lang="id"`), so a long actor name in a narrow column would be cut mid-word with no hyphen.
+ * Instead the header text shrinks until its longest word fits the column: 7.5 pt normally,
+ * never below 5 pt. Cell padding 4 px each side, border included.
+ */
+export function actorHeaderSize(actors: string[], columnPx: number): number {
+  const widest = Math.max(1, ...actors.flatMap((a) => a.split(/\s+/)).map((w) => [...w].reduce((n, ch) => n + emOf(ch), 0)));
+  const px = (columnPx - 10) / widest;
+  return Math.max(5, Math.min(7.5, Math.floor(px * 0.75 * 10) / 10));
 }
 
 export function sopView(sop: Sop, context: SopContext = {}): SopView {
   const p = paper(sop.kertas);
   const signer = sop.disahkan_oleh;
   const mark = statusMark(sop, context);
+  const columns = procedureColumns(p, sop.pelaksana.length);
   return {
     id: sop.id,
     paper: p,
@@ -117,7 +135,8 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
     peringatan: sop.peringatan,
     pencatatan: sop.pencatatan_pendataan,
     actors: sop.pelaksana,
-    columns: procedureColumns(p, sop.pelaksana.length),
+    columns,
+    actorHeaderPt: actorHeaderSize(sop.pelaksana, Math.min(...columns.actors)),
     rows: sop.steps.map((s) => ({
       no: s.no,
       kegiatan: s.kegiatan,

@@ -10,6 +10,7 @@ import { words } from '../support/poppler.ts';
 import { checkFiles, flat, launchPrinter, pdfinfo, pdftotext, printAll, sampleSops, tempDir } from './helpers.ts';
 import { INSTANSI, sopSource } from './fixtures.ts';
 
+const EIGHT = ['Sekretaris', 'Kasubbag Perencanaan dan Keuangan', 'Staf Penyusun Evaluasi Kinerja', 'Kepala Dinas', 'Jabatan Fungsional', 'Kasubag Umum dan Kepegawaian', 'Bendahara Pengeluaran', 'Pengadministrasi Perkantoran'];
 const ELEKTRONIK = `${INSTANSI}tanda_tangan: elektronik\n`;
 /** 10 mm in PDF points. */
 const MARGIN_PT = (10 / 25.4) * 72;
@@ -41,6 +42,7 @@ beforeAll(async () => {
     // Seed 001 leaves the dates open for filling in at signing.
     'basah/instansi.yml': `${INSTANSI}tanda_tangan: basah\n`,
     'basah/terbuka.md': sopSource({ nomor: '005/SOP/UJI/2021', nama: 'Prosedur Tanggal Terbuka', tanggal_pembuatan: '2021-03', tanggal_efektif: 'null' }),
+    'a4/delapan.md': sopSource({ nomor: '011/SOP/UJI/2025', nama: 'Prosedur Delapan Pelaksana' }, EIGHT.map((a, i) => `| ${i + 1} | Mengerjakan tahap ${i + 1} | ${a} | Berkas | 1 jam | Berkas | | |`)),
     // A seed leaves the signer's name blank: written in by hand at signing.
     'basah/tanpa-nama.md': sopSource({ nomor: '006/SOP/UJI/2021', nama: 'Prosedur Tanpa Nama', disahkan_oleh: '{ jabatan: Kepala Dinas Uji Coba, nama: null }' }),
   });
@@ -177,5 +179,14 @@ describe('signer without a name', () => {
     expect(rules('plt.md')).toEqual(['nama-seperti-jabatan']);
     expect(rules('orang.md')).toEqual([]);
     expect(result.sops.map((s) => s.nomor).sort()).toEqual(['A/2', 'A/3', 'A/4']);
+  });
+});
+
+describe('typography under pressure', () => {
+  it('never splits a word of an actor header silently, with 8 actors (no Indonesian hyphenation in Chromium: the header shrinks)', () => {
+    const b = bySlug('delapan');
+    expect(b.sop.pelaksana).toHaveLength(8);
+    const onPage2 = new Set(boxes(b.pdf).filter((w) => w.page === 2).map((w) => w.text));
+    for (const word of EIGHT.flatMap((a) => a.split(' '))) expect(onPage2.has(word), word).toBe(true);
   });
 });
