@@ -37,6 +37,8 @@ export const RULES = {
   'tipe-salah': galat('Jenis nilai salah.', 'Jadikan daftar `- …`, atau beri tanda kutip.'),
   'nilai-tak-dikenal': galat('Nilai di luar pilihan yang tersedia.', 'Tulis persis salah satu pilihan, mis. `berlaku`, `F4`, `basah`.'),
   'tanggal-tidak-valid': galat('Tanggal salah bentuk atau tidak ada di kalender.', 'Tulis `TAHUN-BULAN-HARI`, mis. `2024-05-08`.'),
+  'tanggal-diisi-tangan': peringatan('Tanggal (atau harinya) dibiarkan kosong untuk diisi saat penandatanganan; dicetak titik-titik.', 'Setelah SOP ditandatangani, tulis tanggal lengkapnya.'),
+  'nama-seperti-jabatan': peringatan('Nama penandatangan tampak seperti jabatan ("Kepala Dinas …"), bukan nama orang.', 'Tulis jabatan di `jabatan:` dan nama orangnya di `nama:`.'),
   'tanggal-urutan': galat('Tanggal efektif atau revisi lebih awal dari tanggal pembuatan.', 'Perbaiki tanggalnya.'),
   'nip-tidak-valid': galat('NIP bukan 18 angka, atau bagian tanggalnya tidak mungkin.', 'Periksa NIP di SK.'),
   'format-salah': galat('Nilai tidak sesuai format yang diminta.', 'Lihat contoh penulisan kunci ini di schemas/ atau di SOP contoh.'),

@@ -6,11 +6,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectDirs } from '../model/paths.ts';
 import { effectiveDate } from '../model/project.ts';
+import { firstDay } from '../kit/values.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { loadLayouts, renderMeasureHtml, renderSopHtml, type Layouts } from '../render/document.ts';
-import { sopView } from '../render/view.ts';
+import { sopView, type SopContext, type SopView } from '../render/view.ts';
+import { replacers } from '../model/relations.ts';
 import { writeAtomic } from './atomic.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
@@ -61,7 +63,9 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   const cache = readCache(cachePath);
   const layoutsDir = dirs.layouts;
   const shared = sharedInputsHash(layoutsDir);
-  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root)]));
+  const contexts = sopContexts(sops);
+  const viewOf = (s: Sop) => sopView(s, contexts.get(s.id));
+  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root, contexts.get(s.id))]));
   const stale = sops.filter((s) => options.force || cache.entries[s.id]?.hash !== hashes.get(s.id) || !existsSync(path.join(outDir, pdfPath(s))));
 
   const results = new Map<string, BuiltPdf>();
@@ -78,11 +82,11 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
     let done = 0;
     for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
       const batch = stale.slice(i, i + MEASURE_BATCH);
-      const measured = await measureSops(printer, layouts, batch, baseUrl);
+      const measured = await measureSops(printer, layouts, batch, baseUrl, viewOf);
       await Promise.all(
         batch.map(async (sop) => {
           const measurement = measured.get(sop.id)!;
-          const built = await printOne(printer, layouts, sop, measurement, baseUrl, outDir);
+          const built = await printOne(printer, layouts, sop, viewOf(sop), measurement, baseUrl, outDir);
           results.set(sop.id, built);
           cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };
           options.onProgress?.(++done, stale.length, sop);
@@ -119,17 +123,33 @@ function manifestPath(outDir: string, sop: Sop): { manifest?: string } {
   return existsSync(file) ? { manifest: file } : {};
 }
 
+/** What each SOP's PDF needs to know about the others: the number of the SOP that replaces it. */
+export function sopContexts(sops: Sop[]): Map<string, SopContext> {
+  const by = replacers(sops);
+  const out = new Map<string, SopContext>();
+  for (const s of sops) {
+    const replacedBy = s.status === 'digantikan' ? by.get(s.nomor.trim())?.nomor : undefined;
+    out.set(s.id, replacedBy ? { replacedBy } : {});
+  }
+  return out;
+}
+
 /** Measures SOPs in one browser page: table row heights, header, identity fit. */
-export async function measureSops(printer: Printer, layouts: Layouts, sops: Sop[], baseUrl: string): Promise<Map<string, Measurement>> {
-  const views = sops.map(sopView);
+export async function measureSops(
+  printer: Printer,
+  layouts: Layouts,
+  sops: Sop[],
+  baseUrl: string,
+  viewOf: (sop: Sop) => SopView = (s) => sopView(s),
+): Promise<Map<string, Measurement>> {
+  const views = sops.map(viewOf);
   const rooms = Object.fromEntries(views.map((v) => [v.id, identityRoom(v)]));
   const widest = Math.max(...views.map((v) => v.paper.widthMm));
   const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage, rooms);
   return new Map(list.map((m) => [m.id, m]));
 }
 
-async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measurement, baseUrl: string, outDir: string): Promise<BuiltPdf> {
-  const view = sopView(sop);
+async function printOne(printer: Printer, layouts: Layouts, sop: Sop, view: SopView, m: Measurement, baseUrl: string, outDir: string): Promise<BuiltPdf> {
   const plan = planProcedure(view, sop.steps, m);
   const html = renderSopHtml(layouts, view, plan);
   const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
@@ -141,9 +161,10 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
     throw new Error(`Isi halaman ${printed.overflowing.map((i) => i + 1).join(', ')} dari ${sop.path} tidak muat di kertas ${view.paper.name}.`);
   }
   const box = printed.boxes[0];
-  const sign = sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' && box;
+  // Only an SOP in force is signable: drafts, withdrawn and replaced SOPs are marked instead.
+  const sign = sop.tanda_tangan === 'elektronik' && !view.mark && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
-  const date = new Date(`${effectiveDate(sop)}T00:00:00+07:00`);
+  const date = new Date(`${firstDay(effectiveDate(sop))}T00:00:00+07:00`);
   const pdf = await finishPdf(printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,
@@ -157,7 +178,7 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
   writeAtomic(file, pdf);
   const manifestFile = file.replace(/\.pdf$/, '.ttd.json');
   if (sign) writeAtomic(manifestFile, JSON.stringify(signingManifest(sop, path.basename(file), fieldName, box), null, 2) + '\n');
-  // An SOP turned draf or basah must not keep a manifest that would let a service sign it.
+  // An SOP turned draf, dicabut, digantikan or basah must not keep a manifest that would let a service sign it.
   else rmSync(manifestFile, { force: true });
   return { sop, pdf: file, ...(sign ? { manifest: manifestFile } : {}), rebuilt: true, measurement: m };
 }

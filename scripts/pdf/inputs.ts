@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sop } from '../model/sop.ts';
+import type { SopContext } from '../render/view.ts';
 import { fontFiles } from '../kit/fonts.ts';
 
 const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
@@ -32,8 +33,9 @@ export function sharedInputsHash(layoutsDir: string): string {
  * The normalized SOP already holds everything the source and its cascade decided. Its paths are
  * relative to the project, so the key survives moving the project folder (a CI cache hits).
  */
-export function sopInputsHash(sop: Sop, shared: string, root: string): string {
-  const h = createHash('sha256').update(shared).update(JSON.stringify(sop));
+export function sopInputsHash(sop: Sop, shared: string, root: string, context: SopContext = {}): string {
+  // The context (e.g. the number of the SOP that replaces it) is printed too.
+  const h = createHash('sha256').update(shared).update(JSON.stringify(sop)).update(JSON.stringify(context));
   if (sop.instansi.logo) h.update(readFileSync(path.join(root, sop.instansi.logo)));
   return h.digest('hex');
 }

@@ -84,7 +84,7 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
 
 /** The signer SOPs inherit, as the model carries it (NIP digits without spaces). */
 function defaultSigner(signer: Penandatangan | undefined): Penandatangan | undefined {
-  if (!signer || typeof signer !== 'object' || typeof signer.jabatan !== 'string' || typeof signer.nama !== 'string') return undefined;
+  if (!signer || typeof signer !== 'object' || typeof signer.jabatan !== 'string' || (typeof signer.nama !== 'string' && signer.nama !== null)) return undefined;
   return {
     jabatan: signer.jabatan,
     nama: signer.nama,
