@@ -6,6 +6,24 @@ import { formatNip } from '../model/format.ts';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
 import type { FrontPage } from './pages.ts';
+import { readInside, rootOf, type ReadProblem } from '../source/read-inside.ts';
+
+const PAGE_MAX_BYTES = 1024 * 1024;
+
+function pageProblem(p: ReadProblem): string {
+  switch (p.problem) {
+    case 'di-luar':
+      return `halaman ini adalah pintasan (link) ke ${p.real}, di luar folder instansi; isinya tidak dibaca.`;
+    case 'bukan-berkas':
+      return 'halaman ini bukan berkas teks biasa.';
+    case 'terlalu-besar':
+      return `halaman ini berukuran ${p.size} bita; batasnya ${p.max} bita (1 MB).`;
+    case 'tidak-ada':
+      return 'halaman ini adalah pintasan ke berkas yang sudah tidak ada.';
+    case 'tak-terbaca':
+      return `halaman ini tidak dapat dibuka (${p.code}).`;
+  }
+}
 
 export const FRONT_DIR = 'buku';
 
@@ -69,15 +87,20 @@ export function loadFrontMatter(instansi: Instansi, root: string, values: Placeh
   const dir = path.join(instansi.dir, FRONT_DIR);
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('_') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md')
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('_') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md')
     .map((e) => e.name)
     .sort();
+  // Book pages follow the asset rule (source/read-inside.ts): inside the instansi's folder after
+  // every link, regular files, at most 1 MB.
+  const inside = rootOf(instansi.dir);
   const pages = files.map((name) => {
     const abs = path.join(dir, name);
     const rel = path.relative(root, abs).split(path.sep).join('/');
+    const got = readInside(abs, inside, PAGE_MAX_BYTES);
+    if (!got.ok) throw new FrontMatterError(`${rel}: ${pageProblem(got)}`, 'Halaman buku harus berupa berkas teks di folder buku/ instansi ini; salin berkas aslinya ke sini, bukan pintasan (link) ke luar.');
     let page;
     try {
-      page = renderMarkdownPage(readFileSync(abs, 'utf8'), values);
+      page = renderMarkdownPage(new TextDecoder().decode(got.bytes), values);
     } catch (e) {
       if (e instanceof PlaceholderError) throw new FrontMatterError(`${rel}: ${e.message}`, 'Perbaiki nama isiannya, atau hapus kurung kurawalnya bila memang ingin mencetak teks itu.', e);
       throw new FrontMatterError(`${rel}: ${(e as Error).message}`, undefined, e);

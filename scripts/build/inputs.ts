@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sop } from '../model/sop.ts';
 import { fontFiles } from '../render/fonts.ts';
+import { loadAsset } from '../source/assets.ts';
 
 const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
 /** Pipeline stages whose code changes the printed PDF. */
@@ -31,6 +32,6 @@ export function sharedInputsHash(layoutsDir: string): string {
 /** The normalized SOP already holds everything the source and its cascade decided. */
 export function sopInputsHash(sop: Sop, shared: string): string {
   const h = createHash('sha256').update(shared).update(JSON.stringify(sop));
-  if (sop.instansi.logo) h.update(readFileSync(sop.instansi.logo));
+  if (sop.instansi.logo) h.update(loadAsset(sop.instansi.logo).sha256);
   return h.digest('hex');
 }

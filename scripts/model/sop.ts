@@ -23,7 +23,10 @@ export interface Instansi {
   pemerintah: string;
   nama: string;
   alamat?: string;
-  /** Absolute path of the logo file, if any. */
+  /**
+   * Real path (every link resolved) of the logo file, if any, as `sop check` accepted it (inside
+   * content/, an image). Outputs read it only through source/assets.ts loadAsset.
+   */
   logo?: string;
   kertas: Kertas;
   tanda_tangan: TandaTangan;

@@ -1,8 +1,8 @@
 // Sop → the plain values the templates print. All formatting decisions live here (pure),
 // so the Handlebars layouts only place text.
-import { pathToFileURL } from 'node:url';
 import { formatNip, tanggal } from '../model/format.ts';
 import type { Sop } from '../model/sop.ts';
+import { logoDataUrl } from '../source/assets.ts';
 import { paper, procedureColumns, type Paper, type ProcedureColumns } from './paper.ts';
 
 export interface RowView {
@@ -49,7 +49,8 @@ export function sopView(sop: Sop): SopView {
       pemerintah: sop.instansi.pemerintah,
       nama: sop.instansi.nama,
       ...(sop.instansi.alamat ? { alamat: sop.instansi.alamat } : {}),
-      ...(sop.instansi.logo ? { logoUrl: pathToFileURL(sop.instansi.logo).href } : {}),
+      // The checked bytes, inline (source/assets.ts): the printer never opens the logo's path.
+      ...(sop.instansi.logo ? { logoUrl: logoDataUrl(sop.instansi.logo)! } : {}),
     },
     ...(sop.unit ? { unit: sop.unit } : {}),
     nomor: sop.nomor,

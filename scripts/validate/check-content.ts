@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import type { Sop } from '../model/sop.ts';
 import { hasErrors, report } from '../diagnostics/report.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
+import type { AssetProbe } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { decodeSource, placeOfByte } from '../source/decode.ts';
 import { validateInstansi, type InstansiEntry } from './instansi.ts';
@@ -23,7 +24,7 @@ export interface CheckResult {
 export type InstansiByDir = Map<string, InstansiEntry | undefined>;
 
 /** Stage 1: every instansi.yml (few, and every SOP needs them). */
-export function checkInstansiFiles(set: ContentSet, exists: (p: string) => boolean): { files: VFile[]; byDir: InstansiByDir; instansi: InstansiEntry[] } {
+export function checkInstansiFiles(set: ContentSet, probe: AssetProbe): { files: VFile[]; byDir: InstansiByDir; instansi: InstansiEntry[] } {
   const files: VFile[] = [];
   const byDir: InstansiByDir = new Map();
   const instansi: InstansiEntry[] = [];
@@ -33,7 +34,7 @@ export function checkInstansiFiles(set: ContentSet, exists: (p: string) => boole
     const entry = guarded(file, () => {
       const text = decode(file, raw, 'instansi.yml');
       const id = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
-      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, exists);
+      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, (abs) => probe(abs, set.contentDir));
     });
     byDir.set(path.dirname(raw.abs), entry);
     if (entry) instansi.push(entry);
@@ -75,8 +76,8 @@ export function finishCheck(instansiFiles: VFile[], instansi: InstansiEntry[], r
   return { files, sops: sops.filter((s) => !invalid.has(s.path)), instansi, ok: !hasErrors(files) };
 }
 
-export function checkContent(set: ContentSet, exists: (p: string) => boolean): CheckResult {
-  const { files, byDir, instansi } = checkInstansiFiles(set, exists);
+export function checkContent(set: ContentSet, probe: AssetProbe): CheckResult {
+  const { files, byDir, instansi } = checkInstansiFiles(set, probe);
   return finishCheck(files, instansi, set.sops.map((raw) => checkSopFile(raw, set.contentDir, byDir)));
 }
 
@@ -126,11 +127,17 @@ function nearestInstansi(byDir: Map<string, InstansiEntry | undefined>, dir: str
 }
 
 function decode(file: VFile, raw: RawFile, what: string): string | undefined {
+  if (raw.link) {
+    reportLink(file, raw.link);
+    return undefined;
+  }
   if (raw.readError) {
     report(file, 'berkas-tak-terbaca', `Berkas ini tidak dapat dibuka (${raw.readError}).`, { line: 1, column: 1 }, {
       hint: raw.readError === 'ENOENT'
         ? 'Berkas ini adalah pintasan (link) ke berkas yang sudah tidak ada: hapus pintasannya atau salin berkas aslinya ke sini.'
-        : 'Periksa izin akses berkas ini, atau salin ulang berkasnya.',
+        : raw.readError.startsWith('bukan berkas')
+          ? 'Nama ini dipakai oleh sesuatu yang bukan berkas teks (mis. pipa atau perangkat): hapus, atau beri nama lain.'
+          : 'Periksa izin akses berkas ini, atau salin ulang berkasnya.',
     });
     return undefined;
   }
@@ -150,4 +157,19 @@ function decode(file: VFile, raw: RawFile, what: string): string | undefined {
     });
   }
   return undefined;
+}
+
+/** A link content discovery did not follow (see source/content.ts). */
+function reportLink(file: VFile, link: NonNullable<RawFile['link']>): void {
+  const what = link.folder ? 'Folder ini' : 'Berkas ini';
+  if (link.problem === 'di-luar') {
+    report(file, 'di-luar-content', `${what} adalah pintasan (link) ke ${link.target}, di luar folder content/; isinya tidak dibaca.`, { line: 1, column: 1 }, {
+      hint: 'sop hanya membaca dan menerbitkan berkas di dalam content/. Salin berkas atau folder aslinya ke sini, lalu hapus pintasannya.',
+    });
+  } else {
+    report(file, 'tautan-ganda', `${what} adalah pintasan (link) ke ${link.target}, yang sudah diperiksa; isinya tidak dibaca dua kali.`, { line: 1, column: 1 }, {
+      severity: 'peringatan',
+      hint: 'Hapus pintasan ini (atau, bila sengaja, abaikan peringatan ini): setiap SOP cukup ada di satu tempat.',
+    });
+  }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { report } from '../diagnostics/report.ts';
+import { logoDiagnostics, type AssetVerdict } from '../source/assets.ts';
 import { LineIndex } from '../source/lines.ts';
 import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
 import { validateInstansiData } from './schema.ts';
@@ -24,7 +25,7 @@ export interface InstansiEntry {
   ok: boolean;
 }
 
-export function validateInstansi(file: VFile, text: string, id: string, absFile: string, exists: (p: string) => boolean): InstansiEntry | undefined {
+export function validateInstansi(file: VFile, text: string, id: string, absFile: string, asset: (abs: string) => AssetVerdict): InstansiEntry | undefined {
   const lines = new LineIndex(text);
   const yaml = parseYaml(text, 0);
   reportYamlErrors(file, yaml, text, lines, 'instansi.yml');
@@ -49,12 +50,11 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
   const dir = path.dirname(absFile);
   let logo: string | undefined;
   if (typeof data.logo === 'string') {
-    logo = path.resolve(dir, data.logo);
-    if (!exists(logo)) {
-      report(file, 'logo-tidak-ada', `Berkas logo "${data.logo}" tidak ditemukan.`, placeOf(yaml.spans, lines, '/logo'), {
-        hint: 'Letakkan berkas logo (PNG, JPG atau SVG) di folder yang sama dengan instansi.yml, atau perbaiki namanya.',
-      });
-    }
+    // The one asset rule (source/assets.ts): inside content/, a regular image file of at most 2 MB.
+    const abs = path.resolve(dir, data.logo);
+    const verdict = asset(abs);
+    for (const d of logoDiagnostics(verdict, data.logo, abs)) report(file, d.ruleId, d.message, placeOf(yaml.spans, lines, '/logo'), { hint: d.hint, severity: d.severity });
+    if (verdict.ok) logo = verdict.real;
   }
   const ok = !file.messages.slice(before).some((m) => m.fatal);
   const str = (v: unknown) => (typeof v === 'string' ? v : '');

@@ -9,6 +9,7 @@ import { siteModel } from '../../scripts/site/model.ts';
 import { catalogueJson, csp, formatSize, sitemapXml } from '../../scripts/site/pages.ts';
 import { proseHtml } from '../../scripts/site/prose.ts';
 import { fileOf, parseBase, slugify } from '../../scripts/site/urls.ts';
+import { probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { checkContent } from '../../scripts/validate/check-content.ts';
 import { HOSTILE, ROOT, writeFixtureContent } from './fixtures.ts';
@@ -18,7 +19,7 @@ let sops: Sop[];
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sop-site-model-'));
-  const result = checkContent(readContent(ROOT, writeFixtureContent(dir)), existsSync);
+  const result = checkContent(readContent(ROOT, writeFixtureContent(dir)), probeAsset);
   expect(result.ok).toBe(true);
   sops = result.sops;
 });
