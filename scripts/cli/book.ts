@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBooks } from '../book/build-book.ts';
 import { closest } from '../diagnostics/suggest.ts';
+import { nameSlug } from '../model/slug.ts';
 import { checkedSops, progress, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
@@ -87,7 +88,8 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
 
   const sops = await checkedSops(ctx);
   if (!sops) return EXIT.invalid;
-  const ids = wanted.length ? wanted : known;
+  // Books are named by the folder's slug, as instansi ids are (model/slug.ts).
+  const ids = (wanted.length ? wanted : known).map(nameSlug);
   const withSops = new Set(sops.map((s) => s.instansi.id));
   const empty = ids.filter((id) => !withSops.has(id));
 

@@ -70,8 +70,9 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
       const abs = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) links.push({ abs, name: entry.name });
       else if (entry.isDirectory()) {
+        if (skipDir(entry.name)) continue;
         seen.add(realOf(abs));
-        if (!skipDir(entry.name)) walk(abs);
+        walk(abs);
       } else file(abs, entry.name, realOf(abs));
     }
   };

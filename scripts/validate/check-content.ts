@@ -1,6 +1,7 @@
 // `sop check` as a pure function: raw files in, diagnostics (on vfiles) and valid SOPs out.
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { nameSlug } from '../model/slug.ts';
 import type { Sop } from '../model/sop.ts';
 import { hasErrors, report } from '../diagnostics/report.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
@@ -33,12 +34,14 @@ export function checkInstansiFiles(set: ContentSet, probe: AssetProbe): { files:
     files.push(file);
     const entry = guarded(file, () => {
       const text = decode(file, raw, 'instansi.yml');
-      const id = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
+      // Output paths and URLs use the folder's slug (model/slug.ts), never the raw name.
+      const id = nameSlug(path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '');
       return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, (abs) => probe(abs, set.contentDir));
     });
     byDir.set(path.dirname(raw.abs), entry);
     if (entry) instansi.push(entry);
   }
+  checkInstansiSlugs(instansi, set.contentDir);
   return { files, byDir, instansi };
 }
 
@@ -59,7 +62,7 @@ export function checkSopFile(raw: RawFile, contentDir: string, byDir: InstansiBy
   if (!source) return { file };
   const id = path.relative(contentDir, raw.abs).split(path.sep).join('/').replace(/\.md$/, '');
   const near = nearestInstansi(byDir, path.dirname(raw.abs), contentDir);
-  const sop = guarded(file, () => validateSop(source, near.entry, { id, slug: path.basename(id), path: raw.rel }, near.found));
+  const sop = guarded(file, () => validateSop(source, near.entry, { id, slug: nameSlug(path.basename(id)), path: raw.rel }, near.found));
   const facts = guarded(file, () => projectFacts(source));
   return { file, ...(sop ? { sop } : {}), ...(facts ? { facts } : {}) };
 }
@@ -96,20 +99,39 @@ function guarded<T>(file: VFile, run: () => T): T | undefined {
   }
 }
 
-/** PDFs and site pages are named `<instansi>/<slug>`: two SOPs may not share one. */
+/**
+ * PDFs and site pages are named `<instansi>/<slug>` (model/slug.ts): two SOPs may not share one,
+ * or one would silently replace the other. Both files get the error.
+ */
 function checkSlugs(sops: Sop[], sopFiles: Map<string, VFile>): void {
-  const seen = new Map<string, Sop>();
+  const byKey = new Map<string, Sop[]>();
   for (const sop of sops) {
     const key = `${sop.instansi.id}/${sop.slug}`;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, sop);
-      continue;
-    }
-    for (const [s, other] of [[first, sop], [sop, first]] as const) {
+    byKey.set(key, [...(byKey.get(key) ?? []), sop]);
+  }
+  for (const [key, owners] of byKey) {
+    if (owners.length < 2) continue;
+    for (const s of owners) {
+      const others = owners.filter((o) => o !== s).map((o) => o.path);
       const file = sopFiles.get(s.path);
-      if (file) report(file, 'nama-berkas-ganda', `Nama berkas "${s.slug}.md" juga dipakai oleh ${other.path} di instansi yang sama.`, { line: 1, column: 1 }, {
-        hint: 'Ganti nama salah satu berkas: PDF dan halaman situs diberi nama menurut nama berkas.',
+      if (file) report(file, 'nama-berkas-ganda', `Berkas ini dan ${others.join(', ')} sama-sama menjadi pdf/${key}.pdf dan halaman situs sop/${key}/.`, { line: 1, column: 1 }, {
+        hint: 'PDF dan halaman situs diberi nama menurut nama berkas (huruf kecil, tanpa tanda baca): ganti nama salah satu berkas agar berbeda.',
+      });
+    }
+  }
+}
+
+/** Two instansi folders whose names map to one slug would share their PDFs and catalogue pages. */
+function checkInstansiSlugs(instansi: InstansiEntry[], contentDir: string): void {
+  const top = (e: InstansiEntry) => path.relative(contentDir, e.instansi.dir).split(path.sep)[0];
+  const byId = new Map<string, InstansiEntry[]>();
+  for (const e of instansi) byId.set(e.instansi.id, [...(byId.get(e.instansi.id) ?? []), e]);
+  for (const [id, owners] of byId) {
+    if (new Set(owners.map(top)).size < 2) continue;
+    for (const e of owners) {
+      const others = owners.filter((o) => top(o) !== top(e)).map((o) => o.file.path);
+      report(e.file, 'nama-berkas-ganda', `Folder instansi ini dan folder ${others.join(', ')} sama-sama menjadi pdf/${id}/ dan katalog/${id}/.`, { line: 1, column: 1 }, {
+        hint: 'Nama folder instansi dipakai untuk nama folder PDF dan alamat situs (huruf kecil, tanpa tanda baca): ganti nama salah satu folder agar berbeda.',
       });
     }
   }
