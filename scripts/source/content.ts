@@ -59,7 +59,8 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
     seen.add(real);
     (isInstansi(name) ? instansi : sops).push(read(abs));
   };
-  const walk = (dir: string) => {
+  // `realDir`: `dir` with links resolved; entries that are not links add only their name.
+  const walk = (dir: string, realDir: string) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -71,19 +72,20 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
       if (entry.isSymbolicLink()) links.push({ abs, name: entry.name });
       else if (entry.isDirectory()) {
         if (skipDir(entry.name)) continue;
-        seen.add(realOf(abs));
-        walk(abs);
-      } else file(abs, entry.name, realOf(abs));
+        const real = path.join(realDir, entry.name);
+        seen.add(real);
+        walk(abs, real);
+      } else file(abs, entry.name, path.join(realDir, entry.name));
     }
   };
-  walk(contentDir);
+  walk(contentDir, base.real);
   // Links last, in the order found; walking a linked folder may find more links.
   for (let i = 0; i < links.length; i++) {
     const { abs, name } = links[i]!;
     let real: string;
     let folder: boolean;
     try {
-      real = realpathSync(abs);
+      real = realpathSync.native(abs);
       folder = statSync(real).isDirectory();
     } catch {
       // A broken link: read() reports it where it matters (an SOP or instansi.yml).
@@ -97,16 +99,8 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
     else if (seen.has(real)) list.push({ abs, rel: rel(abs), bytes: new Uint8Array(), link: { problem: 'ganda', target: rel(path.join(contentDir, path.relative(base.real, real))) + (folder ? '/' : ''), folder } });
     else if (folder) {
       seen.add(real);
-      walk(abs);
+      walk(abs, real);
     } else file(abs, name, real);
   }
   return { root, contentDir, sops, instansi };
-}
-
-function realOf(abs: string): string {
-  try {
-    return realpathSync(abs);
-  } catch {
-    return abs;
-  }
 }

@@ -15,16 +15,15 @@ export type ReadProblem =
 
 export type ReadInside = { ok: true; bytes: Uint8Array; real: string; stats: Stats } | ({ ok: false } & ReadProblem);
 
-/** True when `p` is `root` or lies below it (both absolute, normalized). */
+/** True when `p` is `root` or lies below it (both absolute and normalized, as path.resolve gives). */
 export function isInside(p: string, root: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 /** `root` itself with every link resolved (the root may be a link, e.g. a mounted share). */
 export function realRoot(root: string): string {
   try {
-    return realpathSync(root);
+    return realpathSync.native(root);
   } catch {
     return path.resolve(root);
   }
@@ -68,7 +67,7 @@ export function readInside(abs: string, roots: Root, maxBytes = Number.POSITIVE_
   if (!isInside(lexical, roots.logical) && !isInside(lexical, root)) return { ok: false, problem: 'di-luar', real: lexical };
   let real: string;
   try {
-    real = realpathSync(lexical);
+    real = realpathSync.native(lexical);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
     return code === 'ENOENT' || code === 'ENOTDIR' ? { ok: false, problem: 'tidak-ada' } : { ok: false, problem: 'tak-terbaca', code };
