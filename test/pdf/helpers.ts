@@ -1,7 +1,7 @@
 // Shared set-up of the PDF suites: check content (the repo's or in-memory), print it into a
 // temporary output directory with one browser, and read the PDFs back with poppler.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

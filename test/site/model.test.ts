@@ -1,6 +1,6 @@
 // Pure parts of the site: addresses, the public model (drafts dropped, replacements,
 // related SOPs), prose sanitizing, machine-readable files.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
