@@ -16,7 +16,7 @@ import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
 import { finishDocument } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { paper, type Paper } from '../render/paper.ts';
-import { logoDataUrl } from '../source/assets.ts';
+import { logoUrl as servedLogoUrl } from '../source/assets.ts';
 import { bookDate, type BookContents } from './contents.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
 import { copySopPages, sopPageCount } from './sop-pages.ts';
@@ -155,7 +155,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   };
 
   // The sections whose text does not depend on page numbers: printed at once, in one document.
-  const logoUrl = logoDataUrl(instansi.logo);
+  const logoUrl = servedLogoUrl(instansi.logo);
   const signer = input.signer
     ? { jabatan: input.signer.jabatan, nama: input.signer.nama, pangkat: input.signer.pangkat, nip: input.signer.nip ? formatNip(input.signer.nip) : undefined }
     : undefined;

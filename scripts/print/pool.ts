@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { SERVED_DIR, servedAsset } from '../source/assets.ts';
 import { urlPolicy, withBase } from './guard.ts';
 import type { UrlPolicy } from './guard.ts';
 import { launchChromium } from './launch.ts';
@@ -151,6 +152,8 @@ export class Printer {
   readonly #options: PrinterOptions;
   readonly #allowed: UrlPolicy;
   readonly #hostUrl: string;
+  /** `file:` URL prefix of checked assets, answered from memory (see #route). */
+  readonly #assetsUrl: string;
   readonly #timeout: number;
   #launched: LaunchedBrowser;
   #relaunch: Promise<LaunchedBrowser> | undefined;
@@ -169,6 +172,7 @@ export class Printer {
     this.#permits = this.poolSize;
     this.#allowed = urlPolicy([this.allowedDir, ...(options.extraDirs ?? [])]);
     this.#hostUrl = pathToFileURL(path.join(this.allowedDir, HOST_NAME)).href;
+    this.#assetsUrl = `${pathToFileURL(path.join(this.allowedDir, SERVED_DIR)).href}/`;
     this.#timeout = options.pageTimeoutMs ?? 60_000;
     this.#launched = launched;
     this.#watch(launched);
@@ -346,8 +350,12 @@ export class Printer {
   #route(slot: Slot, request: HTTPRequest): void {
     const url = request.url();
     const done = (p: Promise<void>) => void p.catch(() => undefined); // page may be closing
+    const asset = url.startsWith(this.#assetsUrl) ? servedAsset(url.slice(this.#assetsUrl.length)) : undefined;
     if (url === this.#hostUrl) {
       done(request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: HOST_HTML }));
+    } else if (asset) {
+      // A checked asset (logo): its bytes from memory, never its file (source/assets.ts).
+      done(request.respond({ status: 200, contentType: asset.mime, body: Buffer.from(asset.bytes) }));
     } else if (this.#allowed(url)) {
       done(request.continue());
     } else {

@@ -2,7 +2,7 @@
 // so the Handlebars layouts only place text.
 import { formatNip, tanggal } from '../model/format.ts';
 import type { Sop } from '../model/sop.ts';
-import { logoDataUrl } from '../source/assets.ts';
+import { logoUrl } from '../source/assets.ts';
 import { paper, procedureColumns, type Paper, type ProcedureColumns } from './paper.ts';
 
 export interface RowView {
@@ -49,8 +49,8 @@ export function sopView(sop: Sop): SopView {
       pemerintah: sop.instansi.pemerintah,
       nama: sop.instansi.nama,
       ...(sop.instansi.alamat ? { alamat: sop.instansi.alamat } : {}),
-      // The checked bytes, inline (source/assets.ts): the printer never opens the logo's path.
-      ...(sop.instansi.logo ? { logoUrl: logoDataUrl(sop.instansi.logo)! } : {}),
+      // The checked bytes, served by the printer (source/assets.ts): the logo's path is never opened.
+      ...(sop.instansi.logo ? { logoUrl: logoUrl(sop.instansi.logo)! } : {}),
     },
     ...(sop.unit ? { unit: sop.unit } : {}),
     nomor: sop.nomor,

@@ -33,8 +33,25 @@ export interface LoadedAsset {
   /** The checked (and for SVG, rebuilt) bytes: the only bytes any output uses. */
   bytes: Uint8Array;
   sha256: string;
-  /** The bytes as a `data:` URL, for `<img src>` in printed HTML: the browser opens no file. */
-  dataUrl: string;
+}
+
+/**
+ * Where printed HTML finds a checked asset: a path relative to the print's base (the project),
+ * which the printer answers from `servedAsset` by request interception; no such file exists, so
+ * the browser never opens the asset's own path. Named by content hash: one copy per print, however
+ * many SOPs show the logo.
+ */
+export const SERVED_DIR = '.sop-press-aset';
+const served = new Map<string, LoadedAsset>();
+
+export function servedPath(asset: LoadedAsset): string {
+  return `${SERVED_DIR}/${asset.sha256}${extensionOf(asset)}`;
+}
+
+/** The checked bytes behind a servedPath file name (`<sha256>.<ext>`), if this process loaded them. */
+export function servedAsset(name: string): LoadedAsset | undefined {
+  const asset = served.get(name.replace(/\.[a-z]+$/, ''));
+  return asset && `${asset.sha256}${extensionOf(asset)}` === name ? asset : undefined;
 }
 
 /** Judges bytes already read (pure). */
@@ -100,15 +117,15 @@ export function loadAsset(real: string): LoadedAsset {
     mime: MIME[verdict.type],
     bytes: verdict.bytes,
     sha256: createHash('sha256').update(verdict.bytes).digest('hex'),
-    dataUrl: `data:${MIME[verdict.type]};base64,${Buffer.from(verdict.bytes).toString('base64')}`,
   };
   loaded.set(real, { identity, asset });
+  served.set(asset.sha256, asset);
   return asset;
 }
 
-/** The logo for printed HTML (PDF, book cover), or undefined when the instansi has none. */
-export function logoDataUrl(logo: string | undefined): string | undefined {
-  return logo ? loadAsset(logo).dataUrl : undefined;
+/** The logo's URL for printed HTML (PDF, book cover), or undefined when the instansi has none. */
+export function logoUrl(logo: string | undefined): string | undefined {
+  return logo ? servedPath(loadAsset(logo)) : undefined;
 }
 
 /** File extension for the published copy: by content, never the source's name. */
