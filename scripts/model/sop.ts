@@ -24,17 +24,19 @@ export interface Instansi {
   nama: string;
   alamat?: string;
   /**
-   * Real path (every link resolved) of the logo file, if any, as `sop check` accepted it (inside
-   * content/, an image). Outputs read it only through source/assets.ts loadAsset.
+   * Path of the logo file relative to the project root, with `/`, if any, as `sop check` accepted
+   * it (inside content/, an image). Outputs read it only through source/assets.ts loadAsset.
    */
   logo?: string;
   kertas: Kertas;
   tanda_tangan: TandaTangan;
   /** Character printed invisibly in the e-signature box, for services that locate it by text. */
   jangkar_ttd: string;
-  /** Absolute path of the instansi.yml this came from. */
+  /** The default signer of its SOPs (`disahkan_oleh`), NIP already read as digits. */
+  disahkan_oleh?: Penandatangan;
+  /** The instansi.yml this came from, relative to the project root, with `/`. */
   file: string;
-  /** Absolute path of the folder holding instansi.yml. */
+  /** The folder holding instansi.yml, relative to the project root, with `/`. */
   dir: string;
 }
 

@@ -10,9 +10,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { SERVED_DIR, servedAsset } from '../source/assets.ts';
+import { servedAsset } from '../source/assets.ts';
 import { urlPolicy, withBase } from './guard.ts';
 import type { UrlPolicy } from './guard.ts';
+import { PrerequisiteError } from './browser.ts';
 import { launchChromium } from './launch.ts';
 import type { LaunchedBrowser, LaunchOptions } from './launch.ts';
 import { cssBoxToPdfRect, cssLengthToPx } from './units.ts';
@@ -23,7 +24,7 @@ export interface PrinterOptions extends LaunchOptions {
   allowedDir: string;
   /** Further folders whose files may load (where sop-press's own layouts and fonts live). */
   extraDirs?: readonly string[];
-  /** Pages printing in parallel. Default: os.availableParallelism(). */
+  /** Pages printing in parallel. Default: `SOP_POOL_SIZE`, else os.availableParallelism(). */
   poolSize?: number;
   /** Per-step timeout for loading, evaluating and printing one document (ms). */
   pageTimeoutMs?: number;
@@ -89,6 +90,19 @@ interface Paper {
   heightPx: number;
 }
 
+/**
+ * `SOP_POOL_SIZE`: how many pages print at once, for a machine short of memory (each page is a
+ * renderer) and for the determinism test, which builds with several sizes.
+ */
+export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.SOP_POOL_SIZE?.trim();
+  if (!raw) return undefined;
+  if (!/^[1-9]\d{0,1}$/.test(raw)) {
+    throw new PrerequisiteError(`SOP_POOL_SIZE="${raw}" tidak valid.`, 'Isi SOP_POOL_SIZE dengan bilangan bulat 1 sampai 99 (jumlah halaman peramban yang mencetak bersamaan), atau hapus variabel itu.');
+  }
+  return Number(raw);
+}
+
 const HOST_NAME = '.sop-press-print.html';
 const HOST_HTML = '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>';
 const A4 = { width: '210mm', height: '297mm' };
@@ -152,8 +166,6 @@ export class Printer {
   readonly #options: PrinterOptions;
   readonly #allowed: UrlPolicy;
   readonly #hostUrl: string;
-  /** `file:` URL prefix of checked assets, answered from memory (see #route). */
-  readonly #assetsUrl: string;
   readonly #timeout: number;
   #launched: LaunchedBrowser;
   #relaunch: Promise<LaunchedBrowser> | undefined;
@@ -172,7 +184,6 @@ export class Printer {
     this.#permits = this.poolSize;
     this.#allowed = urlPolicy([this.allowedDir, ...(options.extraDirs ?? [])]);
     this.#hostUrl = pathToFileURL(path.join(this.allowedDir, HOST_NAME)).href;
-    this.#assetsUrl = `${pathToFileURL(path.join(this.allowedDir, SERVED_DIR)).href}/`;
     this.#timeout = options.pageTimeoutMs ?? 60_000;
     this.#launched = launched;
     this.#watch(launched);
@@ -180,7 +191,8 @@ export class Printer {
 
   /** Starts the browser; throws PrerequisiteError (with install instructions) if there is none. */
   static async launch(options: PrinterOptions): Promise<Printer> {
-    return new Printer(options, await launchChromium(options));
+    const poolSize = options.poolSize ?? poolSizeFromEnv(); // a bad value fails before the browser starts
+    return new Printer(poolSize === undefined ? options : { ...options, poolSize }, await launchChromium(options));
   }
 
   /** Which executable is printing, and how it was found. */
@@ -350,11 +362,11 @@ export class Printer {
   #route(slot: Slot, request: HTTPRequest): void {
     const url = request.url();
     const done = (p: Promise<void>) => void p.catch(() => undefined); // page may be closing
-    const asset = url.startsWith(this.#assetsUrl) ? servedAsset(url.slice(this.#assetsUrl.length)) : undefined;
+    // A checked asset (logo) under the project: its checked bytes, never its file (source/assets.ts).
+    const asset = url !== this.#hostUrl && this.#allowed(url) ? servedAsset(url) : undefined;
     if (url === this.#hostUrl) {
       done(request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: HOST_HTML }));
     } else if (asset) {
-      // A checked asset (logo): its bytes from memory, never its file (source/assets.ts).
       done(request.respond({ status: 200, contentType: asset.mime, body: Buffer.from(asset.bytes) }));
     } else if (this.#allowed(url)) {
       done(request.continue());

@@ -1,6 +1,6 @@
 // Sop → the plain values the templates print. All formatting decisions live here (pure),
 // so the Handlebars layouts only place text.
-import { formatNip, tanggal } from '../model/format.ts';
+import { signerLines, tanggal } from '../kit/values.ts';
 import type { Sop } from '../model/sop.ts';
 import { logoUrl } from '../source/assets.ts';
 import { paper, procedureColumns, type Paper, type ProcedureColumns } from './paper.ts';
@@ -50,7 +50,7 @@ export function sopView(sop: Sop): SopView {
       nama: sop.instansi.nama,
       ...(sop.instansi.alamat ? { alamat: sop.instansi.alamat } : {}),
       // The checked bytes, served by the printer (source/assets.ts): the logo's path is never opened.
-      ...(sop.instansi.logo ? { logoUrl: logoUrl(sop.instansi.logo)! } : {}),
+      ...(sop.instansi.logo ? { logoUrl: logoUrl(sop.instansi.logo) } : {}),
     },
     ...(sop.unit ? { unit: sop.unit } : {}),
     nomor: sop.nomor,
@@ -61,12 +61,7 @@ export function sopView(sop: Sop): SopView {
     tanggalPembuatan: tanggal(sop.tanggal_pembuatan),
     tanggalRevisi: tanggal(sop.tanggal_revisi),
     tanggalEfektif: tanggal(sop.tanggal_efektif),
-    signer: {
-      jabatan: signer.jabatan,
-      nama: signer.nama,
-      ...(signer.pangkat ? { pangkat: signer.pangkat } : {}),
-      ...(signer.nip ? { nip: formatNip(signer.nip) } : {}),
-    },
+    signer: signerLines(signer),
     dasarHukum: sop.dasar_hukum,
     kualifikasi: sop.kualifikasi_pelaksana,
     keterkaitan: sop.keterkaitan,

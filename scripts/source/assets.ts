@@ -7,6 +7,10 @@
 import { createHash } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuleId } from '../diagnostics/rules.ts';
+import { EXIT, SopError } from '../errors.ts';
+import { projectDirs, projectUrl } from '../model/paths.ts';
 import { inspectImage, MAX_SIDE, MIME, type ImageType } from './image.ts';
 import { readInside, rootOf, type ReadProblem, type Root } from './read-inside.ts';
 
@@ -36,22 +40,23 @@ export interface LoadedAsset {
 }
 
 /**
- * Where printed HTML finds a checked asset: a path relative to the print's base (the project),
- * which the printer answers from `servedAsset` by request interception; no such file exists, so
- * the browser never opens the asset's own path. Named by content hash: one copy per print, however
- * many SOPs show the logo.
+ * Where printed HTML finds a checked asset: `<project>/.sop-press-aset/<path in the project>`,
+ * relative to the print's base (the project root). No such file exists: the printer answers it
+ * with servedAsset's bytes by request interception, so the browser never opens the asset's path.
  */
 export const SERVED_DIR = '.sop-press-aset';
-const served = new Map<string, LoadedAsset>();
 
-export function servedPath(asset: LoadedAsset): string {
-  return `${SERVED_DIR}/${asset.sha256}${extensionOf(asset)}`;
-}
-
-/** The checked bytes behind a servedPath file name (`<sha256>.<ext>`), if this process loaded them. */
-export function servedAsset(name: string): LoadedAsset | undefined {
-  const asset = served.get(name.replace(/\.[a-z]+$/, ''));
-  return asset && `${asset.sha256}${extensionOf(asset)}` === name ? asset : undefined;
+/** The checked bytes behind a `file:` URL under some `<project>/.sop-press-aset/`, if it names a good asset. */
+export function servedAsset(url: string): LoadedAsset | undefined {
+  const marker = `/${SERVED_DIR}/`;
+  const at = url.indexOf(marker);
+  if (!url.startsWith('file:') || at < 0) return undefined;
+  try {
+    const rel = decodeURIComponent(url.slice(at + marker.length).replace(/[?#].*$/, ''));
+    return loadAsset(fileURLToPath(url.slice(0, at + 1)), rel);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Judges bytes already read (pure). */
@@ -84,48 +89,47 @@ const identityOf = (real: string) => {
 };
 
 /** An asset failing its rule after `sop check` passed: it was changed in between. */
-export class AssetError extends Error {
-  readonly exitCode = 1;
-  readonly hint = 'Berkas berubah setelah diperiksa: jalankan perintahnya sekali lagi.';
+export class AssetError extends SopError {
+  constructor(message: string) {
+    super(message, { exitCode: EXIT.invalid, hint: 'Berkas berubah setelah diperiksa: jalankan perintahnya sekali lagi.' });
+  }
 }
 
 /**
- * The bytes of an asset `sop check` accepted (`real` is the path it resolved to). Judged again
- * here: the path must still be that real path (no link put in since), and the file must still
- * pass. The same unchanged file is read once per process.
+ * The bytes of an asset `sop check` accepted, by its path relative to the project `root` (the
+ * model keeps no absolute paths). Judged again here, as the check judged it: inside content/
+ * after every link, a regular image file of at most 2 MB. The same unchanged file is read once
+ * per process.
  */
-export function loadAsset(real: string): LoadedAsset {
+export function loadAsset(root: string, rel: string): LoadedAsset {
+  const abs = path.resolve(root, rel);
+  let real: string | undefined;
+  let identity = '';
   try {
-    const cached = loaded.get(real);
-    if (cached && realpathSync(real) === real && cached.identity === identityOf(real)) return cached.asset;
+    real = realpathSync.native(abs);
+    identity = identityOf(real);
+    const cached = loaded.get(abs);
+    if (cached && cached.asset.real === real && cached.identity === identity) return cached.asset;
   } catch {
     // Gone or unreadable now: judged below.
   }
-  const identity = (() => {
-    try {
-      return identityOf(real);
-    } catch {
-      return '';
-    }
-  })();
-  const verdict = load(real, { logical: real, real });
-  if (!verdict.ok) throw new AssetError(`Berkas ${real} tidak dapat dipakai: ${describeProblem(verdict)}.`);
+  const verdict = load(abs, rootOf(projectDirs(root).content));
+  if (!verdict.ok) throw new AssetError(`Berkas ${rel} tidak dapat dipakai: ${describeProblem(verdict)}.`);
   if (!verdict.bytes) throw new Error('judgeBytes returned no bytes');
   const asset: LoadedAsset = {
-    real,
+    real: verdict.real,
     type: verdict.type,
     mime: MIME[verdict.type],
     bytes: verdict.bytes,
     sha256: createHash('sha256').update(verdict.bytes).digest('hex'),
   };
-  loaded.set(real, { identity, asset });
-  served.set(asset.sha256, asset);
+  if (real === verdict.real) loaded.set(abs, { identity, asset });
   return asset;
 }
 
-/** The logo's URL for printed HTML (PDF, book cover), or undefined when the instansi has none. */
-export function logoUrl(logo: string | undefined): string | undefined {
-  return logo ? servedPath(loadAsset(logo)) : undefined;
+/** The logo's URL in printed HTML (PDF, book cover), relative to the project root (pure). */
+export function logoUrl(rel: string): string {
+  return `${SERVED_DIR}/${projectUrl(rel)}`;
 }
 
 /** File extension for the published copy: by content, never the source's name. */
@@ -156,10 +160,9 @@ function describeProblem(v: Extract<AssetVerdict, { ok: false }>): string {
 }
 
 export interface AssetDiagnostic {
-  ruleId: string;
+  ruleId: RuleId;
   message: string;
   hint: string;
-  severity: 'galat' | 'peringatan';
 }
 
 /** What `sop check` says about a logo (`written`: the value as in instansi.yml). */
@@ -169,12 +172,11 @@ export function logoDiagnostics(verdict: AssetVerdict, written: string, abs: str
     if (!verdict.removed.length) return [];
     return [{
       ruleId: 'svg-tidak-aman',
-      severity: 'peringatan',
       message: `Logo SVG ${name} memuat ${verdict.removed.join(', ')}; bagian itu dibuang dari logo yang dicetak dan diterbitkan.`,
       hint: 'Logo hanya boleh berisi gambar: simpan ulang dari program gambar sebagai SVG biasa (tanpa skrip, tautan atau gambar dari internet), atau sebagai PNG.',
     }];
   }
-  const error = (ruleId: string, message: string, hint: string): AssetDiagnostic[] => [{ ruleId, severity: 'galat', message, hint }];
+  const error = (ruleId: RuleId, message: string, hint: string): AssetDiagnostic[] => [{ ruleId, message, hint }];
   switch (verdict.problem) {
     case 'tidak-ada':
       return error('logo-tidak-ada', `Berkas logo ${name} tidak ditemukan.`, 'Letakkan berkas logo (PNG, JPG atau SVG) di folder yang sama dengan instansi.yml, atau perbaiki namanya.');

@@ -2,6 +2,7 @@
 // their bytes. Everything after this works on the returned plain data.
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { BOOK_PAGES_DIR, projectDirs } from '../model/paths.ts';
 import { isInside, readInside, rootOf, type Root } from './read-inside.ts';
 
 export interface RawFile {
@@ -24,26 +25,35 @@ export interface ContentSet {
   contentDir: string;
   sops: RawFile[];
   instansi: RawFile[];
+  /** The pages an office writes for its book: `<instansi>/buku/*.md`. */
+  bookPages?: RawFile[];
 }
 
-/** Folders beside instansi.yml that hold book pages, not SOPs. */
-const NOT_SOP_DIRS = new Set(['buku', 'node_modules', '.git']);
+/** Folders beside instansi.yml that hold no SOPs. */
+const NOT_SOP_DIRS = new Set([BOOK_PAGES_DIR, 'node_modules', '.git']);
+
+/** The Markdown files of a book folder the book prints (not drafts `_…`, hidden files or README). */
+export function isBookPage(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.md') && !name.startsWith('_') && !name.startsWith('.') && lower !== 'readme.md';
+}
 
 const isInstansi = (name: string) => name === 'instansi.yml' || name === 'instansi.yaml';
 const isSop = (name: string) => name.endsWith('.md') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md';
 const skipDir = (name: string) => NOT_SOP_DIRS.has(name) || name.startsWith('.');
 
 /**
- * Walks content/ and reads every SOP and instansi.yml. Links are followed only inside content/:
- * real folders are walked first, then links, so a folder reached both ways is read under its
- * own path; a link out of content/, or to something already read (a cycle), is returned as a
- * RawFile with `link` set and is never read.
+ * Walks content/ and reads every SOP, instansi.yml and book page. Links are followed only inside
+ * content/: real folders are walked first, then links, so a folder reached both ways is read
+ * under its own path; a link out of content/, or to something already read (a cycle), is
+ * returned as a RawFile with `link` set and is never read.
  */
-export function readContent(root: string, contentDir = path.join(root, 'content')): ContentSet {
+export function readContent(root: string, contentDir = projectDirs(root).content): ContentSet {
   const sops: RawFile[] = [];
   const instansi: RawFile[] = [];
+  const bookPages: RawFile[] = [];
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return { root, contentDir, sops, instansi };
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return { root, contentDir, sops, instansi, bookPages };
   const base: Root = rootOf(contentDir);
   const seen = new Set<string>([base.real]);
   const links: Array<{ abs: string; name: string }> = [];
@@ -51,6 +61,7 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
   const read = (abs: string): RawFile => {
     const got = readInside(abs, base);
     if (got.ok) return { abs, rel: rel(abs), bytes: got.bytes };
+    if (got.problem === 'di-luar') return { abs, rel: rel(abs), bytes: new Uint8Array(), link: { problem: 'di-luar', target: got.real, folder: false } };
     const readError = got.problem === 'tak-terbaca' ? got.code : got.problem === 'tidak-ada' ? 'ENOENT' : got.problem === 'bukan-berkas' ? `bukan berkas biasa: ${got.kind}` : got.problem;
     return { abs, rel: rel(abs), bytes: new Uint8Array(), readError };
   };
@@ -59,22 +70,22 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
     seen.add(real);
     (isInstansi(name) ? instansi : sops).push(read(abs));
   };
+  // Book pages: files and links to files, each read (and its link judged) by read().
+  const pagesIn = (dir: string) => {
+    for (const page of entriesOf(dir)) if ((page.isFile() || page.isSymbolicLink()) && isBookPage(page.name)) bookPages.push(read(path.join(dir, page.name)));
+  };
   // `realDir`: `dir` with links resolved; entries that are not links add only their name.
   const walk = (dir: string, realDir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of entriesOf(dir)) {
       const abs = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) links.push({ abs, name: entry.name });
       else if (entry.isDirectory()) {
-        if (skipDir(entry.name)) continue;
+        const book = entry.name === BOOK_PAGES_DIR;
+        if (!book && skipDir(entry.name)) continue;
         const real = path.join(realDir, entry.name);
         seen.add(real);
-        walk(abs, real);
+        if (book) pagesIn(abs);
+        else walk(abs, real);
       } else file(abs, entry.name, path.join(realDir, entry.name));
     }
   };
@@ -93,14 +104,26 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
       continue;
     }
     if (!folder && !isInstansi(name) && !isSop(name)) continue;
-    if (folder && skipDir(name)) continue;
-    const list = !folder && isInstansi(name) ? instansi : sops;
+    const book = folder && name === BOOK_PAGES_DIR;
+    if (folder && !book && skipDir(name)) continue;
+    const list = book ? bookPages : !folder && isInstansi(name) ? instansi : sops;
     if (!isInside(real, base.real)) list.push({ abs, rel: rel(abs), bytes: new Uint8Array(), link: { problem: 'di-luar', target: real, folder } });
     else if (seen.has(real)) list.push({ abs, rel: rel(abs), bytes: new Uint8Array(), link: { problem: 'ganda', target: rel(path.join(contentDir, path.relative(base.real, real))) + (folder ? '/' : ''), folder } });
     else if (folder) {
       seen.add(real);
-      walk(abs, real);
+      if (book) pagesIn(abs);
+      else walk(abs, real);
     } else file(abs, name, real);
   }
-  return { root, contentDir, sops, instansi };
+  bookPages.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  return { root, contentDir, sops, instansi, bookPages };
+}
+
+/** A folder's entries by name; none when it cannot be listed (it vanished, no permission). */
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  } catch {
+    return [];
+  }
 }

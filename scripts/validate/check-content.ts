@@ -1,6 +1,7 @@
 // `sop check` as a pure function: raw files in, diagnostics (on vfiles) and valid SOPs out.
 import path from 'node:path';
 import { VFile } from 'vfile';
+import type { Project } from '../model/project.ts';
 import { nameSlug } from '../model/slug.ts';
 import type { Sop } from '../model/sop.ts';
 import { hasErrors, report } from '../diagnostics/report.ts';
@@ -8,6 +9,8 @@ import { parseSopSource } from '../parse/sop-source.ts';
 import type { AssetProbe } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { decodeSource, placeOfByte } from '../source/decode.ts';
+import { RESERVED_KATALOG } from '../site/urls.ts';
+import { checkBookPage } from './book-page.ts';
 import { validateInstansi, type InstansiEntry } from './instansi.ts';
 import { checkProject, projectFacts, type ProjectFacts } from './project.ts';
 import { validateSop } from './sop.ts';
@@ -29,20 +32,45 @@ export function checkInstansiFiles(set: ContentSet, probe: AssetProbe): { files:
   const files: VFile[] = [];
   const byDir: InstansiByDir = new Map();
   const instansi: InstansiEntry[] = [];
+  /** Each entry's folder right under content/, as named on disk. */
+  const folders = new Map<InstansiEntry, string>();
   for (const raw of set.instansi) {
     const file = new VFile({ path: raw.rel });
     files.push(file);
+    const folder = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
     const entry = guarded(file, () => {
       const text = decode(file, raw, 'instansi.yml');
       // Output paths and URLs use the folder's slug (model/slug.ts), never the raw name.
-      const id = nameSlug(path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '');
-      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, (abs) => probe(abs, set.contentDir));
+      const id = nameSlug(folder);
+      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, (abs) => probe(abs, set.contentDir), raw.rel);
     });
     byDir.set(path.dirname(raw.abs), entry);
-    if (entry) instansi.push(entry);
+    if (entry) {
+      instansi.push(entry);
+      folders.set(entry, folder);
+    }
+    checkInstansiFolder(file, folder);
   }
-  checkInstansiSlugs(instansi, set.contentDir);
+  for (const raw of set.bookPages ?? []) {
+    const file = new VFile({ path: raw.rel });
+    files.push(file);
+    guarded(file, () => {
+      const text = decode(file, raw, 'Halaman buku');
+      if (text !== undefined) checkBookPage(file, text);
+    });
+  }
+  checkInstansiSlugs(instansi, folders);
   return { files, byDir, instansi };
+}
+
+/** The site lists an instansi at katalog/<slug of its folder>/: that may not be a catalogue page's name. */
+function checkInstansiFolder(file: VFile, folder: string): void {
+  // The slug is lower case, as on Windows and macOS where `Status/` and `status/` are one folder.
+  const slug = nameSlug(folder);
+  if (!RESERVED_KATALOG.has(slug)) return;
+  report(file, 'folder-instansi-bentrok', `Nama folder instansi "${folder}" sama dengan halaman katalog /katalog/${slug}/ di situs.`, { line: 1, column: 1 }, {
+    hint: `Ganti nama folder content/${folder}/, mis. menjadi singkatan nama instansinya. Nama ${[...RESERVED_KATALOG].map((r) => `"${r}"`).join(' dan ')} dipakai situs.`,
+  });
 }
 
 /** The outcome of one SOP file, apart from the rules that look across files. */
@@ -77,6 +105,11 @@ export function finishCheck(instansiFiles: VFile[], instansi: InstansiEntry[], r
   // A cross-file error (duplicate nomor …) invalidates an SOP that was otherwise fine.
   const invalid = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => f.path));
   return { files, sops: sops.filter((s) => !invalid.has(s.path)), instansi, ok: !hasErrors(files) };
+}
+
+/** The checked project every command works on (only meaningful when `result.ok`). */
+export function projectOf(result: CheckResult, root: string): Project {
+  return { root, instansi: result.instansi.map((e) => e.instansi), sops: result.sops };
 }
 
 export function checkContent(set: ContentSet, probe: AssetProbe): CheckResult {
@@ -122,8 +155,8 @@ function checkSlugs(sops: Sop[], sopFiles: Map<string, VFile>): void {
 }
 
 /** Two instansi folders whose names map to one slug would share their PDFs and catalogue pages. */
-function checkInstansiSlugs(instansi: InstansiEntry[], contentDir: string): void {
-  const top = (e: InstansiEntry) => path.relative(contentDir, e.instansi.dir).split(path.sep)[0];
+function checkInstansiSlugs(instansi: InstansiEntry[], folders: ReadonlyMap<InstansiEntry, string>): void {
+  const top = (e: InstansiEntry) => folders.get(e);
   const byId = new Map<string, InstansiEntry[]>();
   for (const e of instansi) byId.set(e.instansi.id, [...(byId.get(e.instansi.id) ?? []), e]);
   for (const [id, owners] of byId) {
@@ -190,7 +223,6 @@ function reportLink(file: VFile, link: NonNullable<RawFile['link']>): void {
     });
   } else {
     report(file, 'tautan-ganda', `${what} adalah pintasan (link) ke ${link.target}, yang sudah diperiksa; isinya tidak dibaca dua kali.`, { line: 1, column: 1 }, {
-      severity: 'peringatan',
       hint: 'Hapus pintasan ini (atau, bila sengaja, abaikan peringatan ini): setiap SOP cukup ada di satu tempat.',
     });
   }

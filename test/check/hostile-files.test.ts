@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect, type Diagnostic } from '../../scripts/diagnostics/report.ts';
-import { probeAsset } from '../../scripts/source/assets.ts';
+import { AssetError, loadAsset, probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { readInside, rootOf } from '../../scripts/source/read-inside.ts';
 import { checkContent, type CheckResult } from '../../scripts/validate/check-content.ts';
@@ -94,10 +94,23 @@ describe('logo (issue 11 cases 1–3): one asset rule, errors at the logo: line'
     expect(result.sops).toHaveLength(1);
   });
 
-  it('a valid PNG logo behind a link inside content/ is accepted; the model keeps its real path', () => {
+  it('a valid PNG logo behind a link inside content/ is accepted; the model keeps its path relative to the project', () => {
     const { dir, result, diagnostics } = project({ 'dinas/instansi.yml': withLogo('logo.png'), 'bersama/logo-resmi.png': png(), 'dinas/logo.png': { link: '../bersama/logo-resmi.png' }, 'dinas/pengujian.md': SOP });
     expect(diagnostics).toEqual([]);
-    expect(result.sops[0]!.instansi.logo).toBe(path.join(rootOf(dir).real, 'content/bersama/logo-resmi.png'));
+    const logo = result.sops[0]!.instansi.logo!;
+    expect(logo).toBe('content/dinas/logo.png');
+    expect(loadAsset(dir, logo).real).toBe(path.join(rootOf(dir).real, 'content/bersama/logo-resmi.png'));
+  });
+
+  it('the logo is judged again when an output loads it: a link turned outward after the check is refused', () => {
+    const { dir, result } = project({ 'dinas/instansi.yml': withLogo('logo.png'), 'bersama/logo-resmi.png': png(), 'dinas/logo.png': { link: '../bersama/logo-resmi.png' }, 'dinas/pengujian.md': SOP });
+    const logo = result.sops[0]!.instansi.logo!;
+    expect(loadAsset(dir, logo).type).toBe('png');
+    const link = path.join(dir, logo);
+    rmSync(link);
+    symlinkSync('/etc/passwd', link);
+    expect(() => loadAsset(dir, logo)).toThrow(AssetError);
+    expect(() => loadAsset(dir, logo)).toThrow(/di luar folder content/);
   });
 });
 
@@ -133,6 +146,13 @@ describe('content discovery (issue 11 case 1): no link out of content/ is follow
     const { result, diagnostics } = project({ 'dinas/instansi.yml': INSTANSI, '.bersama/pengujian.md': SOP, 'dinas/umum': { link: '../.bersama' } });
     expect(diagnostics).toEqual([]);
     expect(result.sops.map((s) => s.path)).toEqual(['content/dinas/umum/pengujian.md']);
+  });
+
+  it('book pages are read the same way: a page linked outside content/ is an error, never read; a FIFO is no page', () => {
+    const out = outside();
+    const page = '---\njudul: Kata Pengantar\n---\nIsi.\n';
+    const { diagnostics } = project({ 'dinas/instansi.yml': INSTANSI, 'dinas/pengujian.md': SOP, 'dinas/buku/01-kata-pengantar.md': page, 'dinas/buku/02-rahasia.md': { link: path.join(out, 'rahasia.md') }, 'dinas/buku/03-pipa.md': 'fifo' });
+    expect(brief(diagnostics)).toEqual(['content/dinas/buku/02-rahasia.md:1:1 galat di-luar-content']);
   });
 
   it('a FIFO named like an SOP is reported, not waited on', () => {

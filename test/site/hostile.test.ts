@@ -4,7 +4,7 @@
 // `javascript:` links, `<iframe>` and CSS url() aimed at a logging server on 127.0.0.1. After the
 // PDFs, the book and the site are built and every site file is opened in Chromium, with
 // JavaScript on and nothing intercepted: the logging server got no request and no dialog opened.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -13,12 +13,12 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../../scripts/diagnostics/report.ts';
 import { Printer } from '../../scripts/print/pool.ts';
-import { fontDir } from '../../scripts/render/fonts.ts';
+import { fontDir } from '../../scripts/kit/fonts.ts';
 import { buildSite, type SiteResult } from '../../scripts/site/build-site.ts';
 import { parseBase } from '../../scripts/site/urls.ts';
 import { probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
-import { checkContent } from '../../scripts/validate/check-content.ts';
+import { checkContent, projectOf } from '../../scripts/validate/check-content.ts';
 import { pdftotext } from '../pdf/helpers.ts';
 import { launchBrowser, ROOT, serve, type StaticServer } from './helpers.ts';
 
@@ -139,11 +139,13 @@ beforeAll(async () => {
   logger = await loggingServer();
   dir = mkdtempSync(path.join(os.tmpdir(), 'sop-hostile-site-'));
   writeContent(dir, logger.url);
-  const checked = checkContent(readContent(ROOT, path.join(dir, 'content')), probeAsset);
+  // A project of its own (content/ and layouts/), as an officer has: the logo is judged inside it.
+  cpSync(path.join(ROOT, 'layouts'), path.join(dir, 'layouts'), { recursive: true });
+  const checked = checkContent(readContent(dir), probeAsset);
   warnings = collect(checked.files).map((d) => `${d.severity} ${d.ruleId}`);
   expect(checked.ok, JSON.stringify(collect(checked.files), null, 1)).toBe(true);
-  printer = await Printer.launch({ allowedDir: ROOT, extraDirs: [fontDir()] });
-  result = await buildSite(checked.sops, { root: ROOT, outDir: path.join(dir, 'output'), base: parseBase('/'), printer: async () => printer, tahunBuku: 2024 });
+  printer = await Printer.launch({ allowedDir: dir, extraDirs: [ROOT, fontDir()] });
+  result = await buildSite(projectOf(checked, dir), { outDir: path.join(dir, 'output'), base: parseBase('/'), printer: async () => printer, tahunBuku: 2024 });
   server = await serve(result.dir);
   browser = await launchBrowser();
 }, 300_000);
