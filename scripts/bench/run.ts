@@ -16,6 +16,7 @@ import { Printer } from '../print/pool.ts';
 import { loadLayouts, renderSopHtml } from '../render/document.ts';
 import { fontDir } from '../kit/fonts.ts';
 import { sopView } from '../render/view.ts';
+import { probeAsset } from '../source/assets.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent } from '../validate/check-content.ts';
 import { generateProject } from './generate.ts';
@@ -78,7 +79,7 @@ if (!values['skip-build']) {
   // 2b. the same HTML the pipeline printed, printed by the bare baseline.
   const htmlDir = path.join(dir, 'html');
   mkdirSync(htmlDir);
-  const sops = checkContent(readContent(dir), existsSync).sops;
+  const sops = checkContent(readContent(dir), probeAsset).sops;
   const printer = await Printer.launch({ allowedDir: dir, extraDirs: [ROOT, fontDir()] });
   const layouts = loadLayouts(path.join(dir, 'layouts'));
   const baseUrl = pathToFileURL(dir + path.sep).href;

@@ -12,11 +12,11 @@ import { pathToFileURL } from 'node:url';
 import { drawObject, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFObjectCopier, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
 import { signerLines } from '../kit/values.ts';
-import { projectUrl } from '../model/paths.ts';
 import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
 import { finishDocument } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { paper, type Paper } from '../render/paper.ts';
+import { loadAsset, logoUrl as servedLogoUrl } from '../source/assets.ts';
 import { bookDate, type BookContents } from './contents.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
 import { copySopPages, sopPageCount } from './sop-pages.ts';
@@ -155,7 +155,10 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   };
 
   // The sections whose text does not depend on page numbers: printed at once, in one document.
-  const logoUrl = instansi.logo ? projectUrl(instansi.logo) : undefined;
+  // The checked bytes, served by the printer (source/assets.ts); judged here first so a logo
+  // changed since the check stops the book with its own message.
+  if (instansi.logo) loadAsset(options.root, instansi.logo);
+  const logoUrl = instansi.logo ? servedLogoUrl(instansi.logo) : undefined;
   const signer = input.signer ? signerLines(input.signer) : undefined;
   const fixedSections = [
     { key: 'sampul', bagian: 'sampul', data: coverView(id, logoUrl) },

@@ -1,5 +1,5 @@
 // The pages an office writes for its book, next to instansi.yml: content/<instansi>/buku/*.md.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, SopError } from '../errors.ts';
 import { BOOK_PAGES_DIR } from '../model/paths.ts';
@@ -9,6 +9,24 @@ import { isBookPage } from '../source/content.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
 import type { PlaceholderName } from './placeholders.ts';
 import type { FrontPage } from './parts.ts';
+import { readInside, rootOf, type ReadProblem } from '../source/read-inside.ts';
+
+const PAGE_MAX_BYTES = 1024 * 1024;
+
+function pageProblem(p: ReadProblem): string {
+  switch (p.problem) {
+    case 'di-luar':
+      return `halaman ini adalah pintasan (link) ke ${p.real}, di luar folder instansi; isinya tidak dibaca.`;
+    case 'bukan-berkas':
+      return 'halaman ini bukan berkas teks biasa.';
+    case 'terlalu-besar':
+      return `halaman ini berukuran ${p.size} bita; batasnya ${p.max} bita (1 MB).`;
+    case 'tidak-ada':
+      return 'halaman ini adalah pintasan ke berkas yang sudah tidak ada.';
+    case 'tak-terbaca':
+      return `halaman ini tidak dapat dibuka (${p.code}).`;
+  }
+}
 
 /** A front-matter page that cannot be printed: exit 1, like an SOP with errors. */
 export class FrontMatterError extends SopError {
@@ -50,15 +68,20 @@ export function loadFrontMatter(instansi: Instansi, root: string, values: Placeh
   const dir = path.join(root, instansi.dir, BOOK_PAGES_DIR);
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && isBookPage(e.name))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && isBookPage(e.name))
     .map((e) => e.name)
     .sort();
+  // Book pages follow the asset rule (source/read-inside.ts): inside the instansi's folder after
+  // every link, regular files, at most 1 MB.
+  const inside = rootOf(path.join(root, instansi.dir));
   const pages = files.map((name) => {
     const abs = path.join(dir, name);
     const rel = path.relative(root, abs).split(path.sep).join('/');
+    const got = readInside(abs, inside, PAGE_MAX_BYTES);
+    if (!got.ok) throw new FrontMatterError(`${rel}: ${pageProblem(got)}`, 'Halaman buku harus berupa berkas teks di folder buku/ instansi ini; salin berkas aslinya ke sini, bukan pintasan (link) ke luar.');
     let page;
     try {
-      page = renderMarkdownPage(readFileSync(abs, 'utf8'), values);
+      page = renderMarkdownPage(new TextDecoder().decode(got.bytes), values);
     } catch (e) {
       if (e instanceof PlaceholderError) throw new FrontMatterError(`${rel}: ${e.message}`, e.hint, e);
       throw new FrontMatterError(`${rel}: ${(e as Error).message}`, undefined, e);

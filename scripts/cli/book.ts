@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBooks } from '../book/build-book.ts';
 import { closest } from '../diagnostics/suggest.ts';
+import { nameSlug } from '../model/slug.ts';
 import { checkedProject, progress, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
@@ -73,14 +74,15 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   const { sops } = project;
   const known = [...new Set(project.instansi.map((i) => i.id))].sort();
   const wanted = (values.instansi ?? []).map((v) => v.trim().replace(/^content\//, '').replace(/\/+$/, ''));
+  // Instansi ids (and book names) are the folders' slugs (model/slug.ts): `Dinas A` is `dinas-a`.
   for (const id of wanted) {
-    if (!known.includes(id)) {
+    if (!known.includes(nameSlug(id))) {
       const near = closest(id, known);
       throw new UsageError(`Instansi "${id}" tidak ada di content/.`, near ? `Maksudnya "${near}"?` : `Instansi yang ada: ${known.join(', ') || '(belum ada)'}.`);
     }
   }
 
-  const ids = wanted.length ? wanted : known;
+  const ids = wanted.length ? wanted.map(nameSlug) : known;
   const withSops = new Set(sops.map((s) => s.instansi.id));
   const empty = ids.filter((id) => !withSops.has(id));
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman, formatJson, type OutputFormat } from '../diagnostics/format.ts';
+import { probeAsset } from '../source/assets.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent, type CheckResult } from '../validate/check-content.ts';
 import { checkContentParallel } from '../validate/check-parallel.ts';
@@ -33,12 +34,12 @@ export interface CheckContext {
 
 /** Runs the check over content/ and keeps only the files under the given paths. */
 export function runCheck(cwd: string, paths: string[] = []): { result: CheckResult; shown: CheckResult['files'] } {
-  return select(cwd, checkContent(readContent(cwd), existsSync), paths);
+  return select(cwd, checkContent(readContent(cwd), probeAsset), paths);
 }
 
 /** The same, on every core: what the commands use. */
 export async function runCheckParallel(cwd: string, paths: string[] = []): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
-  return select(cwd, await checkContentParallel(readContent(cwd), existsSync), paths);
+  return select(cwd, await checkContentParallel(readContent(cwd), probeAsset), paths);
 }
 
 function select(cwd: string, result: CheckResult, paths: string[]): { result: CheckResult; shown: CheckResult['files'] } {

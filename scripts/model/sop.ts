@@ -28,7 +28,10 @@ export interface Instansi {
   pemerintah: string;
   nama: string;
   alamat?: string;
-  /** Path of the logo file relative to the project root, with `/`, if any. */
+  /**
+   * Path of the logo file relative to the project root, with `/`, if any, as `sop check` accepted
+   * it (inside content/, an image). Outputs read it only through source/assets.ts loadAsset.
+   */
   logo?: string;
   kertas: Kertas;
   tanda_tangan: TandaTangan;

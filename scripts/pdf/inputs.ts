@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Sop } from '../model/sop.ts';
 import type { SopContext } from '../render/view.ts';
 import { fontFiles } from '../kit/fonts.ts';
+import { loadAsset } from '../source/assets.ts';
 
 const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
 /** Pipeline stages whose code changes the printed PDF. */
@@ -36,6 +37,7 @@ export function sharedInputsHash(layoutsDir: string): string {
 export function sopInputsHash(sop: Sop, shared: string, root: string, context: SopContext = {}): string {
   // The context (e.g. the number of the SOP that replaces it) is printed too.
   const h = createHash('sha256').update(shared).update(JSON.stringify(sop)).update(JSON.stringify(context));
-  if (sop.instansi.logo) h.update(readFileSync(path.join(root, sop.instansi.logo)));
+  // The logo's checked bytes (what is printed), not its path: judged again as `sop check` did.
+  if (sop.instansi.logo) h.update(loadAsset(root, sop.instansi.logo).sha256);
   return h.digest('hex');
 }

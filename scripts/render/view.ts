@@ -1,8 +1,8 @@
 // Sop → the plain values the templates print. All formatting decisions live here (pure),
 // so the Handlebars layouts only place text.
 import { signerLines, tanggal } from '../kit/values.ts';
-import { projectUrl } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
+import { logoUrl } from '../source/assets.ts';
 import { paper, procedureColumns, type Paper, type ProcedureColumns } from './paper.ts';
 
 export interface RowView {
@@ -114,7 +114,8 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
       pemerintah: sop.instansi.pemerintah,
       nama: sop.instansi.nama,
       ...(sop.instansi.alamat ? { alamat: sop.instansi.alamat } : {}),
-      ...(sop.instansi.logo ? { logoUrl: projectUrl(sop.instansi.logo) } : {}),
+      // The checked bytes, served by the printer (source/assets.ts): the logo's path is never opened.
+      ...(sop.instansi.logo ? { logoUrl: logoUrl(sop.instansi.logo) } : {}),
     },
     ...(sop.unit ? { unit: sop.unit } : {}),
     nomor: sop.nomor,

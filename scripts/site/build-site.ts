@@ -9,6 +9,7 @@ import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
+import { extensionOf, loadAsset } from '../source/assets.ts';
 import { siteAssets } from './assets.ts';
 import { findBooks } from './books.ts';
 import { siteModel, type SiteModel } from './model.ts';
@@ -67,9 +68,10 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   const books = findBooks(dirs.buku, new Set(sops.map((s) => s.instansi.id)));
   const model = siteModel({ sops, manifests: new Set(pdfs.filter((b) => b.manifest).map((b) => b.sop.id)), books });
 
-  // Files copied as they are: PDFs and manifests of public SOPs, books, logos.
+  // Files copied as they are: PDFs and manifests of public SOPs, books; logos as checked bytes.
   const built = new Map(pdfs.map((b) => [b.sop.id, b]));
   const copies: Array<{ path: string; from: string }> = [];
+  const logoFiles: Array<{ path: string; data: Uint8Array }> = [];
   for (const s of model.sops) {
     const b = built.get(s.sop.id)!;
     copies.push({ path: s.pdf, from: b.pdf });
@@ -79,12 +81,15 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   for (const i of model.instansi) {
     for (const book of i.books) copies.push({ path: paths.buku(book.file), from: book.source });
     if (i.instansi.logo) {
-      const rel = paths.asset(`logo/${i.instansi.id}${path.extname(i.instansi.logo).toLowerCase()}`);
+      // The bytes source/assets.ts checked (an SVG rebuilt without script or links), named by
+      // their type: never the logo's path or name again.
+      const logo = loadAsset(root, i.instansi.logo);
+      const rel = paths.asset(`logo/${i.instansi.id}${extensionOf(logo)}`);
       logos.set(i.instansi.id, rel);
-      copies.push({ path: rel, from: path.join(root, i.instansi.logo) });
+      logoFiles.push({ path: rel, data: logo.bytes });
     }
   }
-  const sizes = new Map(copies.map((c) => [c.path, statSync(c.from).size]));
+  const sizes = new Map([...copies.map((c) => [c.path, statSync(c.from).size] as const), ...logoFiles.map((l) => [l.path, l.data.length] as const)]);
   const measurements = new Map(pdfs.map((b) => [b.sop.id, b.measurement]));
   const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos });
   const assets = siteAssets(layoutsDir);
@@ -95,7 +100,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   rmSync(tmp, { recursive: true, force: true });
   let files = 0;
   try {
-    const write = (rel: string, data: string) => {
+    const write = (rel: string, data: string | Uint8Array) => {
       const file = path.join(tmp, rel);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, data);
@@ -113,6 +118,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
       else copy(a.path, a.from!);
     }
     for (const c of copies) copy(c.path, c.from);
+    for (const l of logoFiles) write(l.path, l.data);
     // GitHub Pages would otherwise run Jekyll over the site and hide nothing useful, but slowly.
     write('.nojekyll', '');
     const indexed = await writeSearchIndex(tmp, pages);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { report } from '../diagnostics/report.ts';
+import { logoDiagnostics, type AssetVerdict } from '../source/assets.ts';
 import { LineIndex } from '../source/lines.ts';
 import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
 import { validateInstansiData } from './schema.ts';
@@ -25,7 +26,7 @@ export interface InstansiEntry {
 }
 
 /** `relFile`: the same file relative to the project root (the model keeps no absolute paths). */
-export function validateInstansi(file: VFile, text: string, id: string, absFile: string, exists: (p: string) => boolean, relFile: string): InstansiEntry | undefined {
+export function validateInstansi(file: VFile, text: string, id: string, absFile: string, asset: (abs: string) => AssetVerdict, relFile: string): InstansiEntry | undefined {
   const lines = new LineIndex(text);
   const yaml = parseYaml(text, 0);
   reportYamlErrors(file, yaml, text, lines, 'instansi.yml');
@@ -50,12 +51,12 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
   const dir = path.posix.dirname(relFile);
   let logo: string | undefined;
   if (typeof data.logo === 'string') {
-    logo = path.posix.join(dir, data.logo.split(path.sep).join('/'));
-    if (!exists(path.resolve(path.dirname(absFile), data.logo))) {
-      report(file, 'logo-tidak-ada', `Berkas logo "${data.logo}" tidak ditemukan.`, placeOf(yaml.spans, lines, '/logo'), {
-        hint: 'Letakkan berkas logo (PNG, JPG atau SVG) di folder yang sama dengan instansi.yml, atau perbaiki namanya.',
-      });
-    }
+    // The one asset rule (source/assets.ts): inside content/, a regular image file of at most 2 MB.
+    // The model keeps the path relative to the project; loadAsset judges it again when used.
+    const abs = path.resolve(path.dirname(absFile), data.logo);
+    const verdict = asset(abs);
+    for (const d of logoDiagnostics(verdict, data.logo, abs)) report(file, d.ruleId, d.message, placeOf(yaml.spans, lines, '/logo'), { hint: d.hint });
+    if (verdict.ok) logo = path.posix.join(dir, path.relative(path.dirname(absFile), abs).split(path.sep).join('/'));
   }
   const ok = !file.messages.slice(before).some((m) => m.fatal);
   const str = (v: unknown) => (typeof v === 'string' ? v : '');

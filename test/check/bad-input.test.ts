@@ -2,7 +2,7 @@
 // (file, line:column, severity, rule id) an officer would see, and that nothing crashes.
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../scripts/diagnostics/report.ts';
-import { base, edit, INSTANSI, runCheck, SOP, SOP_PATH, type Files } from './helpers.ts';
+import { base, edit, INSTANSI, png, runCheck, SOP, SOP_PATH, type Files } from './helpers.ts';
 
 const S = `content/${SOP_PATH}`;
 const I = 'content/dinas/instansi.yml';
@@ -413,7 +413,7 @@ describe('sop check: input yang sah', () => {
   });
 
   it('berkas logo ada', () => {
-    clean({ ...base(SOP, `${INSTANSI}logo: logo.png\n`), 'dinas/logo.png': bytes([0x89, 0x50, 0x4e, 0x47]) });
+    clean({ ...base(SOP, `${INSTANSI}logo: logo.png\n`), 'dinas/logo.png': png() });
   });
 
   it('prosa yang diawali "catatan:" bukan frontmatter ganda', () => {

@@ -1,6 +1,6 @@
 // Pure parts of the site: addresses, the public model (drafts dropped, replacements,
 // related SOPs), prose sanitizing, machine-readable files.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { siteModel } from '../../scripts/site/model.ts';
 import { catalogueJson, csp, formatSize, sitemapXml } from '../../scripts/site/pages.ts';
 import { proseHtml } from '../../scripts/kit/markdown.ts';
 import { fileOf, parseBase, slugify } from '../../scripts/site/urls.ts';
+import { probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { checkContent } from '../../scripts/validate/check-content.ts';
 import { HOSTILE, ROOT, writeFixtureContent } from './fixtures.ts';
@@ -18,7 +19,7 @@ let sops: Sop[];
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sop-site-model-'));
-  const result = checkContent(readContent(ROOT, writeFixtureContent(dir)), existsSync);
+  const result = checkContent(readContent(ROOT, writeFixtureContent(dir)), probeAsset);
   expect(result.ok).toBe(true);
   sops = result.sops;
 });
