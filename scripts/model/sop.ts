@@ -91,6 +91,8 @@ export interface Sop {
   tanggal_pembuatan: IsoDate;
   tanggal_revisi: IsoDate | null;
   tanggal_efektif: IsoDate | null;
+  /** When a `dicabut` SOP was withdrawn (the date of the withdrawal), if the sources say. */
+  tanggal_dicabut?: IsoDate;
   menggantikan?: string;
   /** True when `menggantikan` names an SOP outside this content (`menggantikan_eksternal: true`). */
   menggantikan_eksternal: boolean;

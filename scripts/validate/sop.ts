@@ -77,6 +77,11 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
       hint: 'Tanggal revisi adalah tanggal perubahan terakhir, sesudah tanggal pembuatan.',
     });
   }
+  if (status === 'dicabut' && data.tanggal_dicabut == null) {
+    report(file, 'dicabut-tanpa-tanggal', 'SOP berstatus `dicabut` tetapi `tanggal_dicabut` tidak diisi.', at('/status'), {
+      hint: 'Tambahkan `tanggal_dicabut: TAHUN-BULAN-HARI` (tanggal surat pencabutannya): buku SOP tahun itu mencatat pencabutan pada tanggal tersebut.',
+    });
+  }
   if (data.menggantikan_eksternal === true && typeof data.menggantikan !== 'string') {
     report(file, 'menggantikan-eksternal-tanpa-nomor', '`menggantikan_eksternal` diisi tetapi `menggantikan` tidak.', at('/menggantikan_eksternal', 'key'), {
       hint: 'Tulis nomor SOP lama di `menggantikan:`, atau hapus `menggantikan_eksternal`.',
@@ -102,6 +107,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     tanggal_pembuatan: String(pembuatan),
     tanggal_revisi: typeof revisi === 'string' ? revisi : null,
     tanggal_efektif: typeof efektif === 'string' ? efektif : null,
+    ...optional('tanggal_dicabut'),
     ...optional('menggantikan'),
     menggantikan_eksternal: data.menggantikan_eksternal === true,
     disahkan_oleh: { ...signer!, ...(signer!.nip ? { nip: signer!.nip.replace(/\s+/g, '') } : {}) },

@@ -89,7 +89,8 @@ describe('sop book on the sample content', () => {
       const sizes = doc.getPages().map((p) => `${Math.round(p.getWidth())}x${Math.round(p.getHeight())}`);
       b.assembled.parts.forEach((part) => {
         const start = b.assembled.starts.get(part.key)!;
-        const want = part.kind === 'sop' && part.sop.kertas === 'F4' ? '935x609' : '842x595';
+        // The decree is portrait; F4 SOPs keep their F4 pages (never scaled: see the guide, 6.2).
+        const want = part.kind === 'sop' && part.sop.kertas === 'F4' ? '935x609' : part.kind === 'halaman' && part.title.startsWith('Keputusan') ? '595x842' : '842x595';
         for (let k = 0; k < b.assembled.counts.get(part.key)!; k++) expect(sizes[start - 1 + k], `${part.key} page ${k + 1}`).toBe(want);
       });
     }
@@ -206,10 +207,43 @@ describe('sop book on the sample content', () => {
     expect(perubahan).toMatch(/SOP Direvisi .*Pemutakhiran Data Statistik Sektoral .*4 Maret 2024 .*Penambahan langkah verifikasi data/);
   });
 
-  it('groups SOPs by unit, SOPs without a unit under "Umum"', () => {
+  it('groups SOPs by unit; SOPs without a unit directly under the instansi, with no invented unit', () => {
     const units = (id: string) => book(id).assembled.parts.flatMap((p) => (p.kind === 'bagian' ? [p.title] : []));
     expect(units('diskominfosp-balangan')).toEqual(['Bidang Statistik', 'Sekretariat']);
-    expect(units('dkukmtk-balangan')).toEqual(['Umum']);
+    expect(units('dkukmtk-balangan')).toEqual([]);
+    const b = book('dkukmtk-balangan');
+    expect(squash(pageTexts(b.file).join(' '))).not.toMatch(/\bUmum\b|\bUMUM\b/);
+    // The Daftar Isi line of that SOP is not indented: it starts where the section titles do.
+    const toc = b.assembled.starts.get('daftar-isi')!;
+    const page = words(b.file).filter((w) => w.page === toc);
+    const left = (text: string) => page.find((w) => w.text === text)!.xMin;
+    expect(Math.abs(left('000.8.3.3./005/DKUKMTK-BLG/2024') - left('Kata'))).toBeLessThan(1);
+  });
+
+  it('prints the decree as a document of its own: portrait, under the letterhead, issued and signed by the same title', () => {
+    for (const b of first.books) {
+      const part = b.assembled.parts.find((p) => p.kind === 'halaman' && p.title.startsWith('Keputusan'))!;
+      const start = b.assembled.starts.get(part.key)!;
+      const pages = Array.from({ length: b.assembled.counts.get(part.key)! }, (_, k) => start + k);
+      const all = words(b.file).filter((w) => pages.includes(w.page));
+      const first = all.filter((w) => w.page === start);
+      expect(first[0]!.pageHeight).toBeGreaterThan(first[0]!.pageWidth);
+      // Letterhead: PEMERINTAH … then the office, above the decree's title.
+      const pemerintah = first.find((w) => w.text === 'PEMERINTAH')!;
+      const keputusan = first.find((w) => w.text === 'KEPUTUSAN')!;
+      expect(pemerintah.yMin).toBeLessThan(keputusan.yMin);
+      const lines = squash(pageTexts(b.file).slice(start - 1, start - 1 + pages.length).join(' '));
+      expect(lines.indexOf(b.instansi.pemerintah.toUpperCase())).toBeLessThan(lines.indexOf('KEPUTUSAN'));
+      // The issuer named in the title is the title the decree is signed with.
+      const issuer = /KEPUTUSAN (.+?) NOMOR/.exec(lines)![1]!;
+      expect(lines).toContain(`${issuer},`);
+      const signed = /pada tanggal \.+ (.+?), [A-Z]/.exec(lines)![1]!;
+      expect(signed.replace(/^PLT\. /, '')).toBe(issuer);
+      // "MEMUTUSKAN:" is followed on its own page by what it decides.
+      const memutuskan = all.find((w) => w.text === 'MEMUTUSKAN:')!;
+      const below = all.filter((w) => w.page === memutuskan.page && w.yMin > memutuskan.yMax && w.text === 'Menetapkan');
+      expect(below.length, b.instansi.id).toBe(1);
+    }
   });
 
   it('prints the front matter from content/<instansi>/buku/ with placeholders filled and HTML shown as text', () => {
