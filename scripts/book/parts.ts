@@ -136,6 +136,8 @@ export interface SopRow {
   no: number;
   nomor: string;
   nama: string;
+  /** The SOP's paper when it differs from the book's (`F4`): its pages keep that size. */
+  kertas?: string;
   unit: string;
   tanggalEfektif: string;
   status: string;
@@ -151,6 +153,7 @@ export function sopRows(contents: BookContents, starts: ReadonlyMap<string, numb
       no: i + 1,
       nomor: sop.nomor,
       nama: sop.nama,
+      ...(sop.kertas !== sop.instansi.kertas ? { kertas: sop.kertas } : {}),
       unit: sop.unit ?? '-',
       tanggalEfektif: tanggal(sop.tanggal_efektif),
       status: STATUS_LABEL[sop.status],

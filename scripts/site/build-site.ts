@@ -65,15 +65,15 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   const layoutsDir = path.join(dirs.layouts, 'site');
   const templates = loadSiteTemplates(layoutsDir);
   const books = findBooks(dirs.buku, new Set(sops.map((s) => s.instansi.id)));
-  const model = siteModel({ sops, manifests: new Set(pdfs.filter((b) => b.manifest).map((b) => b.sop.id)), books });
+  const model = siteModel({ sops, books });
 
-  // Files copied as they are: PDFs and manifests of public SOPs, books, logos.
+  // Files copied as they are: PDFs of public SOPs, books, logos. Never the signing manifests
+  // (.ttd.json): they are instructions for the signing office, not for the public.
   const built = new Map(pdfs.map((b) => [b.sop.id, b]));
   const copies: Array<{ path: string; from: string }> = [];
   for (const s of model.sops) {
     const b = built.get(s.sop.id)!;
     copies.push({ path: s.pdf, from: b.pdf });
-    if (s.manifest && b.manifest) copies.push({ path: s.manifest, from: b.manifest });
   }
   const logos = new Map<string, string>();
   for (const i of model.instansi) {

@@ -24,7 +24,6 @@ export interface SiteSop {
   /** Site-relative paths. */
   url: string;
   pdf: string;
-  manifest?: string;
   /** What `menggantikan` names: the SOP on this site when it is public here. */
   replaces?: { nomor: string; target?: SiteSop; eksternal: boolean };
   /** Public SOPs whose `menggantikan` is this SOP's number. */
@@ -61,8 +60,6 @@ export interface SiteModel {
 export interface ModelInput {
   /** Every valid SOP; drafts are dropped here. */
   sops: Sop[];
-  /** Ids of the SOPs that have a signing manifest. */
-  manifests: ReadonlySet<string>;
   /** Books per instansi id. */
   books?: ReadonlyMap<string, BookRef[]>;
 }
@@ -96,7 +93,6 @@ export function siteModel(input: ModelInput): SiteModel {
     ...(sop.unit ? { unitSlug: slugify(sop.unit) } : {}),
     url: paths.sop(sop),
     pdf: paths.pdf(sop),
-    ...(input.manifests.has(sop.id) ? { manifest: paths.manifest(sop) } : {}),
     replacedBy: [],
     related: [],
     referencedBy: [],

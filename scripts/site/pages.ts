@@ -339,7 +339,6 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
     instansiBerlakuUrl: url(paths.instansi(sop.instansi.id)),
     riwayat: sop.riwayat.map((r) => ({ tanggal: tanggal(r.tanggal), iso: r.tanggal, uraian: r.uraian })),
     prose: proseHtml(sop.prose),
-    manifest: s.manifest ? { url: url(s.manifest), size: formatSize(input.sizes.get(s.manifest)) } : undefined,
     books: inst.books.map((b) => ({ tahun: b.tahun, url: url(paths.buku(b.file)) })),
     procedure: proc,
   };
@@ -377,7 +376,6 @@ export function catalogueJson(model: SiteModel, base: Base): string {
       keterkaitan: s.related.map((r) => ({ teks: r.text, nomor: r.target?.sop.nomor ?? null })),
       url: u(s.url),
       pdf: u(s.pdf),
-      manifes_ttd: s.manifest ? u(s.manifest) : null,
     })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;

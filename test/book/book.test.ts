@@ -94,7 +94,12 @@ describe('sop book on the sample content', () => {
         for (let k = 0; k < b.assembled.counts.get(part.key)!; k++) expect(sizes[start - 1 + k], `${part.key} page ${k + 1}`).toBe(want);
       });
     }
-    expect(printedSops(book('diskominfosp-balangan')).some((s) => s.kertas === 'F4')).toBe(true);
+    const f4 = printedSops(book('diskominfosp-balangan')).find((s) => s.kertas === 'F4')!;
+    expect(f4).toBeDefined();
+    // Said in Daftar SOP: that SOP keeps its F4 pages in this A4 book.
+    const b = book('diskominfosp-balangan');
+    const daftar = squash(pageText(b.file, b.assembled.starts.get('daftar-sop')!));
+    expect(daftar).toContain(`${squash(f4.nama)} (F4)`);
   });
 
   it('prints every Daftar Isi number on the page where that SOP starts', () => {
@@ -202,6 +207,8 @@ describe('sop book on the sample content', () => {
     expect(daftar).toMatch(/SOP – 02\/Diskominfosan Penyampaian Laporan Kinerja Secara Manual Sekretariat 1 Maret 2021 Dicabut -/);
     const perubahan = pagesOf('perubahan').map((p) => texts[p - 1]).join(' ');
     expect(perubahan).toContain('SOP Dicabut');
+    // Withdrawn on its tanggal_dicabut.
+    expect(perubahan).toMatch(/SOP Dicabut .*Penyampaian Laporan Kinerja Secara Manual .*Tanggal 3 Juni 2024/);
     expect(perubahan).toContain('Dicabut karena laporan kinerja kini disampaikan secara elektronik');
     // The revision in the book's year, from tanggal_revisi and riwayat.
     expect(perubahan).toMatch(/SOP Direvisi .*Pemutakhiran Data Statistik Sektoral .*4 Maret 2024 .*Penambahan langkah verifikasi data/);
@@ -242,7 +249,7 @@ describe('sop book on the sample content', () => {
       // "MEMUTUSKAN:" is followed on its own page by what it decides.
       const memutuskan = all.find((w) => w.text === 'MEMUTUSKAN:')!;
       const below = all.filter((w) => w.page === memutuskan.page && w.yMin > memutuskan.yMax && w.text === 'Menetapkan');
-      expect(below.length, b.instansi.id).toBe(1);
+      expect(below.length, b.instansi.id).toBeGreaterThan(0);
     }
   });
 

@@ -94,6 +94,14 @@ describe('bookContents', () => {
   });
 });
 
+describe('withdrawals', () => {
+  it('are dated by tanggal_dicabut, before riwayat, and reported in that year only', () => {
+    const gone = sop('X', { status: 'dicabut', tanggal_dicabut: '2024-09-30', riwayat: [{ tanggal: '2023-01-05', uraian: 'Penetapan awal' }] });
+    expect(changesInYear([gone], 2024, false).map((c) => [c.kind, c.tanggal])).toEqual([['dicabut', '2024-09-30']]);
+    expect(changesInYear([gone], 2023, false)).toEqual([]);
+  });
+});
+
 describe('the decree', () => {
   it('is issued by the position it is signed with, acting prefix kept on the signature only, region added once', () => {
     expect(decreeSigner('Plt. Kepala Dinas KUKMTK', 'Kabupaten Balangan')).toEqual({ penetap: 'Kepala Dinas KUKMTK Kabupaten Balangan', jabatan: 'Plt. Kepala Dinas KUKMTK Kabupaten Balangan' });

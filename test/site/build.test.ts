@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('sop site: what is published', () => {
-  it('writes every page, the PDFs, manifests, books, catalogue.json, sitemap.xml and the search index', () => {
+  it('writes every page, the PDFs, books, catalogue.json, sitemap.xml and the search index', () => {
     const files = listFiles(site.result.dir);
     for (const f of [
       'index.html',
@@ -57,7 +57,6 @@ describe('sop site: what is published', () => {
       'sop/diskominfo-pessel/permohonan-informasi-publik/index.html',
       'sop/diskominfo-pessel/permohonan-informasi-publik/prosedur.css',
       'pdf/diskominfo-pessel/permohonan-informasi-publik.pdf',
-      'pdf/diskominfo-pessel/permohonan-informasi-publik.ttd.json',
       'pdf/diskominfo-pessel/permohonan-informasi-publik-2021.pdf',
       'pdf/diskominfo-pessel/penyebaran-informasi-manual.pdf',
       'buku/diskominfo-pessel-2025.pdf',
@@ -75,8 +74,9 @@ describe('sop site: what is published', () => {
       expect(files, f).toContain(f);
     }
     expect(site.result.indexed).toBe(7);
-    // The wet-signature samples have no manifest: nothing to sign electronically.
-    expect(files).not.toContain('pdf/dkukmtk-balangan/monitoring-evaluasi-internal-capaian-kinerja.ttd.json');
+    // The signing manifests are for the signing office, never published.
+    expect(files.filter((f) => f.endsWith('.ttd.json'))).toEqual([]);
+    for (const f of files.filter((x) => /\.(html|json|xml)$/.test(x))) expect(readFileSync(path.join(site.result.dir, f), 'utf8'), f).not.toContain('.ttd.json');
   });
 
   it('never publishes a draft: no page, no PDF, no mention anywhere', () => {

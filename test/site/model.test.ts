@@ -60,7 +60,7 @@ describe('addresses', () => {
 
 describe('siteModel', () => {
   it('drops drafts and keeps replaced and withdrawn SOPs', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     expect(sops.some((s) => s.status === 'draf')).toBe(true);
     expect(model.sops.map((s) => s.sop.status)).not.toContain('draf');
     expect(model.sops.length).toBe(sops.length - 1);
@@ -72,7 +72,7 @@ describe('siteModel', () => {
   });
 
   it('links replacements both ways and points old versions at the one in force', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     const now = bySlug(model, 'permohonan-informasi-publik')!;
     const old = bySlug(model, 'permohonan-informasi-publik-2021')!;
     expect(now.replaces?.target).toBe(old);
@@ -86,14 +86,14 @@ describe('siteModel', () => {
     const v1 = { ...base, id: 'x/v1', slug: 'v1', nomor: 'V1', status: 'digantikan' as const, menggantikan: undefined };
     const v2 = { ...base, id: 'x/v2', slug: 'v2', nomor: 'V2', status: 'digantikan' as const, menggantikan: 'V1' };
     const v3 = { ...base, id: 'x/v3', slug: 'v3', nomor: 'V3', status: 'berlaku' as const, menggantikan: 'V2' };
-    const model = siteModel({ sops: [v1, v2, v3], manifests: new Set() });
+    const model = siteModel({ sops: [v1, v2, v3] });
     expect(bySlug(model, 'v1')!.inForce?.sop.nomor).toBe('V3');
-    const loop = siteModel({ sops: [{ ...v1, menggantikan: 'V2' }, v2], manifests: new Set() });
+    const loop = siteModel({ sops: [{ ...v1, menggantikan: 'V2' }, v2] });
     expect(bySlug(loop, 'v1')!.inForce).toBeUndefined();
   });
 
   it('resolves keterkaitan to public SOP pages, never to a draft', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     const now = bySlug(model, 'permohonan-informasi-publik')!;
     expect(now.related.map((r) => [r.text, r.target?.sop.slug])).toEqual([
       ['Pemantauan Capaian Kinerja Internal', 'pemantauan-capaian-kinerja-internal'],
@@ -102,12 +102,12 @@ describe('siteModel', () => {
     expect(bySlug(model, 'pemantauan-capaian-kinerja-internal')!.referencedBy).toContain(now);
     const draft = sops.find((s) => s.status === 'draf')!;
     const pointing = { ...now.sop, id: 'y/z', slug: 'z', nomor: 'Z', keterkaitan: [draft.nama] };
-    const withPointer = siteModel({ sops: [...sops, pointing], manifests: new Set() });
+    const withPointer = siteModel({ sops: [...sops, pointing] });
     expect(bySlug(withPointer, 'z')!.related[0]!.target).toBeUndefined();
   });
 
   it('groups units per instansi and years newest first', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     const pessel = model.instansi.find((i) => i.instansi.id === 'diskominfo-pessel')!;
     expect(pessel.units.map((u) => [u.slug, u.sops.length])).toEqual([
       ['bidang-informasi-komunikasi-publik', 3],
@@ -118,7 +118,7 @@ describe('siteModel', () => {
 
   it('refuses an instansi folder that would collide with a catalogue page', () => {
     const s = sops[0]!;
-    expect(() => siteModel({ sops: [{ ...s, instansi: { ...s.instansi, id: 'status' } }], manifests: new Set() })).toThrow(/status/);
+    expect(() => siteModel({ sops: [{ ...s, instansi: { ...s.instansi, id: 'status' } }] })).toThrow(/status/);
   });
 });
 
@@ -139,7 +139,7 @@ describe('proseHtml', () => {
 
 describe('machine-readable files', () => {
   it('catalogue.json lists public SOPs with absolute URLs when the base is a URL', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     const data = JSON.parse(catalogueJson(model, parseBase('https://dinas.example.go.id/sop/'))) as { sop: Array<Record<string, unknown>> };
     expect(data.sop.length).toBe(7);
     expect(data.sop.map((s) => s.status)).not.toContain('draf');
