@@ -21,6 +21,8 @@ export interface SiteOptions {
   /** Where pdf/, buku/ and site/ go; `<root>/output` by default. */
   outDir?: string;
   base: Base;
+  /** Site title in the header (`sop site --judul`), e.g. "SOP Pemerintah Kabupaten Balangan". */
+  judul?: string;
   printer: () => Promise<Printer>;
   /** Rebuild every PDF, ignoring the cache. */
   force?: boolean;
@@ -86,7 +88,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   }
   const sizes = new Map(copies.map((c) => [c.path, statSync(c.from).size]));
   const measurements = new Map(pdfs.map((b) => [b.sop.id, b.measurement]));
-  const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos });
+  const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos, ...(options.judul ? { judul: options.judul } : {}) });
   const assets = siteAssets(layoutsDir);
 
   const dest = dirs.site;

@@ -2,6 +2,7 @@
 // follows, byte-identical rebuilds, --base-url, and the previous site surviving a failed build.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planProcedure } from '../../scripts/plan/procedure.ts';
@@ -38,6 +39,31 @@ beforeAll(async () => {
 afterAll(async () => {
   await printer?.close();
   if (site) rmSync(site.dir, { recursive: true, force: true });
+});
+
+describe('sop site: search snippets', () => {
+  /** Text Pagefind keeps for each page (fragments are gzip'd JSON behind a short signature). */
+  const fragments = () =>
+    listFiles(path.join(site.result.dir, 'pagefind/fragment')).map((f) => {
+      const raw = gunzipSync(readFileSync(path.join(site.result.dir, 'pagefind/fragment', f)));
+      return JSON.parse(raw.subarray(raw.indexOf(0x7b)).toString('utf8')) as { url: string; content: string; meta: Record<string, string> };
+    });
+
+  it('keeps the fields of a page apart: no number run into the status, no cell run into the next', () => {
+    const all = fragments();
+    expect(all.length).toBe(site.result.indexed);
+    for (const sop of site.sops.filter((s) => s.status !== 'draf')) {
+      const f = all.find((x) => x.meta.nomor === sop.nomor);
+      if (!f) continue;
+      expect(f.content, sop.nomor).not.toMatch(new RegExp(`${sop.nomor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(Berlaku|Digantikan|Dicabut)`));
+      expect(f.meta.status).toMatch(/^(Berlaku|Digantikan|Dicabut)$/);
+      expect(f.meta.instansi?.startsWith(sop.instansi.nama)).toBe(true);
+      for (const step of sop.steps.filter((s) => s.kelengkapan && s.output)) {
+        // Cells of a row are separated ("Formulir kinerja. 1 Jam. Formulir …"), never glued.
+        expect(f.content, `${sop.nomor} langkah ${step.no}`).toContain(`${step.kelengkapan}. ${step.waktu.text}. ${step.output}`);
+      }
+    }
+  });
 });
 
 describe('sop site: what is published', () => {

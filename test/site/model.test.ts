@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { siteModel } from '../../scripts/site/model.ts';
-import { catalogueJson, csp, formatSize, sitemapXml } from '../../scripts/site/pages.ts';
+import { catalogueJson, csp, formatSize, siteOwner, sitemapXml } from '../../scripts/site/pages.ts';
 import { proseHtml } from '../../scripts/kit/markdown.ts';
 import { fileOf, parseBase, slugify } from '../../scripts/site/urls.ts';
 import { readContent } from '../../scripts/source/content.ts';
@@ -26,6 +26,25 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const bySlug = (model: ReturnType<typeof siteModel>, slug: string) => model.sops.find((s) => s.sop.slug === slug);
+
+describe('owner and namesakes', () => {
+  it('tells two offices of the same name apart by their pemerintah', () => {
+    const a = sops.find((s) => s.status === 'berlaku')!;
+    const twin = { ...a, id: 'kembar/x', slug: 'x', nomor: 'KEMBAR/1', instansi: { ...a.instansi, id: 'kembar', pemerintah: 'Pemerintah Kota Kembar' } };
+    const model = siteModel({ sops: [a, twin] });
+    expect(model.instansi.map((i) => i.label).sort()).toEqual([`${a.instansi.nama} (${a.instansi.pemerintah})`, `${a.instansi.nama} (Pemerintah Kota Kembar)`].sort());
+    // Alone, an office is just its name.
+    expect(siteModel({ sops: [a] }).instansi[0]!.label).toBe(a.instansi.nama);
+  });
+
+  it('puts the one pemerintah, and its logo, in the header; the title can be set', () => {
+    const a = sops.find((s) => s.status === 'berlaku')!;
+    const model = siteModel({ sops: [a] });
+    const base = parseBase('/sop/');
+    expect(siteOwner(model, { base, logos: new Map([[a.instansi.id, 'assets/logo/x.png']]), judul: 'SOP Kabupaten' })).toEqual({ judul: 'SOP Kabupaten', pemilik: a.instansi.pemerintah, logo: '/sop/assets/logo/x.png' });
+    expect(siteOwner(model, { base }).judul).toBe('Katalog SOP');
+  });
+});
 
 describe('addresses', () => {
   it('accepts a path or a full URL as base and normalizes slashes', () => {
