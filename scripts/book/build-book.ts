@@ -11,6 +11,7 @@ import type { Printer } from '../print/pool.ts';
 import { assembleBook, type AssembledBook } from './assemble.ts';
 import { bookContents, isPrinted } from './contents.ts';
 import { loadFrontMatter, placeholders } from './front-matter.ts';
+import type { FrontPage } from './parts.ts';
 import { loadBookLayouts } from './render.ts';
 
 export interface BookOptions {
@@ -37,6 +38,8 @@ export interface BuiltBook {
   listed: number;
   /** The book itself: bytes, parts, first pages, bookmarks, timings. */
   assembled: AssembledBook;
+  /** Its front-matter pages, in order. */
+  front: FrontPage[];
 }
 
 export interface BookRun {
@@ -104,7 +107,7 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
       );
       const file = path.join(outDir, bookFileName(plan.instansi.id, options.tahun, draf));
       writeAtomic(file, assembled.pdf);
-      return { instansi: plan.instansi, file, printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0), listed: plan.contents.listed.length, assembled };
+      return { instansi: plan.instansi, file, printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0), listed: plan.contents.listed.length, assembled, front: plan.front };
     };
     // Two books at a time: one copies pages in Node while the other's sections print in the browser.
     let next = 0;

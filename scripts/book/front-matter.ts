@@ -7,7 +7,9 @@ import { signerLines } from '../kit/values.ts';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { isBookPage } from '../source/content.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
-import type { PlaceholderName } from './placeholders.ts';
+import { isDecreeFile, type PlaceholderName } from './placeholders.ts';
+
+export { isDecreeFile };
 import type { FrontPage } from './parts.ts';
 import { readInside, rootOf, type ReadProblem } from '../source/read-inside.ts';
 
@@ -42,15 +44,34 @@ export function placeholders(instansi: Instansi, tahun: number, jumlahSop: numbe
     tahun: String(tahun),
     instansi: instansi.nama,
     pemerintah: instansi.pemerintah,
-    /** `Pemerintah Kabupaten Balangan` → `Kabupaten Balangan`, as decrees name the region. */
-    daerah: instansi.pemerintah.replace(/^pemerintah\s+/i, ''),
+    daerah: regionOf(instansi),
     alamat: instansi.alamat ?? '',
     jumlah_sop: String(jumlahSop),
     'penandatangan.jabatan': lines?.jabatan ?? '',
+    /** The position that issues the decree: the signer's, without an acting prefix. */
+    penetap: lines ? decreeSigner(lines.jabatan, regionOf(instansi)).penetap : '',
     'penandatangan.nama': lines?.nama ?? '',
     'penandatangan.pangkat': lines?.pangkat ?? '',
     'penandatangan.nip': lines?.nip ?? '',
   };
+}
+
+/**
+ * The position that issues the decree and the title it is signed with, from one value so that
+ * they cannot differ: `Plt. Kepala Dinas KUKMTK` in `Kabupaten Balangan` → issuer `Kepala Dinas
+ * KUKMTK Kabupaten Balangan` (an acting official signs for the office, which issues), signed
+ * `Plt. Kepala Dinas KUKMTK Kabupaten Balangan`. The region is added when the position lacks it.
+ */
+export function decreeSigner(jabatan: string, daerah: string): { penetap: string; jabatan: string } {
+  const m = /^\s*((?:plt|plh|pj)\.?\s+)?(.*?)\s*$/i.exec(jabatan)!;
+  const office = m[2]!;
+  const penetap = daerah && !office.toLocaleLowerCase('id').includes(daerah.toLocaleLowerCase('id')) ? `${office} ${daerah}` : office;
+  return { penetap, jabatan: `${m[1] ?? ''}${penetap}` };
+}
+
+/** `Pemerintah Kabupaten Balangan` → `Kabupaten Balangan`, as decrees name the region. */
+export function regionOf(instansi: Instansi): string {
+  return instansi.pemerintah.replace(/^pemerintah\s+/i, '');
 }
 
 /** `02-kata-pengantar.md` → `Kata Pengantar`. */
@@ -86,7 +107,7 @@ export function loadFrontMatter(instansi: Instansi, root: string, values: Placeh
       if (e instanceof PlaceholderError) throw new FrontMatterError(`${rel}: ${e.message}`, e.hint, e);
       throw new FrontMatterError(`${rel}: ${(e as Error).message}`, undefined, e);
     }
-    return { name, order: page.order, front: { file: rel, title: page.title ?? titleFromFile(name), html: page.html, blocks: page.blocks, hasHeading: page.hasHeading, ...(page.signature ? { signature: page.signature } : {}) } };
+    return { name, order: page.order, front: { file: rel, title: page.title ?? titleFromFile(name), html: page.html, blocks: page.blocks, hasHeading: page.hasHeading, ...(page.signature ? { signature: page.signature } : {}), ...(isDecreeFile(name) ? { keputusan: true } : {}) } };
   });
   return pages
     .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

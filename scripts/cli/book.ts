@@ -31,11 +31,13 @@ Opsi:
 
 Di halaman pembuka boleh dipakai isian {{tahun}}, {{instansi}}, {{pemerintah}},
 {{daerah}}, {{alamat}}, {{jumlah_sop}}, {{penandatangan.jabatan}},
-{{penandatangan.nama}}, {{penandatangan.pangkat}} dan {{penandatangan.nip}}
+{{penandatangan.nama}}, {{penandatangan.pangkat}}, {{penandatangan.nip}} dan
+{{penetap}} (jabatan yang menetapkan keputusan: jabatan penandatangan tanpa Plt./Plh.)
 (ditulis kapital, mis. {{INSTANSI}}, hasilnya huruf kapital). Di frontmatter,
 "tanda_tangan: true" (atau daftar baris seperti "Ditetapkan di …") menutup
 halaman dengan blok tanda tangan pejabat di instansi.yml; "urutan: 1" dan
-"judul: …" mengatur urutan dan judul di daftar isi.
+"judul: …" mengatur urutan dan judul di daftar isi. buku/keputusan.md dicetak
+tegak dengan kop instansi, sebagai dokumen tersendiri.
 
 Kode keluar: 0 berhasil, 1 ada galat di isi SOP atau halaman pembuka,
 2 salah pemakaian atau peramban tidak ditemukan.
@@ -104,6 +106,12 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
     const rel = path.relative(ctx.cwd, b.file).split(path.sep).join('/');
     const notListed = b.listed - b.printed;
     ctx.stdout(`${rel}: ${b.assembled.pageCount} halaman, ${b.printed} SOP dimuat${notListed ? `, ${notListed} hanya dicantumkan` : ''}\n`);
+    // Deliberate, and said: other-paper SOPs keep their own pages; a book should enact its SOPs.
+    const otherPaper = b.assembled.parts.filter((p) => p.kind === 'sop' && p.sop.kertas !== b.instansi.kertas).length;
+    if (otherPaper) ctx.stdout(`  ${otherPaper} SOP berkertas selain ${b.instansi.kertas} dimuat dengan ukuran halaman aslinya (tidak diperkecil).\n`);
+    if (!b.assembled.parts.some((p) => p.kind === 'halaman' && b.front[p.front ?? -1]?.keputusan)) {
+      ctx.stdout(`  Peringatan: buku ini tanpa keputusan penetapan SOP (buat content/${b.instansi.id}/buku/keputusan.md).\n`);
+    }
   }
   const rebuilt = result.pdfs.filter((p) => p.rebuilt).length;
   const seconds = ((result.timings.pdf + result.timings.buku) / 1000).toFixed(1);

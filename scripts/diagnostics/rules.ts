@@ -39,6 +39,7 @@ export const RULES = {
   'tanggal-tidak-valid': galat('Tanggal salah bentuk atau tidak ada di kalender.', 'Tulis `TAHUN-BULAN-HARI`, mis. `2024-05-08`.'),
   'tanggal-diisi-tangan': peringatan('Tanggal (atau harinya) dibiarkan kosong untuk diisi saat penandatanganan; dicetak titik-titik.', 'Setelah SOP ditandatangani, tulis tanggal lengkapnya.'),
   'nama-seperti-jabatan': peringatan('Nama penandatangan tampak seperti jabatan ("Kepala Dinas …"), bukan nama orang.', 'Tulis jabatan di `jabatan:` dan nama orangnya di `nama:`.'),
+  'dicabut-tanpa-tanggal': peringatan('SOP berstatus `dicabut` tanpa `tanggal_dicabut`.', 'Tambahkan `tanggal_dicabut: TAHUN-BULAN-HARI` sesuai surat pencabutannya.'),
   'tanggal-urutan': galat('Tanggal efektif atau revisi lebih awal dari tanggal pembuatan.', 'Perbaiki tanggalnya.'),
   'nip-tidak-valid': galat('NIP bukan 18 angka, atau bagian tanggalnya tidak mungkin.', 'Periksa NIP di SK.'),
   'format-salah': galat('Nilai tidak sesuai format yang diminta.', 'Lihat contoh penulisan kunci ini di schemas/ atau di SOP contoh.'),
@@ -86,6 +87,7 @@ export const RULES = {
   'alur-tak-terjangkau': peringatan('Baris tidak pernah dicapai dari baris 1.', 'Periksa lompatan di baris sebelumnya.'),
   // Instansi dan halaman buku
   'folder-instansi-bentrok': galat('Nama folder instansi sama dengan alamat halaman katalog situs.', 'Ganti nama folder instansinya.'),
+  'buku-tanpa-keputusan': peringatan('Halaman buku ditulis, tetapi keputusan penetapan SOP (`buku/keputusan.md`) tidak ada.', 'Tambahkan `buku/keputusan.md` (contoh di content/ sampel).'),
   'isian-tak-dikenal': galat('Isian `{{…}}` di halaman buku tidak dikenal.', 'Perbaiki nama isiannya, atau hapus kurung kurawalnya.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),

@@ -100,6 +100,8 @@ export interface Sop {
   tanggal_revisi: IsoDate | null;
   /** Null for a draf, or for a wet-signed SOP whose date is written in by hand (printed dotted). */
   tanggal_efektif: IsoDate | null;
+  /** When a `dicabut` SOP was withdrawn (the date of the withdrawal), if the sources say. */
+  tanggal_dicabut?: IsoDate;
   menggantikan?: string;
   /** True when `menggantikan` names an SOP outside this content (`menggantikan_eksternal: true`). */
   menggantikan_eksternal: boolean;

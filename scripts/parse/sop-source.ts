@@ -98,7 +98,7 @@ function collectTables(nodes: RootContent[], out: Table[]): void {
 
 /** Keys of the SOP frontmatter: a line `nomor: …` after the closing fence was meant as frontmatter. */
 const SOP_KEYS = new Set([
-  'nomor', 'nama', 'unit', 'status', 'tanggal_pembuatan', 'tanggal_revisi', 'tanggal_efektif', 'menggantikan',
+  'nomor', 'nama', 'unit', 'status', 'tanggal_pembuatan', 'tanggal_revisi', 'tanggal_efektif', 'tanggal_dicabut', 'menggantikan',
   'menggantikan_eksternal', 'disahkan_oleh', 'kertas', 'tanda_tangan', 'dasar_hukum', 'kualifikasi_pelaksana',
   'keterkaitan', 'peralatan_perlengkapan', 'peringatan', 'pencatatan_pendataan', 'pelaksana', 'riwayat',
 ]);

@@ -22,6 +22,8 @@ export interface SiteOptions {
   /** Where pdf/, buku/ and site/ go; `<root>/output` by default. */
   outDir?: string;
   base: Base;
+  /** Site title in the header (`sop site --judul`), e.g. "SOP Pemerintah Kabupaten Balangan". */
+  judul?: string;
   printer: () => Promise<Printer>;
   /** Rebuild every PDF, ignoring the cache. */
   force?: boolean;
@@ -66,16 +68,16 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   const layoutsDir = path.join(dirs.layouts, 'site');
   const templates = loadSiteTemplates(layoutsDir);
   const books = findBooks(dirs.buku, new Set(sops.map((s) => s.instansi.id)));
-  const model = siteModel({ sops, manifests: new Set(pdfs.filter((b) => b.manifest).map((b) => b.sop.id)), books });
+  const model = siteModel({ sops, books });
 
-  // Files copied as they are: PDFs and manifests of public SOPs, books; logos as checked bytes.
+  // Files copied as they are: PDFs of public SOPs, books; logos as checked bytes. Never the signing
+  // manifests (.ttd.json): they are instructions for the signing office, not for the public.
   const built = new Map(pdfs.map((b) => [b.sop.id, b]));
   const copies: Array<{ path: string; from: string }> = [];
   const logoFiles: Array<{ path: string; data: Uint8Array }> = [];
   for (const s of model.sops) {
     const b = built.get(s.sop.id)!;
     copies.push({ path: s.pdf, from: b.pdf });
-    if (s.manifest && b.manifest) copies.push({ path: s.manifest, from: b.manifest });
   }
   const logos = new Map<string, string>();
   for (const i of model.instansi) {
@@ -91,7 +93,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   }
   const sizes = new Map([...copies.map((c) => [c.path, statSync(c.from).size] as const), ...logoFiles.map((l) => [l.path, l.data.length] as const)]);
   const measurements = new Map(pdfs.map((b) => [b.sop.id, b.measurement]));
-  const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos });
+  const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos, ...(options.judul ? { judul: options.judul } : {}) });
   const assets = siteAssets(layoutsDir);
 
   const dest = dirs.site;

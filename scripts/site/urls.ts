@@ -50,7 +50,6 @@ export const paths = {
   cari: 'cari/',
   sop: (sop: Pick<Sop, 'slug' | 'instansi'>) => `sop/${sop.instansi.id}/${sop.slug}/`,
   pdf: (sop: Pick<Sop, 'slug' | 'instansi'>) => `pdf/${sop.instansi.id}/${sop.slug}.pdf`,
-  manifest: (sop: Pick<Sop, 'slug' | 'instansi'>) => `pdf/${sop.instansi.id}/${sop.slug}.ttd.json`,
   buku: (file: string) => `buku/${file}`,
   asset: (name: string) => `assets/${name}`,
 };

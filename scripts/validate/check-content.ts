@@ -10,6 +10,8 @@ import type { AssetProbe } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { decodeSource, placeOfByte } from '../source/decode.ts';
 import { RESERVED_KATALOG } from '../site/urls.ts';
+import { isDecreeFile } from '../book/placeholders.ts';
+import { BOOK_PAGES_DIR } from '../model/paths.ts';
 import { checkBookPage } from './book-page.ts';
 import { validateInstansi, type InstansiEntry } from './instansi.ts';
 import { checkProject, projectFacts, type ProjectFacts } from './project.ts';
@@ -51,6 +53,7 @@ export function checkInstansiFiles(set: ContentSet, probe: AssetProbe): { files:
     }
     checkInstansiFolder(file, folder);
   }
+  checkDecreePages(set, files);
   for (const raw of set.bookPages ?? []) {
     const file = new VFile({ path: raw.rel });
     files.push(file);
@@ -61,6 +64,21 @@ export function checkInstansiFiles(set: ContentSet, probe: AssetProbe): { files:
   }
   checkInstansiSlugs(instansi, folders);
   return { files, byDir, instansi };
+}
+
+/**
+ * An instansi that writes book pages but no decree: its book would enact nothing. (Without any
+ * book page the office has not started its book; `sop book` says so when it prints one.)
+ */
+function checkDecreePages(set: ContentSet, files: VFile[]): void {
+  for (const [i, raw] of set.instansi.entries()) {
+    const dir = path.join(path.dirname(raw.abs), BOOK_PAGES_DIR) + path.sep;
+    const pages = (set.bookPages ?? []).filter((p) => p.abs.startsWith(dir));
+    if (!pages.length || pages.some((p) => isDecreeFile(path.basename(p.abs)))) continue;
+    report(files[i]!, 'buku-tanpa-keputusan', `Folder ${path.relative(set.root, dir).split(path.sep).join('/')} berisi halaman buku, tetapi tidak ada keputusan penetapan SOP.`, { line: 1, column: 1 }, {
+      hint: 'Buat `keputusan.md` di folder itu (keputusan kepala instansi yang menetapkan SOP); buku SOP dicetak tanpa keputusan bila tidak ada.',
+    });
+  }
 }
 
 /** The site lists an instansi at katalog/<slug of its folder>/: that may not be a catalogue page's name. */

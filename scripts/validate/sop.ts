@@ -101,6 +101,11 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
       });
     }
   }
+  if (status === 'dicabut' && data.tanggal_dicabut == null) {
+    report(file, 'dicabut-tanpa-tanggal', 'SOP berstatus `dicabut` tetapi `tanggal_dicabut` tidak diisi.', at('/status'), {
+      hint: 'Tambahkan `tanggal_dicabut: TAHUN-BULAN-HARI` (tanggal surat pencabutannya): buku SOP tahun itu mencatat pencabutan pada tanggal tersebut.',
+    });
+  }
   if (data.menggantikan_eksternal === true && typeof data.menggantikan !== 'string') {
     report(file, 'menggantikan-eksternal-tanpa-nomor', '`menggantikan_eksternal` diisi tetapi `menggantikan` tidak.', at('/menggantikan_eksternal', 'key'), {
       hint: 'Tulis nomor SOP lama di `menggantikan:`, atau hapus `menggantikan_eksternal`.',
@@ -126,6 +131,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     tanggal_pembuatan: String(pembuatan) as IsoDate,
     tanggal_revisi: typeof revisi === 'string' ? (revisi as IsoDate) : null,
     tanggal_efektif: typeof efektif === 'string' ? (efektif as IsoDate) : null,
+    ...(typeof data.tanggal_dicabut === 'string' ? { tanggal_dicabut: data.tanggal_dicabut as IsoDate } : {}),
     ...optional('menggantikan'),
     menggantikan_eksternal: data.menggantikan_eksternal === true,
     disahkan_oleh: { ...signer!, ...(signer!.nip ? { nip: signer!.nip.replace(/\s+/g, '') } : {}) },

@@ -88,6 +88,7 @@ status: dicabut
 tanggal_pembuatan: 2019-07-01
 tanggal_revisi: null
 tanggal_efektif: 2019-07-01
+tanggal_dicabut: 2022-01-03
 ${common}
 ---
 
