@@ -1,7 +1,8 @@
 // One SOP file after parsing: cascade from instansi.yml, schema, document rules and the
 // procedure table, giving a normalized `Sop` when (and only when) there is no error.
+import type { VFile } from 'vfile';
 import type { Penandatangan, Riwayat, Sop, Status } from '../model/sop.ts';
-import { report } from '../diagnostics/report.ts';
+import { report, type Place } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
 import type { InstansiEntry } from './instansi.ts';
@@ -83,6 +84,8 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     });
   }
 
+  checkIdentityRoom(file, data, at);
+
   // An empty or malformed list is reported by the schema; the table then defines the actors.
   const declared = Array.isArray(own.pelaksana) && own.pelaksana.length > 0 && own.pelaksana.every((a) => typeof a === 'string') ? (own.pelaksana as string[]) : undefined;
   const steps = source.table ? readSteps(file, source.table, declared, at('/pelaksana')) : undefined;
@@ -118,6 +121,32 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     steps: steps.steps,
     prose: source.prose,
   };
+}
+
+/** The six lists of the identity page, in print order. */
+const IDENTITY_LISTS = ['dasar_hukum', 'kualifikasi_pelaksana', 'keterkaitan', 'peralatan_perlengkapan', 'peringatan', 'pencatatan_pendataan'] as const;
+/**
+ * The identity page shrinks its text to fit (down to 30 %): 24,000 characters of wide capitals
+ * across the six lists reached that floor; 6,000 keeps the text at half size or larger.
+ */
+export const IDENTITY_LIST_CHARS = 6_000;
+
+/** All six lists share one printed page: their total length is bounded, at the item that exceeds it. */
+function checkIdentityRoom(file: VFile, data: Record<string, unknown>, at: (pointer: string) => Place): void {
+  let total = 0;
+  for (const key of IDENTITY_LISTS) {
+    const items = data[key];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      total += typeof items[i] === 'string' ? (items[i] as string).length : 0;
+      if (total > IDENTITY_LIST_CHARS) {
+        report(file, 'daftar-terlalu-panjang', `Isi keenam daftar halaman identitas (dasar hukum, kualifikasi, keterkaitan, peralatan, peringatan, pencatatan) melebihi ${IDENTITY_LIST_CHARS.toLocaleString('id-ID')} karakter pada butir ini.`, at(`/${key}/${i}`), {
+          hint: 'Semua daftar itu dicetak di satu halaman identitas: ringkas butir-butirnya (mis. sebut nomor peraturan tanpa uraian panjang) atau gabungkan yang serupa.',
+        });
+        return;
+      }
+    }
+  }
 }
 
 function isIsoDate(value: unknown): value is string {

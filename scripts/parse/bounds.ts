@@ -1,0 +1,271 @@
+// Limits checked before any expensive work, by linear scans over the raw text. The parsers
+// behind `sop check` (yaml, micromark) and behind the site's prose (remark-gfm) cost time
+// quadratic in some shapes of input (deep nesting, thousands of unmatched `*` or `[`, many
+// keys): every shape that could stall them is refused here first, as a located diagnostic.
+import type { Place } from '../diagnostics/report.ts';
+import type { LineIndex } from '../source/lines.ts';
+
+export const LIMITS = {
+  /** An SOP is a few KB; 500,000 characters is a hundred times the longest real one. */
+  fileChars: 500_000,
+  /** A table row with every cell at its limit is ~1,500 characters, padding included. */
+  lineChars: 5_000,
+  /** Frontmatter (or instansi.yml): every list at its limit fits well under this. */
+  yamlChars: 64 * 1024,
+  /** YAML nesting: an SOP needs 3 (`riwayat` → item → key). */
+  yamlDepth: 16,
+  /** Leading spaces of a YAML line (two per level). */
+  yamlIndent: 40,
+  /** Rows of the procedure table. */
+  rows: 500,
+  /** Prose outside the table (rendered on the site). */
+  proseChars: 20_000,
+  /** `>` and list markers before a line's text. */
+  proseDepth: 8,
+  /** Leading spaces of a prose line. */
+  proseIndent: 40,
+  /** `*`, `_`, `[`, `]`, `` ` ``, `<` in one paragraph. */
+  paragraphMarks: 200,
+  /** Lines of `===` or `---` right under text (setext headings). */
+  underlines: 20,
+} as const;
+
+export interface Breach {
+  ruleId: string;
+  message: string;
+  hint: string;
+  place: Place;
+}
+
+const number = (n: number) => n.toLocaleString('id-ID');
+
+/** File size and line length: the first limit the text exceeds. `what`: "Berkas SOP", "instansi.yml". */
+export function textBreach(text: string, lines: LineIndex, what: string, maxChars: number): Breach | undefined {
+  if (text.length > maxChars) {
+    return {
+      ruleId: 'berkas-terlalu-besar',
+      message: `${what} terlalu besar (${number(text.length)} karakter, paling banyak ${number(maxChars)}).`,
+      hint: 'Periksa apakah ada teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin; satu SOP biasanya hanya beberapa ribu karakter.',
+      place: lines.place(maxChars),
+    };
+  }
+  const { starts } = lines;
+  for (let i = 0; i < starts.length; i++) {
+    const length = (i + 1 < starts.length ? starts[i + 1]! - 1 : text.length) - starts[i]!;
+    if (length > LIMITS.lineChars) {
+      return {
+        ruleId: 'baris-terlalu-panjang',
+        message: `Baris ini terlalu panjang (${number(length)} karakter, paling banyak ${number(LIMITS.lineChars)}).`,
+        hint: 'Periksa apakah ada teks yang tertempel berulang kali atau deretan spasi/tanda baca yang tidak sengaja; pecah teks panjang menjadi beberapa baris atau paragraf.',
+        place: { line: i + 1, column: LIMITS.lineChars + 1 },
+      };
+    }
+  }
+  return undefined;
+}
+
+const yamlBreach = (what: string, reason: string, hint: string, place: Place): Breach => ({
+  ruleId: 'yaml-tidak-valid',
+  message: `${what} tidak dapat dibaca: ${reason}.`,
+  hint,
+  place,
+});
+
+/**
+ * YAML size and nesting before the yaml package sees it (its recursion and error recovery grow
+ * with both). `offset`: where `yaml` starts in the file that `lines` indexes.
+ */
+export function yamlTextBreach(yaml: string, offset: number, lines: LineIndex, what: string): Breach | undefined {
+  if (yaml.length > LIMITS.yamlChars) {
+    return yamlBreach(what, `terlalu besar (${number(yaml.length)} karakter, paling banyak ${number(LIMITS.yamlChars)})`,
+      'Data SOP cukup berisi kunci-kunci yang dikenal dengan isi yang ringkas; periksa apakah ada teks yang tertempel berulang kali.', lines.place(offset + LIMITS.yamlChars));
+  }
+  const tooDeep = (at: number) => yamlBreach(what, `susunan bertingkat terlalu dalam (lebih dari ${LIMITS.yamlDepth} tingkat)`,
+    'Data SOP paling dalam tiga tingkat (mis. `riwayat:` → `- tanggal:`); periksa kurung `[`/`{` yang tidak ditutup dan indentasi yang bergeser.', lines.place(offset + at));
+  let depth = 0;
+  let quote: '"' | "'" | undefined;
+  let lineStart = true;
+  let indent = 0;
+  let prev = '\n';
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml[i]!;
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      prev = c;
+      continue;
+    }
+    if (lineStart) {
+      // Indentation, and compact nesting written on one line (`- - - x`, `? `).
+      if (c === ' ' || ((c === '-' || c === '?' || c === ':') && (yaml[i + 1] === ' ' || yaml[i + 1] === '\n')) && !quote) {
+        indent++;
+        if (indent > LIMITS.yamlIndent) {
+          return yamlBreach(what, `indentasi terlalu dalam (lebih dari ${LIMITS.yamlIndent} spasi)`,
+            'Kunci utama ditulis di awal baris dan setiap tingkat menjorok dua spasi; data SOP paling dalam tiga tingkat.', lines.place(offset + i));
+        }
+        prev = c;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if ((c === '"' || c === "'") && /[\s:,[{-]/.test(prev)) {
+      quote = c;
+    } else if (c === '#' && /\s/.test(prev)) {
+      const end = yaml.indexOf('\n', i);
+      i = (end === -1 ? yaml.length : end) - 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth > LIMITS.yamlDepth) return tooDeep(i);
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+    prev = c;
+  }
+  return undefined;
+}
+
+/** A stretch of lines `[from, to)` (0-based) of the text. */
+export interface LineRange {
+  from: number;
+  to: number;
+}
+
+/** Is this line a GFM table delimiter row (`|---|:--:|`)? Linear, no regex backtracking. */
+export function isDelimiterRow(line: string): boolean {
+  let dashes = false;
+  for (const c of line) {
+    if (c === '-') dashes = true;
+    else if (c !== '|' && c !== ':' && c !== ' ' && c !== '\t') return false;
+  }
+  return dashes;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The body after the frontmatter split into blocks (runs of non-blank lines): the ones that
+ * hold a table delimiter row (candidates for the procedure table) and the rest (prose).
+ * Fenced code is prose whatever it contains.
+ */
+export function tableBlocks(rawLines: string[], from: number): LineRange[] {
+  const blocks: LineRange[] = [];
+  let fence: string | undefined;
+  let start = -1;
+  let hasDelimiter = false;
+  const close = (end: number) => {
+    if (start !== -1 && hasDelimiter) blocks.push({ from: start, to: end });
+    start = -1;
+    hasDelimiter = false;
+  };
+  for (let i = from; i < rawLines.length; i++) {
+    const line = rawLines[i]!;
+    const opener = FENCE_OPEN.exec(line)?.[1];
+    if (fence) {
+      if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (opener) {
+      close(i);
+      fence = opener;
+      continue;
+    }
+    if (!line.trim()) {
+      close(i);
+      continue;
+    }
+    if (start === -1) start = i;
+    if (i > start && isDelimiterRow(line) && (line.includes('|') || rawLines[i - 1]!.includes('|'))) hasDelimiter = true;
+  }
+  close(rawLines.length);
+  return blocks;
+}
+
+/** Rows of a table block beyond the limit: the place of the first one too many. */
+export function rowsBreach(rawLines: string[], block: LineRange): Breach | undefined {
+  let delimiter = block.from + 1;
+  while (delimiter < block.to && !isDelimiterRow(rawLines[delimiter]!)) delimiter++;
+  const rows = block.to - delimiter - 1;
+  if (rows <= LIMITS.rows) return undefined;
+  return {
+    ruleId: 'tabel-terlalu-panjang',
+    message: `Tabel prosedur terlalu panjang (${number(rows)} baris, paling banyak ${number(LIMITS.rows)}).`,
+    hint: 'Pecah prosedur sepanjang ini menjadi beberapa SOP yang saling terkait (`keterkaitan`); periksa juga apakah ada baris yang tertempel berulang kali.',
+    place: { line: delimiter + LIMITS.rows + 2, column: 1 },
+  };
+}
+
+const proseIssue = (message: string, hint: string, place: Place): Breach => ({ ruleId: 'prosa-terlalu-rumit', message, hint, place });
+
+/** Where a line's text starts after `>` and list markers, and how many markers there are. */
+function containerPrefix(line: string): { depth: number; indent: number; at: number } {
+  let i = 0;
+  let depth = 0;
+  let indent = 0;
+  for (;;) {
+    while (line[i] === ' ' || line[i] === '\t') {
+      i++;
+      if (depth === 0) indent++;
+    }
+    const c = line[i];
+    const after = line[i + 1];
+    if (c === '>') {
+      depth++;
+      i++;
+    } else if ((c === '-' || c === '*' || c === '+') && (after === ' ' || after === '\t')) {
+      depth++;
+      i += 2;
+    } else if (c !== undefined && c >= '0' && c <= '9') {
+      let j = i;
+      while (j < line.length && j - i < 9 && line[j]! >= '0' && line[j]! <= '9') j++;
+      if ((line[j] === '.' || line[j] === ')') && (line[j + 1] === ' ' || line[j + 1] === '\t')) {
+        depth++;
+        i = j + 2;
+      } else return { depth, indent, at: i };
+    } else return { depth, indent, at: i };
+  }
+}
+
+const MARKS = new Set(['*', '_', '[', ']', '`', '<']);
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/**
+ * Prose the site renders with full Markdown: bounded in size, nesting, markup per paragraph
+ * and setext headings, the shapes that make Markdown parsers quadratic.
+ */
+export function proseBreach(rawLines: string[], ranges: LineRange[]): Breach | undefined {
+  let chars = 0;
+  let underlines = 0;
+  for (const { from, to } of ranges) {
+    let marks = 0;
+    for (let i = from; i < to; i++) {
+      const line = rawLines[i]!;
+      chars += line.length + 1;
+      if (chars > LIMITS.proseChars) {
+        return proseIssue(`Teks di luar tabel prosedur terlalu panjang (lebih dari ${number(LIMITS.proseChars)} karakter).`,
+          'Teks di luar tabel hanya untuk catatan singkat; uraian panjang (mis. lampiran) simpan di berkas lain atau di buku SOP.', { line: i + 1, column: 1 });
+      }
+      if (!line.trim()) {
+        marks = 0;
+        continue;
+      }
+      const prefix = containerPrefix(line);
+      if (prefix.depth > LIMITS.proseDepth || prefix.indent > LIMITS.proseIndent) {
+        return proseIssue(`Kutipan (\`>\`) atau daftar (\`-\`, \`1.\`) di baris ini bertingkat terlalu dalam (paling banyak ${LIMITS.proseDepth} tingkat dan ${LIMITS.proseIndent} spasi).`,
+          'Tulis catatan sebagai paragraf biasa atau daftar satu-dua tingkat; hapus tanda `>` atau `-` yang berulang.', { line: i + 1, column: Math.min(prefix.at, LIMITS.proseIndent) + 1 });
+      }
+      for (let k = prefix.at; k < line.length; k++) {
+        if (MARKS.has(line[k]!) && ++marks > LIMITS.paragraphMarks) {
+          return proseIssue(`Paragraf ini memuat terlalu banyak tanda \`*\`, \`_\`, \`[\`, \`]\`, \`\`\` \`\`\` atau \`<\` (lebih dari ${LIMITS.paragraphMarks}).`,
+            'Tanda-tanda itu mengatur huruf tebal/miring dan tautan; hapus yang berulang tanpa sengaja, atau pecah paragraf ini.', { line: i + 1, column: k + 1 });
+        }
+      }
+      if (i > from && UNDERLINE.test(line) && rawLines[i - 1]!.trim() && ++underlines > LIMITS.underlines) {
+        return proseIssue(`Terlalu banyak baris \`===\`/\`---\` tepat di bawah teks (lebih dari ${LIMITS.underlines}).`,
+          'Baris `---` di bawah teks menjadikannya judul; beri satu baris kosong di atas `---` bila maksudnya garis pemisah, atau hapus baris yang berulang.', { line: i + 1, column: 1 });
+      }
+    }
+  }
+  return undefined;
+}
