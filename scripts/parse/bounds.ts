@@ -6,16 +6,18 @@ import type { Place } from '../diagnostics/report.ts';
 import type { LineIndex } from '../source/lines.ts';
 
 export const LIMITS = {
-  /** An SOP is a few KB; 500,000 characters is a hundred times the longest real one. */
-  fileChars: 500_000,
-  /** A table row with every cell at its limit is ~1,500 characters, padding included. */
+  /** An SOP is a few KB; 300,000 characters is 500 rows at their limits (and 50 times a real SOP). */
+  fileChars: 300_000,
+  /** A table row with every cell at its limit is under 1,000 characters (padded, under 2,000). */
   lineChars: 5_000,
-  /** Frontmatter (or instansi.yml): every list at its limit fits well under this. */
-  yamlChars: 64 * 1024,
+  /** Frontmatter (or instansi.yml): every field and list at its limit is under 10,000 characters. */
+  yamlChars: 32 * 1024,
   /** YAML nesting: an SOP needs 3 (`riwayat` → item → key). */
   yamlDepth: 16,
   /** Leading spaces of a YAML line (two per level). */
   yamlIndent: 40,
+  /** `kunci:` pairs in one YAML text: an SOP has about 30, with a long `riwayat` 150. */
+  yamlKeys: 500,
   /** Rows of the procedure table. */
   rows: 500,
   /** Prose outside the table (rendered on the site). */
@@ -39,18 +41,24 @@ export interface Breach {
 
 const number = (n: number) => n.toLocaleString('id-ID');
 
-/** File size and line length: the first limit the text exceeds. `what`: "Berkas SOP", "instansi.yml". */
-export function textBreach(text: string, lines: LineIndex, what: string, maxChars: number): Breach | undefined {
-  if (text.length > maxChars) {
-    return {
-      ruleId: 'berkas-terlalu-besar',
-      message: `${what} terlalu besar (${number(text.length)} karakter, paling banyak ${number(maxChars)}).`,
-      hint: 'Periksa apakah ada teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin; satu SOP biasanya hanya beberapa ribu karakter.',
-      place: lines.place(maxChars),
-    };
-  }
+/** File size, before anything is split or parsed. `what`: "Berkas SOP", "instansi.yml". */
+export function sizeBreach(text: string, lines: LineIndex, what: string, maxChars: number): Breach | undefined {
+  if (text.length <= maxChars) return undefined;
+  return {
+    ruleId: 'berkas-terlalu-besar',
+    message: `${what} terlalu besar (${number(text.length)} karakter, paling banyak ${number(maxChars)}).`,
+    hint: 'Periksa apakah ada teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin; satu SOP biasanya hanya beberapa ribu karakter.',
+    place: lines.place(maxChars),
+  };
+}
+
+/**
+ * The first line from `fromLine` (0-based) longer than the limit. Frontmatter lines are left to
+ * the YAML limits, so that a long value is reported as such, by its key.
+ */
+export function lineBreach(text: string, lines: LineIndex, fromLine: number): Breach | undefined {
   const { starts } = lines;
-  for (let i = 0; i < starts.length; i++) {
+  for (let i = fromLine; i < starts.length; i++) {
     const length = (i + 1 < starts.length ? starts[i + 1]! - 1 : text.length) - starts[i]!;
     if (length > LIMITS.lineChars) {
       return {
@@ -83,6 +91,7 @@ export function yamlTextBreach(yaml: string, offset: number, lines: LineIndex, w
   const tooDeep = (at: number) => yamlBreach(what, `susunan bertingkat terlalu dalam (lebih dari ${LIMITS.yamlDepth} tingkat)`,
     'Data SOP paling dalam tiga tingkat (mis. `riwayat:` → `- tanggal:`); periksa kurung `[`/`{` yang tidak ditutup dan indentasi yang bergeser.', lines.place(offset + at));
   let depth = 0;
+  let keys = 0;
   let quote: '"' | "'" | undefined;
   let lineStart = true;
   let indent = 0;
@@ -111,6 +120,9 @@ export function yamlTextBreach(yaml: string, offset: number, lines: LineIndex, w
     if (quote) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = undefined;
+    } else if (c === ':' && (i + 1 === yaml.length || /\s/.test(yaml[i + 1]!)) && ++keys > LIMITS.yamlKeys) {
+      return yamlBreach(what, `terlalu banyak kunci (lebih dari ${LIMITS.yamlKeys})`,
+        'Data SOP cukup berisi kunci-kunci yang dikenal (lihat docs/panduan.md bagian 4.1); periksa apakah ada bagian yang tertempel berulang kali.', lines.place(offset + i));
     } else if ((c === '"' || c === "'") && /[\s:,[{-]/.test(prev)) {
       quote = c;
     } else if (c === '#' && /\s/.test(prev)) {
@@ -198,32 +210,29 @@ export function rowsBreach(rawLines: string[], block: LineRange): Breach | undef
 
 const proseIssue = (message: string, hint: string, place: Place): Breach => ({ ruleId: 'prosa-terlalu-rumit', message, hint, place });
 
-/** Where a line's text starts after `>` and list markers, and how many markers there are. */
-function containerPrefix(line: string): { depth: number; indent: number; at: number } {
+/**
+ * A line's container prefix (`>` and list markers): how deep it nests, how far it is indented,
+ * where its text starts, and where it first went too deep or too far.
+ */
+function containerPrefix(line: string): { at: number; tooDeep?: number } {
   let i = 0;
   let depth = 0;
-  let indent = 0;
   for (;;) {
     while (line[i] === ' ' || line[i] === '\t') {
-      i++;
-      if (depth === 0) indent++;
+      if (++i > LIMITS.proseIndent) return { at: i, tooDeep: LIMITS.proseIndent };
     }
     const c = line[i];
-    const after = line[i + 1];
-    if (c === '>') {
-      depth++;
-      i++;
-    } else if ((c === '-' || c === '*' || c === '+') && (after === ' ' || after === '\t')) {
-      depth++;
-      i += 2;
-    } else if (c !== undefined && c >= '0' && c <= '9') {
+    let next = -1;
+    if (c === '>') next = i + 1;
+    else if ((c === '-' || c === '*' || c === '+') && (line[i + 1] === ' ' || line[i + 1] === '\t')) next = i + 2;
+    else if (c !== undefined && c >= '0' && c <= '9') {
       let j = i;
-      while (j < line.length && j - i < 9 && line[j]! >= '0' && line[j]! <= '9') j++;
-      if ((line[j] === '.' || line[j] === ')') && (line[j + 1] === ' ' || line[j + 1] === '\t')) {
-        depth++;
-        i = j + 2;
-      } else return { depth, indent, at: i };
-    } else return { depth, indent, at: i };
+      while (j - i < 9 && line[j] !== undefined && line[j]! >= '0' && line[j]! <= '9') j++;
+      if ((line[j] === '.' || line[j] === ')') && (line[j + 1] === ' ' || line[j + 1] === '\t')) next = j + 2;
+    }
+    if (next === -1) return { at: i };
+    if (++depth > LIMITS.proseDepth) return { at: i, tooDeep: i };
+    i = next;
   }
 }
 
@@ -251,9 +260,9 @@ export function proseBreach(rawLines: string[], ranges: LineRange[]): Breach | u
         continue;
       }
       const prefix = containerPrefix(line);
-      if (prefix.depth > LIMITS.proseDepth || prefix.indent > LIMITS.proseIndent) {
-        return proseIssue(`Kutipan (\`>\`) atau daftar (\`-\`, \`1.\`) di baris ini bertingkat terlalu dalam (paling banyak ${LIMITS.proseDepth} tingkat dan ${LIMITS.proseIndent} spasi).`,
-          'Tulis catatan sebagai paragraf biasa atau daftar satu-dua tingkat; hapus tanda `>` atau `-` yang berulang.', { line: i + 1, column: Math.min(prefix.at, LIMITS.proseIndent) + 1 });
+      if (prefix.tooDeep !== undefined) {
+        return proseIssue(`Kutipan (\`>\`) atau daftar (\`-\`, \`1.\`) di baris ini bertingkat atau menjorok terlalu dalam (paling banyak ${LIMITS.proseDepth} tingkat dan ${LIMITS.proseIndent} spasi).`,
+          'Tulis catatan sebagai paragraf biasa atau daftar satu-dua tingkat; hapus tanda `>` atau `-` dan spasi yang berulang.', { line: i + 1, column: prefix.tooDeep + 1 });
       }
       for (let k = prefix.at; k < line.length; k++) {
         if (MARKS.has(line[k]!) && ++marks > LIMITS.paragraphMarks) {

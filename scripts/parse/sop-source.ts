@@ -4,7 +4,7 @@ import type { Node, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
-import { isDelimiterRow, LIMITS, proseBreach, rowsBreach, tableBlocks, textBreach, yamlTextBreach, type Breach, type LineRange } from './bounds.ts';
+import { isDelimiterRow, LIMITS, proseBreach, rowsBreach, tableBlocks, lineBreach, sizeBreach, yamlTextBreach, type Breach, type LineRange } from './bounds.ts';
 import { parseMarkdown } from './markdown.ts';
 import { readTable, type RawTable } from './table.ts';
 import { parseYaml, reportCutAtHash, reportYamlErrors, type ParsedYaml } from './yaml-doc.ts';
@@ -29,7 +29,7 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
     });
     return undefined;
   }
-  const tooBig = textBreach(text, lines, 'Berkas SOP', LIMITS.fileChars);
+  const tooBig = sizeBreach(text, lines, 'Berkas SOP', LIMITS.fileChars);
   if (tooBig) {
     reportBreach(file, tooBig);
     return undefined;
@@ -80,13 +80,19 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
     return undefined;
   }
 
+  const tooLong = lineBreach(text, lines, close + 1);
+  if (tooLong) {
+    reportBreach(file, tooLong);
+    return undefined;
+  }
+
   // The body: only blocks holding a table delimiter row go through micromark; the prose is
   // bounded here and rendered (by the site) only once the SOP passes.
   const tables: Table[] = [];
   for (const block of tableBlocks(rawLines, close + 1)) {
-    const tooLong = rowsBreach(rawLines, block);
-    if (tooLong) {
-      reportBreach(file, tooLong);
+    const tooMany = rowsBreach(rawLines, block);
+    if (tooMany) {
+      reportBreach(file, tooMany);
       return undefined;
     }
     tables.push(...parseTableBlock(rawLines, block, lines));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Sop } from '../model/sop.ts';
 import { hasErrors, report } from '../diagnostics/report.ts';
+import { LIMITS } from '../parse/bounds.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { decodeSource, placeOfByte } from '../source/decode.ts';
@@ -131,6 +132,13 @@ function decode(file: VFile, raw: RawFile, what: string): string | undefined {
       hint: raw.readError === 'ENOENT'
         ? 'Berkas ini adalah pintasan (link) ke berkas yang sudah tidak ada: hapus pintasannya atau salin berkas aslinya ke sini.'
         : 'Periksa izin akses berkas ini, atau salin ulang berkasnya.',
+    });
+    return undefined;
+  }
+  // Far too big to be an SOP: said before decoding (which copies the whole file twice).
+  if (raw.bytes.length > LIMITS.fileChars * 4) {
+    report(file, 'berkas-terlalu-besar', `${what} terlalu besar (${(raw.bytes.length / 1_000_000).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB).`, placeOfByte(raw.bytes, LIMITS.fileChars * 4), {
+      hint: 'Periksa apakah ada teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin; satu SOP biasanya hanya beberapa ribu karakter.',
     });
     return undefined;
   }

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
+import { LIMITS, sizeBreach, yamlTextBreach } from '../parse/bounds.ts';
 import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
 import { validateInstansiData } from './schema.ts';
 import { nipProblem } from './rules.ts';
@@ -26,6 +27,11 @@ export interface InstansiEntry {
 
 export function validateInstansi(file: VFile, text: string, id: string, absFile: string, exists: (p: string) => boolean): InstansiEntry | undefined {
   const lines = new LineIndex(text);
+  const breach = sizeBreach(text, lines, 'instansi.yml', LIMITS.yamlChars) ?? yamlTextBreach(text, 0, lines, 'instansi.yml');
+  if (breach) {
+    report(file, breach.ruleId, breach.message, breach.place, { hint: breach.hint });
+    return undefined;
+  }
   const yaml = parseYaml(text, 0);
   reportYamlErrors(file, yaml, text, lines, 'instansi.yml');
   reportCutAtHash(file, yaml, text, lines);

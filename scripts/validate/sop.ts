@@ -88,7 +88,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
 
   // An empty or malformed list is reported by the schema; the table then defines the actors.
   const declared = Array.isArray(own.pelaksana) && own.pelaksana.length > 0 && own.pelaksana.every((a) => typeof a === 'string') ? (own.pelaksana as string[]) : undefined;
-  const steps = source.table ? readSteps(file, source.table, declared, at('/pelaksana')) : undefined;
+  const steps = source.table ? readSteps(file, source.table, declared, (i) => at(i === undefined ? '/pelaksana' : `/pelaksana/${i}`)) : undefined;
 
   if (!entry?.ok || !steps?.ok || file.messages.filter((m) => m.fatal).length > before) return undefined;
   const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as string[]) : []);

@@ -45,7 +45,9 @@ export function actorNameLimit(actorCount: number): number {
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-export function readSteps(file: VFile, table: RawTable, declared: string[] | undefined, declaredPlace: Place): StepsResult {
+/** `declaredAt`: place of the `pelaksana` list, or of its item `index`. */
+export function readSteps(file: VFile, table: RawTable, declared: string[] | undefined, declaredAt: (index?: number) => Place): StepsResult {
+  const declaredPlace = declaredAt();
   const before = file.messages.filter((m) => m.fatal).length;
   const columns = mapColumns(file, table);
   if (!columns) return { steps: [], pelaksana: declared ?? [], ok: false };
@@ -120,7 +122,7 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
   actors.forEach((name, k) => {
     if (name.length <= nameLimit) return;
     const cell = drafts.find((d) => d.actor === k)?.cells.pelaksana;
-    report(file, cell ? 'sel-terlalu-panjang' : 'teks-terlalu-panjang', `Nama pelaksana "${name}" terlalu panjang untuk ${actors.length} kolom pelaksana (${name.length} karakter, paling banyak ${nameLimit}).`, cell?.place ?? declaredPlace, {
+    report(file, cell ? 'sel-terlalu-panjang' : 'teks-terlalu-panjang', `Nama pelaksana "${name}" terlalu panjang untuk ${actors.length} kolom pelaksana (${name.length} karakter, paling banyak ${nameLimit}).`, cell?.place ?? declaredAt(k), {
       hint: 'Kolom pelaksana makin sempit bila pelaksananya makin banyak: pakai nama jabatan yang ringkas (mis. "Kasubag Umum"), atau kurangi jumlah pelaksana.',
     });
   });

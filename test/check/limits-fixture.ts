@@ -48,7 +48,8 @@ export function maxedInstansi(): string {
 export function maxedSop({ tandaTangan, kertas, rows, actors: count }: MaxedOptions): string {
   // The six lists share IDENTITY_LIST_CHARS: fill them evenly with items at the item limit.
   const perList = Math.floor(IDENTITY_LIST_CHARS / 6);
-  const list = (key: string) => [`${key}:`, ...Array.from({ length: Math.floor(perList / LIMIT.item) }, () => `  - ${wide(LIMIT.item)}`), `  - ${wide(perList % LIMIT.item || 1)}`];
+  const rest = perList % LIMIT.item;
+  const list = (key: string) => [`${key}:`, ...Array.from({ length: Math.floor(perList / LIMIT.item) }, () => `  - ${wide(LIMIT.item)}`), ...(rest ? [`  - ${wide(rest)}`] : [])];
   const actors = Array.from({ length: count }, (_, i) => actorName(i, count));
   const header = ['---', `nomor: ${wide(LIMIT.nomor)}`, `nama: ${wide(LIMIT.nama)}`, `unit: ${wide(LIMIT.unit)}`, 'tanggal_pembuatan: 2024-05-08', 'tanggal_efektif: 2024-05-08',
     `kertas: ${kertas}`, `tanda_tangan: ${tandaTangan}`,
