@@ -20,6 +20,8 @@ export const LIMITS = {
   yamlKeys: 500,
   /** Rows of the procedure table. */
   rows: 500,
+  /** A table row: cells at their limits make under 1,000 characters, aligned with spaces under 2,000. */
+  rowChars: 4_000,
   /** Prose outside the table (rendered on the site). */
   proseChars: 20_000,
   /** `>` and list markers before a line's text. */
@@ -194,10 +196,21 @@ export function tableBlocks(rawLines: string[], from: number): LineRange[] {
   return blocks;
 }
 
-/** Rows of a table block beyond the limit: the place of the first one too many. */
+/** Rows of a table block beyond the limits (count, length): the place of the first one too many. */
 export function rowsBreach(rawLines: string[], block: LineRange): Breach | undefined {
   let delimiter = block.from + 1;
   while (delimiter < block.to && !isDelimiterRow(rawLines[delimiter]!)) delimiter++;
+  for (let i = block.from; i < block.to; i++) {
+    const length = rawLines[i]!.length;
+    if (length > LIMITS.rowChars) {
+      return {
+        ruleId: 'baris-terlalu-panjang',
+        message: `Baris tabel ini terlalu panjang (${number(length)} karakter, paling banyak ${number(LIMITS.rowChars)}).`,
+        hint: 'Setiap sel dibatasi panjangnya (lihat docs/panduan.md bagian 4.3); hapus deretan spasi atau teks yang tertempel berulang di baris ini.',
+        place: { line: i + 1, column: LIMITS.rowChars + 1 },
+      };
+    }
+  }
   const rows = block.to - delimiter - 1;
   if (rows <= LIMITS.rows) return undefined;
   return {

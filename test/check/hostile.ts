@@ -37,7 +37,12 @@ export const HOSTILE: Hostile[] = [
   {
     name: 'sel Lanjut berisi banyak spasi',
     sop: (k) => HEAD + TABLE_HEAD + rows(Math.ceil(60 * k), (i) => `Ya${' '.repeat(4000)}: ${i + 1}; Tidak: 1`) + '\n',
-    rules: ['sel-terlalu-panjang', 'berkas-terlalu-besar'],
+    rules: ['baris-terlalu-panjang'],
+  },
+  {
+    name: 'sel Lanjut berisi 1.500 spasi (di bawah batas baris)',
+    sop: (k) => HEAD + TABLE_HEAD + rows(Math.ceil(60 * k), (i) => `Ya${' '.repeat(1500)}: ${i + 1}; Tidak: 1`) + '\n',
+    rules: ['sel-terlalu-panjang'],
   },
   {
     name: 'frontmatter dengan 120.000 kunci unik',

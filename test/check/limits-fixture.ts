@@ -2,7 +2,7 @@
 // capitals (W), the worst case for the layout. The PDF suite prints it (it must fit), the check
 // suite pushes each field one character past its limit (it must be refused at that line).
 import { actorNameLimit, CELL_LIMITS, LABEL_LIMIT } from '../../scripts/validate/steps.ts';
-import { IDENTITY_LIST_CHARS } from '../../scripts/validate/sop.ts';
+import { IDENTITY_ITEM_CHARS, IDENTITY_LIST_CHARS } from '../../scripts/validate/sop.ts';
 
 /** `n` characters of wide capitals, with a space every eighth so text can wrap as words do. */
 export const wide = (n: number) => Array.from({ length: n }, (_, i) => (i % 8 === 7 && i < n - 1 ? ' ' : 'W')).join('');
@@ -18,7 +18,7 @@ export const LIMIT = {
   penandatangan: 60,
   pangkat: 40,
   item: 500,
-  items: 25,
+  items: 40,
 } as const;
 
 export interface MaxedOptions {
@@ -27,6 +27,11 @@ export interface MaxedOptions {
   rows: number;
   /** Number of actors (the longer the list, the shorter each name may be). */
   actors: number;
+  /**
+   * How the identity lists fill their shared budget: evenly at the item limit, all in one list
+   * (its column is the tallest), or every list at the item count limit with one-word items.
+   */
+  lists?: 'spread' | 'one' | 'many';
 }
 
 const actorName = (i: number, count: number) => `${String.fromCharCode(65 + i)}${wide(actorNameLimit(count) - 1)}`;
@@ -45,11 +50,19 @@ export function maxedInstansi(): string {
   ].join('\n');
 }
 
-export function maxedSop({ tandaTangan, kertas, rows, actors: count }: MaxedOptions): string {
-  // The six lists share IDENTITY_LIST_CHARS: fill them evenly with items at the item limit.
-  const perList = Math.floor(IDENTITY_LIST_CHARS / 6);
-  const rest = perList % LIMIT.item;
-  const list = (key: string) => [`${key}:`, ...Array.from({ length: Math.floor(perList / LIMIT.item) }, () => `  - ${wide(LIMIT.item)}`), ...(rest ? [`  - ${wide(rest)}`] : [])];
+export function maxedSop({ tandaTangan, kertas, rows, actors: count, lists = 'spread' }: MaxedOptions): string {
+  // The six lists share IDENTITY_LIST_CHARS, an item counting at least IDENTITY_ITEM_CHARS.
+  const items = (total: number, size: number) => Array.from({ length: Math.ceil(total / size) }, (_, i) => `  - ${wide(Math.min(size, total - i * size))}`);
+  const share = IDENTITY_LIST_CHARS / 6;
+  const list = (key: string, i: number) => [
+    `${key}:`,
+    ...(lists === 'many'
+      ? // One list of each printed pair (the taller column decides the row) full of short items.
+        i % 2 === 0 ? items(2 * share - IDENTITY_ITEM_CHARS, IDENTITY_ITEM_CHARS) : ['  - W']
+      : lists === 'one'
+        ? i === 0 ? items(IDENTITY_LIST_CHARS - 5 * IDENTITY_ITEM_CHARS, Math.ceil(IDENTITY_LIST_CHARS / LIMIT.items)) : ['  - W']
+        : items(share, LIMIT.item)),
+  ];
   const actors = Array.from({ length: count }, (_, i) => actorName(i, count));
   const header = ['---', `nomor: ${wide(LIMIT.nomor)}`, `nama: ${wide(LIMIT.nama)}`, `unit: ${wide(LIMIT.unit)}`, 'tanggal_pembuatan: 2024-05-08', 'tanggal_efektif: 2024-05-08',
     `kertas: ${kertas}`, `tanda_tangan: ${tandaTangan}`,
