@@ -161,7 +161,7 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 /**
  * The body after the frontmatter split into blocks (runs of non-blank lines): the ones that
  * hold a table delimiter row (candidates for the procedure table) and the rest (prose).
- * Fenced code is prose whatever it contains.
+ * Fenced code and HTML comments are prose whatever they contain.
  */
 export function tableBlocks(rawLines: string[], from: number): LineRange[] {
   const blocks: LineRange[] = [];
@@ -173,8 +173,15 @@ export function tableBlocks(rawLines: string[], from: number): LineRange[] {
     start = -1;
     hasDelimiter = false;
   };
+  let comment = false;
   for (let i = from; i < rawLines.length; i++) {
     const line = rawLines[i]!;
+    // An HTML comment (`<!-- tabel lama … -->`) hides what it holds, a table too.
+    if (comment || /^ {0,3}<!--/.test(line)) {
+      comment = !line.includes('-->', comment ? 0 : line.indexOf('<!--') + 4);
+      close(i);
+      continue;
+    }
     const opener = FENCE_OPEN.exec(line)?.[1];
     if (fence) {
       if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = undefined;

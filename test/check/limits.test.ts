@@ -57,6 +57,13 @@ describe('masukan yang dulu membuat sop check macet (isu 13, isu 11 butir 4)', (
     expect(first(`${SOP.slice(0, -1)}\n${'|  |  |  |  |  |  |  |  |\n'.repeat(600)}`)).toBe(`${S}:525:1 tabel-terlalu-panjang`);
   });
 
+  it('tabel di dalam komentar HTML atau blok kode bukan tabel prosedur', () => {
+    const old = '<!-- tabel lama:\n| No | Kegiatan |\n|---|---|\n| 1 | Lama |\n-->\n\n```\n| a | b |\n|---|---|\n```\n\n';
+    const { diagnostics, result } = runCheck(base(HEAD + old + TABLE));
+    expect(diagnostics.map(show)).toEqual([]);
+    expect(result.sops[0]!.prose).toContain('tabel lama');
+  });
+
   it('instansi.yml juga dibatasi: ukuran dan kedalaman', () => {
     const deep = runCheck(base(SOP, `${INSTANSI}alamat: ${'{'.repeat(5000)}\n`)).diagnostics;
     expect(deep.map(show)).toEqual([`${I}:8:25 yaml-tidak-valid`]);
