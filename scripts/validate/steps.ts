@@ -28,7 +28,7 @@ export const CELL_LIMITS: Readonly<Record<ColumnName, number>> = {
   kelengkapan: 100,
   waktu: 20,
   output: 100,
-  keterangan: 50,
+  keterangan: 65,
   lanjut: 80,
 };
 /** A decision label is printed beside its arrow in the flowchart. */
