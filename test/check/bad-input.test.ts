@@ -469,5 +469,5 @@ describe('sop check: input acak tidak pernah membuat program crash', () => {
       }
     }
     expect(seen.size).toBeGreaterThan(10);
-  });
+  }, 60_000);
 });

@@ -180,5 +180,6 @@ describe('fuzz: 10.000 mutasi sumber contoh', () => {
     expect(slowest).toBeLessThan(2000);
     // The mutations reach most rules: a fuzz that only ever hits one error tests little.
     expect(rules.size).toBeGreaterThan(35);
-  }, 300_000);
+    // ~30 s of processor time; the wall clock on a machine shared by many processes is longer.
+  }, 900_000);
 });
