@@ -2,7 +2,9 @@
 // behind `sop check` (yaml, micromark) and behind the site's prose (remark-gfm) cost time
 // quadratic in some shapes of input (deep nesting, thousands of unmatched `*` or `[`, many
 // keys): every shape that could stall them is refused here first, as a located diagnostic.
-import type { Place } from '../diagnostics/report.ts';
+import type { VFile } from 'vfile';
+import { report, type Place } from '../diagnostics/report.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import type { LineIndex } from '../source/lines.ts';
 
 export const LIMITS = {
@@ -24,6 +26,8 @@ export const LIMITS = {
   rowChars: 4_000,
   /** Prose outside the table (rendered on the site). */
   proseChars: 20_000,
+  /** A book page (`buku/*.md`, a foreword or a decree): a few pages of text, rendered whole. */
+  bookPageChars: 100_000,
   /** `>` and list markers before a line's text. */
   proseDepth: 8,
   /** Leading spaces of a prose line. */
@@ -35,10 +39,14 @@ export const LIMITS = {
 } as const;
 
 export interface Breach {
-  ruleId: string;
+  ruleId: RuleId;
   message: string;
   hint: string;
   place: Place;
+}
+
+export function reportBreach(file: VFile, breach: Breach): void {
+  report(file, breach.ruleId, breach.message, breach.place, { hint: breach.hint });
 }
 
 const number = (n: number) => n.toLocaleString('id-ID');
@@ -50,7 +58,7 @@ export function sizeBreach(text: string, lines: LineIndex, what: string, maxChar
     ruleId: 'berkas-terlalu-besar',
     message: `${what} terlalu besar (${number(text.length)} karakter, paling banyak ${number(maxChars)}).`,
     hint: 'Periksa apakah ada teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin; satu SOP biasanya hanya beberapa ribu karakter.',
-    place: lines.place(maxChars),
+    place: lines.span(maxChars, text.length),
   };
 }
 
@@ -67,7 +75,7 @@ export function lineBreach(text: string, lines: LineIndex, fromLine: number): Br
         ruleId: 'baris-terlalu-panjang',
         message: `Baris ini terlalu panjang (${number(length)} karakter, paling banyak ${number(LIMITS.lineChars)}).`,
         hint: 'Periksa apakah ada teks yang tertempel berulang kali atau deretan spasi/tanda baca yang tidak sengaja; pecah teks panjang menjadi beberapa baris atau paragraf.',
-        place: { line: i + 1, column: LIMITS.lineChars + 1 },
+        place: { start: { line: i + 1, column: 1 }, end: { line: i + 1, column: length + 1 } },
       };
     }
   }
@@ -214,7 +222,7 @@ export function rowsBreach(rawLines: string[], block: LineRange): Breach | undef
         ruleId: 'baris-terlalu-panjang',
         message: `Baris tabel ini terlalu panjang (${number(length)} karakter, paling banyak ${number(LIMITS.rowChars)}).`,
         hint: 'Setiap sel dibatasi panjangnya (lihat docs/panduan.md bagian 4.3); hapus deretan spasi atau teks yang tertempel berulang di baris ini.',
-        place: { line: i + 1, column: LIMITS.rowChars + 1 },
+        place: { start: { line: i + 1, column: 1 }, end: { line: i + 1, column: length + 1 } },
       };
     }
   }
@@ -224,7 +232,8 @@ export function rowsBreach(rawLines: string[], block: LineRange): Breach | undef
     ruleId: 'tabel-terlalu-panjang',
     message: `Tabel prosedur terlalu panjang (${number(rows)} baris, paling banyak ${number(LIMITS.rows)}).`,
     hint: 'Pecah prosedur sepanjang ini menjadi beberapa SOP yang saling terkait (`keterkaitan`); periksa juga apakah ada baris yang tertempel berulang kali.',
-    place: { line: delimiter + LIMITS.rows + 2, column: 1 },
+    // The rows beyond the limit.
+    place: { start: { line: delimiter + LIMITS.rows + 2, column: 1 }, end: { line: block.to, column: rawLines[block.to - 1]!.length + 1 } },
   };
 }
 
@@ -263,7 +272,7 @@ const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
  * Prose the site renders with full Markdown: bounded in size, nesting, markup per paragraph
  * and setext headings, the shapes that make Markdown parsers quadratic.
  */
-export function proseBreach(rawLines: string[], ranges: LineRange[]): Breach | undefined {
+export function proseBreach(rawLines: string[], ranges: LineRange[], maxChars: number = LIMITS.proseChars): Breach | undefined {
   let chars = 0;
   let underlines = 0;
   for (const { from, to } of ranges) {
@@ -271,8 +280,8 @@ export function proseBreach(rawLines: string[], ranges: LineRange[]): Breach | u
     for (let i = from; i < to; i++) {
       const line = rawLines[i]!;
       chars += line.length + 1;
-      if (chars > LIMITS.proseChars) {
-        return proseIssue(`Teks di luar tabel prosedur terlalu panjang (lebih dari ${number(LIMITS.proseChars)} karakter).`,
+      if (chars > maxChars) {
+        return proseIssue(`Teks di luar tabel prosedur terlalu panjang (lebih dari ${number(maxChars)} karakter).`,
           'Teks di luar tabel hanya untuk catatan singkat; uraian panjang (mis. lampiran) simpan di berkas lain atau di buku SOP.', { line: i + 1, column: 1 });
       }
       if (!line.trim()) {

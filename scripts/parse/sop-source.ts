@@ -4,7 +4,7 @@ import type { Node, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
-import { isDelimiterRow, LIMITS, proseBreach, rowsBreach, tableBlocks, lineBreach, sizeBreach, yamlTextBreach, type Breach, type LineRange } from './bounds.ts';
+import { isDelimiterRow, LIMITS, proseBreach, rowsBreach, tableBlocks, lineBreach, reportBreach, sizeBreach, yamlTextBreach, type LineRange } from './bounds.ts';
 import { parseMarkdown } from './markdown.ts';
 import { readTable, type RawTable } from './table.ts';
 import { parseYaml, reportCutAtHash, reportYamlErrors, type ParsedYaml } from './yaml-doc.ts';
@@ -103,7 +103,7 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
   const [first, second] = tables;
   if (!first) reportMissingTable(file, rawLines, close);
   if (second) {
-    report(file, 'tabel-ganda', 'Hanya boleh ada satu tabel prosedur dalam satu SOP.', second.position?.start, {
+    report(file, 'tabel-ganda', 'Hanya boleh ada satu tabel prosedur dalam satu SOP.', second.position, {
       hint: 'Gabungkan baris-barisnya ke tabel pertama, atau pindahkan SOP kedua ke berkas sendiri.',
     });
   }
@@ -130,10 +130,6 @@ function parseTableBlock(rawLines: string[], block: LineRange, lines: LineIndex)
   return tables;
 }
 
-function reportBreach(file: VFile, breach: Breach): void {
-  report(file, breach.ruleId, breach.message, breach.place, { hint: breach.hint });
-}
-
 /** Keys of the SOP frontmatter: a line `nomor: …` after the closing fence was meant as frontmatter. */
 const SOP_KEYS = new Set([
   'nomor', 'nama', 'unit', 'status', 'tanggal_pembuatan', 'tanggal_revisi', 'tanggal_efektif', 'menggantikan',
@@ -155,7 +151,7 @@ function checkStrayFrontmatter(file: VFile, rawLines: string[], close: number, l
     if (!key) return;
     const closed = rawLines.slice(i + 1).some((l) => FENCE.test(l));
     if (SOP_KEYS.has(key) || closed) {
-      report(file, 'frontmatter-ganda', `Kunci \`${key}\` berada di luar frontmatter, setelah baris \`---\` penutup.`, lines.place(lines.starts[i] ?? 0), {
+      report(file, 'frontmatter-ganda', `Kunci \`${key}\` berada di luar frontmatter, setelah baris \`---\` penutup.`, lines.span(lines.starts[i] ?? 0, (lines.starts[i] ?? 0) + line.length), {
         hint: 'Pindahkan kunci ini ke atas, di antara kedua baris `---` pertama, lalu hapus baris `---` yang berlebih.',
       });
     }
@@ -170,7 +166,7 @@ function reportMissingTable(file: VFile, rawLines: string[], close: number): voi
     const line = rawLines[i] ?? '';
     if (!/^\s*\|/.test(line)) continue;
     const next = rawLines[i + 1] ?? '';
-    const place = { line: i + 1, column: line.indexOf('|') + 1 };
+    const place = { start: { line: i + 1, column: line.indexOf('|') + 1 }, end: { line: i + 1, column: line.trimEnd().length + 1 } };
     if (!isDelimiterRow(next)) {
       report(file, 'tabel-rusak', 'Baris ini tampak seperti judul tabel, tetapi tidak diikuti baris pemisah `|---|---|`.', place, {
         hint: 'Tepat di bawah baris judul tabel tulis baris pemisah dengan satu `---` untuk setiap kolom, mis. `|---|---|---|---|---|---|`.',

@@ -47,14 +47,18 @@ describe('masukan yang dulu membuat sop check macet (isu 13, isu 11 butir 4)', (
 
   it('letak yang tepat: batas baris, kedalaman kutipan, tanda penekanan, kedalaman YAML', () => {
     const first = (text: string) => show(runCheck(base(text)).diagnostics[0]!);
-    expect(first(HEAD + `${'>'.repeat(100_000)} teks\n\n` + TABLE)).toBe(`${S}:23:5001 baris-terlalu-panjang`);
+    // The whole line, as a range.
+    const long = runCheck(base(HEAD + `${'>'.repeat(100_000)} teks\n\n` + TABLE)).diagnostics[0]!;
+    expect([show(long), long.endLine, long.endColumn]).toEqual([`${S}:23:1 baris-terlalu-panjang`, 23, 100_006]);
     // The ninth `>` is one too deep.
     expect(first(HEAD + `${'> '.repeat(2000)}teks\n\n` + TABLE)).toBe(`${S}:23:17 prosa-terlalu-rumit`);
     // The 201st mark of the paragraph, on its second line.
     expect(first(HEAD + `${'*_'.repeat(50)}\n${'*_'.repeat(100)}\n\n` + TABLE)).toBe(`${S}:24:101 prosa-terlalu-rumit`);
     // The 17th `[`.
     expect(first(edit(SOP, 'pelaksana: [', `pelaksana: ${'['.repeat(20)}`))).toBe(`${S}:20:28 yaml-tidak-valid`);
-    expect(first(`${SOP.slice(0, -1)}\n${'|  |  |  |  |  |  |  |  |\n'.repeat(600)}`)).toBe(`${S}:525:1 tabel-terlalu-panjang`);
+    // The rows beyond the limit, as a range.
+    const rows = runCheck(base(`${SOP.slice(0, -1)}\n${'|  |  |  |  |  |  |  |  |\n'.repeat(600)}`)).diagnostics[0]!;
+    expect([show(rows), rows.endLine, rows.endColumn]).toEqual([`${S}:525:1 tabel-terlalu-panjang`, 627, 26]);
   });
 
   it('tabel di dalam komentar HTML atau blok kode bukan tabel prosedur', () => {
