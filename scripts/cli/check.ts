@@ -75,6 +75,14 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
   if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
+  // Only content/ is checked: a path elsewhere would quietly check nothing and pass.
+  const contentDir = path.join(ctx.cwd, 'content');
+  for (const p of positionals) {
+    const rel = path.relative(contentDir, path.resolve(ctx.cwd, p));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new UsageError(`"${p}" berada di luar folder content/, sehingga tidak dapat diperiksa.`, 'sop check hanya memeriksa SOP di dalam content/: sebut berkas atau folder di dalamnya (mis. content/dinas/sop.md), atau jalankan sop check tanpa nama berkas untuk memeriksa semuanya.');
+    }
+  }
   const { shown } = await runCheckParallel(ctx.cwd, positionals);
   const diagnostics = collect(shown);
   if (format === 'json') ctx.stdout(formatJson(diagnostics));

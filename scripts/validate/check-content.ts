@@ -5,6 +5,7 @@ import type { Project } from '../model/project.ts';
 import { nameSlug } from '../model/slug.ts';
 import type { Sop } from '../model/sop.ts';
 import { hasErrors, report } from '../diagnostics/report.ts';
+import { LIMITS } from '../parse/bounds.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
 import type { AssetProbe } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
@@ -211,6 +212,13 @@ function decode(file: VFile, raw: RawFile, what: string): string | undefined {
         : raw.readError.startsWith('bukan berkas')
           ? 'Nama ini dipakai oleh sesuatu yang bukan berkas teks (mis. pipa atau perangkat): hapus, atau beri nama lain.'
           : 'Periksa izin akses berkas ini, atau salin ulang berkasnya.',
+    });
+    return undefined;
+  }
+  // Far too big to be an SOP: said before decoding (which copies the whole file twice).
+  if (raw.bytes.length > LIMITS.fileChars * 4) {
+    report(file, 'berkas-terlalu-besar', `${what} terlalu besar (${(raw.bytes.length / 1_000_000).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB).`, placeOfByte(raw.bytes, LIMITS.fileChars * 4), {
+      hint: 'Periksa apakah ada teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin; satu SOP biasanya hanya beberapa ribu karakter.',
     });
     return undefined;
   }

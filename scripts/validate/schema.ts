@@ -197,7 +197,26 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
       const limit = (err.params as { limit: number }).limit;
       return limit === 1
         ? { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} harus tepat satu karakter.`, hint: `Tulis satu karakter saja, mis. \`"#"\`.` }
-        : { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} paling banyak ${limit} karakter.`, hint: `Persingkat nilai ${label} menjadi ${limit} karakter.` };
+        : {
+          pointer: at,
+          atKey: false,
+          ruleId: 'teks-terlalu-panjang',
+          message: `Nilai ${label} terlalu panjang (${lengthAt(data, at)} karakter, paling banyak ${limit}).`,
+          hint: `Nilai ini dicetak di halaman SOP dan harus muat di kertas: persingkat menjadi paling banyak ${limit} karakter.`,
+        };
+    }
+    case 'maxItems': {
+      const limit = (err.params as { limit: number }).limit;
+      const items = valueAt(data, at) as unknown[];
+      return {
+        pointer: `${at}/${limit}`,
+        atKey: false,
+        ruleId: 'daftar-terlalu-panjang',
+        message: `Daftar ${label} terlalu panjang (${items.length} butir, paling banyak ${limit}).`,
+        hint: name === 'pelaksana'
+          ? 'Bagan alir memuat paling banyak 12 kolom pelaksana: gabungkan pelaksana yang sejenis, atau pecah prosedur ini menjadi beberapa SOP.'
+          : 'Daftar ini dicetak di halaman identitas dan harus muat di satu halaman: gabungkan atau ringkas butir-butirnya.',
+      };
     }
     case 'uniqueItems': {
       // ajv: "items ## j and i are identical"; point at the later one, the repetition.
@@ -272,6 +291,11 @@ function emptyValue(at: string, types: string, required: boolean): SchemaIssue {
     };
   }
   return { pointer: at, atKey: true, ruleId: 'teks-kosong', message: `Nilai ${label} belum diisi.`, hint: fillHint(label, required) };
+}
+
+function lengthAt(data: unknown, pointer: string): number {
+  const value = valueAt(data, pointer);
+  return typeof value === 'string' ? value.length : 0;
 }
 
 function valueAt(data: unknown, pointer: string): unknown {

@@ -92,3 +92,23 @@ describe('nama folder instansi', () => {
     expect(diagnostics).toEqual([]);
   });
 });
+
+describe('halaman buku: batas sebelum YAML dan Markdown', () => {
+  it('halaman terlalu besar: berkas-terlalu-besar, tanpa temuan lain', () => {
+    const list = found(`# Lampiran\n\n${'Teks yang tertempel berulang kali. '.repeat(4000)}\n`);
+    expect(list.map((d) => d.ruleId)).toEqual(['berkas-terlalu-besar']);
+  });
+
+  it('baris terlalu panjang: seluruh baris ditandai', () => {
+    expect(found(`# Judul\n\n${'a'.repeat(6000)}\n`).map(at)).toEqual([['baris-terlalu-panjang', 3, 1, 3, 6001]]);
+  });
+
+  it('kutipan bertingkat dalam dan bom penekanan: prosa-terlalu-rumit', () => {
+    expect(found(`${'> '.repeat(20)}teks\n`).map((d) => d.ruleId)).toEqual(['prosa-terlalu-rumit']);
+    expect(found(`${'*_'.repeat(2000)}\n`).map((d) => d.ruleId)).toEqual(['prosa-terlalu-rumit']);
+  });
+
+  it('frontmatter bertingkat terlalu dalam: yaml-tidak-valid sebelum YAML dibaca', () => {
+    expect(found(`---\njudul: ${'['.repeat(100)}\n---\n\nIsi.\n`).map((d) => d.ruleId)).toEqual(['yaml-tidak-valid']);
+  });
+});

@@ -72,6 +72,17 @@ export function png(width = 1, height = 1): Uint8Array {
   ]));
 }
 
+/**
+ * Processor time of `run` in ms: the machine is shared by many processes, so wall time says
+ * more about the neighbours than about the check; a stall or a superlinear cost shows in both.
+ */
+export function cpuTime<T>(run: () => T): { value: T; ms: number } {
+  const start = process.cpuUsage();
+  const value = run();
+  const used = process.cpuUsage(start);
+  return { value, ms: (used.user + used.system) / 1000 };
+}
+
 /** Replaces exactly one occurrence of `from` (fails loudly if the base changed). */
 export function edit(text: string, from: string | RegExp, to: string): string {
   const count = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
