@@ -151,7 +151,7 @@ describe('content discovery (issue 11 case 1): no link out of content/ is follow
   it('book pages are read the same way: a page linked outside content/ is an error, never read; a FIFO is no page', () => {
     const out = outside();
     const page = '---\njudul: Kata Pengantar\n---\nIsi.\n';
-    const { diagnostics } = project({ 'dinas/instansi.yml': INSTANSI, 'dinas/pengujian.md': SOP, 'dinas/buku/01-kata-pengantar.md': page, 'dinas/buku/02-rahasia.md': { link: path.join(out, 'rahasia.md') }, 'dinas/buku/03-pipa.md': 'fifo' });
+    const { diagnostics } = project({ 'dinas/instansi.yml': INSTANSI, 'dinas/pengujian.md': SOP, 'dinas/buku/01-kata-pengantar.md': page, 'dinas/buku/keputusan.md': page, 'dinas/buku/02-rahasia.md': { link: path.join(out, 'rahasia.md') }, 'dinas/buku/03-pipa.md': 'fifo' });
     expect(brief(diagnostics)).toEqual(['content/dinas/buku/02-rahasia.md:1:1 galat di-luar-content']);
   });
 
