@@ -113,8 +113,19 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
     height: g.height,
     symbols: [...[...objs.values()].map((o) => o.sym), ...offpage],
     connectors,
+    rules: tableRules(input, g),
+    labelFontSize: LABEL_FONT_SIZE,
   };
   return placeLabels(layout, LABEL_FONT_SIZE);
+}
+
+/** Where the table draws its rules under this page's overlay. */
+function tableRules(input: LayoutInput, g: PageGeom): { x: number[]; y: number[] } {
+  const x = [0];
+  for (const w of input.columnWidths) x.push(x[x.length - 1]! + w);
+  const y = [0, ...(g.topBand ? [g.band] : []), ...[...g.rowBottom.values()]];
+  if (g.bottomBand) y.push(g.height);
+  return { x, y };
 }
 
 /** The row's symbol, centred in its row and its actor column. */

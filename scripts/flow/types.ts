@@ -95,4 +95,12 @@ export interface PageLayout {
   height: number;
   symbols: PlacedSymbol[];
   connectors: Connector[];
+  /**
+   * The table's rules under the overlay: x of every actor column boundary (both outer ones
+   * included), y of every row and band boundary (page top and bottom included). The
+   * readability metrics measure distances to them.
+   */
+  rules?: { x: number[]; y: number[] };
+  /** Font size (px) the decision labels were placed for. */
+  labelFontSize?: number;
 }
