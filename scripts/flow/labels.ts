@@ -4,7 +4,7 @@
 import type { Connector, LabelAnchor, PageLayout, Point } from './types.ts';
 
 /** Font size labels are placed for; flowSvg draws labels at this size unless told otherwise. */
-export const LABEL_FONT_SIZE = 8;
+export const LABEL_FONT_SIZE = 9.5;
 
 interface Spot {
   at: Point;

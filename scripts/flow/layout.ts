@@ -19,7 +19,7 @@ import { planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
 import { objOf, routeLanes, sideX, spaceHeights } from './route.ts';
-import type { HRun, Job, LaneRoute, Obj, Side, Space, Spaces } from './route.ts';
+import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
 import type { Connector, LabelAnchor, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 export { MIN_ROW_HEIGHT } from './geometry.ts';
@@ -41,6 +41,21 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
 
   const mine = plan.edges.filter((e) => plan.pageOf[e.u] === p || plan.pageOf[e.v] === p);
   const plain = mine.filter((e) => e.route === 'straight' || e.route === 'band');
+  // Hand-offs to the following row in another column: one bend, out of the side facing the
+  // target at mid-height, into the target's top. Their side is taken before anything else.
+  const handoffs = new Map<number, { side: Side; port: Port }>();
+  for (const pe of mine.filter((e) => e.route === 'straight')) {
+    const a = objs.get(pe.u)!;
+    const b = objs.get(pe.v)!;
+    if (a.col === b.col) continue;
+    const side: Side = b.cx > a.cx ? 'R' : 'L';
+    const port: Port = { obj: a, side, fixed: 0, key: 0 };
+    a.ports[side].push(port);
+    if (pe.exit) a.exitSides.add(side);
+    // Lanes on that side stay short of the target column: beyond it they would cross the descent.
+    a.pentCols[side].push(b.col);
+    handoffs.set(pe.index, { side, port });
+  }
   const bandPents = new Map<number, PlacedSymbol>();
   for (const pe of mine.filter((e) => e.route === 'band')) bandPents.set(pe.index, bandPentagon(g, objs, pe, plan.pageOf[pe.u] === p));
 
@@ -61,18 +76,21 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
     objs,
     { bottomFree: (row) => !plain.some((e) => e.u === row), topFree: (row) => !plain.some((e) => e.v === row) },
     bandCols,
+    [...handoffs.values()].map((h) => ({ row: h.port.obj.row, side: h.side })),
   );
 
   const extent = rowExtents(g, objs, besides, remotes);
   const spaces = freeSpaces(g, extent);
   setTurns(objs, spaces, plain, besides);
-  const elbows: HRun[] = mine
-    .filter((e) => e.route === 'straight')
-    .map((pe) => {
-      const a = objs.get(pe.u)!;
-      const b = objs.get(pe.v)!;
-      return { y: spaceHeights(spaces.get(pe.u)!).lower, x0: Math.min(a.cx, b.cx), x1: Math.max(a.cx, b.cx) };
-    });
+  const elbows: HRun[] = [];
+  const descents: VRun[] = [];
+  for (const pe of mine.filter((e) => handoffs.has(e.index))) {
+    const a = objs.get(pe.u)!;
+    const b = objs.get(pe.v)!;
+    const ends = [a.sym.id, b.sym.id];
+    elbows.push({ y: a.cy, x0: Math.min(sideX(a, handoffs.get(pe.index)!.side), b.cx), x1: Math.max(sideX(a, handoffs.get(pe.index)!.side), b.cx), ends });
+    descents.push({ x: b.cx, y0: a.cy, y1: b.sym.y, ends });
+  }
 
   const jobs: Job[] = [
     ...mine.filter((e) => e.route === 'lane').map((pe) => ({ pe, A: objs.get(pe.u)!, B: objs.get(pe.v)!, exit: pe.exit, labelled: true })),
@@ -83,15 +101,17 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
     ),
   ];
   const margins = g.cw.map((w) => (w - symbolWidth(w)) / 2);
-  const lanes = routeLanes(jobs, buildLanes(g.colX, margins), elbows, spaces);
+  const lanes = routeLanes(jobs, buildLanes(g.colX, margins, g.isRule), elbows, spaces, descents);
   for (const o of [...objs.values(), ...remotes.map((r) => r.obj)]) assignPorts(o);
 
   const connectors: Connector[] = [];
   for (const pe of mine) {
     switch (pe.route) {
-      case 'straight':
-        connectors.push(straight(pe, objs.get(pe.u)!, objs.get(pe.v)!, spaces.get(pe.u)!));
+      case 'straight': {
+        const h = handoffs.get(pe.index);
+        connectors.push(h ? handoff(pe, h.port, objs.get(pe.v)!) : straight(pe, objs.get(pe.u)!, objs.get(pe.v)!));
         break;
+      }
       case 'band':
         connectors.push(bandConnector(pe, objs, bandPents.get(pe.index)!, plan.pageOf[pe.u] === p));
         break;
@@ -205,22 +225,30 @@ function freeSpaces(g: PageGeom, ext: Map<number, [number, number]>): Spaces {
 
 /**
  * Where routes may turn below a row's bottom / above a row's top when plain flow does not
- * use them. Plain-flow elbows take the same heights, but only where both ends are taken,
+ * use them and the free band there is wide enough (see spaceHeights),
  * so the two never meet.
  */
 function setTurns(objs: Map<number, Obj>, spaces: Spaces, plain: PlannedEdge[], besides: Beside[]): void {
   for (const o of objs.values()) {
     const uses = (via: 'bottom' | 'top'): boolean => besides.some((b) => b.via === via && b.piece.obj === o);
-    if (!plain.some((e) => e.u === o.row) && !uses('bottom')) o.belowY = spaceHeights(spaces.get(o.row)!).lower;
-    if (!plain.some((e) => e.v === o.row) && !uses('top')) o.aboveY = spaceHeights(spaces.get(o.row - 1)!).upper;
+    const below = spaceHeights(spaces.get(o.row)!).lower;
+    const above = spaceHeights(spaces.get(o.row - 1)!).upper;
+    if (!plain.some((e) => e.u === o.row) && !uses('bottom') && below !== undefined) o.belowY = below;
+    if (!plain.some((e) => e.v === o.row) && !uses('top') && above !== undefined) o.aboveY = above;
   }
 }
 
-function straight(pe: PlannedEdge, a: Obj, b: Obj, space: Space): Connector {
+/** Straight down to the following row's symbol in the same column. */
+function straight(pe: PlannedEdge, a: Obj, b: Obj): Connector {
   const start = { x: a.cx, y: a.sym.y + a.sym.height };
-  const yE = spaceHeights(space).lower;
-  const points = simplify([start, { x: a.cx, y: yE }, { x: b.cx, y: yE }, { x: b.cx, y: b.sym.y }]);
-  return withLabel({ from: a.sym.id, to: b.sym.id, points }, pe, bottomLabel(start, b.cx > a.cx));
+  return withLabel({ from: a.sym.id, to: b.sym.id, points: [start, { x: a.cx, y: b.sym.y }] }, pe, bottomLabel(start, false));
+}
+
+/** One bend: along the source's mid-height to above the target, down into its top. */
+function handoff(pe: PlannedEdge, port: Port, b: Obj): Connector {
+  const start = port.point!;
+  const points = [start, { x: b.cx, y: start.y }, { x: b.cx, y: b.sym.y }];
+  return withLabel({ from: port.obj.sym.id, to: b.sym.id, points }, pe, sideLabel(start, port.side));
 }
 
 function bandConnector(pe: PlannedEdge, objs: Map<number, Obj>, pent: PlacedSymbol, source: boolean): Connector {

@@ -9,7 +9,7 @@ export interface SideItem {
 }
 
 /** Free items keep this far from pinned ones, and at most this far apart from each other. */
-const MIN_SEP = 3;
+const MIN_SEP = 4;
 const MAX_STEP = 7;
 
 /**
@@ -57,7 +57,26 @@ export function sideOffsets(items: SideItem[], usable: number): number[] {
     out[free[0]!] = best;
     return out;
   }
-  const m = grid.length;
-  free.forEach((idx, j) => (out[idx] = grid[Math.round((j * (m - 1)) / (k - 1))]!));
+  // Lines going up (negative keys) above the pinned ones, lines going down below: a line
+  // turning up from under a pinned one would cross it.
+  const up = free.filter((i) => items[i]!.key < 0);
+  const down = free.filter((i) => items[i]!.key >= 0);
+  const top = Math.min(...fixed);
+  const bottom = Math.max(...fixed);
+  const above = grid.filter((y) => y < top);
+  const below = grid.filter((y) => y > bottom);
+  if (above.length >= up.length && below.length >= down.length) {
+    spread(up, above.slice(0, Math.max(up.length, Math.ceil(above.length / 2))), out);
+    spread(down, below.slice(-Math.max(down.length, Math.ceil(below.length / 2))), out);
+    return out;
+  }
+  spread(free, grid, out);
   return out;
+}
+
+/** Items (in order) over evenly spaced heights of `grid`, keeping them near each other. */
+function spread(items: number[], grid: number[], out: number[]): void {
+  const k = items.length;
+  const m = grid.length;
+  items.forEach((idx, j) => (out[idx] = grid[k > 1 ? Math.round((j * (m - 1)) / (k - 1)) : Math.floor((m - 1) / 2)]!));
 }

@@ -15,11 +15,16 @@ describe('sideOffsets', () => {
     expect(new Set(many).size).toBe(6);
   });
 
-  it('keeps pinned ports and keeps free ones at least 3px from them', () => {
+  it('keeps pinned ports and keeps free ones at least 4px from them, lines going up above them', () => {
     const offs = sideOffsets([{ key: 0, fixed: 0 }, { key: -900 }, { key: 900 }], 15);
     expect(offs[0]).toBe(0);
-    expect(offs[1]).toBeLessThan(-3);
-    expect(offs[2]).toBeGreaterThan(3);
+    expect(offs[1]).toBeLessThan(-4);
+    expect(offs[2]).toBeGreaterThan(4);
+    // Two going up and one going down around a pinned hand-off: up ones above it, in key order.
+    const [, a, b, c] = sideOffsets([{ key: 0, fixed: 0 }, { key: -990 }, { key: -980 }, { key: 990 }], 9);
+    expect(a).toBeLessThan(b!);
+    expect(b).toBeLessThan(-4 + 1e-9);
+    expect(c).toBeGreaterThan(4 - 1e-9);
     // A lone free port goes midway, towards its line's direction (negative key: up).
     const [, up] = sideOffsets([{ key: 0, fixed: 0 }, { key: -990 }], 15);
     expect(up).toBeLessThan(-6);
@@ -29,8 +34,11 @@ describe('sideOffsets', () => {
 
 describe('lanes', () => {
   it('sit in the column margins, off the rules and the symbols, and share only disjoint spans', () => {
-    const gaps = buildLanes([0, 90, 180], [13.5, 13.5]);
-    expect(gaps.map((g) => g.map((l) => l.x))).toEqual([[4, 9], [81, 86, 94, 99], [171, 176]]);
+    // 8 px off every column rule, 6 px apart, 2 px off the symbols (18 px margins).
+    const gaps = buildLanes([0, 90, 180], [18, 18]);
+    expect(gaps.map((g) => g.map((l) => l.x))).toEqual([[8, 14], [76, 82, 98, 104], [166, 172]]);
+    // A boundary that only splits a wide column is no rule: lanes may stand right beside it.
+    expect(buildLanes([0, 90, 180], [18, 18], [true, false, true])[1]!.map((l) => l.x)).toEqual([75, 81, 87, 93, 99, 105]);
     const lane = gaps[1]![0]!;
     takeLane(lane, 100, 200);
     expect(laneFree(lane, 150, 300)).toBe(false);
