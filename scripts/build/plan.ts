@@ -1,8 +1,7 @@
 // From what the browser measured to a print plan: pagination by real row heights, the
 // flowchart geometry for every page, and the identity page's fit. Pure.
+import { fitFlow } from '../flow/fit.ts';
 import { flowGraph } from '../flow/graph.ts';
-import { layoutFlow } from '../flow/layout.ts';
-import { paginate } from '../flow/paginate.ts';
 import { flowSvg } from '../flow/svg.ts';
 import type { Step } from '../model/sop.ts';
 import type { PrintPlan } from '../render/document.ts';
@@ -76,19 +75,16 @@ export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPl
   const pageHeight = heightMm * PX_PER_MM;
   const bodyBottom = pageHeight - margin[2] * PX_PER_MM;
   const capacity = Math.floor(bodyBottom - m.theadBottom) - 1;
-  // The last row must share its page with the closing signer block: paginate as if it were taller.
-  const withClosing = m.rowHeights.map((h, i) => (i === m.rowHeights.length - 1 ? h + m.closingHeight : h));
-  const pages = paginate(withClosing, { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT });
-  const layouts = layoutFlow({
+  // Rows at least as tall as the flowchart needs; the closing signer block shares the last page.
+  const { pages, rowHeights, layouts } = fitFlow({
     graph: flowGraph(steps),
     columnWidths: view.columns.actors,
     rowHeights: m.rowHeights,
-    pages,
-    bandHeight: BAND_HEIGHT,
+    paging: { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT, closingHeight: m.closingHeight },
   });
   return {
     pages,
-    rowHeights: m.rowHeights,
+    rowHeights,
     layouts,
     svgs: layouts.map((page, i) => flowSvg(page, { markerId: `panah-hal${i + 2}` })),
     bandHeight: BAND_HEIGHT,

@@ -20,21 +20,36 @@ import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
 import { objOf, routeLanes, sideX, spaceHeights } from './route.ts';
 import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
-import type { Connector, LabelAnchor, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
+import type { Connector, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 export { MIN_ROW_HEIGHT } from './geometry.ts';
 export { LABEL_FONT_SIZE } from './labels.ts';
 
 /** One PageLayout per PageSlice of the input. */
 export function layoutFlow(input: LayoutInput): PageLayout[] {
+  return layoutFlowRoom(input).pages;
+}
+
+/**
+ * The layout, and the node indices of the rows holding a decision whose label found no free
+ * spot in one cell: they need more height (see planFlow).
+ */
+export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowdedRows: number[] } {
   if (input.rowHeights.length !== input.graph.nodes.length) {
     throw new Error(`layoutFlow: ${input.rowHeights.length} row heights for ${input.graph.nodes.length} rows`);
   }
   const plan = planEdges(input);
-  return input.pages.map((_, p) => layoutPage(input, plan, p));
+  const rows = new Set<number>();
+  const index = new Map(input.graph.nodes.map((n, i) => [String(n.no), i]));
+  const pages = input.pages.map((_, p) => {
+    const { page, crowded } = layoutPage(input, plan, p);
+    for (const c of crowded) rows.add(index.get(c.from)!);
+    return page;
+  });
+  return { pages, crowdedRows: [...rows].sort((a, b) => a - b) };
 }
 
-function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
+function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
   const g = pageGeom(input, p);
   const objs = new Map<number, Obj>();
   for (let i = g.first; i <= g.last; i++) objs.set(i, stepObj(input, g, i));
@@ -241,14 +256,14 @@ function setTurns(objs: Map<number, Obj>, spaces: Spaces, plain: PlannedEdge[], 
 /** Straight down to the following row's symbol in the same column. */
 function straight(pe: PlannedEdge, a: Obj, b: Obj): Connector {
   const start = { x: a.cx, y: a.sym.y + a.sym.height };
-  return withLabel({ from: a.sym.id, to: b.sym.id, points: [start, { x: a.cx, y: b.sym.y }] }, pe, bottomLabel(start, false));
+  return withLabel({ from: a.sym.id, to: b.sym.id, points: [start, { x: a.cx, y: b.sym.y }] }, pe);
 }
 
 /** One bend: along the source's mid-height to above the target, down into its top. */
 function handoff(pe: PlannedEdge, port: Port, b: Obj): Connector {
   const start = port.point!;
   const points = [start, { x: b.cx, y: start.y }, { x: b.cx, y: b.sym.y }];
-  return withLabel({ from: port.obj.sym.id, to: b.sym.id, points }, pe, sideLabel(start, port.side));
+  return withLabel({ from: port.obj.sym.id, to: b.sym.id, points }, pe);
 }
 
 function bandConnector(pe: PlannedEdge, objs: Map<number, Obj>, pent: PlacedSymbol, source: boolean): Connector {
@@ -256,7 +271,7 @@ function bandConnector(pe: PlannedEdge, objs: Map<number, Obj>, pent: PlacedSymb
     const a = objs.get(pe.u)!;
     const start = { x: a.cx, y: a.sym.y + a.sym.height };
     const c: Connector = { from: a.sym.id, to: pent.id, points: [start, { x: a.cx, y: pent.y }] };
-    return withLabel(c, pe, bottomLabel(start, false));
+    return withLabel(c, pe);
   }
   const b = objs.get(pe.v)!;
   return { from: pent.id, to: b.sym.id, points: [{ x: b.cx, y: pent.y + pent.height }, { x: b.cx, y: b.sym.y }] };
@@ -264,18 +279,15 @@ function bandConnector(pe: PlannedEdge, objs: Map<number, Obj>, pent: PlacedSymb
 
 function laneConnector(r: LaneRoute): Connector {
   const pts: Point[] = [];
-  let label: LabelPlace;
   const [x1] = r.xs;
   const x2 = r.xs[r.xs.length - 1]!;
   if (r.from.kind === 'side') {
     const a = r.from.port.point!;
     pts.push(a, { x: x1, y: a.y });
-    label = sideLabel(a, r.from.port.side);
   } else {
     const o = r.from.obj;
     const start = { x: o.cx, y: o.sym.y + o.sym.height };
     pts.push(start, { x: o.cx, y: r.from.turnY }, { x: x1, y: r.from.turnY });
-    label = bottomLabel(start, x1 > o.cx);
   }
   if (r.jogY !== undefined) pts.push({ x: x1, y: r.jogY }, { x: x2, y: r.jogY });
   if (r.to.kind === 'side') {
@@ -286,9 +298,8 @@ function laneConnector(r: LaneRoute): Connector {
     pts.push({ x: x2, y: r.to.turnY }, { x: o.cx, y: r.to.turnY }, { x: o.cx, y: o.sym.y });
   }
   const points = simplify(pts);
-  if (r.from.kind === 'side' && points[2] && points[2].y < points[1]!.y) label = sideLabel(points[0]!, r.from.port.side, true);
   const c: Connector = { from: objOf(r.from).sym.id, to: objOf(r.to).sym.id, points };
-  return r.job.labelled ? withLabel(c, r.job.pe, label) : c;
+  return r.job.labelled ? withLabel(c, r.job.pe) : c;
 }
 
 /** Straight from the symbol's side to the connector, or turning out of its bottom / into its top. */
@@ -300,31 +311,16 @@ function besideConnector(b: Beside): Connector {
   if (b.piece.out) {
     if (b.via === 'bottom') {
       const start = { x: o.cx, y: o.sym.y + o.sym.height };
-      return withLabel({ from: o.sym.id, to: b.pent.id, points: [start, pt, edge] }, b.piece.pe, bottomLabel(start, right));
+      return withLabel({ from: o.sym.id, to: b.pent.id, points: [start, pt, edge] }, b.piece.pe);
     }
-    return withLabel({ from: o.sym.id, to: b.pent.id, points: [pt, edge] }, b.piece.pe, sideLabel(pt, b.port.side));
+    return withLabel({ from: o.sym.id, to: b.pent.id, points: [pt, edge] }, b.piece.pe);
   }
   const points = b.via === 'top' ? [edge, pt, { x: o.cx, y: o.sym.y }] : [edge, pt];
   return { from: b.pent.id, to: o.sym.id, points };
 }
 
-interface LabelPlace {
-  at: Point;
-  anchor: LabelAnchor;
-}
-
-/** Below a bottom vertex, on the side away from where the line turns. */
-function bottomLabel(start: Point, turnsRight: boolean): LabelPlace {
-  return turnsRight ? { at: { x: start.x - 3, y: start.y + 9 }, anchor: 'end' } : { at: { x: start.x + 3, y: start.y + 9 }, anchor: 'start' };
-}
-
-/** Beside the line leaving a side vertex: above it, or below when the line turns up (clear of the lane). */
-function sideLabel(start: Point, side: Side, below = false): LabelPlace {
-  const y = below ? start.y + 9 : start.y - 3;
-  return side === 'R' ? { at: { x: start.x + 3, y }, anchor: 'start' } : { at: { x: start.x - 3, y }, anchor: 'end' };
-}
-
-function withLabel(c: Connector, pe: PlannedEdge, place: LabelPlace): Connector {
+/** The exit's label, placed later (placeLabels) where it is free. */
+function withLabel(c: Connector, pe: PlannedEdge): Connector {
   if (pe.edge.label === undefined) return c;
-  return { ...c, label: pe.edge.label, labelAt: place.at, labelAnchor: place.anchor };
+  return { ...c, label: pe.edge.label, labelAt: c.points[0]!, labelAnchor: 'start' };
 }

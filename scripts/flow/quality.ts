@@ -2,8 +2,8 @@
 // tests on real SOPs. Each violation is one human-readable line; none means the chart is
 // clean: orthogonal arrows that end on their target's edge, never run through a symbol or
 // along another arrow, stay on the page, and draw every edge of the graph exactly once.
-import { labelFontMetrics, textWidth } from './font-metrics.ts';
 import { isVertex, onBoundary, segmentEntersSymbol } from './geometry.ts';
+import { boxesMeet, inflate, LABEL_CLEAR, labelBox, segmentMeetsBox } from './labels.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 const EPS = 0.01;
@@ -194,8 +194,7 @@ export const RULE_CLEAR = 8;
 const HUG_LEN = 20;
 /** Vertical lanes of different connectors keep at least this far apart. */
 export const LANE_SEP = 6;
-/** Labels keep 2 pt clear of rules, lines, symbols and other labels, and are at least 7 pt. */
-export const LABEL_CLEAR = 2 * PT;
+/** Labels keep LABEL_CLEAR (2 pt) clear of rules, lines, symbols and other labels, and are at least 7 pt. */
 export const LABEL_MIN_SIZE = 7 * PT;
 /** Symbols take at least this share of their column (or reach SYMBOL_MAX wide). */
 export const SYMBOL_SHARE = 0.6;
@@ -240,13 +239,6 @@ interface Seg {
   p: Point;
   q: Point;
   inner: boolean;
-}
-
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
 }
 
 /**
@@ -344,7 +336,7 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
     // Labels.
     const size = fontSize ?? page.labelFontSize ?? 8;
     const labelled = page.connectors.filter((c) => c.label !== undefined && c.labelAt);
-    const boxes = labelled.map((c) => labelBox(c, size));
+    const boxes = labelled.map((c) => labelBox(c.label ?? '', c.labelAt!, c.labelAnchor ?? 'start', size));
     labelled.forEach((c, k) => {
       r.labels++;
       const b = boxes[k]!;
@@ -359,7 +351,7 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
         } else if (rules.y.some((y) => y > grown.y0 && y < grown.y1) || rules.x.some((x) => x > grown.x0 && x < grown.x1)) why.push('too near a table rule');
         if (b.x0 < rules.x[0]! || b.x1 > rules.x[rules.x.length - 1]!) why.push('outside the actor columns');
       }
-      if (page.connectors.some((o) => segments(o).some(([p, q]) => segHitsBox(p, q, grown)))) why.push('too near a line');
+      if (page.connectors.some((o) => segments(o).some(([p, q]) => segmentMeetsBox(p, q, grown)))) why.push('too near a line');
       if (page.symbols.some((s) => boxesMeet(grown, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height }))) why.push('too near a symbol');
       if (boxes.some((o, m) => m !== k && boxesMeet(grown, o))) why.push('too near another label');
       if (why.length) {
@@ -388,28 +380,6 @@ function isL(c: Connector, a: PlacedSymbol, b: PlacedSymbol): boolean {
 
 function segmentsOf(points: Point[]): Array<[Point, Point]> {
   return segments({ from: '', to: '', points });
-}
-
-/** Box of the label's ink: real advance widths, ascender to descender. */
-export function labelBox(c: Connector, size: number): Box {
-  const m = labelFontMetrics();
-  const w = textWidth(c.label ?? '', size, m);
-  const at = c.labelAt!;
-  const anchor = c.labelAnchor ?? 'start';
-  const x0 = anchor === 'start' ? at.x : anchor === 'end' ? at.x - w : at.x - w / 2;
-  return { x0, x1: x0 + w, y0: at.y - m.ascent * size, y1: at.y + m.descent * size };
-}
-
-function inflate(b: Box, d: number): Box {
-  return { x0: b.x0 - d, y0: b.y0 - d, x1: b.x1 + d, y1: b.y1 + d };
-}
-
-function boxesMeet(a: Box, b: Box): boolean {
-  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-}
-
-function segHitsBox(p: Point, q: Point, b: Box): boolean {
-  return boxesMeet(b, { x0: Math.min(p.x, q.x) - EPS, x1: Math.max(p.x, q.x) + EPS, y0: Math.min(p.y, q.y) - EPS, y1: Math.max(p.y, q.y) + EPS });
 }
 
 /** A horizontal and a vertical segment meeting strictly inside both. */

@@ -85,6 +85,10 @@ export interface PaginateOptions {
   pageCapacity: number;
   /** Height of one off-page connector band. */
   bandHeight: number;
+  /** Height of the closing (signer) block that must follow the last row on its page. */
+  closingHeight?: number;
+  /** Edges as node index pairs: pagination keeps as many as it can on one page. */
+  edges?: Array<[number, number]>;
 }
 
 export interface PageLayout {

@@ -4,7 +4,7 @@
 // (the site's Content-Security-Policy forbids inline styles). Pure.
 import { BAND_HEIGHT, type Measurement } from '../build/plan.ts';
 import { flowGraph } from '../flow/graph.ts';
-import { layoutFlow } from '../flow/layout.ts';
+import { fitFlow } from '../flow/fit.ts';
 import { flowSvg } from '../flow/svg.ts';
 import type { Lanjut, Sop } from '../model/sop.ts';
 import { sopView, type RowView } from '../render/view.ts';
@@ -48,16 +48,15 @@ export function procedureView(sop: Sop, m: Measurement): ProcedureView {
   const c = view.columns;
   const widths = [c.no, c.kegiatan, ...c.actors, c.kelengkapan, c.waktu, c.output, c.keterangan];
   const width = widths.reduce((a, b) => a + b, 0);
-  const rowHeights = m.rowHeights;
-  if (rowHeights.length !== sop.steps.length) {
-    throw new Error(`${sop.path}: ${rowHeights.length} tinggi baris terukur untuk ${sop.steps.length} langkah; bangun ulang PDF-nya.`);
+  if (m.rowHeights.length !== sop.steps.length) {
+    throw new Error(`${sop.path}: ${m.rowHeights.length} tinggi baris terukur untuk ${sop.steps.length} langkah; bangun ulang PDF-nya.`);
   }
-  const [layout] = layoutFlow({
+  // One unbounded page; rows sized for the flow as in the PDF.
+  const { rowHeights, layouts: [layout] } = fitFlow({
     graph: flowGraph(sop.steps, sop.pelaksana.length),
     columnWidths: c.actors,
-    rowHeights,
-    pages: sop.steps.length ? [{ first: 0, last: sop.steps.length - 1 }] : [],
-    bandHeight: BAND_HEIGHT,
+    rowHeights: m.rowHeights,
+    paging: { firstPageCapacity: Infinity, pageCapacity: Infinity, bandHeight: BAND_HEIGHT },
   });
   const svg = layout ? flowSvg(layout, { markerId: 'alur-panah' }) : '';
   const css = [
