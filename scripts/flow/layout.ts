@@ -64,7 +64,8 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     const b = objs.get(pe.v)!;
     if (a.col === b.col) continue;
     const side: Side = b.cx > a.cx ? 'R' : 'L';
-    const port: Port = { obj: a, side, fixed: 0, key: 0 };
+    // Ordered among the side's ports as a line going down far out (see portKey).
+    const port: Port = { obj: a, side, fixed: 0, key: 1000 - Math.abs(b.cx - sideX(a, side)) };
     a.ports[side].push(port);
     if (pe.exit) a.exitSides.add(side);
     // Lanes on that side stay short of the target column: beyond it they would cross the descent.

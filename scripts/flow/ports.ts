@@ -43,34 +43,24 @@ export function sideOffsets(items: SideItem[], usable: number): number[] {
     free.forEach((idx, j) => (out[idx] = usable - j)); // nothing left: degrade, checker will tell
     return out;
   }
-  if (k === 1) {
-    // Midway between the pinned items and the corner, towards where its line goes
-    // (negative keys go up), so the arrow neither hugs the other line nor the corner.
-    const it = items[free[0]!]!;
-    const score = (y: number): number => Math.min(...fixed.map((f) => Math.abs(y - f)), usable - Math.abs(y) + 3);
-    const wantSign = it.key < 0 ? -1 : 1;
-    const best = grid.reduce((b, y) => {
-      const d = score(y) - score(b);
-      if (Math.abs(d) > 1e-9) return d > 0 ? y : b;
-      return Math.sign(y) === wantSign && Math.sign(b) !== wantSign ? y : b;
-    }, grid[0]!);
-    out[free[0]!] = best;
+  // Keys order pinned items too: each free one goes between the pinned ones its key falls
+  // between (a line turning up from under a pinned one going further would cross it).
+  const pinned = items.map((it, i) => ({ it, i })).filter(({ it }) => it.fixed !== undefined).sort((a, b) => a.it.fixed! - b.it.fixed!);
+  const groups: number[][] = pinned.map(() => []);
+  groups.push([]);
+  for (const idx of free) groups[pinned.filter(({ it }) => it.key < items[idx]!.key).length]!.push(idx);
+  const bounds = [-Infinity, ...pinned.map(({ it }) => it.fixed!), Infinity];
+  const fits = groups.every((g, k) => grid.filter((y) => y > bounds[k]! && y < bounds[k + 1]!).length >= g.length);
+  if (!fits) {
+    spread(free, grid, out);
     return out;
   }
-  // Lines going up (negative keys) above the pinned ones, lines going down below: a line
-  // turning up from under a pinned one would cross it.
-  const up = free.filter((i) => items[i]!.key < 0);
-  const down = free.filter((i) => items[i]!.key >= 0);
-  const top = Math.min(...fixed);
-  const bottom = Math.max(...fixed);
-  const above = grid.filter((y) => y < top);
-  const below = grid.filter((y) => y > bottom);
-  if (above.length >= up.length && below.length >= down.length) {
-    spread(up, above.slice(0, Math.max(up.length, Math.ceil(above.length / 2))), out);
-    spread(down, below.slice(-Math.max(down.length, Math.ceil(below.length / 2))), out);
-    return out;
-  }
-  spread(free, grid, out);
+  groups.forEach((g, k) => {
+    const room = grid.filter((y) => y > bounds[k]! && y < bounds[k + 1]!);
+    // Outer groups keep close to their pinned neighbour, inner ones spread between both.
+    const near = k === 0 ? room.slice(-Math.max(g.length, Math.ceil(room.length / 2))) : k === groups.length - 1 ? room.slice(0, Math.max(g.length, Math.ceil(room.length / 2))) : room;
+    spread(g, near, out);
+  });
   return out;
 }
 

@@ -183,9 +183,9 @@ export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], space
     const { A, B } = job;
     // Relax step by step: one lane; two lanes; an exit sharing a vertex side; overlapping
     // lanes (the quality checker reports the last two; they should not happen in practice).
+    // A jog beats one lane when that lane would cross a connector (crossings cost more than detours).
     const best =
-      bestSingle(ctx, job, false, false) ??
-      bestJog(ctx, job) ??
+      cheaper(bestSingle(ctx, job, false, false), bestJog(ctx, job)) ??
       bestSingle(ctx, job, true, false) ??
       bestSingle(ctx, job, true, true) ??
       degraded(ctx, A, B);
@@ -198,6 +198,11 @@ export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], space
     if (r.to.kind === 'side') r.to.port.key = portKey(r.to.port, objOf(r.from), r.xs[r.xs.length - 1]!);
   }
   return routes;
+}
+
+function cheaper(a: Candidate | undefined, b: Candidate | undefined): Candidate | undefined {
+  if (!a || !b) return a ?? b;
+  return b.cost < a.cost ? b : a;
 }
 
 function bestSingle(ctx: Ctx, job: Job, shareVertex: boolean, anyLane: boolean): Candidate | undefined {
