@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measureSops } from '../build/build-pdfs.ts';
-import { planPrint } from '../build/plan.ts';
+import { planPrint, type Measurement } from '../build/plan.ts';
 import { flowGraph } from '../flow/graph.ts';
 import { checkLayout, readability, readabilityDefects, svgStrokes, type Readability } from '../flow/quality.ts';
 import type { Sop } from '../model/sop.ts';
@@ -59,10 +59,16 @@ export interface ScoredFlow {
   fontSize: number;
 }
 
-/** Measure every SOP in one browser page, plan and lay it out as printed, score it. */
+/** SOPs measured per browser page (the build measures 100 at a time; this keeps a loaded machine under the page timeout). */
+const BATCH = 50;
+
+/** Measure the SOPs (many per browser page, as the build does), plan and lay them out as printed, score them. */
 export async function scoreFlows(printer: Printer, root: string, sops: Sop[]): Promise<ScoredFlow[]> {
   const layouts = loadLayouts(path.join(root, 'layouts'));
-  const measured = await measureSops(printer, layouts, sops, pathToFileURL(root + path.sep).href);
+  const measured = new Map<string, Measurement>();
+  for (let i = 0; i < sops.length; i += BATCH) {
+    for (const [id, m] of await measureSops(printer, layouts, sops.slice(i, i + BATCH), pathToFileURL(root + path.sep).href)) measured.set(id, m);
+  }
   return sops.map((sop) => {
     const plan = planPrint(sopView(sop), sop.steps, measured.get(sop.id)!);
     const graph = flowGraph(sop.steps);

@@ -247,10 +247,10 @@ function freeSpaces(g: PageGeom, ext: Map<number, [number, number]>): Spaces {
 function setTurns(objs: Map<number, Obj>, spaces: Spaces, plain: PlannedEdge[], besides: Beside[]): void {
   for (const o of objs.values()) {
     const uses = (via: 'bottom' | 'top'): boolean => besides.some((b) => b.via === via && b.piece.obj === o);
-    const below = spaceHeights(spaces.get(o.row)!).lower;
-    const above = spaceHeights(spaces.get(o.row - 1)!).upper;
-    if (!plain.some((e) => e.u === o.row) && !uses('bottom') && below !== undefined) o.belowY = below;
-    if (!plain.some((e) => e.v === o.row) && !uses('top') && above !== undefined) o.aboveY = above;
+    const below = spaceHeights(spaces.get(o.row)!).lowers;
+    const above = spaceHeights(spaces.get(o.row - 1)!).uppers;
+    if (!plain.some((e) => e.u === o.row) && !uses('bottom') && below.length) o.belowY = below;
+    if (!plain.some((e) => e.v === o.row) && !uses('top') && above.length) o.aboveY = above;
   }
 }
 

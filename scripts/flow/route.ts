@@ -26,11 +26,11 @@ export interface Obj {
   /** Columns holding this row's off-page connectors, per side. */
   pentCols: Record<Side, number[]>;
   /**
-   * Height at which a route leaving the bottom (entering the top) turns sideways, in the
-   * free space below (above) the row; undefined when plain flow already uses that end.
+   * Heights (best first) at which a route leaving the bottom (entering the top) may turn
+   * sideways, in the free band below (above) the row; undefined when that end is used.
    */
-  belowY?: number;
-  aboveY?: number;
+  belowY?: number[];
+  aboveY?: number[];
 }
 
 export interface Port {
@@ -101,12 +101,13 @@ const RUN_OFF_SYMBOL = 3;
  * both at least RUN_OFF_RULE from the rule; undefined where the band is too thin. `jogs`
  * adds the quarter points of the bands.
  */
-export function spaceHeights(s: Space): { lower?: number; upper?: number; jogs: number[] } {
+export function spaceHeights(s: Space): { lower?: number; upper?: number; lowers: number[]; uppers: number[]; jogs: number[] } {
   const { a, b, rule } = s;
-  const band = (lo: number, hi: number): number[] => (hi - lo >= -1e-9 ? [(lo + hi) / 2, (3 * lo + hi) / 4, (lo + 3 * hi) / 4] : []);
+  // The middle, and the quarter points when they stand clear of it (a run beside another reads as one).
+  const band = (lo: number, hi: number): number[] => (hi - lo >= 16 ? [(lo + hi) / 2, (3 * lo + hi) / 4, (lo + 3 * hi) / 4] : hi - lo >= -1e-9 ? [(lo + hi) / 2] : []);
   const below = band(a + RUN_OFF_SYMBOL, rule - RUN_OFF_RULE);
   const above = band(rule + RUN_OFF_RULE, b - RUN_OFF_SYMBOL);
-  return { lower: below[0], upper: above[0], jogs: [...below, ...above] };
+  return { lower: below[0], upper: above[0], lowers: below, uppers: above, jogs: [...below, ...above] };
 }
 
 /** Weights of the lane choice: crossings cost far more than a detour; crowded sides and long runs less. */
@@ -162,6 +163,8 @@ interface Candidate {
 }
 
 interface Ctx {
+  /** Objects of the jobs: a jog must not take the height where one's free end may still turn. */
+  objs: Obj[];
   n: number;
   gaps: Lane[][];
   spaces: Spaces;
@@ -175,7 +178,7 @@ interface Ctx {
  * horizontal runs already decided (plain-flow elbows).
  */
 export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces, fixedVRuns: VRun[] = []): LaneRoute[] {
-  const ctx: Ctx = { n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns] };
+  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns] };
   const routes: LaneRoute[] = [];
   const span = (j: Job): number => Math.abs(j.A.row - j.B.row);
   const order = [...jobs].sort((a, b) => span(a) - span(b) || a.pe.index - b.pe.index);
@@ -243,6 +246,7 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
               if (!leg1 || !leg2) continue;
               const x1 = leg1.lane.x;
               const x2 = leg2.lane.x;
+              if (blocksTurn(ctx, y, x1, x2)) continue;
               if (!turnsClear(ctx, a, x1) || !turnsClear(ctx, b, x2) || !runClear(ctx, y, x1, x2)) continue;
               const jogEnd: EndPlan = { vertical: true, side: a.side, x: x2, y };
               const cost = W_JOG + endCost(A, B, a, b) + runCost(ctx, a, jogEnd, x1, jobEnds(job)) + runCost(ctx, jogEnd, b, x2, jobEnds(job));
@@ -255,6 +259,13 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
     }
   }
   return best;
+}
+
+/** Would a run at y between xa and xb pass where an object's free bottom or top turns? */
+function blocksTurn(ctx: Ctx, y: number, xa: number, xb: number): boolean {
+  const lo = Math.min(xa, xb);
+  const hi = Math.max(xa, xb);
+  return ctx.objs.some((o) => o.cx > lo && o.cx < hi && [o.belowY?.[0], o.aboveY?.[0]].some((t) => t !== undefined && Math.abs(t - y) < 0.5));
 }
 
 function legFor(lanes: Lane[], e: EndPlan, otherSide: Side, o: Obj, ya: number, yb: number): Leg | undefined {
@@ -280,8 +291,8 @@ function endOptions(ctx: Ctx, o: Obj, g: number, dir: 'out' | 'in', needFreeVert
   const opts: EndPlan[] = [];
   const [g0, g1] = gapRange(o, side, ctx.n);
   if (g >= g0 && g <= g1 && (!needFreeVertex || exitSideFree(o, side))) opts.push({ vertical: false, side, x: sideX(o, side), y: o.cy });
-  const turnY = dir === 'out' ? o.belowY : o.aboveY;
-  if (turnY !== undefined) opts.push({ vertical: true, side, x: o.cx, y: turnY });
+  // The first height is the band's middle; the others only when a run already passes there.
+  for (const y of (dir === 'out' ? o.belowY : o.aboveY) ?? []) opts.push({ vertical: true, side, x: o.cx, y });
   return opts;
 }
 
