@@ -42,10 +42,31 @@ export function fitFlow(input: FlowFitInput): FlowFit {
   const heights = input.rowHeights.map((h, i) => Math.max(h, min[i] ?? 0));
   const index = new Map(graph.nodes.map((n, i) => [n.no, i]));
   const edges = graph.edges.map((e): [number, number] => [index.get(e.from) ?? -1, index.get(e.to) ?? -1]);
+  // Rows whose growth did not free a spot (the label is too wide for the cells, not too tall)
+  // go back to their height and grow no more.
+  const grown = new Set<number>();
+  const settled = new Set<number>();
+  let last: FlowFit | undefined;
   for (let round = 0; ; round++) {
     const pages = paginate(heights, { ...input.paging, edges });
     const { pages: layouts, crowdedRows } = layoutFlowRoom({ graph, columnWidths: input.columnWidths, rowHeights: heights, pages, bandHeight: input.paging.bandHeight });
-    if (crowdedRows.length === 0 || round === ROUNDS) return { rowHeights: heights, pages, layouts };
-    for (const r of crowdedRows) heights[r] = heights[r]! + GROW;
+    const fit = { rowHeights: [...heights], pages, layouts };
+    const grow = crowdedRows.filter((r) => !settled.has(r));
+    const useless = grow.filter((r) => grown.has(r));
+    if (useless.length && last) {
+      for (const r of useless) {
+        heights[r] = heights[r]! - GROW;
+        settled.add(r);
+      }
+      if (useless.length === grow.length) return last;
+      continue;
+    }
+    if (grow.length === 0 || round >= ROUNDS) return fit;
+    last = fit;
+    grown.clear();
+    for (const r of grow) {
+      heights[r] = heights[r]! + GROW;
+      grown.add(r);
+    }
   }
 }

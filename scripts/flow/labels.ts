@@ -88,9 +88,13 @@ export function placeLabels(page: PageLayout, fontSize: number): { page: PageLay
   const connectors = page.connectors.map((c) => {
     if (c.label === undefined) return c;
     let best: { spot: Spot; box: Box; score: number } | undefined;
-    for (const spot of labelSpots(c, fontSize)) {
-      const box = labelBox(c.label, spot.at, spot.anchor, fontSize);
-      const score = crowding(page, lines, placed, inflate(box, LABEL_CLEAR));
+    const spots = labelSpots(c, fontSize).map((spot) => ({ spot, box: labelBox(c.label!, spot.at, spot.anchor, fontSize) }));
+    // Only what lies near the candidates can meet them.
+    const region = inflate(spots.reduce((r, { box: b }) => ({ x0: Math.min(r.x0, b.x0), y0: Math.min(r.y0, b.y0), x1: Math.max(r.x1, b.x1), y1: Math.max(r.y1, b.y1) }), { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }), LABEL_CLEAR + 1);
+    const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
+    const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
+    for (const { spot, box } of spots) {
+      const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR));
       if (!best || score < best.score) best = { spot, box, score };
       if (score === 0) break;
     }
@@ -126,6 +130,7 @@ function crowding(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[],
   for (const [p, q] of lines) if (segmentMeetsBox(p, q, b)) n += 2;
   for (const s of page.symbols) if (boxesMeet(b, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) n += 2;
   for (const o of placed) if (boxesMeet(b, o)) n += 1;
-  if (b.x0 < 0 || b.y0 < 0 || b.x1 > page.width || b.y1 > page.height) n += 1;
+  // Outside the actor columns the label would stand in another column of the table.
+  if (b.x0 < 0 || b.y0 < 0 || b.x1 > page.width || b.y1 > page.height) n += 4;
   return n;
 }
