@@ -1,6 +1,6 @@
 // From what the browser measured to a print plan: pagination by real row heights, the
 // flowchart geometry for every page, and the identity page's fit. Pure.
-import { fitFlow } from '../flow/fit.ts';
+import { fitFlow, type FlowFit } from '../flow/fit.ts';
 import { flowGraph } from '../flow/graph.ts';
 import { flowSvg } from '../flow/svg.ts';
 import type { Step } from '../model/sop.ts';
@@ -70,18 +70,23 @@ export function measureInPage(rooms: Record<string, number>): Measurement[] {
   });
 }
 
-export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPlan {
+/** Rows, pages and flowchart of the printed procedure (the site draws its rows this tall too). */
+export function fitPrint(view: SopView, steps: Step[], m: Measurement): FlowFit {
   const { heightMm, margin } = view.paper;
   const pageHeight = heightMm * PX_PER_MM;
   const bodyBottom = pageHeight - margin[2] * PX_PER_MM;
   const capacity = Math.floor(bodyBottom - m.theadBottom) - 1;
   // Rows at least as tall as the flowchart needs; the closing signer block shares the last page.
-  const { pages, rowHeights, layouts } = fitFlow({
+  return fitFlow({
     graph: flowGraph(steps),
     columnWidths: view.columns.actors,
     rowHeights: m.rowHeights,
     paging: { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT, closingHeight: m.closingHeight },
   });
+}
+
+export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPlan {
+  const { pages, rowHeights, layouts } = fitPrint(view, steps, m);
   return {
     pages,
     rowHeights,

@@ -2,9 +2,9 @@
 // the same column widths and the row heights the PDF was laid out with, on one unpaginated
 // page. Row heights, column widths and the overlay's offset go to a small per-SOP stylesheet
 // (the site's Content-Security-Policy forbids inline styles). Pure.
-import { BAND_HEIGHT, type Measurement } from '../build/plan.ts';
+import { BAND_HEIGHT, fitPrint, type Measurement } from '../build/plan.ts';
 import { flowGraph } from '../flow/graph.ts';
-import { fitFlow } from '../flow/fit.ts';
+import { layoutFlow } from '../flow/layout.ts';
 import { flowSvg } from '../flow/svg.ts';
 import type { Lanjut, Sop } from '../model/sop.ts';
 import { sopView, type RowView } from '../render/view.ts';
@@ -51,12 +51,14 @@ export function procedureView(sop: Sop, m: Measurement): ProcedureView {
   if (m.rowHeights.length !== sop.steps.length) {
     throw new Error(`${sop.path}: ${m.rowHeights.length} tinggi baris terukur untuk ${sop.steps.length} langkah; bangun ulang PDF-nya.`);
   }
-  // One unbounded page; rows sized for the flow as in the PDF.
-  const { rowHeights, layouts: [layout] } = fitFlow({
+  // Rows as tall as the PDF prints them (sized for the flow), on one unbounded page.
+  const { rowHeights } = fitPrint(view, sop.steps, m);
+  const [layout] = layoutFlow({
     graph: flowGraph(sop.steps, sop.pelaksana.length),
     columnWidths: c.actors,
-    rowHeights: m.rowHeights,
-    paging: { firstPageCapacity: Infinity, pageCapacity: Infinity, bandHeight: BAND_HEIGHT },
+    rowHeights,
+    pages: sop.steps.length ? [{ first: 0, last: sop.steps.length - 1 }] : [],
+    bandHeight: BAND_HEIGHT,
   });
   const svg = layout ? flowSvg(layout, { markerId: 'alur-panah' }) : '';
   const css = [
