@@ -5,13 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measureSops } from '../build/build-pdfs.ts';
-import { planPrint, type Measurement } from '../build/plan.ts';
+import { measureSops } from '../pdf/build-pdfs.ts';
+import { planProcedure, type Measurement, type ProcedurePlan } from '../plan/procedure.ts';
 import { flowGraph } from '../flow/graph.ts';
 import { checkLayout, readability, readabilityDefects, svgStrokes, type Readability } from '../flow/quality.ts';
 import type { Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
-import type { PrintPlan } from '../render/document.ts';
 import { loadLayouts } from '../render/document.ts';
 import { sopView } from '../render/view.ts';
 import { readContent } from '../source/content.ts';
@@ -51,7 +50,7 @@ export function flowSuiteSops(count: number, seed = 9): Sop[] {
 
 export interface ScoredFlow {
   sop: Sop;
-  plan: PrintPlan;
+  plan: ProcedurePlan;
   score: Readability;
   /** Geometry violations (must be none). */
   violations: string[];
@@ -70,7 +69,7 @@ export async function scoreFlows(printer: Printer, root: string, sops: Sop[]): P
     for (const [id, m] of await measureSops(printer, layouts, sops.slice(i, i + BATCH), pathToFileURL(root + path.sep).href)) measured.set(id, m);
   }
   return sops.map((sop) => {
-    const plan = planPrint(sopView(sop), sop.steps, measured.get(sop.id)!);
+    const plan = planProcedure(sopView(sop), sop.steps, measured.get(sop.id)!);
     const graph = flowGraph(sop.steps);
     const strokes = plan.svgs.map(svgStrokes);
     return {

@@ -1,9 +1,8 @@
 // Advance widths of the label face (Arimo Regular, the font the PDF and site print labels in),
 // read once from the shipped WOFF file: label boxes are then exact, not estimated.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { regularWoffFile } from '../kit/fonts.ts';
 
 export interface FontMetrics {
   /** Advance of each code point at font size 1; `fallback` for unmapped ones. */
@@ -18,9 +17,7 @@ let cached: FontMetrics | undefined;
 
 export function labelFontMetrics(): FontMetrics {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve('@fontsource/arimo/package.json'));
-  cached = parseWoff(readFileSync(path.join(dir, 'files', 'arimo-latin-400-normal.woff')));
+  cached = parseWoff(readFileSync(regularWoffFile()));
   return cached;
 }
 

@@ -5,9 +5,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPdfs, type BuiltPdf } from '../../scripts/build/build-pdfs.ts';
+import { buildPdfs, type BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
-import { fontDir } from '../../scripts/render/fonts.ts';
+import { fontDir } from '../../scripts/kit/fonts.ts';
 import { checkFiles, launchPrinter, ROOT, tempDir } from './helpers.ts';
 import { INSTANSI, sopSource } from './fixtures.ts';
 

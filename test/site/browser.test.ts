@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fitPrint } from '../../scripts/build/plan.ts';
+import { planProcedure } from '../../scripts/plan/procedure.ts';
 import { sopView } from '../../scripts/render/view.ts';
 import { buildTestSite, launchBrowser, serve, type StaticServer, type TestSite } from './helpers.ts';
 
@@ -203,7 +203,7 @@ describe('a citizen on the site', () => {
     expect(check.labels.sort()).toEqual(['Tidak', 'Ya']);
     // Rows are exactly as tall as in the PDF.
     const built = site.result.pdfs.find((b) => b.sop.slug === 'permohonan-informasi-publik')!;
-    const measured = fitPrint(sopView(built.sop), built.sop.steps, built.measurement).rowHeights;
+    const measured = planProcedure(sopView(built.sop), built.sop.steps, built.measurement).rowHeights;
     check.rows.forEach((h, i) => expect(Math.abs(h - measured[i]!), `row ${i + 1}`).toBeLessThan(0.6));
     // Hostile text in the source did not run.
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -215,7 +215,8 @@ describe('a citizen on the site', () => {
     for (const rel of pages.filter((p) => p.startsWith('sop/'))) {
       const { page } = await open(rel);
       const bad = await page.evaluate(() =>
-        Array.from(document.querySelectorAll<SVGGraphicsElement>('.sop-symbol'))
+        // Off-page connectors (the PDF's page breaks, shown as on paper) sit in the bands, not in rows.
+        Array.from(document.querySelectorAll<SVGGraphicsElement>('.sop-symbol:not([data-kind="offpage"])'))
           .filter((s) => {
             const box = s.getBoundingClientRect();
             const row = document.getElementById(`langkah-${s.dataset.no}`)!.getBoundingClientRect();
@@ -225,7 +226,7 @@ describe('a citizen on the site', () => {
           .map((s) => s.dataset.no),
       );
       const rows = await page.$$eval('tr.langkah', (r) => r.length);
-      const symbols = await page.$$eval('.sop-symbol', (s) => s.length);
+      const symbols = await page.$$eval('.sop-symbol:not([data-kind="offpage"])', (s) => s.length);
       expect(bad, rel).toEqual([]);
       expect(symbols, rel).toBe(rows);
       await page.close();

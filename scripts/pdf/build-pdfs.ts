@@ -4,6 +4,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { projectDirs } from '../model/paths.ts';
+import { effectiveDate } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
@@ -13,7 +15,7 @@ import { writeAtomic } from './atomic.ts';
 import { selfContainedHtml } from './html.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
-import { identityRoom, measureInPage, planPrint, type Measurement } from './plan.ts';
+import { identityRoom, measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
 
 export interface BuildOptions {
   root: string;
@@ -70,12 +72,13 @@ function htmlFile(outDir: string, sop: Sop, options: Pick<BuildOptions, 'html'>)
 const MEASURE_BATCH = 100;
 
 export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
-  const outDir = options.outDir ?? path.join(options.root, 'output');
-  const cachePath = path.join(outDir, '.cache', 'pdf.json');
+  const dirs = projectDirs(options.root, options.outDir);
+  const outDir = dirs.output;
+  const cachePath = path.join(dirs.cache, 'pdf.json');
   const cache = readCache(cachePath);
-  const layoutsDir = path.join(options.root, 'layouts');
+  const layoutsDir = dirs.layouts;
   const shared = sharedInputsHash(layoutsDir);
-  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared)]));
+  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root)]));
   const stale = sops.filter(
     (s) =>
       options.force ||
@@ -113,7 +116,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   }
   if (options.prune) {
     const keep = new Set([...results.values()].flatMap((b) => [b.pdf, ...(b.manifest ? [b.manifest] : []), ...(b.html ? [b.html] : [])]));
-    pruneDir(path.join(outDir, 'pdf'), keep);
+    pruneDir(dirs.pdf, keep);
     for (const id of Object.keys(cache.entries)) if (!hashes.has(id)) delete cache.entries[id];
     writeAtomic(cachePath, JSON.stringify(cache));
   }
@@ -150,7 +153,7 @@ export async function measureSops(printer: Printer, layouts: Layouts, sops: Sop[
 
 async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measurement, baseUrl: string, outDir: string, keepHtml?: BuildOptions['html']): Promise<BuiltPdf> {
   const view = sopView(sop);
-  const plan = planPrint(view, sop.steps, m);
+  const plan = planProcedure(view, sop.steps, m);
   const rendered = renderSopHtml(layouts, view, plan);
   const html = keepHtml ? selfContainedHtml(rendered, keepHtml.allowedDirs) : rendered;
   const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
@@ -164,7 +167,7 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
   const box = printed.boxes[0];
   const sign = sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
-  const date = new Date(`${sop.tanggal_efektif ?? sop.tanggal_pembuatan}T00:00:00+07:00`);
+  const date = new Date(`${effectiveDate(sop)}T00:00:00+07:00`);
   const pdf = await finishPdf(printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,

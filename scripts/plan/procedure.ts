@@ -1,10 +1,12 @@
-// From what the browser measured to a print plan: pagination by real row heights, the
-// flowchart geometry for every page, and the identity page's fit. Pure.
-import { fitFlow, type FlowFit } from '../flow/fit.ts';
+// The one procedure plan, for the PDF and the site alike: from what the browser measured to
+// rows sized for the flowchart, pagination by cost, the flowchart geometry and SVG of every
+// page, and the identity page's fit. The site draws exactly these rows and SVGs, so it shows
+// the PDF's flowchart. Pure.
+import { fitFlow } from '../flow/fit.ts';
 import { flowGraph } from '../flow/graph.ts';
 import { flowSvg } from '../flow/svg.ts';
+import type { PageLayout } from '../flow/types.ts';
 import type { Step } from '../model/sop.ts';
-import type { PrintPlan } from '../render/document.ts';
 import { PX_PER_MM } from '../render/paper.ts';
 import type { SopView } from '../render/view.ts';
 
@@ -70,23 +72,35 @@ export function measureInPage(rooms: Record<string, number>): Measurement[] {
   });
 }
 
-/** Rows, pages and flowchart of the printed procedure (the site draws its rows this tall too). */
-export function fitPrint(view: SopView, steps: Step[], m: Measurement): FlowFit {
+export interface ProcedurePlan {
+  /** Rows per procedure page (indices into view.rows). */
+  pages: Array<{ first: number; last: number }>;
+  /** Height each row is printed at: as measured, or taller where the flowchart needs room. */
+  rowHeights: number[];
+  layouts: PageLayout[];
+  /** One flowchart per page; marker ids carry the page number, so several fit in one HTML page. */
+  svgs: string[];
+  bandHeight: number;
+  /** Offset of the first body row below the top of `.proc` (the table header height). */
+  flowTop: number;
+  identityZoom: number;
+}
+
+export function planProcedure(view: SopView, steps: Step[], m: Measurement): ProcedurePlan {
+  if (m.rowHeights.length !== steps.length) {
+    throw new Error(`${m.id}: ${m.rowHeights.length} tinggi baris terukur untuk ${steps.length} langkah; bangun ulang PDF-nya.`);
+  }
   const { heightMm, margin } = view.paper;
   const pageHeight = heightMm * PX_PER_MM;
   const bodyBottom = pageHeight - margin[2] * PX_PER_MM;
   const capacity = Math.floor(bodyBottom - m.theadBottom) - 1;
   // Rows at least as tall as the flowchart needs; the closing signer block shares the last page.
-  return fitFlow({
-    graph: flowGraph(steps),
+  const { pages, rowHeights, layouts } = fitFlow({
+    graph: flowGraph(steps, view.actors.length),
     columnWidths: view.columns.actors,
     rowHeights: m.rowHeights,
     paging: { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT, closingHeight: m.closingHeight },
   });
-}
-
-export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPlan {
-  const { pages, rowHeights, layouts } = fitPrint(view, steps, m);
   return {
     pages,
     rowHeights,
