@@ -15,7 +15,7 @@ import { runCheckParallel, type CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const BUILD_HELP = `Pemakaian: sop build [--semua]
+export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html]
 
 Memeriksa content/ lalu mencetak setiap SOP yang valid menjadi PDF resmi
 (halaman identitas + halaman prosedur dengan bagan alir) di
@@ -26,6 +26,9 @@ dihapus atau diganti namanya ikut dibersihkan dari output/pdf/.
 
 Opsi:
   --semua      bangun ulang semua PDF, abaikan cache
+  --html       tulis juga <slug>.html di samping setiap PDF: halaman HTML
+               mandiri (huruf dan logo tertanam) yang persis dicetak menjadi
+               PDF itu, untuk dibuka di peramban
   -h, --help   tampilkan bantuan ini
 
 Memerlukan Chrome, Chromium atau Edge. Bila tidak ditemukan otomatis,
@@ -91,7 +94,7 @@ export function summarizePdfs(built: BuiltPdf[], root: string): string {
 }
 
 export async function build(argv: string[], ctx: CheckContext): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { semua: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ args: argv, options: { semua: { type: 'boolean' }, html: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     ctx.stdout(BUILD_HELP);
     return EXIT.ok;
@@ -99,7 +102,14 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   const project = await checkedProject(ctx);
   if (!project) return EXIT.invalid;
   const result = await withPrinter(ctx.cwd, (printer) =>
-    buildPdfs(project.sops, { root: project.root, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
+    buildPdfs(project.sops, {
+      root: project.root,
+      force: Boolean(values.semua),
+      prune: true,
+      printer,
+      ...(values.html ? { html: { allowedDirs: [ctx.cwd, PACKAGE_ROOT, fontDir()] } } : {}),
+      ...optional(progress(ctx, 'Mencetak PDF')),
+    }),
   );
   ctx.stdout(summarizePdfs(result, ctx.cwd));
   return EXIT.ok;

@@ -14,6 +14,7 @@ import { loadLayouts, renderMeasureHtml, renderSopHtml, type Layouts } from '../
 import { sopView, type SopContext, type SopView } from '../render/view.ts';
 import { replacers } from '../model/relations.ts';
 import { writeAtomic } from './atomic.ts';
+import { selfContainedHtml } from './html.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
 import { identityRoom, measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
@@ -29,6 +30,11 @@ export interface BuildOptions {
    */
   prune?: boolean;
   printer: () => Promise<Printer>;
+  /**
+   * Also write `<slug>.html` beside each PDF: the HTML that was printed, made self-contained
+   * (fonts and logo inlined; the PDF is printed from that very file).
+   */
+  html?: { allowedDirs: readonly string[] };
   onProgress?: (done: number, total: number, sop: Sop) => void;
 }
 
@@ -37,6 +43,8 @@ export interface BuiltPdf {
   /** Absolute path of the PDF. */
   pdf: string;
   manifest?: string;
+  /** Absolute path of the printed HTML (`--html`). */
+  html?: string;
   /** False when the previous PDF was still current. */
   rebuilt: boolean;
   /** Row heights etc. as measured for the PDF: the site draws the same flowchart from them. */
@@ -53,6 +61,15 @@ export function pdfPath(sop: Sop): string {
   return `pdf/${sop.instansi.id}/${sop.slug}.pdf`;
 }
 
+/** Where the printed HTML of an SOP goes (`--html`), relative to the output directory. */
+export function htmlPath(sop: Sop): string {
+  return pdfPath(sop).replace(/\.pdf$/, '.html');
+}
+
+function htmlFile(outDir: string, sop: Sop, options: Pick<BuildOptions, 'html'>): { html?: string } {
+  return options.html ? { html: path.join(outDir, htmlPath(sop)) } : {};
+}
+
 /** Measuring many SOPs in one page is fast, but keep the DOM of one page reasonable. */
 const MEASURE_BATCH = 100;
 
@@ -66,13 +83,19 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   const contexts = sopContexts(sops);
   const viewOf = (s: Sop) => sopView(s, contexts.get(s.id));
   const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root, contexts.get(s.id))]));
-  const stale = sops.filter((s) => options.force || cache.entries[s.id]?.hash !== hashes.get(s.id) || !existsSync(path.join(outDir, pdfPath(s))));
+  const stale = sops.filter(
+    (s) =>
+      options.force ||
+      cache.entries[s.id]?.hash !== hashes.get(s.id) ||
+      !existsSync(path.join(outDir, pdfPath(s))) ||
+      (options.html !== undefined && !existsSync(path.join(outDir, htmlPath(s)))),
+  );
 
   const results = new Map<string, BuiltPdf>();
   for (const sop of sops) {
     const cached = cache.entries[sop.id];
     if (!stale.includes(sop) && cached) {
-      results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifestPath(outDir, sop), rebuilt: false, measurement: cached.measurement });
+      results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifestPath(outDir, sop), ...htmlFile(outDir, sop, options), rebuilt: false, measurement: cached.measurement });
     }
   }
   if (stale.length) {
@@ -86,7 +109,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
       await Promise.all(
         batch.map(async (sop) => {
           const measurement = measured.get(sop.id)!;
-          const built = await printOne(printer, layouts, sop, viewOf(sop), measurement, baseUrl, outDir);
+          const built = await printOne(printer, layouts, sop, viewOf(sop), measurement, baseUrl, outDir, options.html);
           results.set(sop.id, built);
           cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };
           options.onProgress?.(++done, stale.length, sop);
@@ -96,7 +119,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
     }
   }
   if (options.prune) {
-    const keep = new Set([...results.values()].flatMap((b) => [b.pdf, ...(b.manifest ? [b.manifest] : [])]));
+    const keep = new Set([...results.values()].flatMap((b) => [b.pdf, ...(b.manifest ? [b.manifest] : []), ...(b.html ? [b.html] : [])]));
     pruneDir(dirs.pdf, keep);
     for (const id of Object.keys(cache.entries)) if (!hashes.has(id)) delete cache.entries[id];
     writeAtomic(cachePath, JSON.stringify(cache));
@@ -149,9 +172,10 @@ export async function measureSops(
   return new Map(list.map((m) => [m.id, m]));
 }
 
-async function printOne(printer: Printer, layouts: Layouts, sop: Sop, view: SopView, m: Measurement, baseUrl: string, outDir: string): Promise<BuiltPdf> {
+async function printOne(printer: Printer, layouts: Layouts, sop: Sop, view: SopView, m: Measurement, baseUrl: string, outDir: string, keepHtml?: BuildOptions['html']): Promise<BuiltPdf> {
   const plan = planProcedure(view, sop.steps, m);
-  const html = renderSopHtml(layouts, view, plan);
+  const rendered = renderSopHtml(layouts, view, plan);
+  const html = keepHtml ? selfContainedHtml(rendered, keepHtml.allowedDirs) : rendered;
   const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
   // User text is escaped, so anything refused or missing is ours (a font, a layout asset):
   // better no PDF than one quietly printed in a fallback font.
@@ -176,11 +200,12 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, view: SopV
   });
   const file = path.join(outDir, pdfPath(sop));
   writeAtomic(file, pdf);
+  if (keepHtml) writeAtomic(path.join(outDir, htmlPath(sop)), html);
   const manifestFile = file.replace(/\.pdf$/, '.ttd.json');
   if (sign) writeAtomic(manifestFile, JSON.stringify(signingManifest(sop, path.basename(file), fieldName, box), null, 2) + '\n');
   // An SOP turned draf, dicabut, digantikan or basah must not keep a manifest that would let a service sign it.
   else rmSync(manifestFile, { force: true });
-  return { sop, pdf: file, ...(sign ? { manifest: manifestFile } : {}), rebuilt: true, measurement: m };
+  return { sop, pdf: file, ...(sign ? { manifest: manifestFile } : {}), ...htmlFile(outDir, sop, { html: keepHtml }), rebuilt: true, measurement: m };
 }
 
 function readCache(file: string): CacheFile {

@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planProcedure } from '../../scripts/plan/procedure.ts';
+import { sopView } from '../../scripts/render/view.ts';
 import { buildTestSite, launchBrowser, serve, type StaticServer, type TestSite } from './helpers.ts';
 
 const require = createRequire(import.meta.url);
@@ -200,7 +202,8 @@ describe('a citizen on the site', () => {
     expect(check.connectors).toBeGreaterThanOrEqual(5);
     expect(check.labels.sort()).toEqual(['Tidak', 'Ya']);
     // Rows are exactly as tall as in the PDF.
-    const measured = site.result.pdfs.find((b) => b.sop.slug === 'permohonan-informasi-publik')!.measurement.rowHeights;
+    const built = site.result.pdfs.find((b) => b.sop.slug === 'permohonan-informasi-publik')!;
+    const measured = planProcedure(sopView(built.sop), built.sop.steps, built.measurement).rowHeights;
     check.rows.forEach((h, i) => expect(Math.abs(h - measured[i]!), `row ${i + 1}`).toBeLessThan(0.6));
     // Hostile text in the source did not run.
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
