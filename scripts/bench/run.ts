@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { measureSops } from '../build/build-pdfs.ts';
 import { planPrint } from '../build/plan.ts';
 import { Printer } from '../print/pool.ts';
+import { layoutFiles } from '../layouts/files.ts';
 import { loadLayouts, renderSopHtml } from '../render/document.ts';
 import { fontDir } from '../render/fonts.ts';
 import { sopView } from '../render/view.ts';
@@ -80,7 +81,7 @@ if (!values['skip-build']) {
   mkdirSync(htmlDir);
   const sops = checkContent(readContent(dir), existsSync).sops;
   const printer = await Printer.launch({ allowedDir: dir, extraDirs: [ROOT, fontDir()] });
-  const layouts = loadLayouts(path.join(dir, 'layouts'));
+  const layouts = loadLayouts(layoutFiles(dir));
   const baseUrl = pathToFileURL(dir + path.sep).href;
   const measured = await measureSops(printer, layouts, sops, baseUrl);
   await printer.close();

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
 import { writeAtomic } from '../build/atomic.ts';
+import { layoutFiles } from '../layouts/files.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
 import { assembleBook, type AssembledBook } from './assemble.ts';
@@ -90,7 +91,7 @@ export async function buildBooks(sops: Sop[], options: BookOptions): Promise<Boo
   const books: BuiltBook[] = [];
   if (plans.length) {
     const printer = await options.printer();
-    const layouts = loadBookLayouts(path.join(options.root, 'layouts'));
+    const layouts = loadBookLayouts(layoutFiles(options.root));
     const one = async (i: number): Promise<BuiltBook> => {
       const plan = plans[i]!;
       options.onBook?.(plan.instansi, i, plans.length);

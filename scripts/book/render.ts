@@ -1,14 +1,12 @@
 // Book templates (layouts/book/) → HTML, in the Handlebars pattern of the SOP layouts: loading
 // is I/O and done once; rendering is pure. Handlebars escapes every value; the only unescaped
 // inputs are the CSS, the font faces and the front-matter HTML (built escaped by markdown.ts).
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
+import { listLayouts, readLayout, type LayoutFiles } from '../layouts/files.ts';
 import type { Paper } from '../render/paper.ts';
 import { fontFaceCss } from '../render/fonts.ts';
 
 export interface BookLayouts {
-  dir: string;
   book: Handlebars.TemplateDelegate;
   stamps: Handlebars.TemplateDelegate;
   css: string;
@@ -16,20 +14,17 @@ export interface BookLayouts {
   sopCss: string;
 }
 
-export function loadBookLayouts(layoutsDir: string): BookLayouts {
-  const dir = path.join(layoutsDir, 'book');
+export function loadBookLayouts(files: LayoutFiles): BookLayouts {
   const hb = Handlebars.create();
-  const partials = path.join(dir, 'partials');
-  for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
-    hb.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(path.join(partials, f), 'utf8'));
+  for (const f of listLayouts(files, 'book/partials', '.hbs')) {
+    hb.registerPartial(f.name.replace(/\.hbs$/, ''), readLayout(files, `book/partials/${f.name}`));
   }
-  const compile = (f: string) => hb.compile(readFileSync(path.join(dir, f), 'utf8'), { strict: false, preventIndent: true });
+  const compile = (f: string) => hb.compile(readLayout(files, `book/${f}`), { strict: false, preventIndent: true });
   return {
-    dir,
     book: compile('buku.hbs'),
     stamps: compile('stempel.hbs'),
-    css: readFileSync(path.join(dir, 'buku.css'), 'utf8'),
-    sopCss: readFileSync(path.join(layoutsDir, 'sop.css'), 'utf8'),
+    css: readLayout(files, 'book/buku.css'),
+    sopCss: readLayout(files, 'sop.css'),
   };
 }
 

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { layoutFiles } from '../layouts/files.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
@@ -56,7 +57,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   const outDir = options.outDir ?? path.join(options.root, 'output');
   const cachePath = path.join(outDir, '.cache', 'pdf.json');
   const cache = readCache(cachePath);
-  const layoutsDir = path.join(options.root, 'layouts');
+  const layoutsDir = layoutFiles(options.root);
   const shared = sharedInputsHash(layoutsDir);
   const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared)]));
   const stale = sops.filter((s) => options.force || cache.entries[s.id]?.hash !== hashes.get(s.id) || !existsSync(path.join(outDir, pdfPath(s))));

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sop } from '../model/sop.ts';
+import { pdfLayoutPaths, type LayoutFiles } from '../layouts/files.ts';
 import { fontFiles } from '../render/fonts.ts';
 
 const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
@@ -19,11 +20,10 @@ function listFiles(dir: string): string[] {
 }
 
 /** Hash of everything every SOP shares (layouts, fonts, code). Computed once per build. */
-export function sharedInputsHash(layoutsDir: string): string {
+export function sharedInputsHash(layouts: LayoutFiles): string {
   const h = createHash('sha256');
   // The site's and the book's layouts (layouts/site, layouts/book) do not change an SOP's PDF.
-  const pdfLayouts = listFiles(layoutsDir).filter((f) => !/[/\\](site|book)[/\\]/.test(path.relative(layoutsDir, f).replace(/^/, '/')));
-  const files = [...pdfLayouts, ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
+  const files = [...pdfLayoutPaths(layouts), ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
   for (const f of files) h.update(f.slice(f.lastIndexOf('/') + 1)).update(readFileSync(f));
   return h.digest('hex');
 }

@@ -1,26 +1,23 @@
 // Handlebars layouts → HTML. Loading the layouts is I/O (done once); rendering is pure.
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
+import { listLayouts, readLayout, type LayoutFiles } from '../layouts/files.ts';
 import type { PageLayout } from '../flow/types.ts';
 import { fontFaceCss } from './fonts.ts';
 import type { RowView, SopView } from './view.ts';
 
 export interface Layouts {
-  dir: string;
   sop: Handlebars.TemplateDelegate;
   measure: Handlebars.TemplateDelegate;
   css: string;
 }
 
-export function loadLayouts(dir: string): Layouts {
+export function loadLayouts(files: LayoutFiles): Layouts {
   const hb = Handlebars.create();
-  const partials = path.join(dir, 'partials');
-  for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
-    hb.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(path.join(partials, f), 'utf8'));
+  for (const f of listLayouts(files, 'partials', '.hbs')) {
+    hb.registerPartial(f.name.replace(/\.hbs$/, ''), readLayout(files, `partials/${f.name}`));
   }
-  const compile = (f: string) => hb.compile(readFileSync(path.join(dir, f), 'utf8'), { strict: false, preventIndent: true });
-  return { dir, sop: compile('sop.hbs'), measure: compile('measure.hbs'), css: readFileSync(path.join(dir, 'sop.css'), 'utf8') };
+  const compile = (f: string) => hb.compile(readLayout(files, f), { strict: false, preventIndent: true });
+  return { sop: compile('sop.hbs'), measure: compile('measure.hbs'), css: readLayout(files, 'sop.css') };
 }
 
 export interface ProcedurePageView {

@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import path from 'node:path';
 import { buildBooks } from '../book/build-book.ts';
 import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import { layoutFiles } from '../layouts/files.ts';
 import type { Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
 import { siteAssets } from './assets.ts';
@@ -60,8 +61,8 @@ export async function buildSite(sops: Sop[], options: SiteOptions): Promise<Site
   // sources, same bytes).
   if (options.tahunBuku !== undefined) await buildBooks(sops, { root: options.root, outDir, tahun: options.tahunBuku, printer: options.printer });
 
-  const layoutsDir = path.join(options.root, 'layouts', 'site');
-  const templates = loadSiteTemplates(layoutsDir);
+  const layouts = layoutFiles(options.root);
+  const templates = loadSiteTemplates(layouts);
   const books = findBooks(path.join(outDir, 'buku'), new Set(sops.map((s) => s.instansi.id)));
   const model = siteModel({ sops, manifests: new Set(pdfs.filter((b) => b.manifest).map((b) => b.sop.id)), books });
 
@@ -85,7 +86,7 @@ export async function buildSite(sops: Sop[], options: SiteOptions): Promise<Site
   const sizes = new Map(copies.map((c) => [c.path, statSync(c.from).size]));
   const measurements = new Map(pdfs.map((b) => [b.sop.id, b.measurement]));
   const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos });
-  const assets = siteAssets(layoutsDir);
+  const assets = siteAssets(layouts);
 
   const dest = path.join(outDir, 'site');
   removeLeftovers(outDir);
