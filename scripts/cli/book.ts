@@ -1,9 +1,10 @@
 // `sop book`: check, build missing or stale SOP PDFs, then assemble the yearly SOP book.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBooks } from '../book/build-book.ts';
 import { closest } from '../diagnostics/suggest.ts';
+import { instansiFolders } from '../scaffold/existing.ts';
 import { checkedSops, progress, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
@@ -47,15 +48,6 @@ function parseTahun(value: string | undefined, now: Date): number {
   return tahun;
 }
 
-/** Folders under content/ that hold an instansi.yml. */
-function instansiDirs(cwd: string): string[] {
-  const content = path.join(cwd, 'content');
-  return readdirSync(content, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && (existsSync(path.join(content, e.name, 'instansi.yml')) || existsSync(path.join(content, e.name, 'instansi.yaml'))))
-    .map((e) => e.name)
-    .sort();
-}
-
 export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -76,7 +68,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   if (!existsSync(path.join(ctx.cwd, 'content'))) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
-  const known = instansiDirs(ctx.cwd);
+  const known = instansiFolders(ctx.cwd);
   const wanted = (values.instansi ?? []).map((v) => v.trim().replace(/^content\//, '').replace(/\/+$/, ''));
   for (const id of wanted) {
     if (!known.includes(id)) {
