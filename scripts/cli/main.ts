@@ -1,4 +1,5 @@
 // The `sop` command line: dispatch, help, and the mapping of failures to exit codes.
+import { closest } from '../diagnostics/suggest.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
 
@@ -45,7 +46,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    err(`Perintah "${name}" tidak dikenal.\n\n${HELP}`);
+    const near = closest(name, Object.keys(COMMANDS));
+    err(near ? `Perintah "${name}" tidak dikenal. Maksud Anda: ${near}?\n` : `Perintah "${name}" tidak dikenal.\n\n${HELP}`);
     return EXIT.usage;
   }
   try {

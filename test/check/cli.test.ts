@@ -54,6 +54,7 @@ beforeAll(async () => {
     missingPath: sop(bad, ['check', 'content/tidak-ada']),
     noContent: sop(root, ['check']),
     help: sop(root, ['--help']),
+    typo: sop(root, ['chek']),
     checkHelp: sop(root, ['check', '--help']),
   };
   await Promise.all(Object.entries(jobs).map(async ([name, job]) => (runs[name] = await job)));
@@ -117,6 +118,7 @@ describe('sop check (proses nyata)', () => {
   it.each([
     ['unknownOption', /Opsi "--warna" tidak dikenal\./],
     ['unknownCommand', /Perintah "periksa" tidak dikenal\./],
+    ['typo', /^Perintah "chek" tidak dikenal\. Maksud Anda: check\?\n$/],
     ['missingPath', /Berkas atau folder "content\/tidak-ada" tidak ditemukan\./],
     ['noContent', /Folder content\/ tidak ditemukan/],
   ])('salah pemakaian (%s): kode keluar 2, pesan Indonesia di stderr', (name, message) => {
