@@ -19,7 +19,7 @@ export interface ListedSop {
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
-.galat{color:#b00020;font-weight:600}.peringatan{color:#8a5a00}.letak{font-family:monospace;white-space:nowrap}
+.galat{color:#b00020;font-weight:600}.peringatan{color:#8a5a00}.letak{font-family:monospace;white-space:nowrap;width:1%}
 .saran{color:#444;font-size:.92rem}.aturan{color:#666;font-family:monospace;font-size:.85rem}`;
 
 function page(title: string, body: string, key: string): string {
@@ -58,10 +58,12 @@ ${rows}
 
 /** Shown instead of the document while its source (or its instansi.yml) has errors. */
 export function diagnosticsPage(key: string, title: string, diagnostics: Diagnostic[]): string {
-  const items = diagnostics
+  // Errors first: they are what keeps the document from printing.
+  const sorted = [...diagnostics].sort((a, b) => Number(a.severity !== 'galat') - Number(b.severity !== 'galat'));
+  const items = sorted
     .map(
       (d) =>
-        `<tr><td class="letak">${escapeHtml(`${d.file}:${d.line}:${d.column}`)}</td><td><span class="${d.severity}">${d.severity}</span> ${escapeHtml(d.message)}` +
+        `<tr><td class="letak">${escapeHtml(d.file === key ? `baris ${d.line}, kolom ${d.column}` : `${d.file}:${d.line}:${d.column}`)}</td><td><span class="${d.severity}">${d.severity}</span> ${escapeHtml(d.message)}` +
         `${d.hint ? `<div class="saran">Saran: ${escapeHtml(d.hint)}</div>` : ''}<div class="aturan">${escapeHtml(d.ruleId)}</div></td></tr>`,
     )
     .join('\n');

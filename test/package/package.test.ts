@@ -30,7 +30,7 @@ beforeAll(() => {
   mkdirSync(path.join(office, 'layouts', 'site', 'assets'), { recursive: true });
   writeFileSync(path.join(office, 'layouts', 'site', 'assets', 'situs.css'), 'body { color: #123456 } /* gaya kantor uji */\n');
   installFromTarball(office, tarball);
-}, 240_000);
+}, 600_000);
 
 afterAll(() => {
   // Left in place on failure would fill /tmp; the tarball and install are cheap to redo.
@@ -87,6 +87,16 @@ describe('an office folder holding only content/ and the installed package', () 
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain('Dinas Koperasi');
     expect(readdirSync(path.join(site, 'pdf', 'dkukmtk-balangan'))).toContain('monitoring-evaluasi-internal-capaian-kinerja.pdf');
   }, 120_000);
+});
+
+describe('sop mulai from the installed package', () => {
+  it("writes a new office with the package's own workflow", () => {
+    const r = sop(['mulai', 'kantor-kedua', '--pemerintah', 'Pemerintah Kota Uji', '--nama', 'Badan Uji', '--pejabat', 'Ani']);
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toContain('Langkah berikutnya:');
+    const workflow = readFileSync(path.join(office, 'kantor-kedua', '.github', 'workflows', 'publish.yml'), 'utf8');
+    expect(workflow).toBe(readFileSync(path.join(ROOT, '.github', 'workflows', 'publish.yml'), 'utf8'));
+  }, 60_000);
 });
 
 describe(`Node ${PACKAGE_FLOOR}, the lowest version claimed`, () => {
