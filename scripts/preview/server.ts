@@ -149,6 +149,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const p = decodeURIComponent(url.pathname);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Hanya GET.\n');
+    // Only this computer's own addresses: a web page elsewhere cannot reach the content through
+    // a DNS name it points at 127.0.0.1 (DNS rebinding).
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) return send(res, 403, 'text/plain; charset=utf-8', 'Ditolak.\n');
     if (p === '/') return send(res, 200, TYPES['.html']!, indexPage(listed(), summary()));
     if (p === CLIENT_SCRIPT) return send(res, 200, TYPES['.js']!, CLIENT_JS);
     if (p === '/_pratinjau/peristiwa') {
@@ -197,7 +200,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const own = diagnostics.filter((d) => d.file === rel);
     if (own.some((d) => d.severity === 'galat')) return own;
     const dirs = rel.split('/').slice(0, -1);
-    const above = diagnostics.filter((d) => d.severity === 'galat' && /\/instansi\.ya?ml$/.test(d.file) && dirs.join('/').startsWith(path.posix.dirname(d.file)));
+    const above = diagnostics.filter((d) => d.severity === 'galat' && /\/instansi\.ya?ml$/.test(d.file) && `${dirs.join('/')}/`.startsWith(`${path.posix.dirname(d.file)}/`));
     return [...own, ...above];
   }
 

@@ -1,6 +1,7 @@
 // `sop pratinjau` in real Chromium: the page shows the SOP as it prints, changes when the file
 // is saved, shows the `sop check` findings while the source is wrong, and serves the PDF.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -100,5 +101,10 @@ describe('sop pratinjau', () => {
     expect((await fetch(`${preview.url}_berkas/etc/passwd`)).status).toBe(404);
     expect((await fetch(`${preview.url}situs/../../../etc/passwd`)).status).toBe(404);
     expect((await fetch(`${preview.url}sop/tidak-ada`)).status).toBe(404);
+    // A foreign host name pointed at 127.0.0.1 (DNS rebinding) is refused.
+    const status = await new Promise<number | undefined>((resolve) => {
+      http.get(preview.url, { headers: { host: 'evil.example' } }, (r) => resolve(r.statusCode)).on('error', () => resolve(undefined));
+    });
+    expect(status).toBe(403);
   }, 120_000);
 });
