@@ -1,30 +1,24 @@
 // Book templates (layouts/book/) → HTML, in the Handlebars pattern of the SOP layouts: loading
 // is I/O and done once; rendering is pure. Handlebars escapes every value; the only unescaped
 // inputs are the CSS, the font faces and the front-matter HTML (built escaped by markdown.ts).
-import Handlebars from 'handlebars';
-import { listLayouts, readLayout, type LayoutFiles } from '../layouts/files.ts';
+import { readLayout, type LayoutFiles } from '../layouts/files.ts';
 import type { Paper } from '../render/paper.ts';
-import { fontFaceCss } from '../render/fonts.ts';
+import { fontFaceCss } from '../kit/fonts.ts';
+import { loadTemplates, type Template } from '../kit/templates.ts';
 
 export interface BookLayouts {
-  book: Handlebars.TemplateDelegate;
-  stamps: Handlebars.TemplateDelegate;
+  book: Template;
+  stamps: Template;
   css: string;
   /** The SOP stylesheet: the stamps reuse its footer geometry. */
   sopCss: string;
 }
 
-export function loadBookLayouts(files: LayoutFiles): BookLayouts {
-  const hb = Handlebars.create();
-  for (const f of listLayouts(files, 'book/partials', '.hbs')) {
-    hb.registerPartial(f.name.replace(/\.hbs$/, ''), readLayout(files, `book/partials/${f.name}`));
-  }
-  const compile = (f: string) => hb.compile(readLayout(files, `book/${f}`), { strict: false, preventIndent: true });
+export function loadBookLayouts(layouts: LayoutFiles): BookLayouts {
   return {
-    book: compile('buku.hbs'),
-    stamps: compile('stempel.hbs'),
-    css: readLayout(files, 'book/buku.css'),
-    sopCss: readLayout(files, 'sop.css'),
+    ...loadTemplates(layouts, 'book', { book: 'buku.hbs', stamps: 'stempel.hbs' }),
+    css: readLayout(layouts, 'book/buku.css'),
+    sopCss: readLayout(layouts, 'sop.css'),
   };
 }
 

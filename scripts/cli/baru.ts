@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closest } from '../diagnostics/suggest.ts';
+import { CONTENT_DIR } from '../model/paths.ts';
 import { instansiFolders, localToday, nomorsOf } from '../scaffold/existing.ts';
 import { nextNomor } from '../scaffold/nomor.ts';
 import { sopTemplate } from '../scaffold/templates.ts';
@@ -54,7 +55,7 @@ export function baru(argv: string[], ctx: CheckContext): number {
   }
   const today = localToday();
   const nomor = nextNomor(nomorsOf(ctx.cwd, instansi), instansi.toUpperCase(), Number(today.slice(0, 4)));
-  const rel = path.posix.join('content', instansi, folder.split(path.sep).join('/'), `${slugify(nama)}.md`);
+  const rel = path.posix.join(CONTENT_DIR, instansi, folder.split(path.sep).join('/'), `${slugify(nama)}.md`);
   if (existsSync(path.join(ctx.cwd, rel))) throw new UsageError(`${rel} sudah ada; tidak ditimpa.`, 'Pilih nama SOP lain, atau sunting berkas itu.');
   writeNew(ctx.cwd, [{ path: rel, data: sopTemplate({ nomor, nama, today, ...(values.unit ? { unit: values.unit.trim() } : {}) }) }]);
   ctx.stdout(`SOP baru: ${rel}\nNomor: ${nomor}\nSunting berkas itu, lalu jalankan "npx sop check" (atau "npx sop pratinjau" untuk melihatnya tercetak).\n`);

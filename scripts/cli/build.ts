@@ -1,16 +1,17 @@
 // `sop build`: check, then print every valid SOP to PDF.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
-import { PrerequisiteError } from '../print/browser.ts';
 import { Printer } from '../print/pool.ts';
+import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
-import { fontDir } from '../render/fonts.ts';
+import { projectOf } from '../validate/check-content.ts';
+import { fontDir } from '../kit/fonts.ts';
 import { runCheckParallel, type CheckContext } from './check.ts';
+import { PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BUILD_HELP = `Pemakaian: sop build [--semua]
@@ -34,8 +35,8 @@ peramban tidak ditemukan.
 `;
 
 /** Check content; on errors print them and return undefined. Shared by build, book and site. */
-export async function checkedSops(ctx: CheckContext): Promise<Sop[] | undefined> {
-  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+export async function checkedProject(ctx: CheckContext): Promise<Project | undefined> {
+  if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
   const { result } = await runCheckParallel(ctx.cwd);
@@ -48,17 +49,19 @@ export async function checkedSops(ctx: CheckContext): Promise<Sop[] | undefined>
   }
   const warnings = diagnostics.length;
   if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npx sop check" untuk rinciannya.\n`);
-  return result.sops;
+  return projectOf(result, ctx.cwd);
 }
 
-/** Where sop-press itself lives: its layouts and fonts load from here. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Beside the project, what the printer may read: sop-press's own layouts, and the fonts. */
+export function packageDirs(): string[] {
+  return [PACKAGE_ROOT, fontDir()];
+}
 
 /** Launches the browser on first use and closes it at the end. */
 export function lazyPrinter(root: string): { get: () => Promise<Printer>; close: () => Promise<void> } {
   let printer: Promise<Printer> | undefined;
   return {
-    get: () => (printer ??= Printer.launch({ allowedDir: root, extraDirs: [PACKAGE_ROOT, fontDir()] })),
+    get: () => (printer ??= Printer.launch({ allowedDir: root, extraDirs: packageDirs() })),
     close: async () => {
       if (printer) await (await printer.catch(() => undefined))?.close();
     },
@@ -73,16 +76,11 @@ export function progress(ctx: CheckContext, label: string): ((done: number, tota
   };
 }
 
-export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T | number> {
+/** Runs `fn` with a browser started on first use, and always closes it (errors go to main.ts). */
+export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
   const printer = lazyPrinter(root);
   try {
     return await fn(printer.get);
-  } catch (e) {
-    if (e instanceof PrerequisiteError) {
-      process.stderr.write(`Galat: ${e.message}\nSaran: ${e.hint}\n`);
-      return EXIT.usage;
-    }
-    throw e;
   } finally {
     await printer.close();
   }
@@ -90,7 +88,7 @@ export async function withPrinter<T>(root: string, fn: (get: () => Promise<Print
 
 export function summarizePdfs(built: BuiltPdf[], root: string): string {
   const rebuilt = built.filter((b) => b.rebuilt).length;
-  return `${built.length} SOP: ${rebuilt} PDF dibuat, ${built.length - rebuilt} tidak berubah → ${path.relative(root, path.join(root, 'output', 'pdf')) || '.'}/\n`;
+  return `${built.length} SOP: ${rebuilt} PDF dibuat, ${built.length - rebuilt} tidak berubah → ${path.relative(root, projectDirs(root).pdf) || '.'}/\n`;
 }
 
 export async function build(argv: string[], ctx: CheckContext): Promise<number> {
@@ -99,12 +97,11 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
     ctx.stdout(BUILD_HELP);
     return EXIT.ok;
   }
-  const sops = await checkedSops(ctx);
-  if (!sops) return EXIT.invalid;
+  const project = await checkedProject(ctx);
+  if (!project) return EXIT.invalid;
   const result = await withPrinter(ctx.cwd, (printer) =>
-    buildPdfs(sops, { root: ctx.cwd, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
+    buildPdfs(project.sops, { root: project.root, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
   );
-  if (typeof result === 'number') return result;
   ctx.stdout(summarizePdfs(result, ctx.cwd));
   return EXIT.ok;
 }

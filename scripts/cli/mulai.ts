@@ -2,13 +2,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { localToday } from '../scaffold/existing.ts';
 import { nextSteps, officeFiles } from '../scaffold/office.ts';
 import type { OfficeAnswers } from '../scaffold/templates.ts';
 import { existing, writeNew } from '../scaffold/write.ts';
 import { slugify } from '../site/urls.ts';
+import { PACKAGE_ROOT } from '../model/paths.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
 
@@ -34,7 +34,6 @@ Opsi:
 Kode keluar: 0 berhasil, 2 salah pemakaian atau berkas sudah ada.
 `;
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The questions, in the order asked; `fallback` proposes an answer from earlier ones. */
 const QUESTIONS: Array<{ key: keyof OfficeAnswers; label: string; optional?: boolean; fallback?: (a: Partial<OfficeAnswers>) => string }> = [

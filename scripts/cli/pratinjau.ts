@@ -1,7 +1,7 @@
 // `sop pratinjau`: the local preview server, until Ctrl+C.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { projectDirs } from '../model/paths.ts';
 import { startPreview } from '../preview/server.ts';
 import { lazyPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
@@ -32,7 +32,7 @@ export async function pratinjau(argv: string[], ctx: CheckContext): Promise<numb
   }
   const port = Number(values.port ?? 4321);
   if (!/^\d+$/.test(values.port ?? '4321') || port > 65535) throw new UsageError(`Port "${values.port}" tidak valid.`, 'Tulis angka 1–65535, mis. --port 8080.');
-  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+  if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
   const printer = lazyPrinter(ctx.cwd);

@@ -35,7 +35,7 @@ interface CodeQualityIssue {
   check_name: string;
   fingerprint: string;
   severity: 'major' | 'minor';
-  location: { path: string; lines: { begin: number } };
+  location: { path: string; lines: { begin: number; end: number } };
 }
 
 /**
@@ -53,7 +53,7 @@ export function formatCodeQuality(diagnostics: Diagnostic[]): string {
       check_name: d.ruleId,
       fingerprint: createHash('sha256').update(`${base}\0${n}`).digest('hex').slice(0, 32),
       severity: d.severity === 'galat' ? 'major' : 'minor',
-      location: { path: d.file, lines: { begin: d.line } },
+      location: { path: d.file, lines: { begin: d.line, end: d.endLine } },
     };
   });
   return `${JSON.stringify(issues, null, 2)}\n`;

@@ -5,10 +5,11 @@
 // union of both folders, the office winning on equal names.
 import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SopError } from '../errors.ts';
+import { LAYOUTS_DIR, PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
 
 /** sop-press's own layouts (the repository's layouts/, or the installed package's). */
-export const PACKAGE_LAYOUTS = fileURLToPath(new URL('../../layouts/', import.meta.url));
+export const PACKAGE_LAYOUTS = path.join(PACKAGE_ROOT, LAYOUTS_DIR);
 
 export interface LayoutFiles {
   /** Folders searched in order: the office's layouts/ (when it has one), then sop-press's. */
@@ -17,7 +18,7 @@ export interface LayoutFiles {
 
 /** The layouts a project at `root` prints with. */
 export function layoutFiles(root: string): LayoutFiles {
-  const own = path.join(root, 'layouts');
+  const own = projectDirs(root).layouts;
   const dirs = [PACKAGE_LAYOUTS];
   // In sop-press's own repository the project's layouts/ *is* the package's: search it once.
   if (existsSync(own) && realpathSync(own) !== realpathSync(PACKAGE_LAYOUTS)) dirs.unshift(own);
@@ -30,7 +31,10 @@ export function layoutPath(files: LayoutFiles, rel: string): string {
     const file = path.join(dir, rel);
     if (existsSync(file)) return file;
   }
-  throw new Error(`Berkas tata letak layouts/${rel} tidak ditemukan.`);
+  throw new SopError(`Berkas tata letak ${LAYOUTS_DIR}/${rel} tidak ditemukan.`, {
+    // Every file asked for ships with sop-press: missing means a damaged installation.
+    hint: 'Pasang ulang sop-press dengan `npm install`, lalu jalankan perintah ini lagi.',
+  });
 }
 
 export function readLayout(files: LayoutFiles, rel: string): string {

@@ -1,6 +1,6 @@
 // The preview's own pages: the content list and the diagnostics shown in place of a document.
 // Pure HTML builders; every text an officer wrote passes through escapeHtml.
-import { escapeHtml } from '../book/markdown.ts';
+import { escapeHtml } from '../kit/escape.ts';
 import type { Diagnostic } from '../diagnostics/report.ts';
 
 export const CLIENT_SCRIPT = '/_pratinjau/klien.js';

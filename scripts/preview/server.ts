@@ -6,22 +6,22 @@ import { existsSync, readFileSync, realpathSync, statSync, watch, type FSWatcher
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildPdfs, measureSops } from '../build/build-pdfs.ts';
-import { sharedInputsHash, sopInputsHash } from '../build/inputs.ts';
-import { planPrint } from '../build/plan.ts';
+import { pathToFileURL } from 'node:url';
+import { packageDirs } from '../cli/build.ts';
 import { runCheck } from '../cli/check.ts';
 import { collect, type Diagnostic } from '../diagnostics/report.ts';
 import { layoutFiles, PACKAGE_LAYOUTS } from '../layouts/files.ts';
+import { CONTENT_DIR, projectBaseUrl, projectDirs } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
+import { buildPdfs } from '../pdf/build-pdfs.ts';
+import { sharedInputsHash, sopInputsHash } from '../pdf/inputs.ts';
+import { printHtmls } from '../pdf/print-html.ts';
 import { urlPolicy } from '../print/guard.ts';
 import type { Printer } from '../print/pool.ts';
-import { loadLayouts, renderSopHtml } from '../render/document.ts';
-import { fontDir } from '../render/fonts.ts';
-import { sopView } from '../render/view.ts';
+import { loadLayouts } from '../render/document.ts';
 import { buildSite } from '../site/build-site.ts';
 import { parseBase } from '../site/urls.ts';
-import type { CheckResult } from '../validate/check-content.ts';
+import { projectOf, type CheckResult } from '../validate/check-content.ts';
 import { CLIENT_JS, CLIENT_SCRIPT, diagnosticsPage, indexPage, withClient, type ListedSop } from './pages.ts';
 
 export interface PreviewOptions {
@@ -38,7 +38,6 @@ export interface Preview {
   close: () => Promise<void>;
 }
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -56,7 +55,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** `content/dinas/x.md` → `/sop/dinas/x`. */
-const hrefOf = (rel: string) => `/sop/${rel.replace(/^content\//, '').replace(/\.md$/, '')}`;
+const hrefOf = (rel: string) => `/sop/${rel.slice(CONTENT_DIR.length + 1).replace(/\.md$/, '')}`;
 
 /** file: URLs of the printed HTML (fonts, logos) → the preview's own /_berkas/ addresses. */
 const servedUrls = (html: string) => html.replace(/file:\/\/(\/[^"')\s]*)/g, '/_berkas$1');
@@ -64,8 +63,9 @@ const servedUrls = (html: string) => html.replace(/file:\/\/(\/[^"')\s]*)/g, '/_
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { root } = options;
   const log = options.log ?? (() => {});
-  const siteOut = path.join(root, 'output', '.pratinjau');
-  const allowed = urlPolicy([root, PACKAGE_ROOT, fontDir()]);
+  const dirs = projectDirs(root);
+  const siteOut = path.join(dirs.output, '.pratinjau');
+  const allowed = urlPolicy([root, ...packageDirs()]);
 
   let check: CheckResult;
   let diagnostics: Diagnostic[] = [];
@@ -86,7 +86,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const rel = f.path;
       if (!rel.endsWith('.md')) continue;
       const sop = bySop.get(rel);
-      next.set(rel, sop ? sopInputsHash(sop, shared) : JSON.stringify(diagnostics.filter((d) => d.file === rel)));
+      next.set(rel, sop ? sopInputsHash(sop, shared, root) : JSON.stringify(diagnostics.filter((d) => d.file === rel)));
     }
     const changed = layoutsChanged ? ['*'] : [...new Set([...next.keys(), ...keys.keys()])].filter((k) => next.get(k) !== keys.get(k));
     // Any change of an instansi.yml (or a file added or removed) changes the list: reload it.
@@ -107,10 +107,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const started = performance.now();
       const printer = await options.printer();
       const layouts = loadLayouts(layoutFiles(root));
-      const baseUrl = pathToFileURL(root + path.sep).href;
-      const m = (await measureSops(printer, layouts, [sop], baseUrl)).get(sop.id)!;
-      const view = sopView(sop);
-      const out = renderSopHtml(layouts, view, planPrint(view, sop.steps, m));
+      const out = (await printHtmls(printer, layouts, [sop], projectBaseUrl(root))).get(sop.id)!;
       log(`${sop.path}: diukur dan disusun dalam ${Math.round(performance.now() - started)} md.`);
       return out;
     })();
@@ -122,8 +119,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   function ensureSite(): Promise<void> {
     if (siteBuilt && !siteDirty) return siteBuilt;
     siteDirty = false;
-    const sops = check.sops;
-    siteBuilt = buildSite(sops, { root, outDir: siteOut, base: parseBase('/situs/'), printer: options.printer }).then(() => undefined);
+    siteBuilt = buildSite(projectOf(check, root), { outDir: siteOut, base: parseBase('/situs/'), printer: options.printer }).then(() => undefined);
     siteBuilt.catch(() => (siteDirty = true));
     return siteBuilt;
   }
@@ -170,7 +166,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     if (p.startsWith('/sop/')) {
       const pdf = p.endsWith('.pdf');
-      const rel = `content/${p.slice('/sop/'.length).replace(/\.pdf$/, '')}.md`;
+      const rel = `${CONTENT_DIR}/${p.slice('/sop/'.length).replace(/\.pdf$/, '')}.md`;
       if (!keys.has(rel)) return notFound(res);
       const sop = check.sops.find((s) => s.path === rel);
       if (!sop) return send(res, 200, TYPES['.html']!, diagnosticsPage(rel, rel, blocking(rel)));
@@ -254,9 +250,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const watchDir = (dir: string, fromLayouts: boolean) => {
     if (existsSync(dir)) watchers.push(watch(dir, { recursive: true }, () => onChange(fromLayouts)));
   };
-  watchDir(path.join(root, 'content'), false);
-  watchDir(path.join(root, 'layouts'), true);
-  if (path.resolve(root, 'layouts') !== path.resolve(PACKAGE_LAYOUTS)) watchDir(PACKAGE_LAYOUTS, true);
+  watchDir(dirs.content, false);
+  watchDir(dirs.layouts, true);
+  if (path.resolve(dirs.layouts) !== path.resolve(PACKAGE_LAYOUTS)) watchDir(PACKAGE_LAYOUTS, true);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

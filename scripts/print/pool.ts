@@ -12,6 +12,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { urlPolicy, withBase } from './guard.ts';
 import type { UrlPolicy } from './guard.ts';
+import { PrerequisiteError } from './browser.ts';
 import { launchChromium } from './launch.ts';
 import type { LaunchedBrowser, LaunchOptions } from './launch.ts';
 import { cssBoxToPdfRect, cssLengthToPx } from './units.ts';
@@ -22,7 +23,7 @@ export interface PrinterOptions extends LaunchOptions {
   allowedDir: string;
   /** Further folders whose files may load (where sop-press's own layouts and fonts live). */
   extraDirs?: readonly string[];
-  /** Pages printing in parallel. Default: os.availableParallelism(). */
+  /** Pages printing in parallel. Default: `SOP_POOL_SIZE`, else os.availableParallelism(). */
   poolSize?: number;
   /** Per-step timeout for loading, evaluating and printing one document (ms). */
   pageTimeoutMs?: number;
@@ -86,6 +87,19 @@ interface Paper {
   height: string;
   widthPx: number;
   heightPx: number;
+}
+
+/**
+ * `SOP_POOL_SIZE`: how many pages print at once, for a machine short of memory (each page is a
+ * renderer) and for the determinism test, which builds with several sizes.
+ */
+export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.SOP_POOL_SIZE?.trim();
+  if (!raw) return undefined;
+  if (!/^[1-9]\d{0,1}$/.test(raw)) {
+    throw new PrerequisiteError(`SOP_POOL_SIZE="${raw}" tidak valid.`, 'Isi SOP_POOL_SIZE dengan bilangan bulat 1 sampai 99 (jumlah halaman peramban yang mencetak bersamaan), atau hapus variabel itu.');
+  }
+  return Number(raw);
 }
 
 const HOST_NAME = '.sop-press-print.html';
@@ -176,7 +190,8 @@ export class Printer {
 
   /** Starts the browser; throws PrerequisiteError (with install instructions) if there is none. */
   static async launch(options: PrinterOptions): Promise<Printer> {
-    return new Printer(options, await launchChromium(options));
+    const poolSize = options.poolSize ?? poolSizeFromEnv(); // a bad value fails before the browser starts
+    return new Printer(poolSize === undefined ? options : { ...options, poolSize }, await launchChromium(options));
   }
 
   /** Which executable is printing, and how it was found. */

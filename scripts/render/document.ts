@@ -1,23 +1,18 @@
 // Handlebars layouts → HTML. Loading the layouts is I/O (done once); rendering is pure.
-import Handlebars from 'handlebars';
-import { listLayouts, readLayout, type LayoutFiles } from '../layouts/files.ts';
-import type { PageLayout } from '../flow/types.ts';
-import { fontFaceCss } from './fonts.ts';
+import { fontFaceCss } from '../kit/fonts.ts';
+import { loadTemplates, type Template } from '../kit/templates.ts';
+import { readLayout, type LayoutFiles } from '../layouts/files.ts';
+import type { ProcedurePlan } from '../plan/procedure.ts';
 import type { RowView, SopView } from './view.ts';
 
 export interface Layouts {
-  sop: Handlebars.TemplateDelegate;
-  measure: Handlebars.TemplateDelegate;
+  sop: Template;
+  measure: Template;
   css: string;
 }
 
-export function loadLayouts(files: LayoutFiles): Layouts {
-  const hb = Handlebars.create();
-  for (const f of listLayouts(files, 'partials', '.hbs')) {
-    hb.registerPartial(f.name.replace(/\.hbs$/, ''), readLayout(files, `partials/${f.name}`));
-  }
-  const compile = (f: string) => hb.compile(readLayout(files, f), { strict: false, preventIndent: true });
-  return { sop: compile('sop.hbs'), measure: compile('measure.hbs'), css: readLayout(files, 'sop.css') };
+export function loadLayouts(layouts: LayoutFiles): Layouts {
+  return { ...loadTemplates(layouts, '', { sop: 'sop.hbs', measure: 'measure.hbs' }), css: readLayout(layouts, 'sop.css') };
 }
 
 export interface ProcedurePageView {
@@ -53,19 +48,7 @@ export function renderMeasureHtml(layouts: Layouts, views: SopView[]): string {
   return layouts.measure({ docs, fontFaces: fontFaceCss(), css: layouts.css });
 }
 
-export interface PrintPlan {
-  /** Rows per procedure page (indices into view.rows), with measured heights. */
-  pages: Array<{ first: number; last: number }>;
-  rowHeights: number[];
-  layouts: PageLayout[];
-  svgs: string[];
-  bandHeight: number;
-  /** Offset of the first body row below the top of `.proc` (the table header height). */
-  flowTop: number;
-  identityZoom: number;
-}
-
-export function renderSopHtml(layouts: Layouts, view: SopView, plan: PrintPlan): string {
+export function renderSopHtml(layouts: Layouts, view: SopView, plan: ProcedurePlan): string {
   const flowLeft = view.columns.no + view.columns.kegiatan;
   const procedurePages: ProcedurePageView[] = plan.pages.map((slice, i) => ({
     ...pageBase(view, i + 2),

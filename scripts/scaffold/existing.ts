@@ -2,13 +2,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { projectDirs } from '../model/paths.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
 import { readContent } from '../source/content.ts';
 import { decodeSource } from '../source/decode.ts';
 
 /** Folders directly under content/ that hold an instansi.yml. */
 export function instansiFolders(root: string): string[] {
-  const content = path.join(root, 'content');
+  const content = projectDirs(root).content;
   if (!existsSync(content)) return [];
   return readdirSync(content, { withFileTypes: true })
     .filter((e) => e.isDirectory() && ['instansi.yml', 'instansi.yaml'].some((f) => existsSync(path.join(content, e.name, f))))
@@ -18,7 +19,7 @@ export function instansiFolders(root: string): string[] {
 
 /** `nomor` of every SOP file under content/<instansi>/, as written; unreadable files are skipped. */
 export function nomorsOf(root: string, instansi: string): string[] {
-  const set = readContent(root, path.join(root, 'content', instansi));
+  const set = readContent(root, path.join(projectDirs(root).content, instansi));
   const out: string[] = [];
   for (const raw of set.sops) {
     const decoded = decodeSource(raw.bytes);

@@ -1,5 +1,6 @@
 // The files of a new office repository (`sop mulai`). Pure: answers and sop-press's own
 // workflow in, files out; writing them is write.ts's job.
+import { CONTENT_DIR } from '../model/paths.ts';
 import { nextNomor } from './nomor.ts';
 import { GITIGNORE, instansiYml, officePackageJson, sopTemplate, vscodeFiles, type OfficeAnswers, type ScaffoldFile } from './templates.ts';
 
@@ -22,9 +23,9 @@ export function officeFiles(a: OfficeAnswers, ctx: OfficeContext): ScaffoldFile[
   return [
     { path: 'package.json', data: officePackageJson(ctx.name, ctx.version, ctx.engines) },
     { path: '.gitignore', data: GITIGNORE },
-    { path: `content/${a.instansi}/instansi.yml`, data: instansiYml(a) },
+    { path: `${CONTENT_DIR}/${a.instansi}/instansi.yml`, data: instansiYml(a) },
     {
-      path: `content/${a.instansi}/${SAMPLE_SOP}`,
+      path: `${CONTENT_DIR}/${a.instansi}/${SAMPLE_SOP}`,
       data: sopTemplate({ nomor: nextNomor([], a.instansi.toUpperCase(), year), nama: 'Contoh Pelayanan Permohonan', today: ctx.today }),
     },
     { path: '.github/workflows/publish.yml', data: ctx.workflow },

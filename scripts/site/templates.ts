@@ -1,20 +1,14 @@
-// The site's Handlebars layouts (layouts/site/). Loading is I/O, done once; rendering is pure.
-// Every value is escaped by Handlebars (`{{…}}`); the only raw insertions (`{{{…}}}`) are the
-// sanitized prose and the generated flowchart SVG.
-import Handlebars from 'handlebars';
-import { listLayouts, readLayout, type LayoutFiles } from '../layouts/files.ts';
+// The site's Handlebars layouts (layouts/site/). Every value is escaped by Handlebars (`{{…}}`);
+// the only raw insertions (`{{{…}}}`) are the sanitized prose and the generated flowchart SVG.
+import type { LayoutFiles } from '../layouts/files.ts';
+import { loadTemplates, type Template } from '../kit/templates.ts';
 
 export const PAGE_KINDS = ['beranda', 'katalog', 'sop', 'cari', '404'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
-export type SiteTemplates = Record<PageKind, Handlebars.TemplateDelegate>;
+export type SiteTemplates = Record<PageKind, Template>;
 
-export function loadSiteTemplates(files: LayoutFiles): SiteTemplates {
-  const hb = Handlebars.create();
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  for (const f of listLayouts(files, 'site/partials', '.hbs')) {
-    hb.registerPartial(f.name.replace(/\.hbs$/, ''), readLayout(files, `site/partials/${f.name}`));
-  }
-  const compile = (kind: PageKind) => hb.compile(readLayout(files, `site/${kind}.hbs`), { preventIndent: true });
-  return Object.fromEntries(PAGE_KINDS.map((k) => [k, compile(k)])) as SiteTemplates;
+export function loadSiteTemplates(layouts: LayoutFiles): SiteTemplates {
+  const files = Object.fromEntries(PAGE_KINDS.map((k) => [k, `${k}.hbs`])) as Record<PageKind, string>;
+  return loadTemplates(layouts, 'site', files, { eq: (a: unknown, b: unknown) => a === b });
 }

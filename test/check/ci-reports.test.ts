@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatCodeQuality, githubSummary } from '../../scripts/diagnostics/ci-reports.ts';
 import type { Diagnostic } from '../../scripts/diagnostics/report.ts';
 
-const warning = (i: number): Diagnostic => ({ file: `content/d/sop-${i}.md`, line: i, column: 3, severity: 'peringatan', ruleId: 'contoh-aturan', message: `Temuan | nomor ${i}`, hint: 'Perbaiki.' });
-const error: Diagnostic = { file: 'content/d/a.md', line: 7, column: 9, severity: 'galat', ruleId: 'nilai-tak-dikenal', message: 'Nilai `status` salah.' };
+const warning = (i: number): Diagnostic => ({ file: `content/d/sop-${i}.md`, line: i, column: 3, endLine: i, endColumn: 9, severity: 'peringatan', ruleId: 'contoh-aturan', message: `Temuan | nomor ${i}`, hint: 'Perbaiki.' });
+const error: Diagnostic = { file: 'content/d/a.md', line: 7, column: 9, endLine: 8, endColumn: 2, severity: 'galat', ruleId: 'nilai-tak-dikenal', message: 'Nilai `status` salah.' };
 
 describe('githubSummary', () => {
   it('lists every finding past the annotation cap, with pipes escaped', () => {
@@ -30,9 +30,9 @@ describe('formatCodeQuality', () => {
       check_name: 'nilai-tak-dikenal',
       fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       severity: 'major',
-      location: { path: 'content/d/a.md', lines: { begin: 7 } },
+      location: { path: 'content/d/a.md', lines: { begin: 7, end: 8 } },
     });
-    const moved = JSON.parse(formatCodeQuality([{ ...error, line: 12 }]))[0];
+    const moved = JSON.parse(formatCodeQuality([{ ...error, line: 12, endLine: 13 }]))[0];
     expect(moved.fingerprint).toBe(issue.fingerprint);
     const twice = JSON.parse(formatCodeQuality([error, { ...error, line: 20 }]));
     expect(twice[0].fingerprint).not.toBe(twice[1].fingerprint);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Printer } from '../../scripts/print/pool.ts';
-import { fontDir } from '../../scripts/render/fonts.ts';
+import { fontDir } from '../../scripts/kit/fonts.ts';
 import { startPreview, type Preview } from '../../scripts/preview/server.ts';
 import { launchBrowser, ROOT } from '../site/helpers.ts';
 

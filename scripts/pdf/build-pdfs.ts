@@ -3,17 +3,18 @@
 // through the page pool. Unchanged SOPs are skipped; every file is written atomically.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { layoutFiles } from '../layouts/files.ts';
+import { projectBaseUrl, projectDirs } from '../model/paths.ts';
+import { effectiveDate } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
-import { loadLayouts, renderMeasureHtml, renderSopHtml, type Layouts } from '../render/document.ts';
-import { sopView } from '../render/view.ts';
+import { loadLayouts, type Layouts } from '../render/document.ts';
 import { writeAtomic } from './atomic.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
-import { identityRoom, measureInPage, planPrint, type Measurement } from './plan.ts';
+import type { Measurement } from '../plan/procedure.ts';
+import { measureSops, sopPrintHtml } from './print-html.ts';
 
 export interface BuildOptions {
   root: string;
@@ -54,12 +55,13 @@ export function pdfPath(sop: Sop): string {
 const MEASURE_BATCH = 100;
 
 export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
-  const outDir = options.outDir ?? path.join(options.root, 'output');
-  const cachePath = path.join(outDir, '.cache', 'pdf.json');
+  const dirs = projectDirs(options.root, options.outDir);
+  const outDir = dirs.output;
+  const cachePath = path.join(dirs.cache, 'pdf.json');
   const cache = readCache(cachePath);
-  const layoutsDir = layoutFiles(options.root);
-  const shared = sharedInputsHash(layoutsDir);
-  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared)]));
+  const layoutSources = layoutFiles(options.root);
+  const shared = sharedInputsHash(layoutSources);
+  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root)]));
   const stale = sops.filter((s) => options.force || cache.entries[s.id]?.hash !== hashes.get(s.id) || !existsSync(path.join(outDir, pdfPath(s))));
 
   const results = new Map<string, BuiltPdf>();
@@ -71,8 +73,8 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   }
   if (stale.length) {
     const printer = await options.printer();
-    const layouts = loadLayouts(layoutsDir);
-    const baseUrl = pathToFileURL(options.root + path.sep).href;
+    const layouts = loadLayouts(layoutSources);
+    const baseUrl = projectBaseUrl(options.root);
     let done = 0;
     for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
       const batch = stale.slice(i, i + MEASURE_BATCH);
@@ -91,7 +93,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   }
   if (options.prune) {
     const keep = new Set([...results.values()].flatMap((b) => [b.pdf, ...(b.manifest ? [b.manifest] : [])]));
-    pruneDir(path.join(outDir, 'pdf'), keep);
+    pruneDir(dirs.pdf, keep);
     for (const id of Object.keys(cache.entries)) if (!hashes.has(id)) delete cache.entries[id];
     writeAtomic(cachePath, JSON.stringify(cache));
   }
@@ -117,19 +119,8 @@ function manifestPath(outDir: string, sop: Sop): { manifest?: string } {
   return existsSync(file) ? { manifest: file } : {};
 }
 
-/** Measures SOPs in one browser page: table row heights, header, identity fit. */
-export async function measureSops(printer: Printer, layouts: Layouts, sops: Sop[], baseUrl: string): Promise<Map<string, Measurement>> {
-  const views = sops.map(sopView);
-  const rooms = Object.fromEntries(views.map((v) => [v.id, identityRoom(v)]));
-  const widest = Math.max(...views.map((v) => v.paper.widthMm));
-  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage, rooms);
-  return new Map(list.map((m) => [m.id, m]));
-}
-
 async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measurement, baseUrl: string, outDir: string): Promise<BuiltPdf> {
-  const view = sopView(sop);
-  const plan = planPrint(view, sop.steps, m);
-  const html = renderSopHtml(layouts, view, plan);
+  const { view, html } = sopPrintHtml(layouts, sop, m);
   const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
   // User text is escaped, so anything refused or missing is ours (a font, a layout asset):
   // better no PDF than one quietly printed in a fallback font.
@@ -141,7 +132,7 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
   const box = printed.boxes[0];
   const sign = sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
-  const date = new Date(`${sop.tanggal_efektif ?? sop.tanggal_pembuatan}T00:00:00+07:00`);
+  const date = new Date(`${effectiveDate(sop)}T00:00:00+07:00`);
   const pdf = await finishPdf(printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,
