@@ -5,12 +5,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measureSops } from '../pdf/build-pdfs.ts';
+import { measureSops } from '../pdf/print-html.ts';
 import { planProcedure, type Measurement, type ProcedurePlan } from '../plan/procedure.ts';
 import { flowGraph } from '../flow/graph.ts';
 import { checkLayout, readability, readabilityDefects, svgStrokes, type Readability } from '../flow/quality.ts';
 import type { Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
+import { layoutFiles } from '../layouts/files.ts';
 import { loadLayouts } from '../render/document.ts';
 import { sopView } from '../render/view.ts';
 import { readContent } from '../source/content.ts';
@@ -64,7 +65,7 @@ const BATCH = 50;
 
 /** Measure the SOPs (many per browser page, as the build does), plan and lay them out as printed, score them. */
 export async function scoreFlows(printer: Printer, root: string, sops: Sop[]): Promise<ScoredFlow[]> {
-  const layouts = loadLayouts(path.join(root, 'layouts'));
+  const layouts = loadLayouts(layoutFiles(root));
   const measured = new Map<string, Measurement>();
   for (let i = 0; i < sops.length; i += BATCH) {
     for (const [id, m] of await measureSops(printer, layouts, sops.slice(i, i + BATCH), pathToFileURL(root + path.sep).href)) measured.set(id, m);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { writeAtomic } from '../pdf/atomic.ts';
+import { layoutFiles } from '../layouts/files.ts';
 import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
@@ -97,7 +98,7 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
   const books: BuiltBook[] = [];
   if (plans.length) {
     const printer = await options.printer();
-    const layouts = loadBookLayouts(dirs.layouts);
+    const layouts = loadBookLayouts(layoutFiles(root));
     const one = async (i: number): Promise<BuiltBook> => {
       const plan = plans[i]!;
       options.onBook?.(plan.instansi, i, plans.length);

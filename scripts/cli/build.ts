@@ -1,7 +1,6 @@
 // `sop build`: check, then print every valid SOP to PDF.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
@@ -12,7 +11,7 @@ import type { Sop } from '../model/sop.ts';
 import { projectOf } from '../validate/check-content.ts';
 import { fontDir } from '../kit/fonts.ts';
 import { runCheckParallel, type CheckContext } from './check.ts';
-import { projectDirs } from '../model/paths.ts';
+import { PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html]
@@ -56,14 +55,16 @@ export async function checkedProject(ctx: CheckContext): Promise<Project | undef
   return projectOf(result, ctx.cwd);
 }
 
-/** Where sop-press itself lives: its layouts and fonts load from here. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Beside the project, what the printer may read: sop-press's own layouts, and the fonts. */
+export function packageDirs(): string[] {
+  return [PACKAGE_ROOT, fontDir()];
+}
 
 /** Launches the browser on first use and closes it at the end. */
 export function lazyPrinter(root: string): { get: () => Promise<Printer>; close: () => Promise<void> } {
   let printer: Promise<Printer> | undefined;
   return {
-    get: () => (printer ??= Printer.launch({ allowedDir: root, extraDirs: [PACKAGE_ROOT, fontDir()] })),
+    get: () => (printer ??= Printer.launch({ allowedDir: root, extraDirs: packageDirs() })),
     close: async () => {
       if (printer) await (await printer.catch(() => undefined))?.close();
     },

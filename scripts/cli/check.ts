@@ -1,7 +1,8 @@
 // `sop check`: validate content/ (or the given paths) and print diagnostics.
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatCodeQuality, githubSummary } from '../diagnostics/ci-reports.ts';
 import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman, formatJson, type OutputFormat } from '../diagnostics/format.ts';
 import { probeAsset } from '../source/assets.ts';
@@ -11,7 +12,7 @@ import { checkContentParallel } from '../validate/check-parallel.ts';
 import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github]
+export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github|codequality]
 
 Memeriksa sumber SOP di content/ (atau hanya berkas/folder yang disebut): frontmatter,
 tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan.
@@ -19,7 +20,10 @@ tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan.
 Opsi:
   --format human   tampilan untuk dibaca (bawaan), berwarna di terminal
   --format json    daftar temuan dalam JSON
-  --format github  anotasi GitHub Actions (otomatis bila GITHUB_ACTIONS=true)
+  --format github  anotasi GitHub Actions (otomatis bila GITHUB_ACTIONS=true),
+                   dengan daftar lengkap di ringkasan job ($GITHUB_STEP_SUMMARY)
+  --format codequality
+                   laporan Code Quality GitLab (JSON) untuk merge request
   -h, --help       tampilkan bantuan ini
 
 Kode keluar: 0 tidak ada galat, 1 ada galat di isi SOP, 2 salah pemakaian.
@@ -54,7 +58,7 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
   // parseArgs would say this in English ("argument missing" / "ambiguous").
   const f = argv.indexOf('--format');
   if (f !== -1 && (f === argv.length - 1 || argv[f + 1]!.startsWith('-'))) {
-    throw new UsageError('Opsi "--format" memerlukan nilai.', 'Tulis --format human, --format json atau --format github.');
+    throw new UsageError('Opsi "--format" memerlukan nilai.', 'Tulis --format human, --format json, --format github atau --format codequality.');
   }
   const { values, positionals } = parseArgs({
     args: argv,
@@ -65,9 +69,9 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
     ctx.stdout(CHECK_HELP);
     return EXIT.ok;
   }
-  const format = (values.format ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human')) as OutputFormat;
-  if (!['human', 'json', 'github'].includes(format)) {
-    throw new UsageError(`Format "${format}" tidak dikenal.`, 'Pilih --format human, json atau github.');
+  const format = (values.format ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human')) as OutputFormat | 'codequality';
+  if (!['human', 'json', 'github', 'codequality'].includes(format)) {
+    throw new UsageError(`Format "${format}" tidak dikenal.`, 'Pilih --format human, json, github atau codequality.');
   }
   for (const p of positionals) {
     if (!existsSync(path.resolve(ctx.cwd, p))) throw new UsageError(`Berkas atau folder "${p}" tidak ditemukan.`);
@@ -86,8 +90,10 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
   const { shown } = await runCheckParallel(ctx.cwd, positionals);
   const diagnostics = collect(shown);
   if (format === 'json') ctx.stdout(formatJson(diagnostics));
+  else if (format === 'codequality') ctx.stdout(formatCodeQuality(diagnostics));
   else if (format === 'github') {
     ctx.stdout(formatGithub(diagnostics));
+    if (ctx.env.GITHUB_STEP_SUMMARY) appendFileSync(ctx.env.GITHUB_STEP_SUMMARY, githubSummary(diagnostics, shown.length));
     ctx.stdout(formatHuman(diagnostics, false, shown.length));
   } else ctx.stdout(formatHuman(diagnostics, ctx.isTTY && !ctx.env.NO_COLOR, shown.length));
   return diagnostics.some((d) => d.severity === 'galat') ? EXIT.invalid : EXIT.ok;

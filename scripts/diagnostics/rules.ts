@@ -69,6 +69,7 @@ export const RULES = {
   'tabel-rusak': galat('Baris pemisah tabel tidak ada, atau jumlah kolomnya berbeda.', 'Samakan baris pemisah dengan baris judul.'),
   'tabel-ganda': galat('Lebih dari satu tabel.', 'Gabungkan tabelnya, atau pisahkan ke berkas lain.'),
   'tabel-kosong': galat('Tabel tanpa baris kegiatan.', 'Tambahkan baris kegiatan.'),
+  'tabel-judul-tidak-cocok': galat('Setiap baris kegiatan sama jumlah selnya, tetapi baris judul berbeda.', 'Samakan jumlah kolom baris judul dan baris pemisah dengan baris kegiatan.'),
   'tabel-sel-kurang': galat('Sebuah baris memiliki sel lebih sedikit daripada judul tabel.', 'Tambahkan sel kosong.'),
   'tabel-sel-lebih': galat('Sebuah baris memiliki sel lebih banyak daripada judul tabel.', 'Hapus sel yang berlebih; garis tegak di dalam teks ditulis `\\|`.'),
   'sel-terlalu-panjang': galat('Isi sel, label cabang atau nama pelaksana terlalu panjang untuk dicetak.', 'Ringkas isinya, atau pecah kegiatan menjadi beberapa baris.'),

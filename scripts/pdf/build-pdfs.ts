@@ -3,21 +3,21 @@
 // through the page pool. Unchanged SOPs are skipped; every file is written atomically.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { projectDirs } from '../model/paths.ts';
+import { layoutFiles } from '../layouts/files.ts';
+import { projectBaseUrl, projectDirs } from '../model/paths.ts';
 import { effectiveDate } from '../model/project.ts';
 import { firstDay } from '../kit/values.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
-import { loadLayouts, renderMeasureHtml, renderSopHtml, type Layouts } from '../render/document.ts';
-import { sopView, type SopContext, type SopView } from '../render/view.ts';
-import { replacers } from '../model/relations.ts';
+import { loadLayouts, type Layouts } from '../render/document.ts';
+import { sopView, type SopView } from '../render/view.ts';
 import { writeAtomic } from './atomic.ts';
 import { selfContainedHtml } from './html.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
-import { identityRoom, measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
+import type { Measurement } from '../plan/procedure.ts';
+import { measureSops, sopContexts, sopPrintHtml } from './print-html.ts';
 
 export interface BuildOptions {
   root: string;
@@ -78,8 +78,8 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   const outDir = dirs.output;
   const cachePath = path.join(dirs.cache, 'pdf.json');
   const cache = readCache(cachePath);
-  const layoutsDir = dirs.layouts;
-  const shared = sharedInputsHash(layoutsDir);
+  const layoutSources = layoutFiles(options.root);
+  const shared = sharedInputsHash(layoutSources);
   const contexts = sopContexts(sops);
   const viewOf = (s: Sop) => sopView(s, contexts.get(s.id));
   const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root, contexts.get(s.id))]));
@@ -100,8 +100,8 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   }
   if (stale.length) {
     const printer = await options.printer();
-    const layouts = loadLayouts(layoutsDir);
-    const baseUrl = pathToFileURL(options.root + path.sep).href;
+    const layouts = loadLayouts(layoutSources);
+    const baseUrl = projectBaseUrl(options.root);
     let done = 0;
     for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
       const batch = stale.slice(i, i + MEASURE_BATCH);
@@ -146,35 +146,8 @@ function manifestPath(outDir: string, sop: Sop): { manifest?: string } {
   return existsSync(file) ? { manifest: file } : {};
 }
 
-/** What each SOP's PDF needs to know about the others: the number of the SOP that replaces it. */
-export function sopContexts(sops: Sop[]): Map<string, SopContext> {
-  const by = replacers(sops);
-  const out = new Map<string, SopContext>();
-  for (const s of sops) {
-    const replacedBy = s.status === 'digantikan' ? by.get(s.nomor.trim())?.nomor : undefined;
-    out.set(s.id, replacedBy ? { replacedBy } : {});
-  }
-  return out;
-}
-
-/** Measures SOPs in one browser page: table row heights, header, identity fit. */
-export async function measureSops(
-  printer: Printer,
-  layouts: Layouts,
-  sops: Sop[],
-  baseUrl: string,
-  viewOf: (sop: Sop) => SopView = (s) => sopView(s),
-): Promise<Map<string, Measurement>> {
-  const views = sops.map(viewOf);
-  const rooms = Object.fromEntries(views.map((v) => [v.id, identityRoom(v)]));
-  const widest = Math.max(...views.map((v) => v.paper.widthMm));
-  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage, rooms);
-  return new Map(list.map((m) => [m.id, m]));
-}
-
 async function printOne(printer: Printer, layouts: Layouts, sop: Sop, view: SopView, m: Measurement, baseUrl: string, outDir: string, keepHtml?: BuildOptions['html']): Promise<BuiltPdf> {
-  const plan = planProcedure(view, sop.steps, m);
-  const rendered = renderSopHtml(layouts, view, plan);
+  const { html: rendered } = sopPrintHtml(layouts, sop, m, view);
   const html = keepHtml ? selfContainedHtml(rendered, keepHtml.allowedDirs) : rendered;
   const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
   // User text is escaped, so anything refused or missing is ours (a font, a layout asset):

@@ -8,6 +8,7 @@ import type { Sop } from '../model/sop.ts';
 import type { SopContext } from '../render/view.ts';
 import { fontFiles } from '../kit/fonts.ts';
 import { loadAsset } from '../source/assets.ts';
+import { pdfLayoutPaths, type LayoutFiles } from '../layouts/files.ts';
 
 const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
 /** Pipeline stages whose code changes the printed PDF. */
@@ -21,11 +22,10 @@ function listFiles(dir: string): string[] {
 }
 
 /** Hash of everything every SOP shares (layouts, fonts, code). Computed once per build. */
-export function sharedInputsHash(layoutsDir: string): string {
+export function sharedInputsHash(layouts: LayoutFiles): string {
   const h = createHash('sha256');
   // The site's and the book's layouts (layouts/site, layouts/book) do not change an SOP's PDF.
-  const pdfLayouts = listFiles(layoutsDir).filter((f) => !/[/\\](site|book)[/\\]/.test(path.relative(layoutsDir, f).replace(/^/, '/')));
-  const files = [...pdfLayouts, ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
+  const files = [...pdfLayoutPaths(layouts), ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
   for (const f of files) h.update(f.slice(f.lastIndexOf('/') + 1)).update(readFileSync(f));
   return h.digest('hex');
 }

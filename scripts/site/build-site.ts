@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import path from 'node:path';
 import { buildBooks } from '../book/build-book.ts';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
+import { layoutFiles } from '../layouts/files.ts';
 import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
@@ -65,8 +66,8 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   // sources, same bytes).
   if (options.tahunBuku !== undefined) await buildBooks(project, { outDir, tahun: options.tahunBuku, printer: options.printer });
 
-  const layoutsDir = path.join(dirs.layouts, 'site');
-  const templates = loadSiteTemplates(layoutsDir);
+  const layouts = layoutFiles(root);
+  const templates = loadSiteTemplates(layouts);
   const books = findBooks(dirs.buku, new Set(sops.map((s) => s.instansi.id)));
   const model = siteModel({ sops, books });
 
@@ -94,7 +95,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   const sizes = new Map([...copies.map((c) => [c.path, statSync(c.from).size] as const), ...logoFiles.map((l) => [l.path, l.data.length] as const)]);
   const measurements = new Map(pdfs.map((b) => [b.sop.id, b.measurement]));
   const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos, ...(options.judul ? { judul: options.judul } : {}) });
-  const assets = siteAssets(layoutsDir);
+  const assets = siteAssets(layouts);
 
   const dest = dirs.site;
   removeLeftovers(outDir);

@@ -1,6 +1,7 @@
 // `sop check` on two cores: the per-file stage (parse + validate, most of the time) is split
 // between this thread and a worker; instansi files and cross-file rules stay here.
 import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { report, type Place, type RuleId } from '../diagnostics/report.ts';
@@ -59,7 +60,7 @@ export async function checkContentParallel(set: ContentSet, probe: AssetProbe, t
 
 function runWorker(job: WorkerJob): Promise<SerializedResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL(`./check-worker${path.extname(import.meta.url)}`, import.meta.url), { workerData: job });
     worker.once('message', (results: SerializedResult[]) => {
       resolve(results);
       void worker.terminate();

@@ -59,6 +59,26 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
   }
 
   const width = table.header.length;
+  // Every row one cell off the header: the header is what is wrong. Say it once, there.
+  const counts = new Set(table.rows.map((r) => r.cells.length));
+  const [rowWidth] = counts;
+  if (table.rows.length >= 2 && counts.size === 1 && rowWidth !== undefined && rowWidth !== width) {
+    report(
+      file,
+      'tabel-judul-tidak-cocok',
+      rowWidth > width
+        ? `Baris judul tabel memiliki ${width} kolom, tetapi setiap baris kegiatan memiliki ${rowWidth} sel.`
+        : `Baris judul tabel memiliki ${width} kolom, tetapi setiap baris kegiatan hanya memiliki ${rowWidth} sel.`,
+      table.place,
+      {
+        hint:
+          rowWidth > width
+            ? 'Tambahkan judul kolom yang kurang di baris judul (mis. `Keterangan` atau `Lanjut`) dan satu `---` di baris pemisah.'
+            : 'Hapus judul kolom yang berlebih dari baris judul dan baris pemisah, atau tambahkan selnya di setiap baris.',
+      },
+    );
+    return { steps: [], pelaksana: declared ?? [], ok: false };
+  }
   const actors: string[] = declared ? [...declared] : [];
   const actorIndex = new Map(actors.map((a, i) => [norm(a), i]));
   const drafts: Array<{ no: number; cells: Record<ColumnName, Cell>; actor: number; waktu: Waktu | undefined; lanjut: Lanjut | undefined }> = [];

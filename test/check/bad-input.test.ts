@@ -179,6 +179,7 @@ const BAD: Case[] = [
 
   // ── Dates ─────────────────────────────────────────────────────────────────────────────────
   { name: 'tanggal tidak ada di kalender (2024-02-30)', files: sop('tanggal_pembuatan: 2024-05-08', 'tanggal_pembuatan: 2024-02-30'), want: [[S, 6, 20, 'tanggal-tidak-valid']] },
+  { name: 'tanggal hari dulu (08/05/2024): saran tanggal yang sama', files: sop('tanggal_pembuatan: 2024-05-08', 'tanggal_pembuatan: 08/05/2024'), want: [[S, 6, 20, 'tanggal-tidak-valid']], hint: /`tanggal_pembuatan: 2024-05-08`/ },
   { name: 'format tanggal "8 Mei 2024"', files: sop('tanggal_pembuatan: 2024-05-08', 'tanggal_pembuatan: 8 Mei 2024'), want: [[S, 6, 20, 'tanggal-tidak-valid']], hint: /TAHUN-BULAN-HARI/ },
   { name: 'efektif sebelum pembuatan', files: sop('tanggal_efektif: 2024-05-08', 'tanggal_efektif: 2024-05-01'), want: [[S, 8, 18, 'tanggal-urutan']] },
   { name: 'dicabut tanpa tanggal_dicabut (peringatan)', files: sop('status: berlaku', 'status: dicabut'), want: [[S, 5, 9, 'dicabut-tanpa-tanggal', 'peringatan']] },
@@ -242,6 +243,12 @@ const BAD: Case[] = [
   },
   { name: 'kolom ganda', files: sop('| Keterangan | Lanjut |', '| Keterangan | Output |'), want: [[S, 23, 75, 'kolom-ganda']] },
   { name: 'baris dengan sel kurang', files: sop(ROW3, '| 3 | Menandatangani laporan | Kepala Dinas | Laporan | 1 jam |'), want: [[S, 27, 64, 'tabel-sel-kurang']], message: [/5 sel/, /8 kolom/] },
+  {
+    name: 'judul tabel kurang satu kolom: satu galat di judul, bukan satu per baris',
+    files: sop('| No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Keterangan | Lanjut |\n|---:|---|---|---|---|---|---|---|', '| No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Keterangan |\n|---:|---|---|---|---|---|---|'),
+    want: [[S, 23, 1, 'tabel-judul-tidak-cocok']],
+    message: [/7 kolom/, /setiap baris kegiatan memiliki 8 sel/],
+  },
   { name: 'baris dengan sel lebih', files: sop(ROW3, `${ROW3} Catatan |`), want: [[S, 27, 83, 'tabel-sel-lebih']] },
   { name: 'No tidak berurutan', files: sop('| 3 | Menandatangani', '| 4 | Menandatangani'), want: [[S, 27, 3, 'nomor-urut']], message: [/seharusnya 3/] },
   { name: 'No kosong', files: sop('| 3 | Menandatangani', '|  | Menandatangani'), want: [[S, 27, 2, 'nomor-urut']], message: [/belum diisi/] },

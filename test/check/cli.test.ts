@@ -64,6 +64,7 @@ beforeAll(async () => {
     hostile: sop(hostile, ['check', '--format', 'json']),
     noContent: sop(root, ['check']),
     help: sop(root, ['--help']),
+    typo: sop(root, ['chek']),
     checkHelp: sop(root, ['check', '--help']),
   };
   await Promise.all(Object.entries(jobs).map(async ([name, job]) => (runs[name] = await job)));
@@ -128,6 +129,7 @@ describe('sop check (proses nyata)', () => {
   it.each([
     ['unknownOption', /Opsi "--warna" tidak dikenal\./],
     ['unknownCommand', /Perintah "periksa" tidak dikenal\./],
+    ['typo', /^Perintah "chek" tidak dikenal\. Maksud Anda: check\?\n$/],
     ['missingPath', /Berkas atau folder "content\/tidak-ada" tidak ditemukan\./],
     ['outsideContent', /"\.\." berada di luar folder content\//],
     ['outsideFile', /berada di luar folder content\//],

@@ -5,10 +5,12 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layoutFiles } from '../../scripts/layouts/files.ts';
+import { sopPrintHtml } from '../../scripts/pdf/print-html.ts';
 import { planProcedure } from '../../scripts/plan/procedure.ts';
-import { Printer } from '../../scripts/print/pool.ts';
-import { loadLayouts, renderSopHtml } from '../../scripts/render/document.ts';
 import { sopView } from '../../scripts/render/view.ts';
+import { Printer } from '../../scripts/print/pool.ts';
+import { loadLayouts } from '../../scripts/render/document.ts';
 import { buildSite } from '../../scripts/site/build-site.ts';
 import { parseBase } from '../../scripts/site/urls.ts';
 import { buildTestSite, ROOT, type TestSite } from './helpers.ts';
@@ -173,13 +175,12 @@ describe('sop site: what is published', () => {
   });
 
   it('draws exactly the flowcharts the PDF was printed with: the same pages, byte-identical SVG', () => {
-    const layouts = loadLayouts(path.join(ROOT, 'layouts'));
+    const layouts = loadLayouts(layoutFiles(ROOT));
     let pages = 0;
     for (const s of site.result.model.sops) {
       const built = site.result.pdfs.find((b) => b.sop.id === s.sop.id)!;
-      const view = sopView(s.sop);
       // What the printer received for the PDF, and what the site page shows.
-      const printed = renderSopHtml(layouts, view, planProcedure(view, s.sop.steps, built.measurement));
+      const printed = sopPrintHtml(layouts, s.sop, built.measurement).html;
       const svgs = (text: string) => [...text.matchAll(/<div class="flow"[^>]*>(<svg[\s\S]*?<\/svg>)<\/div>/g)].map((m) => m[1]);
       const inPdf = svgs(printed);
       expect(inPdf.length, s.sop.path).toBeGreaterThan(0);
