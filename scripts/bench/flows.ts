@@ -65,11 +65,21 @@ const BATCH = 50;
 
 /** Measure the SOPs (many per browser page, as the build does), plan and lay them out as printed, score them. */
 export async function scoreFlows(printer: Printer, root: string, sops: Sop[]): Promise<ScoredFlow[]> {
+  return scoreMeasured(sops, await measureFlows(printer, root, sops));
+}
+
+/** What the browser measures for each SOP (the table's rows; the flowchart does not change it). */
+export async function measureFlows(printer: Printer, root: string, sops: Sop[]): Promise<Map<string, Measurement>> {
   const layouts = loadLayouts(layoutFiles(root));
   const measured = new Map<string, Measurement>();
   for (let i = 0; i < sops.length; i += BATCH) {
     for (const [id, m] of await measureSops(printer, layouts, sops.slice(i, i + BATCH), pathToFileURL(root + path.sep).href)) measured.set(id, m);
   }
+  return measured;
+}
+
+/** Plan and lay out measured SOPs as printed, and score them. */
+export function scoreMeasured(sops: Sop[], measured: Map<string, Measurement>): ScoredFlow[] {
   return sops.map((sop) => {
     const plan = planProcedure(sopView(sop), sop.steps, measured.get(sop.id)!);
     const graph = flowGraph(sop.steps);
