@@ -297,23 +297,16 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
         }
       }
     }
-    // Crossings: a horizontal and a vertical segment meeting inside both.
-    for (let i = 0; i < segs.length; i++) {
-      for (let j = i + 1; j < segs.length; j++) {
-        const a = segs[i]!;
-        const b = segs[j]!;
-        if (a.ci === b.ci || !crosses(a.p, a.q, b.p, b.q)) continue;
-        const ca = page.connectors[a.ci]!;
-        const cb = page.connectors[b.ci]!;
-        const ends = new Set([ca.from, ca.to]);
-        if (ca.from === cb.to && ca.to === cb.from) {
-          r.crossReverse++;
-          r.details.push(`${where}: connector ${name(ca)} crosses its reverse ${name(cb)}`);
-        } else if (ends.has(cb.from) || ends.has(cb.to)) {
-          r.crossSharing++;
-          r.details.push(`${where}: connectors ${name(ca)} and ${name(cb)} share a symbol and cross`);
-        } else r.crossOther++;
-      }
+    for (const x of crossings(page)) {
+      const ca = page.connectors[x.a]!;
+      const cb = page.connectors[x.b]!;
+      if (x.kind === 'reverse') {
+        r.crossReverse++;
+        r.details.push(`${where}: connector ${name(ca)} crosses its reverse ${name(cb)}`);
+      } else if (x.kind === 'sharing') {
+        r.crossSharing++;
+        r.details.push(`${where}: connectors ${name(ca)} and ${name(cb)} share a symbol and cross`);
+      } else r.crossOther++;
     }
     // Hand-offs to the following row in another column.
     const byId = new Map(page.symbols.map((s) => [s.id, s]));
@@ -361,6 +354,32 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
     });
   });
   return r;
+}
+
+export interface Crossing {
+  /** Indices of the two connectors on the page. */
+  a: number;
+  b: number;
+  /** An edge and its reverse; two connectors with a symbol in common; any other pair. */
+  kind: 'reverse' | 'sharing' | 'other';
+}
+
+/** Every point where a horizontal and a vertical segment of two connectors meet inside both. */
+export function crossings(page: PageLayout): Crossing[] {
+  const out: Crossing[] = [];
+  const segs = page.connectors.flatMap((c, ci) => segments(c).map(([p, q]) => ({ ci, p, q })));
+  for (let i = 0; i < segs.length; i++) {
+    for (let j = i + 1; j < segs.length; j++) {
+      const a = segs[i]!;
+      const b = segs[j]!;
+      if (a.ci === b.ci || !crosses(a.p, a.q, b.p, b.q)) continue;
+      const ca = page.connectors[a.ci]!;
+      const cb = page.connectors[b.ci]!;
+      const kind = ca.from === cb.to && ca.to === cb.from ? 'reverse' : [ca.from, ca.to].some((e) => e === cb.from || e === cb.to) ? 'sharing' : 'other';
+      out.push({ a: a.ci, b: b.ci, kind });
+    }
+  }
+  return out;
 }
 
 /** The one-bend path from a's side facing b, along a's middle, down into b's top. */

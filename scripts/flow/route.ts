@@ -64,6 +64,8 @@ export interface LaneRoute {
   to: End;
   /** Lane x positions: one, or two joined by a horizontal run at jogY. */
   xs: [number] | [number, number];
+  /** The gaps those lanes stand in. */
+  gaps: number[];
   jogY?: number;
 }
 
@@ -170,6 +172,8 @@ interface Ctx {
   spaces: Spaces;
   hruns: HRun[];
   vruns: VRun[];
+  /** `edgeIndex:gap` pairs a route must not use (see layout.ts: a retry after a knot). */
+  bans: ReadonlySet<string>;
 }
 
 /**
@@ -177,8 +181,8 @@ interface Ctx {
  * shorter ones instead of crossing them. Attaches ports to the objects. `fixedRuns` are
  * horizontal runs already decided (plain-flow elbows).
  */
-export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces, fixedVRuns: VRun[] = []): LaneRoute[] {
-  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns] };
+export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces, fixedVRuns: VRun[] = [], bans: ReadonlySet<string> = new Set()): LaneRoute[] {
+  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns], bans };
   const routes: LaneRoute[] = [];
   const span = (j: Job): number => Math.abs(j.A.row - j.B.row);
   const order = [...jobs].sort((a, b) => span(a) - span(b) || a.pe.index - b.pe.index);
@@ -212,6 +216,7 @@ function bestSingle(ctx: Ctx, job: Job, shareVertex: boolean, anyLane: boolean):
   const { A, B } = job;
   let best: Candidate | undefined;
   for (let g = 0; g <= ctx.n; g++) {
+    if (banned(ctx, job, g)) continue;
     for (const a of endOptions(ctx, A, g, 'out', job.exit && !shareVertex)) {
       for (const b of endOptions(ctx, B, g, 'in', false)) {
         const lo = Math.min(A.sym.y, B.sym.y, a.y, b.y);
@@ -233,9 +238,10 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
   const r0 = Math.min(A.row, B.row);
   const r1 = Math.max(A.row, B.row);
   for (let g1 = 0; g1 <= ctx.n; g1++) {
+    if (banned(ctx, job, g1)) continue;
     for (const a of endOptions(ctx, A, g1, 'out', job.exit)) {
       for (let g2 = 0; g2 <= ctx.n; g2++) {
-        if (g2 === g1) continue;
+        if (g2 === g1 || banned(ctx, job, g2)) continue;
         for (const b of endOptions(ctx, B, g2, 'in', false)) {
           for (let k = r0; k < r1; k++) {
             const space = ctx.spaces.get(k);
@@ -259,6 +265,14 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
     }
   }
   return best;
+}
+
+export function banKey(edgeIndex: number, gap: number): string {
+  return `${edgeIndex}:${gap}`;
+}
+
+function banned(ctx: Ctx, job: Job, g: number): boolean {
+  return ctx.bans.has(banKey(job.pe.index, g));
 }
 
 /** Would a run at y between xa and xb pass where an object's free bottom or top turns? */
@@ -322,7 +336,7 @@ function commit(ctx: Ctx, job: Job, c: Candidate): LaneRoute {
     ctx.hruns.push(hrun(c.jogY, x1, x2, ends));
   }
   const xs: LaneRoute['xs'] = c.legs.length === 2 ? [x1, x2] : [x1];
-  return { job, from, to, xs, ...(c.jogY !== undefined ? { jogY: c.jogY } : {}) };
+  return { job, from, to, xs, gaps: c.legs.map((l) => l.lane.gap), ...(c.jogY !== undefined ? { jogY: c.jogY } : {}) };
 }
 
 function attach(o: Obj, e: EndPlan, exit: boolean, dir: 'out' | 'in'): End {
