@@ -166,7 +166,8 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     g,
     pieces,
     objs,
-    { bottomFree: (row) => !plain.some((e) => e.u === row), topFree: (row) => !plain.some((e) => e.v === row) },
+    // A hand-off leaves by its side: the bottom stays free.
+    { bottomFree: (row) => !plain.some((e) => e.u === row && !handoffs.has(e.index)), topFree: (row) => !plain.some((e) => e.v === row) },
     bandCols,
     [...handoffs.values()].map((h) => ({ row: h.port.obj.row, side: h.side })),
     new Set(mine.filter((e) => bans.has(bandKey(e.index))).map((e) => e.index)),
@@ -174,7 +175,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
 
   const extent = rowExtents(g, objs, besides, remotes);
   const spaces = freeSpaces(g, extent);
-  setTurns(objs, spaces, plain, besides);
+  setTurns(objs, spaces, plain.filter((e) => !handoffs.has(e.index)), plain, besides);
   const elbows: HRun[] = [];
   const descents: VRun[] = [];
   for (const pe of mine.filter((e) => handoffs.has(e.index))) {
@@ -329,15 +330,15 @@ function freeSpaces(g: PageGeom, ext: Map<number, [number, number]>): Spaces {
 
 /**
  * Where routes may turn below a row's bottom / above a row's top when plain flow does not
- * use them and the free band there is wide enough (see spaceHeights),
+ * use them (`down`: plain flow leaving by the bottom; hand-offs leave by a side) and the free band there is wide enough (see spaceHeights),
  * so the two never meet.
  */
-function setTurns(objs: Map<number, Obj>, spaces: Spaces, plain: PlannedEdge[], besides: Beside[]): void {
+function setTurns(objs: Map<number, Obj>, spaces: Spaces, down: PlannedEdge[], plain: PlannedEdge[], besides: Beside[]): void {
   for (const o of objs.values()) {
     const uses = (via: 'bottom' | 'top'): boolean => besides.some((b) => b.via === via && b.piece.obj === o);
     const below = spaceHeights(spaces.get(o.row)!).lowers;
     const above = spaceHeights(spaces.get(o.row - 1)!).uppers;
-    if (!plain.some((e) => e.u === o.row) && !uses('bottom') && below.length) o.belowY = below;
+    if (!down.some((e) => e.u === o.row) && !uses('bottom') && below.length) o.belowY = below;
     if (!plain.some((e) => e.v === o.row) && !uses('top') && above.length) o.aboveY = above;
   }
 }

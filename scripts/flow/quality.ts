@@ -3,7 +3,7 @@
 // clean: orthogonal arrows that end on their target's edge, never run through a symbol or
 // along another arrow, stay on the page, and draw every edge of the graph exactly once.
 import { isVertex, onBoundary, segmentEntersSymbol } from './geometry.ts';
-import { boxesMeet, inflate, LABEL_CLEAR, labelBox, segmentMeetsBox } from './labels.ts';
+import { boxesMeet, inflate, LABEL_CLEAR, labelBox, labelLines, segmentMeetsBox } from './labels.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 const EPS = 0.01;
@@ -329,7 +329,7 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
     // Labels.
     const size = fontSize ?? page.labelFontSize ?? 8;
     const labelled = page.connectors.filter((c) => c.label !== undefined && c.labelAt);
-    const boxes = labelled.map((c) => labelBox(c.label ?? '', c.labelAt!, c.labelAnchor ?? 'start', size));
+    const boxes = labelled.map((c) => labelBox(labelLines(c), c.labelAt!, c.labelAnchor ?? 'start', size));
     labelled.forEach((c, k) => {
       r.labels++;
       const b = boxes[k]!;
