@@ -16,7 +16,8 @@ import type { FlowGraph, PageLayout, PageSlice, PaginateOptions } from './types.
 export const DECISION_ROW_HEIGHT = SIZE.decisionHeight + 2 * 17;
 /** How much a row grows when one of its labels found no free spot, and how often. */
 const GROW = 14;
-const ROUNDS = 4;
+const STEPS = 2;
+const ROUNDS = 5;
 
 /**
  * A decision whose exit runs straight down to the next row has its label beside that line,
@@ -62,9 +63,9 @@ export function fitFlow(input: FlowFitInput): FlowFit {
   const heights = input.rowHeights.map((h, i) => Math.max(h, min[i] ?? 0));
   const index = new Map(graph.nodes.map((n, i) => [n.no, i]));
   const edges = graph.edges.map((e): [number, number] => [index.get(e.from) ?? -1, index.get(e.to) ?? -1]);
-  // Rows whose growth did not free a spot (the label is too wide for the cells, not too tall)
-  // go back to their height and grow no more.
-  const grown = new Set<number>();
+  // Rows whose growth did not free a spot after STEPS steps (the label is too wide for the
+  // cells, not too tall) go back to their height and grow no more.
+  const steps = new Map<number, number>();
   const settled = new Set<number>();
   let last: FlowFit | undefined;
   for (let round = 0; ; round++) {
@@ -72,10 +73,10 @@ export function fitFlow(input: FlowFitInput): FlowFit {
     const { pages: layouts, crowdedRows } = layoutFlowRoom({ graph, columnWidths: input.columnWidths, rowHeights: heights, pages, bandHeight: input.paging.bandHeight });
     const fit = { rowHeights: [...heights], pages, layouts };
     const grow = crowdedRows.filter((r) => !settled.has(r));
-    const useless = grow.filter((r) => grown.has(r));
+    const useless = grow.filter((r) => (steps.get(r) ?? 0) >= STEPS);
     if (useless.length && last) {
       for (const r of useless) {
-        heights[r] = heights[r]! - GROW;
+        heights[r] = heights[r]! - GROW * steps.get(r)!;
         settled.add(r);
       }
       if (useless.length === grow.length) return last;
@@ -83,10 +84,9 @@ export function fitFlow(input: FlowFitInput): FlowFit {
     }
     if (grow.length === 0 || round >= ROUNDS) return fit;
     last = fit;
-    grown.clear();
     for (const r of grow) {
       heights[r] = heights[r]! + GROW;
-      grown.add(r);
+      steps.set(r, (steps.get(r) ?? 0) + 1);
     }
   }
 }

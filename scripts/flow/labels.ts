@@ -28,7 +28,7 @@ interface Spot {
 /** How far along the path labels are searched, and in what steps (px). */
 const SEARCH_SEGMENTS = 3;
 const SEARCH_LEN = 240;
-const STEP = 2;
+const STEP = 1;
 /** Distances off the line tried (px), to step around a connector symbol or a crossing line. */
 const OFFSETS = [0, 4, 8, 12, 16];
 /** Distance of a label's ink from its own line: the clearance and a little air. */
