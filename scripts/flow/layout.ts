@@ -107,22 +107,31 @@ function pageScore(r: Routed): number {
 function retryBans(r: Routed): Array<Set<string>> {
   const out: Array<Set<string>> = [];
   const seen = new Set<string>();
+  const add = (extra: string[]): void => {
+    const bans = new Set([...r.bans, ...extra]);
+    const key = [...bans].sort().join(' ');
+    if (bans.size > r.bans.size && !seen.has(key)) {
+      seen.add(key);
+      out.push(bans);
+    }
+  };
+  const { connectors, symbols } = r.page;
   for (const x of crossings(r.page)) {
     if (x.kind === 'other') continue;
     for (const ci of [x.a, x.b]) {
       const lane = r.lanes[ci];
       if (!lane) continue;
       // Another gap for its lanes; for a jump between pages, its connector in the page's band.
-      const options = [lane.gaps.map((g) => banKey(lane.edge, g)), lane.offpage ? [bandKey(lane.edge)] : []];
-      for (const extra of options) {
-        const bans = new Set([...r.bans, ...extra]);
-        const key = [...bans].sort().join(' ');
-        if (bans.size > r.bans.size && !seen.has(key)) {
-          seen.add(key);
-          out.push(bans);
-        }
-      }
+      add(lane.gaps.map((g) => banKey(lane.edge, g)));
+      if (lane.offpage) add([bandKey(lane.edge)]);
     }
+    // An off-page connector standing beside the knotted symbols may be what boxes them in.
+    const knotted = symbols.filter((s) => s.kind !== 'offpage' && [connectors[x.a]!, connectors[x.b]!].some((c) => c.from === s.id || c.to === s.id));
+    connectors.forEach((c, ci) => {
+      const lane = r.lanes[ci];
+      const pent = symbols.find((s) => s.kind === 'offpage' && (s.id === c.from || s.id === c.to));
+      if (lane?.offpage && pent && knotted.some((s) => pent.y < s.y + s.height && s.y < pent.y + pent.height)) add([bandKey(lane.edge)]);
+    });
   }
   return out;
 }

@@ -122,6 +122,8 @@ const W_LEFT_LOOP = 1;
 /** Leaving by the bottom or entering by the top is fine, but sides read better for jumps. */
 const W_VERTICAL = 24;
 const W_JOG = 60;
+/** How many spaces beyond the rows of its ends a jog may turn in. */
+const JOG_REACH = 2;
 
 export function sideX(o: Obj, side: Side): number {
   return side === 'R' ? o.sym.x + o.sym.width : o.sym.x;
@@ -243,7 +245,8 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
       for (let g2 = 0; g2 <= ctx.n; g2++) {
         if (g2 === g1 || banned(ctx, job, g2)) continue;
         for (const b of endOptions(ctx, B, g2, 'in', false)) {
-          for (let k = r0; k < r1; k++) {
+          // Between the two rows, or a little above or below both (around an end boxed in by its neighbours' lines).
+          for (let k = r0 - JOG_REACH; k < r1 + JOG_REACH; k++) {
             const space = ctx.spaces.get(k);
             if (!space) continue;
             for (const y of spaceHeights(space).jogs) {
