@@ -106,6 +106,7 @@ export function readabilityTable(flows: Array<{ score: Readability; violations?:
     `segments beside a table rule (< 8 px for > 20 px)  ${sum((r) => r.ruleHugs)}`,
     `lanes < 8 px from a column rule                    ${sum((r) => r.laneNearRule)}`,
     `lanes < 6 px apart                                 ${sum((r) => r.laneTooClose)}`,
+    `lines at one side of a symbol < 6 px apart         ${sum((r) => r.sideRunsClose)}`,
     `crossings: sharing a symbol / own reverse / other  ${sum((r) => r.crossSharing)} / ${sum((r) => r.crossReverse)} / ${sum((r) => r.crossOther)}`,
     `next-row hand-offs drawn as one-bend L             ${sum((r) => r.handoffsL)} of ${sum((r) => r.handoffs)} (${sum((r) => r.handoffsFree)} with a free L path)`,
     `symbols < 60 % of their column                     ${sum((r) => r.smallSymbols)}`,

@@ -209,6 +209,8 @@ export interface Readability {
   laneNearRule: number;
   /** Pairs of vertical segments of different connectors closer than LANE_SEP side by side. */
   laneTooClose: number;
+  /** Pairs of horizontal runs leaving (or entering) one side of a symbol closer than LANE_SEP. */
+  sideRunsClose: number;
   /** Next-row hand-offs to another column on the same page, those whose one-bend L path is free, and those drawn so. */
   handoffs: number;
   handoffsFree: number;
@@ -230,7 +232,7 @@ export interface Readability {
 
 /** Which metrics must be zero on every flow (hand-offs: every free one drawn as an L). */
 export function readabilityDefects(r: Readability): number {
-  return r.ruleHugs + r.laneNearRule + r.laneTooClose + (r.handoffsFree - r.handoffsL) + r.crossSharing + r.crossReverse + r.labelsBad + r.smallSymbols;
+  return r.ruleHugs + r.laneNearRule + r.laneTooClose + r.sideRunsClose + (r.handoffsFree - r.handoffsL) + r.crossSharing + r.crossReverse + r.labelsBad + r.smallSymbols;
 }
 
 interface Seg {
@@ -247,7 +249,7 @@ interface Seg {
  */
 export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: number): Readability {
   const r: Readability = {
-    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0,
+    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0,
     crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, details: [],
   };
   const actorOf = new Map(graph.nodes.map((n, i) => [String(n.no), { actor: n.actor, i }]));
@@ -294,6 +296,29 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
         if (dx < LANE_SEP - EPS && overlap(a.p.y, a.q.y, b.p.y, b.q.y) > 1) {
           r.laneTooClose++;
           r.details.push(`${where}: connectors ${name(page.connectors[a.ci]!)} and ${name(page.connectors[b.ci]!)} run ${fmt(dx)}px apart`);
+        }
+      }
+    }
+    // Horizontal runs at one side of a symbol: closer than LANE_SEP they read as one thick line.
+    for (const s of page.symbols) {
+      const at: Record<'L' | 'R', number[]> = { L: [], R: [] };
+      for (const c of page.connectors) {
+        const ends: Array<[Point, Point | undefined]> = [];
+        if (c.from === s.id) ends.push([c.points[0]!, c.points[1]]);
+        if (c.to === s.id) ends.push([c.points[c.points.length - 1]!, c.points[c.points.length - 2]]);
+        for (const [p, q] of ends) {
+          if (!q || Math.abs(p.y - q.y) > EPS) continue;
+          const side = q.x < p.x ? 'L' : 'R';
+          at[side].push(p.y);
+        }
+      }
+      for (const side of ['L', 'R'] as const) {
+        const ys = at[side].sort((a, b) => a - b);
+        for (let k = 1; k < ys.length; k++) {
+          if (ys[k]! - ys[k - 1]! < LANE_SEP - EPS) {
+            r.sideRunsClose++;
+            r.details.push(`${where}: two lines at the ${side === 'L' ? 'left' : 'right'} of symbol ${s.id} run ${fmt(ys[k]! - ys[k - 1]!)}px apart`);
+          }
         }
       }
     }
