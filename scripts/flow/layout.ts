@@ -19,7 +19,7 @@ import { planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
 import { checkPage, crossings } from './quality.ts';
-import { banKey, objOf, routeLanes, sideX, spaceHeights } from './route.ts';
+import { banKey, objOf, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
 import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
 import type { Connector, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
@@ -53,9 +53,9 @@ export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowd
 /** A retry after a knot bans the lanes' gaps of one of its connectors; a few rounds at most. */
 const RETRY_ROUNDS = 4;
 const RETRIES_PER_ROUND = 8;
-/** Page score: knots (crossings between connectors sharing a symbol) and broken geometry first, then other crossings, then crowded labels. */
-const KNOT = 5000;
-const CROSS = 300;
+/** Page score: broken geometry first, then knots and other crossings as the router weighs them, then crowded labels. */
+const KNOT = W_CROSS_SHARED;
+const CROSS = W_CROSS;
 const BROKEN = 1e6;
 const CROWDED = 40;
 

@@ -113,9 +113,9 @@ export function spaceHeights(s: Space): { lower?: number; upper?: number; lowers
 }
 
 /** Weights of the lane choice: crossings cost far more than a detour; crowded sides and long runs less. */
-const W_CROSS = 300;
+export const W_CROSS = 300;
 /** Crossing a connector of the same symbol (or one's own reverse) reads as a knot: never, unless forced. */
-const W_CROSS_SHARED = 5000;
+export const W_CROSS_SHARED = 5000;
 const W_PORT = 6;
 const W_NEAR_EXIT = 20;
 const W_LEFT_LOOP = 1;
