@@ -212,7 +212,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     ),
   ];
   const margins = g.cw.map((w) => (w - symbolWidth(w)) / 2);
-  const lanes = routeLanes(jobs, buildLanes(g.colX, margins, g.isRule), elbows, spaces, descents, bans);
+  const lanes = routeLanes(jobs, buildLanes(g.colX, margins, g.isRule), elbows, spaces, descents, bans, [...[...objs.values()].map((o) => o.sym), ...besides.map((b) => b.pent), ...remotes.map((r) => r.obj.sym)]);
   for (const o of [...objs.values(), ...remotes.map((r) => r.obj)]) assignPorts(o);
 
   const connectors: Connector[] = [];

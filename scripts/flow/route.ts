@@ -122,6 +122,8 @@ const W_LEFT_LOOP = 1;
 /** Leaving by the bottom or entering by the top is fine, but sides read better for jumps. */
 const W_VERTICAL = 24;
 const W_JOG = 60;
+const GRAZE = 4;
+const W_GRAZE = 40;
 /** How many spaces beyond the rows of its ends a jog may turn in. */
 const JOG_REACH = 2;
 
@@ -176,6 +178,8 @@ interface Ctx {
   vruns: VRun[];
   /** `edgeIndex:gap` pairs a route must not use (see layout.ts: a retry after a knot). */
   bans: ReadonlySet<string>;
+  /** Every symbol on the page: a lane grazing one reads as touching it. */
+  symbols: PlacedSymbol[];
 }
 
 /**
@@ -183,8 +187,8 @@ interface Ctx {
  * shorter ones instead of crossing them. Attaches ports to the objects. `fixedRuns` are
  * horizontal runs already decided (plain-flow elbows).
  */
-export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces, fixedVRuns: VRun[] = [], bans: ReadonlySet<string> = new Set()): LaneRoute[] {
-  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns], bans };
+export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces, fixedVRuns: VRun[] = [], bans: ReadonlySet<string> = new Set(), symbols: PlacedSymbol[] = []): LaneRoute[] {
+  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns], bans, symbols };
   const routes: LaneRoute[] = [];
   const span = (j: Job): number => Math.abs(j.A.row - j.B.row);
   const order = [...jobs].sort((a, b) => span(a) - span(b) || a.pe.index - b.pe.index);
@@ -389,6 +393,12 @@ function runCost(ctx: Ctx, a: EndPlan, b: EndPlan, x: number, ends: string[]): n
   const y1 = Math.max(a.y, b.y);
   const weight = (r: { ends?: string[] }): number => (r.ends?.some((e) => ends.includes(e)) ? W_CROSS_SHARED : W_CROSS);
   for (const h of ctx.hruns) if (h.y > y0 && h.y < y1 && x > h.x0 && x < h.x1) cost += weight(h);
+  // Passing a symbol's side within GRAZE px (narrow columns): the lane seems to touch it, and
+  // a line leaving that side later crosses it right at the symbol.
+  for (const s of ctx.symbols) {
+    if (ends.includes(s.id) || s.y >= y1 || s.y + s.height <= y0) continue;
+    if (Math.min(Math.abs(x - s.x), Math.abs(x - s.x - s.width)) < GRAZE) cost += W_GRAZE;
+  }
   for (const e of [a, b]) {
     const lo = Math.min(e.x, x);
     const hi = Math.max(e.x, x);
