@@ -53,7 +53,7 @@ export const RULES = {
   'svg-tidak-aman': peringatan('Logo SVG memuat skrip, tautan atau rujukan ke luar; bagian itu dibuang.', 'Simpan ulang sebagai SVG biasa atau PNG.'),
   'tautan-ganda': peringatan('Pintasan ke folder atau berkas yang sudah dibaca (mis. pintasan melingkar).', 'Hapus pintasannya.'),
   'teks-terlalu-panjang': galat('Nilai terlalu panjang untuk dicetak.', 'Persingkat nilainya (batas panjang tiap kunci ada di bagian 4.1 panduan).'),
-  'daftar-terlalu-panjang': galat('Daftar terlalu banyak butir, atau daftar halaman identitas bersama-sama terlalu panjang.', 'Ringkas atau gabungkan butirnya.'),
+  'daftar-terlalu-panjang': galat('Daftar terlalu banyak butir.', 'Ringkas atau gabungkan butirnya.'),
   'berkas-terlalu-besar': galat('Berkas terlalu besar untuk sebuah SOP, instansi.yml atau halaman buku.', 'Cari teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin.'),
   'baris-terlalu-panjang': galat('Satu baris berkas terlalu panjang.', 'Cari teks atau spasi yang tertempel berulang; pecah barisnya.'),
   'prosa-terlalu-rumit': galat('Teks di luar tabel terlalu panjang, bertingkat terlalu dalam, atau penuh tanda Markdown.', 'Tulis sebagai paragraf biasa; hapus tanda yang berulang.'),

@@ -52,7 +52,7 @@ export interface BuiltPdf {
 }
 
 interface CacheFile {
-  version: 2;
+  version: 3;
   entries: Record<string, { hash: string; measurement: Measurement }>;
 }
 
@@ -184,9 +184,9 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, view: SopV
 function readCache(file: string): CacheFile {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    if (data.version === 2 && data.entries) return data;
+    if (data.version === 3 && data.entries) return data;
   } catch {
     // No cache yet, or an unreadable one: build everything.
   }
-  return { version: 2, entries: {} };
+  return { version: 3, entries: {} };
 }

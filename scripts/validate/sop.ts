@@ -112,7 +112,6 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     });
   }
 
-  checkIdentityRoom(file, data, at);
 
   // An empty or malformed list is reported by the schema; the table then defines the actors.
   const declared = Array.isArray(own.pelaksana) && own.pelaksana.length > 0 && own.pelaksana.every((a) => typeof a === 'string') ? (own.pelaksana as string[]) : undefined;
@@ -169,34 +168,6 @@ function checkSignerName(file: VFile, signer: Penandatangan, basah: boolean, sta
     report(file, 'nama-seperti-jabatan', `Nama penandatangan "${signer.nama}" tampak seperti jabatan, bukan nama orang.`, where, {
       hint: 'Tulis jabatan di `jabatan:` dan nama orangnya (beserta gelar) di `nama:`; bila nama ditulis tangan saat penandatanganan basah, tulis `nama: null`.',
     });
-  }
-}
-
-/** The six lists of the identity page, in print order. */
-const IDENTITY_LISTS = ['dasar_hukum', 'kualifikasi_pelaksana', 'keterkaitan', 'peralatan_perlengkapan', 'peringatan', 'pencatatan_pendataan'] as const;
-/**
- * The identity page shrinks its text to fit (down to 30 %): 24,000 characters of wide capitals
- * across the six lists, or 240 one-line items, reached that floor. The lists share 6,000
- * characters, each item counted as at least IDENTITY_ITEM_CHARS (a line and its spacing).
- */
-export const IDENTITY_LIST_CHARS = 6_000;
-export const IDENTITY_ITEM_CHARS = 100;
-
-/** All six lists share one printed page: their total length is bounded, at the item that exceeds it. */
-function checkIdentityRoom(file: VFile, data: Record<string, unknown>, at: (pointer: string) => Place): void {
-  let total = 0;
-  for (const key of IDENTITY_LISTS) {
-    const items = data[key];
-    if (!Array.isArray(items)) continue;
-    for (let i = 0; i < items.length; i++) {
-      total += Math.max(IDENTITY_ITEM_CHARS, typeof items[i] === 'string' ? (items[i] as string).length : 0);
-      if (total > IDENTITY_LIST_CHARS) {
-        report(file, 'daftar-terlalu-panjang', `Isi keenam daftar halaman identitas (dasar hukum, kualifikasi, keterkaitan, peralatan, peringatan, pencatatan) melebihi ${IDENTITY_LIST_CHARS.toLocaleString('id-ID')} karakter pada butir ini (butir yang lebih pendek dari ${IDENTITY_ITEM_CHARS} karakter dihitung ${IDENTITY_ITEM_CHARS}).`, at(`/${key}/${i}`), {
-          hint: 'Semua daftar itu dicetak di satu halaman identitas: ringkas butir-butirnya (mis. sebut nomor peraturan tanpa uraian panjang) atau gabungkan butir pendek yang serupa menjadi satu.',
-        });
-        return;
-      }
-    }
   }
 }
 

@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { maxedInstansi, maxedSop, type MaxedOptions } from '../check/limits-fixture.ts';
-import { checkFiles, launchPrinter, printAll, tempDir } from './helpers.ts';
+import { planProcedure } from '../../scripts/plan/procedure.ts';
+import { sopView } from '../../scripts/render/view.ts';
+import { checkFiles, launchPrinter, pdfinfo, printAll, tempDir } from './helpers.ts';
 
 let printer: Printer;
 beforeAll(async () => {
@@ -26,7 +28,10 @@ describe('batas sop check muat di kertas', () => {
     expect(checked.sops).toHaveLength(1);
     // printAll throws "… tidak muat di kertas …" when a page overflows.
     const [built] = await printAll(checked.sops, printer, tempDir('limits'), true);
-    // The identity page shrinks to fit; at the limits it stays well above its 30 % floor.
-    expect(built!.measurement.identityZoom).toBeGreaterThanOrEqual(0.4);
+    // The identity part keeps its size and continues on further sheets: every sheet is printed.
+    const sop = checked.sops[0]!;
+    const plan = planProcedure(sopView(sop), sop.steps, built!.measurement);
+    expect(Number(pdfinfo(built!.pdf).Pages)).toBe(plan.identityPages.length + plan.pages.length);
+    if (options.lists !== 'many') expect(plan.identityPages.length).toBeGreaterThan(1);
   }, 60_000);
 });
