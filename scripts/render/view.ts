@@ -1,5 +1,6 @@
 // Sop → the plain values the templates print. All formatting decisions live here (pure),
 // so the Handlebars layouts only place text.
+import { headerFontMetrics, textWidth } from '../flow/font-metrics.ts';
 import { signerLines, tanggal } from '../kit/values.ts';
 import type { Sop } from '../model/sop.ts';
 import { logoUrl } from '../source/assets.ts';
@@ -87,26 +88,39 @@ export interface SopView {
   rows: RowView[];
 }
 
-/** Em widths of Arimo Bold, rounded up: capitals and wide letters, other lowercase, the rest. */
-const emOf = (ch: string) => (/[A-Z]|[mw]/.test(ch) ? 0.8 : /[a-z]/.test(ch) ? 0.6 : 0.35);
+/** Width (px) of the longest word of the actor names in Arimo Bold at `pt`. */
+function widestWord(actors: string[], pt: number): number {
+  const m = headerFontMetrics();
+  return Math.max(0, ...actors.flatMap((a) => a.split(/\s+/)).map((w) => textWidth(w, (pt * 96) / 72, m)));
+}
+
+/** Cell padding (4 px each side) and border of a header cell, with a pixel to spare for rounding. */
+const HEADER_PAD = 10;
+/** The actor headers' size when room allows, and the least they shrink to. */
+export const ACTOR_HEADER_PT = { normal: 7.5, least: 5 } as const;
+
+/** Width an actor column needs for every word of its header to stand whole at the normal size. */
+export function actorHeaderWant(actors: string[]): number {
+  return widestWord(actors, ACTOR_HEADER_PT.normal) + HEADER_PAD;
+}
 
 /**
  * Chromium ships no Indonesian hyphenation dictionary (`hyphens: auto` does nothing for
  * `lang="id"`), so a long actor name in a narrow column would be cut mid-word with no hyphen.
- * Instead the header text shrinks until its longest word fits the column: 7.5 pt normally,
- * never below 5 pt. Cell padding 4 px each side, border included.
+ * The columns widen first (procedureColumns); what still does not fit shrinks the header text
+ * until its longest word fits: 7.5 pt normally, never below 5 pt. Exact Arimo Bold widths.
  */
 export function actorHeaderSize(actors: string[], columnPx: number): number {
-  const widest = Math.max(1, ...actors.flatMap((a) => a.split(/\s+/)).map((w) => [...w].reduce((n, ch) => n + emOf(ch), 0)));
-  const px = (columnPx - 10) / widest;
-  return Math.max(5, Math.min(7.5, Math.floor(px * 0.75 * 10) / 10));
+  const at1 = widestWord(actors, 1);
+  const pt = at1 > 0 ? Math.floor(((columnPx - HEADER_PAD) / at1) * 10) / 10 : ACTOR_HEADER_PT.normal;
+  return Math.max(ACTOR_HEADER_PT.least, Math.min(ACTOR_HEADER_PT.normal, pt));
 }
 
 export function sopView(sop: Sop, context: SopContext = {}): SopView {
   const p = paper(sop.kertas);
   const signer = sop.disahkan_oleh;
   const mark = statusMark(sop, context);
-  const columns = procedureColumns(p, sop.pelaksana.length);
+  const columns = procedureColumns(p, sop.pelaksana.length, actorHeaderWant(sop.pelaksana));
   return {
     id: sop.id,
     paper: p,

@@ -133,7 +133,7 @@ describe('batas panjang: yang tidak muat dicetak ditolak di barisnya (isu 15)', 
     ['sel Keterangan', base(edit(SOP, '| Laporan sah | | |', `| Laporan sah | ${wide(CELL_LIMITS.keterangan + 1)} | |`)), `${S}:27:79 sel-terlalu-panjang`],
     ['label cabang', base(edit(SOP, 'Lengkap: 3; Tidak: 1', `${wide(LABEL_LIMIT + 1)}: 3; Tidak: 1`)), `${S}:26:93 sel-terlalu-panjang`],
     ['13 pelaksana', base(edit(SOP.replace('pelaksana: [Sekretaris, Kasubag Program, Kepala Dinas]\n', ''), /\| 3 \|[^\n]*\n/, Array.from({ length: 11 }, (_, i) => `| ${i + 3} | Kegiatan | Pelaksana ${i + 1} | Berkas | 1 jam | Hasil | | |\n`).join(''))), `${S}:36:19 pelaksana-terlalu-banyak`],
-    ['nama pelaksana untuk 11 kolom', base(edit(SOP, 'pelaksana: [Sekretaris, Kasubag Program, Kepala Dinas]', `pelaksana: [Sekretaris, Kasubag Program, Kepala Dinas, ${Array.from({ length: 8 }, (_, i) => `P${i} ${wide(20)}`).join(', ')}]`)), `${S}:20:56 teks-terlalu-panjang`, /11 kolom pelaksana \(23 karakter, paling banyak 21\)/],
+    ['nama pelaksana untuk 11 kolom', base(edit(SOP, 'pelaksana: [Sekretaris, Kasubag Program, Kepala Dinas]', `pelaksana: [Sekretaris, Kasubag Program, Kepala Dinas, ${Array.from({ length: 8 }, (_, i) => `P${i} ${wide(41)}`).join(', ')}]`)), `${S}:20:56 teks-terlalu-panjang`, /11 kolom pelaksana \(44 karakter, paling banyak 43\)/],
   ];
 
   it.each(over)('%s: satu karakter melewati batas', (_name, files, want, message) => {

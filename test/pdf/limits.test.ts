@@ -1,7 +1,7 @@
 // Issue 15: what `sop check` accepts, the layout prints. The SOP with every field at its limit,
 // in wide capitals (the worst case), prints without overflow on A4 and F4, with the taller wet
 // signature block, 1 to 12 actors, a row per page, and the identity lists filled three ways;
-// one real print each, so keep it to four.
+// one real print each, so keep it to five.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { maxedInstansi, maxedSop, type MaxedOptions } from '../check/limits-fixture.ts';
@@ -20,6 +20,7 @@ const CASES: MaxedOptions[] = [
   { tandaTangan: 'basah', kertas: 'A4', rows: 1, actors: 1, lists: 'one' },
   { tandaTangan: 'elektronik', kertas: 'F4', rows: 3, actors: 5, lists: 'many' },
   { tandaTangan: 'elektronik', kertas: 'A4', rows: 3, actors: 12 },
+  { tandaTangan: 'basah', kertas: 'A4', rows: 13, actors: 8 },
 ];
 
 describe('batas sop check muat di kertas', () => {
