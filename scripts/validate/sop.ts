@@ -1,7 +1,7 @@
 // One SOP file after parsing: cascade from instansi.yml, schema, document rules and the
 // procedure table, giving a normalized `Sop` when (and only when) there is no error.
 import type { IsoDate, Penandatangan, Riwayat, Sop, Status } from '../model/sop.ts';
-import { report, type Place } from '../diagnostics/report.ts';
+import { report } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
 import type { VFile } from 'vfile';
