@@ -63,7 +63,7 @@ export const RULES = {
   'menggantikan-tak-dikenal': galat('SOP lama di `menggantikan` tidak ada di content/.', 'Perbaiki nomornya, atau tambahkan `menggantikan_eksternal: true`.'),
   'menggantikan-diri-sendiri': galat('`menggantikan` berisi nomor SOP itu sendiri.', 'Tulis nomor SOP lama.'),
   'menggantikan-eksternal-tanpa-nomor': galat('`menggantikan_eksternal` diisi, `menggantikan` tidak.', 'Isi `menggantikan`, atau hapus `menggantikan_eksternal`.'),
-  'keterkaitan-tak-dikenal': peringatan('SOP terkait tidak ditemukan di content/.', 'Samakan tulisannya dengan `nama` atau `nomor` SOP itu.'),
+  'keterkaitan-tak-dikenal': peringatan('SOP terkait tidak ditemukan di antara SOP pemerintah yang sama di content/.', 'Samakan tulisannya dengan `nama` atau `nomor` SOP itu; SOP di luar content/ ditulis `- eksternal: <nama>`.'),
   // Tabel dan alur
   'tabel-tidak-ada': galat('Tidak ada tabel prosedur.', 'Tambahkan tabel prosedur.'),
   'tabel-rusak': galat('Baris pemisah tabel tidak ada, atau jumlah kolomnya berbeda.', 'Samakan baris pemisah dengan baris judul.'),

@@ -145,7 +145,7 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
     signer: signerLines(signer),
     dasarHukum: sop.dasar_hukum,
     kualifikasi: sop.kualifikasi_pelaksana,
-    keterkaitan: sop.keterkaitan,
+    keterkaitan: sop.keterkaitan.map((k) => k.teks),
     peralatan: sop.peralatan_perlengkapan,
     peringatan: sop.peringatan,
     pencatatan: sop.pencatatan_pendataan,

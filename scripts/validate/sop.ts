@@ -10,6 +10,7 @@ import { validateSopData, type SchemaIssue } from './schema.ts';
 import { isRealDate, nipProblem } from './rules.ts';
 import { coerceNip, reportSchemaIssues } from './shared.ts';
 import { readSteps } from './steps.ts';
+import { readKeterkaitan } from '../model/relations.ts';
 
 export interface SopMeta {
   /** Path relative to content/, without `.md`. */
@@ -140,7 +141,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     tanda_tangan: data.tanda_tangan === 'basah' ? 'basah' : 'elektronik',
     dasar_hukum: list('dasar_hukum'),
     kualifikasi_pelaksana: list('kualifikasi_pelaksana'),
-    keterkaitan: list('keterkaitan'),
+    keterkaitan: (Array.isArray(data.keterkaitan) ? data.keterkaitan : []).flatMap((item) => readKeterkaitan(item) ?? []),
     peralatan_perlengkapan: list('peralatan_perlengkapan'),
     peringatan: list('peringatan'),
     pencatatan_pendataan: list('pencatatan_pendataan'),

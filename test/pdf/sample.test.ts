@@ -59,7 +59,7 @@ describe('sample SOP PDFs', () => {
       const expected = [
         sop.nomor, sop.nama, sop.instansi.nama.toUpperCase(), tanggal(sop.tanggal_pembuatan), tanggal(sop.tanggal_efektif),
         sop.disahkan_oleh.nama!, ...(sop.disahkan_oleh.nip ? [`NIP. ${formatNip(sop.disahkan_oleh.nip)}`] : []),
-        ...sop.dasar_hukum, ...sop.kualifikasi_pelaksana, ...sop.keterkaitan, ...sop.peralatan_perlengkapan,
+        ...sop.dasar_hukum, ...sop.kualifikasi_pelaksana, ...sop.keterkaitan.map((k) => k.teks), ...sop.peralatan_perlengkapan,
         ...sop.peringatan, ...sop.pencatatan_pendataan, ...sop.pelaksana,
         ...sop.steps.flatMap((s) => [s.kegiatan, s.kelengkapan, s.waktu.text, s.output]),
       ];
