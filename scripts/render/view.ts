@@ -1,6 +1,7 @@
 // Sop → the plain values the templates print. All formatting decisions live here (pure),
 // so the Handlebars layouts only place text.
 import { headerFontMetrics, textWidth } from '../flow/font-metrics.ts';
+import { SOFT_HYPHEN, syllables } from '../kit/hyphen.ts';
 import { signerLines, tanggal } from '../kit/values.ts';
 import type { Sop } from '../model/sop.ts';
 import { logoUrl } from '../source/assets.ts';
@@ -82,38 +83,53 @@ export interface SopView {
   peringatan: string[];
   pencatatan: string[];
   actors: string[];
-  /** Font size (pt) of the actor column headers: every word fits whole (see actorHeaderSize). */
+  /** Font size (pt) of the actor column headers, and their text: see actorHeaders. */
   actorHeaderPt: number;
+  /** The actor names as printed in the header: words too long for the column carry soft hyphens. */
+  actorHeaderLabels: string[];
   columns: ProcedureColumns;
   rows: RowView[];
 }
 
-/** Width (px) of the longest word of the actor names in Arimo Bold at `pt`. */
-function widestWord(actors: string[], pt: number): number {
-  const m = headerFontMetrics();
-  return Math.max(0, ...actors.flatMap((a) => a.split(/\s+/)).map((w) => textWidth(w, (pt * 96) / 72, m)));
-}
+const words = (actors: string[]) => actors.flatMap((a) => a.split(/\s+/)).filter(Boolean);
+const pxOf = (pt: number) => (pt * 96) / 72;
+const widthAt1 = (text: string) => textWidth(text, 1, headerFontMetrics());
 
 /** Cell padding (4 px each side) and border of a header cell, with a pixel to spare for rounding. */
 const HEADER_PAD = 10;
-/** The actor headers' size when room allows, and the least they shrink to. */
-export const ACTOR_HEADER_PT = { normal: 7.5, least: 5 } as const;
+/**
+ * The actor headers' size when room allows; the size below which a word too long for its column
+ * is hyphenated rather than shrunk further; the least size.
+ */
+export const ACTOR_HEADER_PT = { normal: 7.5, hyphenate: 7, least: 5 } as const;
 
 /** Width an actor column needs for every word of its header to stand whole at the normal size. */
 export function actorHeaderWant(actors: string[]): number {
-  return widestWord(actors, ACTOR_HEADER_PT.normal) + HEADER_PAD;
+  return Math.max(0, ...words(actors).map(widthAt1)) * pxOf(ACTOR_HEADER_PT.normal) + HEADER_PAD;
 }
+
+/** Widest piece of `word` at size 1 once broken at every syllable (each piece but the last with its hyphen). */
+const hyphenatedWidth = (word: string) => Math.max(...syllables(word).map((p, i, all) => widthAt1(i < all.length - 1 ? `${p}-` : p)));
+
+const floorPt = (room: number, width: number) => (width > 0 ? Math.floor((room / pxOf(1) / width) * 10) / 10 : ACTOR_HEADER_PT.normal);
 
 /**
  * Chromium ships no Indonesian hyphenation dictionary (`hyphens: auto` does nothing for
  * `lang="id"`), so a long actor name in a narrow column would be cut mid-word with no hyphen.
- * The columns widen first (procedureColumns); what still does not fit shrinks the header text
- * until its longest word fits: 7.5 pt normally, never below 5 pt. Exact Arimo Bold widths.
+ * The columns widen first (procedureColumns); then the header text shrinks until its longest
+ * word fits, 7.5 pt down to 7 pt. A word that still does not fit gets soft hyphens at its
+ * syllables (kit/hyphen.ts) and breaks with a hyphen, as a typesetter would, and the text only
+ * shrinks further (never below 5 pt) when a syllable does not fit. Exact Arimo Bold widths.
  */
-export function actorHeaderSize(actors: string[], columnPx: number): number {
-  const at1 = widestWord(actors, 1);
-  const pt = at1 > 0 ? Math.floor(((columnPx - HEADER_PAD) / at1) * 10) / 10 : ACTOR_HEADER_PT.normal;
-  return Math.max(ACTOR_HEADER_PT.least, Math.min(ACTOR_HEADER_PT.normal, pt));
+export function actorHeaders(actors: string[], columnPx: number): { pt: number; labels: string[] } {
+  const room = columnPx - HEADER_PAD;
+  const clamp = (pt: number) => Math.max(ACTOR_HEADER_PT.least, Math.min(ACTOR_HEADER_PT.normal, pt));
+  const whole = clamp(floorPt(room, Math.max(0, ...words(actors).map(widthAt1))));
+  if (whole >= ACTOR_HEADER_PT.hyphenate) return { pt: whole, labels: actors };
+  const pt = clamp(Math.min(ACTOR_HEADER_PT.hyphenate, floorPt(room, Math.max(0, ...words(actors).map(hyphenatedWidth)))));
+  const fits = (word: string) => widthAt1(word) * pxOf(pt) <= room;
+  const label = (name: string) => name.split(/(\s+)/).map((w) => (/\s/.test(w) || fits(w) ? w : syllables(w).join(SOFT_HYPHEN))).join('');
+  return { pt, labels: actors.map(label) };
 }
 
 export function sopView(sop: Sop, context: SopContext = {}): SopView {
@@ -121,6 +137,7 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
   const signer = sop.disahkan_oleh;
   const mark = statusMark(sop, context);
   const columns = procedureColumns(p, sop.pelaksana.length, actorHeaderWant(sop.pelaksana));
+  const header = actorHeaders(sop.pelaksana, Math.min(...columns.actors));
   return {
     id: sop.id,
     paper: p,
@@ -151,7 +168,8 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
     pencatatan: sop.pencatatan_pendataan,
     actors: sop.pelaksana,
     columns,
-    actorHeaderPt: actorHeaderSize(sop.pelaksana, Math.min(...columns.actors)),
+    actorHeaderPt: header.pt,
+    actorHeaderLabels: header.labels,
     rows: sop.steps.map((s) => ({
       no: s.no,
       kegiatan: s.kegiatan,
