@@ -38,7 +38,7 @@ export interface ProcedureColumns {
  * CELL_LIMITS, tested by printing) and a header word such as "Keterangan" or "Persyaratan"
  * whole at 8 pt bold.
  */
-const TEXT_COLUMNS = { kegiatan: [200, 128], kelengkapan: [120, 84], output: [112, 80], keterangan: [72, 68] } as const;
+const TEXT_COLUMNS = { kegiatan: [200, 160], kelengkapan: [120, 84], output: [112, 80], keterangan: [72, 68] } as const;
 
 /**
  * Column widths in CSS px for the procedure table. Text columns get fixed shares; the actor
