@@ -123,7 +123,7 @@ export async function measureSops(printer: Printer, layouts: Layouts, sops: Sop[
   const views = sops.map(sopView);
   const rooms = Object.fromEntries(views.map((v) => [v.id, identityRoom(v)]));
   const widest = Math.max(...views.map((v) => v.paper.widthMm));
-  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage, rooms);
+  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm', label: sops.length === 1 ? sops[0]!.path : `${sops.length} SOP (${sops[0]!.path} …)` }, measureInPage, rooms);
   return new Map(list.map((m) => [m.id, m]));
 }
 
@@ -132,7 +132,7 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
   const view = sopView(sop);
   const plan = planPrint(view, sop.steps, m);
   const html = renderSopHtml(layouts, view, plan);
-  const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
+  const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm`, label: sop.path });
   // User text is escaped, so anything refused or missing is ours (a font, a layout asset):
   // better no PDF than one quietly printed in a fallback font.
   const failed = [...printed.blocked, ...printed.missing];

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
+import { isFsError, outputError } from '../output/fs-errors.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
 import { PrerequisiteError } from '../print/browser.ts';
 import { Printer } from '../print/pool.ts';
@@ -82,7 +83,8 @@ export async function withPrinter<T>(root: string, fn: (get: () => Promise<Print
       process.stderr.write(`Galat: ${e.message}\nSaran: ${e.hint}\n`);
       return EXIT.usage;
     }
-    throw e;
+    // A read-only, blocked or full disk: said in Indonesian with the path, not as Node's error.
+    throw isFsError(e) ? outputError(e, root) : e;
   } finally {
     await printer.close();
   }
