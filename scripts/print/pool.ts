@@ -235,7 +235,7 @@ export class Printer {
       healthy = !slot.broken;
       return result;
     } catch (error) {
-      if (error instanceof Object && (await this.#died(slot))) this.#crashes.add(error);
+      if (error instanceof Object && (await this.#died(slot.browser, slot))) this.#crashes.add(error);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -267,11 +267,11 @@ export class Printer {
    * After a failure in withPage: did the page or the browser die? The error can arrive before the
    * browser's disconnect does, so a browser that does not answer a trivial call is given up too.
    */
-  async #died(slot: Slot): Promise<boolean> {
+  async #died(browser: Browser, slot?: Slot): Promise<boolean> {
     if (this.#closing) return false;
-    if (slot.broken || !slot.browser.connected) return true;
-    if (await answers(slot.browser.version(), 2000)) return slot.page.isClosed();
-    if (slot.browser === this.#launched.browser) this.#lost = true;
+    if (slot?.broken || !browser.connected) return true;
+    if (await answers(browser.version(), 2000)) return slot?.page.isClosed() ?? false;
+    if (browser === this.#launched.browser) this.#lost = true;
     return true;
   }
 
@@ -356,9 +356,10 @@ export class Printer {
     this.#assertOpen();
     if (this.#permits > 0) this.#permits--;
     else await new Promise<void>((resolve) => this.#queue.push(resolve));
+    let browser: Browser | undefined;
     try {
       this.#assertOpen();
-      const browser = await this.#browser();
+      browser = await this.#browser();
       let slot: Slot | undefined;
       while ((slot = this.#idle.pop())) {
         if (slot.browser === browser && !slot.broken && !slot.page.isClosed()) return slot;
@@ -367,6 +368,8 @@ export class Printer {
       return await this.#createSlot(browser);
     } catch (error) {
       this.#releasePermit();
+      // Opening a page in a browser that was just killed: as much a crash as dying mid-print.
+      if (browser && error instanceof Object && (await this.#died(browser))) this.#crashes.add(error);
       throw error;
     }
   }
