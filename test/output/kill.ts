@@ -102,7 +102,7 @@ export class KillTrials {
       this.#setSources(target);
       // Anywhere from start-up to well past the time the last switching run took (the machine's
       // speed varies): kills land in check, printing, writing and swapping, and some after the end.
-      const delay = Math.round(random() * this.#duration * 1.4);
+      const delay = Math.round(random() * this.#duration * 1.8);
       delays.push(delay);
       await this.#killAfter(delay);
       const state = this.#state();
