@@ -11,8 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBooks, type BookRun } from '../book/build-book.ts';
 import { runCheck } from '../cli/check.ts';
+import { projectOf } from '../validate/check-content.ts';
 import { Printer } from '../print/pool.ts';
-import { fontDir } from '../render/fonts.ts';
+import { fontDir } from '../kit/fonts.ts';
 import { generateProject } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,10 +43,11 @@ try {
   const { result } = runCheck(dir);
   if (!result.ok) throw new Error('Sumber SOP hasil generator tidak lolos sop check.');
   process.stdout.write(`${result.sops.length} SOP di ${dir}, ${printer.poolSize} halaman peramban\n`);
-  const options = { root: dir, tahun: 2024, printer: async () => printer };
+  const options = { tahun: 2024, printer: async () => printer };
+  const project = projectOf(result, dir);
 
   let t = performance.now();
-  const cold = await buildBooks(result.sops, options);
+  const cold = await buildBooks(project, options);
   report('dingin (semua PDF SOP dicetak)', cold, performance.now() - t);
 
   // Warm: nothing to print. (The cache key includes sop-press's own code: if it changed during
@@ -55,14 +57,14 @@ try {
   let tries = 0;
   do {
     t = performance.now();
-    warm = await buildBooks(result.sops, options);
+    warm = await buildBooks(project, options);
     ms = performance.now() - t;
   } while (warm.pdfs.some((p) => p.rebuilt) && ++tries < 3);
   if (warm.pdfs.some((p) => p.rebuilt)) process.stdout.write('catatan: PDF SOP masih dicetak ulang (kode sop-press berubah selama pengukuran)\n');
   report('buku (PDF hangat)', warm, ms);
 
   t = performance.now();
-  const again = await buildBooks(result.sops, options);
+  const again = await buildBooks(project, options);
   report('buku (PDF hangat, ulang)', again, performance.now() - t);
   const same = warm.books.every((b, i) => Buffer.from(b.assembled.pdf).equals(Buffer.from(again.books[i]!.assembled.pdf)));
   process.stdout.write(`hasil identik antarjalan: ${same ? 'ya' : 'TIDAK'}\n`);

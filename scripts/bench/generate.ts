@@ -1,5 +1,5 @@
-// Deterministic, realistic SOP sources for benchmarks and tests: 5–25 rows, 3–6 actors,
-// some decisions with backward jumps, every row reaching the end.
+// Deterministic, realistic SOP sources for benchmarks and tests: 5–25 rows, 3–6 actors by
+// default, some decisions with backward jumps, every row reaching the end.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -21,6 +21,14 @@ const OBJECTS = ['surat permohonan', 'data kinerja triwulan', 'draft laporan mon
 const UNITS = ['15 menit', '30 menit', '1 jam', '2 Jam', '1 hari', '2 hari', '3 hari', '1 Minggu'];
 const DECISIONS: Array<[string, string]> = [['Ya', 'Tidak'], ['Lengkap', 'Tidak'], ['Setuju', 'Tidak']];
 
+/** Ranges (inclusive) of a generated SOP; the defaults are the benchmark's. */
+export interface SopShape {
+  actors: [min: number, max: number];
+  rows: [min: number, max: number];
+}
+
+export const BENCH_SHAPE: SopShape = { actors: [3, 6], rows: [5, 25] };
+
 export interface GeneratedRow {
   kegiatan: string;
   actor: string;
@@ -28,11 +36,13 @@ export interface GeneratedRow {
   lanjut: string;
 }
 
-export function generateSop(rand: () => number, index: number, instansi: string): string {
+export function generateSop(rand: () => number, index: number, instansi: string, shape: SopShape = BENCH_SHAPE): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const actorCount = 3 + Math.floor(rand() * 4);
+  const between = ([min, max]: [number, number]) => min + Math.floor(rand() * (max - min + 1));
+  const actorCount = between(shape.actors);
+  if (actorCount > ACTORS.length) throw new Error(`generateSop: at most ${ACTORS.length} actors`);
   const actors = [...ACTORS].sort(() => rand() - 0.5).slice(0, actorCount);
-  const n = 5 + Math.floor(rand() * 21);
+  const n = between(shape.rows);
   const rows: GeneratedRow[] = [];
   for (let i = 1; i <= n; i++) {
     let lanjut = '';
@@ -71,7 +81,7 @@ export function generateSop(rand: () => number, index: number, instansi: string)
 }
 
 /** Writes `count` SOPs (spread over 2 instansi) under `root/content/`. */
-export function generateProject(root: string, count: number, seed = 42): string[] {
+export function generateProject(root: string, count: number, seed = 42, shape: SopShape = BENCH_SHAPE): string[] {
   const rand = prng(seed);
   const files: string[] = [];
   const instansi = ['dinas-a', 'dinas-b'];
@@ -86,7 +96,7 @@ export function generateProject(root: string, count: number, seed = 42): string[
     const id = instansi[i % instansi.length]!;
     const file = path.join(root, 'content', id, `bidang-${1 + (i % 4)}`, `sop-${String(i + 1).padStart(4, '0')}.md`);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, generateSop(rand, i, id));
+    writeFileSync(file, generateSop(rand, i, id, shape));
     files.push(file);
   }
   return files;

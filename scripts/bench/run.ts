@@ -10,11 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { measureSops } from '../build/build-pdfs.ts';
-import { planPrint } from '../build/plan.ts';
+import { measureSops } from '../pdf/build-pdfs.ts';
+import { planProcedure } from '../plan/procedure.ts';
 import { Printer } from '../print/pool.ts';
 import { loadLayouts, renderSopHtml } from '../render/document.ts';
-import { fontDir } from '../render/fonts.ts';
+import { fontDir } from '../kit/fonts.ts';
 import { sopView } from '../render/view.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent } from '../validate/check-content.ts';
@@ -86,7 +86,7 @@ if (!values['skip-build']) {
   await printer.close();
   sops.forEach((sop, i) => {
     const view = sopView(sop);
-    const plan = planPrint(view, sop.steps, measured.get(sop.id)!);
+    const plan = planProcedure(view, sop.steps, measured.get(sop.id)!);
     writeFileSync(path.join(htmlDir, `${String(i).padStart(5, '0')}.html`), renderSopHtml(layouts, view, plan));
   });
   const baseOut = mkdtempSync(path.join(os.tmpdir(), 'sop-bench-baseline-'));

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { drawObject, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFObjectCopier, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
-import { formatNip } from '../model/format.ts';
+import { signerLines } from '../kit/values.ts';
+import { projectUrl } from '../model/paths.ts';
 import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
 import { finishDocument } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
@@ -30,7 +31,7 @@ import {
   tocEntries,
   type FrontPage,
   type Part,
-} from './pages.ts';
+} from './parts.ts';
 import { renderSections, renderStamps, type BookLayouts, type SectionHtml, type StampPage } from './render.ts';
 
 export interface BookInput {
@@ -154,10 +155,8 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   };
 
   // The sections whose text does not depend on page numbers: printed at once, in one document.
-  const logoUrl = instansi.logo ? pathToFileURL(instansi.logo).href : undefined;
-  const signer = input.signer
-    ? { jabatan: input.signer.jabatan, nama: input.signer.nama, pangkat: input.signer.pangkat, nip: input.signer.nip ? formatNip(input.signer.nip) : undefined }
-    : undefined;
+  const logoUrl = instansi.logo ? projectUrl(instansi.logo) : undefined;
+  const signer = input.signer ? signerLines(input.signer) : undefined;
   const fixedSections = [
     { key: 'sampul', bagian: 'sampul', data: coverView(id, logoUrl) },
     ...front.map((page, i) => {
@@ -356,7 +355,7 @@ function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, bookPap
     const name = owners[i]!.paper.name;
     bySize.set(name, [...(bySize.get(name) ?? []), i]);
   }
-  const chunk = Math.max(STAMP_CHUNK_MIN, Math.ceil((owners.length - first) / options.printer.poolSize));
+  const chunk = Math.max(STAMP_CHUNK_MIN, Math.ceil((owners.length - first) / STAMP_PRINTS));
   const slices = [...bySize.values()].flatMap((indices) => Array.from({ length: Math.ceil(indices.length / chunk) }, (_, k) => indices.slice(k * chunk, (k + 1) * chunk)));
   return slices.map((pages) => {
     const p = owners[pages[0]!]!.paper;
@@ -385,6 +384,13 @@ async function overlayStamps(book: PDFDocument, jobs: StampJob[]): Promise<void>
 
 /** Pages per stamp print, at least: below this, a second print costs more than it saves. */
 const STAMP_CHUNK_MIN = 60;
+/**
+ * A book's stamps go out in about this many prints (more with several paper sizes), whatever
+ * the size of the print pool: each print brings its own font subset into the book, so the split
+ * shows in the bytes and must not depend on the machine (issue 14: a book built with
+ * SOP_POOL_SIZE=1 differed from one built with 2).
+ */
+const STAMP_PRINTS = 4;
 
 /** A section or stamp that printed without its font or logo would look wrong: stop instead. */
 function assertComplete(printed: { missing: string[]; blocked: string[] }, what: string): void {

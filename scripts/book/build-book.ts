@@ -3,17 +3,18 @@
 // `sop build`), then assembles each book from those files into a new set of output/buku (the
 // other books linked over unchanged), shown at once when every book is done.
 import path from 'node:path';
-import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
+import { projectDirs } from '../model/paths.ts';
+import type { Project } from '../model/project.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
 import { listFiles, replaceSet } from '../output/sets.ts';
 import type { Printer } from '../print/pool.ts';
 import { assembleBook, type AssembledBook } from './assemble.ts';
 import { bookContents, isPrinted } from './contents.ts';
-import { instansiSigner, loadFrontMatter, placeholders } from './front-matter.ts';
+import { loadFrontMatter, placeholders } from './front-matter.ts';
 import { loadBookLayouts } from './render.ts';
 
 export interface BookOptions {
-  root: string;
   /** Output root (default `<root>/output`): SOP PDFs under pdf/, books under buku/. */
   outDir?: string;
   tahun: number;
@@ -62,8 +63,10 @@ export function byInstansi(sops: Sop[]): Map<string, Sop[]> {
   return map;
 }
 
-export async function buildBooks(sops: Sop[], options: BookOptions): Promise<BookRun> {
-  const outDir = options.outDir ?? path.join(options.root, 'output');
+export async function buildBooks(project: Project, options: BookOptions): Promise<BookRun> {
+  const { root, sops } = project;
+  const dirs = projectDirs(root, options.outDir);
+  const outDir = dirs.output;
   const draf = Boolean(options.draf);
   const groups = byInstansi(sops);
   const wanted = options.instansi ? [...new Set(options.instansi)].sort() : [...groups.keys()];
@@ -74,15 +77,16 @@ export async function buildBooks(sops: Sop[], options: BookOptions): Promise<Boo
     const instansi = list[0]!.instansi;
     const contents = bookContents(list, options.tahun, draf);
     const printed = contents.groups.reduce((n, g) => n + g.sops.length, 0);
-    const signer = instansiSigner(instansi);
-    const front = loadFrontMatter(instansi, options.root, placeholders(instansi, options.tahun, printed, signer));
+    // The signer as the check read it (an unquoted NIP keeps its digits).
+    const signer = instansi.disahkan_oleh;
+    const front = loadFrontMatter(instansi, root, placeholders(instansi, options.tahun, printed, signer));
     return { instansi, contents, front, signer };
   });
 
   let t = performance.now();
   const toPrint = chosen.flatMap((c) => c.sops.filter((s) => isPrinted(s.status, draf)));
   const pdfs = toPrint.length
-    ? await buildPdfs(toPrint, { root: options.root, outDir, printer: options.printer, ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}) })
+    ? await buildPdfs(toPrint, { root: root, outDir, printer: options.printer, ...(options.onPdfProgress ? { onProgress: options.onPdfProgress } : {}) })
     : [];
   const pdfTime = performance.now() - t;
   const pdfById = new Map(pdfs.map((b) => [b.sop.id, b.pdf]));
@@ -95,13 +99,13 @@ export async function buildBooks(sops: Sop[], options: BookOptions): Promise<Boo
       // Every other book (other years, other instansi, drafts) stays as it was.
       if (set.previous) for (const rel of listFiles(set.previous)) if (!names.has(`buku/${rel}`)) set.carry(rel);
       const printer = await options.printer();
-      const layouts = loadBookLayouts(path.join(options.root, 'layouts'));
+      const layouts = loadBookLayouts(dirs.layouts);
       const one = async (i: number): Promise<BuiltBook> => {
         const plan = plans[i]!;
         options.onBook?.(plan.instansi, i, plans.length);
         const assembled = await assembleBook(
           { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById },
-          { root: options.root, layouts, printer },
+          { root, layouts, printer },
         );
         const rel = bookFileName(plan.instansi.id, options.tahun, draf);
         set.write(rel.slice('buku/'.length), assembled.pdf);

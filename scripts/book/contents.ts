@@ -1,5 +1,8 @@
 // What goes into one instansi's book, as pure data: which SOPs are printed and in what order,
 // which are only listed, and what changed in the book's year. No I/O, no page numbers.
+import { compareText } from '../model/collation.ts';
+import { effectiveDate } from '../model/project.ts';
+import { replacers } from '../model/relations.ts';
 import type { IsoDate, Sop, Status } from '../model/sop.ts';
 
 /** Title of the group for SOPs that name no unit. */
@@ -32,11 +35,9 @@ export interface BookContents {
   changes: Change[];
 }
 
-const collator = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
-
 /** Sort key for SOPs within a unit: their number, read the way people read it (2 before 10). */
 export function compareSops(a: Sop, b: Sop): number {
-  return collator.compare(a.nomor, b.nomor) || collator.compare(a.nama, b.nama) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareText(a.nomor, b.nomor) || compareText(a.nama, b.nama) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function unitOf(sop: Sop): string {
@@ -47,7 +48,7 @@ function compareUnits(a: string, b: string): number {
   if (a === b) return 0;
   if (a === NO_UNIT) return 1;
   if (b === NO_UNIT) return -1;
-  return collator.compare(a, b) || (a < b ? -1 : 1);
+  return compareText(a, b);
 }
 
 export function isPrinted(status: Status, draf: boolean): boolean {
@@ -72,14 +73,13 @@ function latest(dates: Array<IsoDate | null | undefined>): IsoDate | null {
  */
 export function changesInYear(sops: Sop[], tahun: number, draf: boolean): Change[] {
   const byNomor = new Map(sops.map((s) => [s.nomor.trim(), s]));
-  const replacers = new Map<string, Sop>();
-  for (const s of sops) if (s.menggantikan && !s.menggantikan_eksternal) replacers.set(s.menggantikan.trim(), s);
+  const replacedBy = replacers(sops);
   const changes: Change[] = [];
   for (const sop of sops) {
     const riwayatYear = sop.riwayat.filter((r) => inYear(r.tanggal, tahun));
     if (sop.status === 'digantikan' || sop.status === 'dicabut') {
-      const replacer = sop.status === 'digantikan' ? replacers.get(sop.nomor.trim()) : undefined;
-      const when = replacer ? (replacer.tanggal_efektif ?? replacer.tanggal_pembuatan) : latest([...sop.riwayat.map((r) => r.tanggal), sop.tanggal_revisi]);
+      const replacer = sop.status === 'digantikan' ? replacedBy.get(sop.nomor.trim()) : undefined;
+      const when = replacer ? effectiveDate(replacer) : latest([...sop.riwayat.map((r) => r.tanggal), sop.tanggal_revisi]);
       if (when && !inYear(when, tahun)) continue;
       // The riwayat entry of the year says why, in the office's words; otherwise a plain note.
       const why = riwayatYear.at(-1)?.uraian.trim().replace(/\.?$/, '.');
@@ -90,7 +90,7 @@ export function changesInYear(sops: Sop[], tahun: number, draf: boolean): Change
       continue;
     }
     if (!isPrinted(sop.status, draf)) continue;
-    const start = sop.tanggal_efektif ?? sop.tanggal_pembuatan;
+    const start = effectiveDate(sop);
     if (inYear(start, tahun)) {
       const old = sop.menggantikan ? byNomor.get(sop.menggantikan.trim()) : undefined;
       const note = sop.menggantikan ? `Menggantikan ${sop.menggantikan}${old ? ` (${old.nama})` : ''}.` : 'SOP baru.';

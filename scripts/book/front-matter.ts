@@ -1,44 +1,25 @@
 // The pages an office writes for its book, next to instansi.yml: content/<instansi>/buku/*.md.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { formatNip } from '../model/format.ts';
+import { EXIT, SopError } from '../errors.ts';
+import { BOOK_PAGES_DIR } from '../model/paths.ts';
+import { signerLines } from '../kit/values.ts';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
+import { isBookPage } from '../source/content.ts';
 import { PlaceholderError, renderMarkdownPage, type Placeholders } from './markdown.ts';
-import type { FrontPage } from './pages.ts';
-
-export const FRONT_DIR = 'buku';
+import type { PlaceholderName } from './placeholders.ts';
+import type { FrontPage } from './parts.ts';
 
 /** A front-matter page that cannot be printed: exit 1, like an SOP with errors. */
-export class FrontMatterError extends Error {
-  readonly exitCode = 1;
-  readonly hint: string | undefined;
+export class FrontMatterError extends SopError {
   constructor(message: string, hint?: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'FrontMatterError';
-    this.hint = hint;
-  }
-}
-
-/** The default signer as instansi.yml writes it (already validated by `sop check`). */
-export function instansiSigner(instansi: Instansi): Penandatangan | undefined {
-  try {
-    const data = parseYaml(readFileSync(instansi.file, 'utf8')) as { disahkan_oleh?: Partial<Penandatangan> } | null;
-    const d = data?.disahkan_oleh;
-    if (!d || typeof d.jabatan !== 'string' || typeof d.nama !== 'string') return undefined;
-    return {
-      jabatan: d.jabatan,
-      nama: d.nama,
-      ...(typeof d.pangkat === 'string' ? { pangkat: d.pangkat } : {}),
-      ...(d.nip != null ? { nip: String(d.nip).replace(/\s+/g, '') } : {}),
-    };
-  } catch {
-    return undefined;
+    super(message, { exitCode: EXIT.invalid, hint, cause });
   }
 }
 
 /** `{{…}}` values available in front-matter pages. */
-export function placeholders(instansi: Instansi, tahun: number, jumlahSop: number, signer: Penandatangan | undefined): Placeholders {
+export function placeholders(instansi: Instansi, tahun: number, jumlahSop: number, signer: Penandatangan | undefined): Record<PlaceholderName, string> {
+  const lines = signer ? signerLines(signer) : undefined;
   return {
     tahun: String(tahun),
     instansi: instansi.nama,
@@ -47,10 +28,10 @@ export function placeholders(instansi: Instansi, tahun: number, jumlahSop: numbe
     daerah: instansi.pemerintah.replace(/^pemerintah\s+/i, ''),
     alamat: instansi.alamat ?? '',
     jumlah_sop: String(jumlahSop),
-    'penandatangan.jabatan': signer?.jabatan ?? '',
-    'penandatangan.nama': signer?.nama ?? '',
-    'penandatangan.pangkat': signer?.pangkat ?? '',
-    'penandatangan.nip': signer?.nip ? formatNip(signer.nip) : '',
+    'penandatangan.jabatan': lines?.jabatan ?? '',
+    'penandatangan.nama': lines?.nama ?? '',
+    'penandatangan.pangkat': lines?.pangkat ?? '',
+    'penandatangan.nip': lines?.nip ?? '',
   };
 }
 
@@ -66,10 +47,10 @@ export function titleFromFile(name: string): string {
 
 /** Reads and renders the instansi's front-matter pages, in `urutan` then file-name order. */
 export function loadFrontMatter(instansi: Instansi, root: string, values: Placeholders): FrontPage[] {
-  const dir = path.join(instansi.dir, FRONT_DIR);
+  const dir = path.join(root, instansi.dir, BOOK_PAGES_DIR);
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('_') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md')
+    .filter((e) => e.isFile() && isBookPage(e.name))
     .map((e) => e.name)
     .sort();
   const pages = files.map((name) => {
@@ -79,7 +60,7 @@ export function loadFrontMatter(instansi: Instansi, root: string, values: Placeh
     try {
       page = renderMarkdownPage(readFileSync(abs, 'utf8'), values);
     } catch (e) {
-      if (e instanceof PlaceholderError) throw new FrontMatterError(`${rel}: ${e.message}`, 'Perbaiki nama isiannya, atau hapus kurung kurawalnya bila memang ingin mencetak teks itu.', e);
+      if (e instanceof PlaceholderError) throw new FrontMatterError(`${rel}: ${e.message}`, e.hint, e);
       throw new FrontMatterError(`${rel}: ${(e as Error).message}`, undefined, e);
     }
     return { name, order: page.order, front: { file: rel, title: page.title ?? titleFromFile(name), html: page.html, blocks: page.blocks, hasHeading: page.hasHeading, ...(page.signature ? { signature: page.signature } : {}) } };

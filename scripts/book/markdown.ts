@@ -1,29 +1,23 @@
-// Front-matter pages of the book (kata pengantar, keputusan …): Markdown → safe HTML.
-//
-// The office writes these pages, so they get the same treatment as every SOP field: parsed by
-// remark (GFM), then serialized here node by node with every piece of text escaped. Raw HTML in
-// the source is printed as text, images become their alt text and links their text plus the
-// address, so the printed page never loads anything and never runs anything.
-import type { Nodes, Parents, Root, Table } from 'mdast';
+// Front-matter pages of the book (kata pengantar, keputusan …): Markdown → safe HTML through the
+// kit's preset (kit/markdown.ts), with the plugins paper needs. Raw HTML in the source is printed
+// as text, images become their alt text and links their text plus the address, so the printed
+// page never loads anything and never runs anything.
+import type { Element, Root as HastRoot } from 'hast';
+import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import { SopError } from '../errors.ts';
+import { fillPlaceholders, markdownPreset, remarkPlaceholders, type Placeholders } from '../kit/markdown.ts';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+export type { Placeholders };
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-/** Values for `{{nama}}` placeholders in the page text. */
-export type Placeholders = Record<string, string>;
-
-export class PlaceholderError extends Error {
+export class PlaceholderError extends SopError {
   readonly names: string[];
   constructor(names: string[], known: string[]) {
-    super(`Isian ${names.map((n) => `{{${n}}}`).join(', ')} tidak dikenal (yang tersedia: ${known.map((k) => `{{${k}}}`).join(', ')}).`);
+    super(`Isian ${names.map((n) => `{{${n}}}`).join(', ')} tidak dikenal (yang tersedia: ${known.map((k) => `{{${k}}}`).join(', ')}).`, {
+      hint: 'Perbaiki nama isiannya, atau hapus kurung kurawalnya bila memang ingin mencetak teks itu.',
+    });
     this.names = names;
   }
 }
@@ -46,36 +40,9 @@ export interface MarkdownPage {
   hasHeading: boolean;
 }
 
-const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/gi;
-
-/** Fills `{{nama}}` placeholders (`{{NAMA}}` in capitals); unknown names are collected in `unknown`. */
-function fill(text: string, values: Placeholders, unknown: Set<string>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => {
-    const value = values[name.toLowerCase()];
-    if (value === undefined) {
-      unknown.add(name);
-      return whole;
-    }
-    const capitals = name === name.toUpperCase() && name !== name.toLowerCase();
-    return capitals ? value.toLocaleUpperCase('id') : value;
-  });
-}
-
-interface Ctx {
-  values: Placeholders;
-  unknown: Set<string>;
-  footnotes: Map<string, number>;
-}
-
-function children(node: Parents, ctx: Ctx): string {
-  return node.children.map((c) => toHtml(c as Nodes, ctx)).join('');
-}
-
-function plainText(node: Nodes, ctx: Ctx): string {
-  if ('value' in node && typeof node.value === 'string' && node.type !== 'yaml') return fill(node.value, ctx.values, ctx.unknown);
-  if ('alt' in node && typeof node.alt === 'string') return fill(node.alt, ctx.values, ctx.unknown);
-  if ('children' in node) return node.children.map((c) => plainText(c as Nodes, ctx)).join('');
-  return '';
+/** An mdast node that becomes `<tag class="…">` (mdast-util-to-hast honours `data.hName`). */
+function element(tag: string, className: string | undefined, children: PhrasingContent[]): PhrasingContent {
+  return { type: 'emphasis', data: { hName: tag, ...(className ? { hProperties: { className: [className] } } : {}) }, children };
 }
 
 /** Only addresses worth printing: web and mail. Anything else (javascript:, file:, relative) is dropped. */
@@ -89,89 +56,75 @@ function isLayoutTable(node: Table): boolean {
   return Boolean(head && head.children.every((cell) => cell.children.length === 0));
 }
 
-function table(node: Table, ctx: Ctx): string {
-  const align = node.align ?? [];
-  const cell = (tag: 'th' | 'td', c: Parents, i: number) => {
-    const a = align[i];
-    return `<${tag}${a ? ` style="text-align:${a}"` : ''}>${children(c, ctx)}</${tag}>`;
+/**
+ * Plugin for paper: raw HTML as text, images as `[alt]`, links as their text plus the printed
+ * address, task boxes as ☑/☐, footnotes as plain numbered notes, layout tables marked.
+ */
+function remarkPaper() {
+  return (tree: Root) => {
+    const footnotes = new Map<string, number>();
+    const number = (id: string) => footnotes.get(id) ?? (footnotes.set(id, footnotes.size + 1), footnotes.size);
+    // Children first, so a link's image is already text when the link is flattened.
+    const transform = (parent: Parents) => {
+      parent.children = (parent.children as Nodes[]).flatMap((node) => {
+        if ('children' in node) transform(node);
+        return paper(node, number);
+      }) as typeof parent.children;
+    };
+    transform(tree);
   };
-  const [head, ...body] = node.children;
-  const rows = (list: typeof body) => list.map((r) => `<tr>${r.children.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('');
-  if (isLayoutTable(node)) return `<table class="tata-letak"><tbody>${rows(body)}</tbody></table>`;
-  const header = head ? `<thead><tr>${head.children.map((c, i) => cell('th', c, i)).join('')}</tr></thead>` : '';
-  return `<table>${header}<tbody>${rows(body)}</tbody></table>`;
 }
 
-function toHtml(node: Nodes, ctx: Ctx): string {
+function paper(node: Nodes, number: (id: string) => number): Nodes[] {
   switch (node.type) {
-    case 'root':
-      return children(node, ctx);
-    case 'yaml':
-    case 'definition':
-      return '';
-    case 'paragraph':
-      return `<p>${children(node, ctx)}</p>\n`;
-    case 'heading':
-      return `<h${node.depth}>${children(node, ctx)}</h${node.depth}>\n`;
-    case 'text':
-      return escapeHtml(fill(node.value, ctx.values, ctx.unknown));
     case 'html':
-      // Raw HTML is shown as written, never interpreted.
-      return escapeHtml(node.value);
-    case 'emphasis':
-      return `<em>${children(node, ctx)}</em>`;
-    case 'strong':
-      return `<strong>${children(node, ctx)}</strong>`;
-    case 'delete':
-      return `<del>${children(node, ctx)}</del>`;
-    case 'inlineCode':
-      return `<code>${escapeHtml(node.value)}</code>`;
-    case 'code':
-      return `<pre><code>${escapeHtml(node.value)}</code></pre>\n`;
-    case 'break':
-      return '<br>';
-    case 'thematicBreak':
-      return '<hr>\n';
-    case 'blockquote':
-      return `<blockquote>${children(node, ctx)}</blockquote>\n`;
-    case 'list': {
-      const tag = node.ordered ? 'ol' : 'ul';
-      const start = node.ordered && node.start != null && node.start !== 1 ? ` start="${Math.trunc(node.start)}"` : '';
-      return `<${tag}${start}>${children(node, ctx)}</${tag}>\n`;
-    }
-    case 'listItem': {
-      const box = node.checked == null ? '' : node.checked ? '☑ ' : '☐ ';
-      // Tight list items hold paragraphs too; unwrap them so the item does not get paragraph margins.
-      const inner = node.spread ? children(node, ctx) : node.children.map((c) => (c.type === 'paragraph' ? children(c, ctx) : toHtml(c, ctx))).join('');
-      return `<li>${box}${inner}</li>`;
-    }
-    case 'link': {
-      const text = children(node, ctx);
-      const url = printableUrl(node.url);
-      const shown = plainText(node, ctx).trim();
-      return url && url !== shown ? `${text} <span class="alamat-tautan">(${escapeHtml(url)})</span>` : text;
-    }
-    case 'linkReference':
-      return children(node, ctx);
+      return [{ type: 'text', value: node.value }];
     case 'image':
     case 'imageReference':
-      return node.alt ? `<span class="gambar">[${escapeHtml(fill(node.alt, ctx.values, ctx.unknown))}]</span>` : '';
-    case 'table':
-      return table(node, ctx);
-    case 'footnoteReference': {
-      const n = ctx.footnotes.get(node.identifier) ?? ctx.footnotes.size + 1;
-      ctx.footnotes.set(node.identifier, n);
-      return `<sup>${n}</sup>`;
+      return node.alt ? [element('span', 'gambar', [{ type: 'text', value: `[${node.alt}]` }])] : [];
+    case 'link': {
+      const url = printableUrl(node.url);
+      const shown = toString(node).trim();
+      return url && url !== shown ? [...node.children, { type: 'text', value: ' ' }, element('span', 'alamat-tautan', [{ type: 'text', value: `(${url})` }])] : node.children;
     }
+    case 'linkReference':
+      return node.children;
+    case 'listItem':
+      if (node.checked != null) {
+        const first = node.children[0];
+        if (first?.type === 'paragraph') first.children.unshift({ type: 'text', value: node.checked ? '☑ ' : '☐ ' });
+        node.checked = null;
+      }
+      return [node];
+    case 'footnoteReference':
+      return [element('sup', undefined, [{ type: 'text', value: String(number(node.identifier)) }])];
     case 'footnoteDefinition': {
-      const n = ctx.footnotes.get(node.identifier) ?? ctx.footnotes.size + 1;
-      ctx.footnotes.set(node.identifier, n);
-      return `<div class="catatan-kaki"><sup>${n}</sup> ${node.children.map((c) => (c.type === 'paragraph' ? children(c, ctx) : toHtml(c, ctx))).join('')}</div>\n`;
+      const inner = node.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [c as unknown as PhrasingContent]));
+      const sup = element('sup', undefined, [{ type: 'text', value: String(number(node.identifier)) }]);
+      return [{ type: 'paragraph', data: { hName: 'div', hProperties: { className: ['catatan-kaki'] } }, children: [sup, { type: 'text', value: ' ' }, ...inner] }];
     }
+    case 'table':
+      if (isLayoutTable(node)) node.data = { hProperties: { className: ['tata-letak'] } };
+      return [node];
     default:
-      // tableRow/tableCell are handled by `table`; anything newer prints as its text.
-      return escapeHtml(plainText(node, ctx));
+      return [node];
   }
+}
+
+/** rehype plugin: a layout table has no header row. */
+function rehypeLayoutTables() {
+  return (tree: HastRoot) => {
+    const visit = (node: HastRoot | Element) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (child.tagName === 'table' && String(child.properties.className ?? '').includes('tata-letak')) {
+          child.children = child.children.filter((c) => !(c.type === 'element' && c.tagName === 'thead'));
+        }
+        visit(child);
+      }
+    };
+    visit(tree);
+  };
 }
 
 function frontmatter(root: Root): Record<string, unknown> {
@@ -188,29 +141,39 @@ function frontmatter(root: Root): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-function signatureOf(value: unknown, ctx: Ctx): { lines: string[] } | undefined {
+function signatureOf(value: unknown, fill: (s: string) => string): { lines: string[] } | undefined {
   if (value === true) return { lines: [] };
   if (value == null || value === false) return undefined;
   const lines = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((l) => typeof l === 'string' || typeof l === 'number').map(String) : undefined;
   if (!lines) throw new Error('`tanda_tangan` harus true, false, atau daftar baris (mis. "Ditetapkan di …").');
-  return { lines: lines.map((l) => fill(l, ctx.values, ctx.unknown)) };
+  return { lines: lines.map(fill) };
 }
 
 /** Renders one front-matter page. Throws PlaceholderError for unknown `{{…}}` names. */
 export function renderMarkdownPage(source: string, values: Placeholders): MarkdownPage {
-  const root = processor.parse(source.replace(/^\uFEFF/, ''));
-  const meta = frontmatter(root);
-  const ctx: Ctx = { values, unknown: new Set(), footnotes: new Map() };
-  const body = root.children.filter((c) => c.type !== 'yaml');
+  const unknown = new Set<string>();
+  const processor = markdownPreset(
+    [[remarkFrontmatter, ['yaml']], [remarkPlaceholders, values, unknown], remarkPaper],
+    { span: ['gambar', 'alamat-tautan'], table: ['tata-letak'], div: ['catatan-kaki'] },
+    [rehypeLayoutTables],
+  );
+  const mdast = processor.parse(source.replace(/^\uFEFF/, ''));
+  const meta = frontmatter(mdast);
+  const body = mdast.children.filter((c) => c.type !== 'yaml');
   const first = body[0];
   const hasHeading = first?.type === 'heading' && first.depth === 1;
-  const headingText = body.find((c) => c.type === 'heading' && c.depth === 1);
-  const blocks = body.map((c) => toHtml(c, ctx)).filter((b) => b !== '');
+  const fill = (s: string) => fillPlaceholders(s, values, unknown);
+  const headingNode = body.find((c): c is RootContent & { type: 'heading' } => c.type === 'heading' && c.depth === 1);
+  const headingText = headingNode ? fill(toString(headingNode as Parents)).replace(/\s+/g, ' ').trim() : undefined;
+  const hast = processor.runSync(mdast) as HastRoot;
+  const blocks = hast.children
+    .filter((c) => !(c.type === 'text' && !c.value.trim()))
+    .map((c) => processor.stringify({ type: 'root', children: [c] }) + (c.type === 'element' ? '\n' : ''));
   const html = blocks.join('');
-  const judul = typeof meta.judul === 'string' && meta.judul.trim() ? fill(meta.judul.trim(), values, ctx.unknown) : undefined;
-  const title = judul ?? (headingText ? plainText(headingText, ctx).replace(/\s+/g, ' ').trim() : undefined);
+  const judul = typeof meta.judul === 'string' && meta.judul.trim() ? fill(meta.judul.trim()) : undefined;
+  const title = judul ?? headingText;
   const order = typeof meta.urutan === 'number' && Number.isFinite(meta.urutan) ? meta.urutan : undefined;
-  const signature = signatureOf(meta.tanda_tangan, ctx);
-  if (ctx.unknown.size) throw new PlaceholderError([...ctx.unknown].sort(), Object.keys(values).sort());
+  const signature = signatureOf(meta.tanda_tangan, fill);
+  if (unknown.size) throw new PlaceholderError([...unknown].sort(), Object.keys(values).sort());
   return { ...(title ? { title } : {}), ...(order !== undefined ? { order } : {}), ...(signature ? { signature } : {}), html, blocks, hasHeading };
 }

@@ -1,16 +1,16 @@
 // Book templates (layouts/book/) → HTML, in the Handlebars pattern of the SOP layouts: loading
 // is I/O and done once; rendering is pure. Handlebars escapes every value; the only unescaped
 // inputs are the CSS, the font faces and the front-matter HTML (built escaped by markdown.ts).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import type { Paper } from '../render/paper.ts';
-import { fontFaceCss } from '../render/fonts.ts';
+import { fontFaceCss } from '../kit/fonts.ts';
+import { loadTemplates, type Template } from '../kit/templates.ts';
 
 export interface BookLayouts {
   dir: string;
-  book: Handlebars.TemplateDelegate;
-  stamps: Handlebars.TemplateDelegate;
+  book: Template;
+  stamps: Template;
   css: string;
   /** The SOP stylesheet: the stamps reuse its footer geometry. */
   sopCss: string;
@@ -18,16 +18,9 @@ export interface BookLayouts {
 
 export function loadBookLayouts(layoutsDir: string): BookLayouts {
   const dir = path.join(layoutsDir, 'book');
-  const hb = Handlebars.create();
-  const partials = path.join(dir, 'partials');
-  for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
-    hb.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(path.join(partials, f), 'utf8'));
-  }
-  const compile = (f: string) => hb.compile(readFileSync(path.join(dir, f), 'utf8'), { strict: false, preventIndent: true });
   return {
     dir,
-    book: compile('buku.hbs'),
-    stamps: compile('stempel.hbs'),
+    ...loadTemplates(dir, { book: 'buku.hbs', stamps: 'stempel.hbs' }),
     css: readFileSync(path.join(dir, 'buku.css'), 'utf8'),
     sopCss: readFileSync(path.join(layoutsDir, 'sop.css'), 'utf8'),
   };

@@ -1,11 +1,12 @@
 // `sop book`: check, build missing or stale SOP PDFs, then assemble the yearly SOP book.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBooks } from '../book/build-book.ts';
 import { closest } from '../diagnostics/suggest.ts';
-import { checkedSops, progress, withPrinter } from './build.ts';
+import { checkedProject, progress, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
+import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf]
@@ -47,15 +48,6 @@ function parseTahun(value: string | undefined, now: Date): number {
   return tahun;
 }
 
-/** Folders under content/ that hold an instansi.yml. */
-function instansiDirs(cwd: string): string[] {
-  const content = path.join(cwd, 'content');
-  return readdirSync(content, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && (existsSync(path.join(content, e.name, 'instansi.yml')) || existsSync(path.join(content, e.name, 'instansi.yaml'))))
-    .map((e) => e.name)
-    .sort();
-}
-
 export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -73,10 +65,13 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`Argumen "${positionals[0]}" tidak dikenal.`, 'Pilih instansi dengan --instansi FOLDER.');
   const tahun = parseTahun(values.tahun, new Date());
-  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+  if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
-  const known = instansiDirs(ctx.cwd);
+  const project = await checkedProject(ctx);
+  if (!project) return EXIT.invalid;
+  const { sops } = project;
+  const known = [...new Set(project.instansi.map((i) => i.id))].sort();
   const wanted = (values.instansi ?? []).map((v) => v.trim().replace(/^content\//, '').replace(/\/+$/, ''));
   for (const id of wanted) {
     if (!known.includes(id)) {
@@ -85,16 +80,13 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
     }
   }
 
-  const sops = await checkedSops(ctx);
-  if (!sops) return EXIT.invalid;
   const ids = wanted.length ? wanted : known;
   const withSops = new Set(sops.map((s) => s.instansi.id));
   const empty = ids.filter((id) => !withSops.has(id));
 
   const tty = ctx.isTTY;
   const result = await withPrinter(ctx.cwd, (printer) =>
-    buildBooks(sops, {
-      root: ctx.cwd,
+    buildBooks(project, {
       tahun,
       draf: Boolean(values.draf),
       instansi: ids,
@@ -104,7 +96,6 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
     }),
   );
   if (tty) process.stderr.write('\r\x1b[2K');
-  if (typeof result === 'number') return result;
 
   for (const id of empty) ctx.stdout(`${id}: belum ada SOP yang valid, buku tidak dibuat.\n`);
   for (const b of result.books) {

@@ -3,15 +3,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
-import { isFsError, outputError } from '../output/fs-errors.ts';
+import { explainFsErrors } from '../output/fs-errors.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
-import { PrerequisiteError } from '../print/browser.ts';
 import { Printer } from '../print/pool.ts';
+import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
-import { fontDir } from '../render/fonts.ts';
+import { projectOf } from '../validate/check-content.ts';
+import { fontDir } from '../kit/fonts.ts';
 import { runCheckParallel, type CheckContext } from './check.ts';
+import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BUILD_HELP = `Pemakaian: sop build [--semua]
@@ -35,8 +37,8 @@ peramban tidak ditemukan.
 `;
 
 /** Check content; on errors print them and return undefined. Shared by build, book and site. */
-export async function checkedSops(ctx: CheckContext): Promise<Sop[] | undefined> {
-  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+export async function checkedProject(ctx: CheckContext): Promise<Project | undefined> {
+  if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
   const { result } = await runCheckParallel(ctx.cwd);
@@ -49,7 +51,7 @@ export async function checkedSops(ctx: CheckContext): Promise<Sop[] | undefined>
   }
   const warnings = diagnostics.length;
   if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npx sop check" untuk rinciannya.\n`);
-  return result.sops;
+  return projectOf(result, ctx.cwd);
 }
 
 /** Where sop-press itself lives: its layouts and fonts load from here. */
@@ -74,17 +76,12 @@ export function progress(ctx: CheckContext, label: string): ((done: number, tota
   };
 }
 
-export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T | number> {
+/** Runs `fn` with a browser started on first use, and always closes it (errors go to main.ts). */
+export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
   const printer = lazyPrinter(root);
   try {
-    return await fn(printer.get);
-  } catch (e) {
-    if (e instanceof PrerequisiteError) {
-      process.stderr.write(`Galat: ${e.message}\nSaran: ${e.hint}\n`);
-      return EXIT.usage;
-    }
     // A read-only, blocked or full disk: said in Indonesian with the path, not as Node's error.
-    throw isFsError(e) ? outputError(e, root) : e;
+    return await explainFsErrors(root, () => fn(printer.get));
   } finally {
     await printer.close();
   }
@@ -92,7 +89,7 @@ export async function withPrinter<T>(root: string, fn: (get: () => Promise<Print
 
 export function summarizePdfs(built: BuiltPdf[], root: string): string {
   const rebuilt = built.filter((b) => b.rebuilt).length;
-  return `${built.length} SOP: ${rebuilt} PDF dibuat, ${built.length - rebuilt} tidak berubah → ${path.relative(root, path.join(root, 'output', 'pdf')) || '.'}/\n`;
+  return `${built.length} SOP: ${rebuilt} PDF dibuat, ${built.length - rebuilt} tidak berubah → ${path.relative(root, projectDirs(root).pdf) || '.'}/\n`;
 }
 
 export async function build(argv: string[], ctx: CheckContext): Promise<number> {
@@ -101,12 +98,11 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
     ctx.stdout(BUILD_HELP);
     return EXIT.ok;
   }
-  const sops = await checkedSops(ctx);
-  if (!sops) return EXIT.invalid;
+  const project = await checkedProject(ctx);
+  if (!project) return EXIT.invalid;
   const result = await withPrinter(ctx.cwd, (printer) =>
-    buildPdfs(sops, { root: ctx.cwd, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
+    buildPdfs(project.sops, { root: project.root, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
   );
-  if (typeof result === 'number') return result;
   ctx.stdout(summarizePdfs(result, ctx.cwd));
   return EXIT.ok;
 }

@@ -7,6 +7,7 @@ import { formatGithub, formatHuman, formatJson, type OutputFormat } from '../dia
 import { readContent } from '../source/content.ts';
 import { checkContent, type CheckResult } from '../validate/check-content.ts';
 import { checkContentParallel } from '../validate/check-parallel.ts';
+import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github]
@@ -70,7 +71,7 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
   for (const p of positionals) {
     if (!existsSync(path.resolve(ctx.cwd, p))) throw new UsageError(`Berkas atau folder "${p}" tidak ditemukan.`);
   }
-  if (!existsSync(path.join(ctx.cwd, 'content'))) {
+  if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
   const { shown } = await runCheckParallel(ctx.cwd, positionals);

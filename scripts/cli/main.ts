@@ -1,6 +1,7 @@
 // The `sop` command line: dispatch, help, and the mapping of failures to exit codes.
 import type { CheckContext } from './check.ts';
-import { EXIT, UsageError } from './usage.ts';
+import { EXIT, SopError } from '../errors.ts';
+import { UsageError } from './usage.ts';
 
 const HELP = `sop-press: dari sumber teks ke dokumen SOP Administrasi Pemerintahan.
 
@@ -46,15 +47,14 @@ export async function main(argv: string[]): Promise<number> {
     const run = await load();
     return await run(rest, { cwd: process.cwd(), env: process.env, stdout: out, isTTY: Boolean(process.stdout.isTTY) });
   } catch (e) {
-    if (e instanceof UsageError || isParseArgsError(e)) {
-      err(`Galat: ${localizeParseArgs((e as Error).message)}\n`);
-      if (e instanceof UsageError && e.hint) err(`Saran: ${e.hint}\n`);
-      err(`Lihat "sop ${name} --help".\n`);
+    if (isParseArgsError(e)) {
+      err(`Galat: ${localizeParseArgs((e as Error).message)}\nLihat "sop ${name} --help".\n`);
       return EXIT.usage;
     }
-    if (e instanceof Error && 'exitCode' in e && typeof e.exitCode === 'number') {
+    if (e instanceof SopError) {
       err(`Galat: ${e.message}\n`);
-      if ('hint' in e && e.hint) err(`Saran: ${String(e.hint)}\n`);
+      if (e.hint) err(`Saran: ${e.hint}\n`);
+      if (e instanceof UsageError) err(`Lihat "sop ${name} --help".\n`);
       return e.exitCode;
     }
     // Anything else is sop-press's own failure: say so plainly; the stack only on request.

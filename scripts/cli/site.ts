@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../site/build-site.ts';
 import { parseBase } from '../site/urls.ts';
-import { checkedSops, progress, withPrinter } from './build.ts';
+import { checkedProject, progress, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
 
@@ -57,12 +57,12 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
     throw new UsageError((e as Error).message, 'Contoh: --base-url /sop/ atau --base-url https://dinas.example.go.id/sop/');
   }
   const tahun = values['tanpa-buku'] ? undefined : parseTahun(values.tahun, new Date());
-  const sops = await checkedSops(ctx);
-  if (!sops) return EXIT.invalid;
+  const project = await checkedProject(ctx);
+  if (!project) return EXIT.invalid;
+  const { sops } = project;
   const started = performance.now();
   const result = await withPrinter(ctx.cwd, (printer) =>
-    buildSite(sops, {
-      root: ctx.cwd,
+    buildSite(project, {
       base,
       printer,
       ...(values.semua ? { force: true } : {}),
@@ -70,7 +70,6 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
       ...(tahun !== undefined ? { tahunBuku: tahun } : {}),
     }),
   );
-  if (typeof result === 'number') return result;
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
   const rebuilt = result.pdfs.filter((p) => p.rebuilt).length;
   const hidden = sops.length - result.model.sops.length;

@@ -1,11 +1,11 @@
 // Usage errors (exit 2) and the help texts, in Bahasa Indonesia.
-export class UsageError extends Error {
-  readonly hint: string | undefined;
+import { EXIT, SopError } from '../errors.ts';
+
+export { EXIT };
+
+/** Wrong options or arguments: main.ts adds a pointer to the command's --help. */
+export class UsageError extends SopError {
   constructor(message: string, hint?: string) {
-    super(message);
-    this.name = 'UsageError';
-    this.hint = hint;
+    super(message, { exitCode: EXIT.usage, hint });
   }
 }
-
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;

@@ -35,12 +35,22 @@ export function formatJson(diagnostics: Diagnostic[]): string {
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
+/**
+ * Where an annotation points. A range on one line gets endColumn; one over several lines gets
+ * endLine and no columns (the toolkit forbids columns when the lines differ); a point stays a point.
+ */
+function githubPlace(d: Diagnostic): string {
+  if (d.endLine !== d.line) return `line=${d.line},endLine=${d.endLine}`;
+  if (d.endColumn !== d.column) return `line=${d.line},endLine=${d.endLine},col=${d.column},endColumn=${d.endColumn}`;
+  return `line=${d.line},col=${d.column}`;
+}
+
 export function formatGithub(diagnostics: Diagnostic[]): string {
   return diagnostics
     .map((d) => {
       const kind = d.severity === 'galat' ? 'error' : 'warning';
       const text = d.hint ? `${d.message}\nSaran: ${d.hint}` : d.message;
-      return `::${kind} file=${escapeProp(d.file)},line=${d.line},col=${d.column},title=${escapeProp(d.ruleId)}::${escapeData(text)}\n`;
+      return `::${kind} file=${escapeProp(d.file)},${githubPlace(d)},title=${escapeProp(d.ruleId)}::${escapeData(text)}\n`;
     })
     .join('');
 }

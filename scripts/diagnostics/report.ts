@@ -2,44 +2,60 @@
 // a message in Bahasa Indonesia and, in `note`, a hint on how to fix it.
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { RULES, type RuleId, type Severity } from './rules.ts';
 
-export type Severity = 'galat' | 'peringatan';
+export type { RuleId, Severity };
 
 /** 1-based line and column, as editors count them. */
-export interface Place {
+export interface Point {
   line: number;
   column: number;
 }
+
+/** Where a diagnostic points: a point, or a range whose `end` is just past its last character. */
+export type Place = Point | { start: Point; end: Point };
 
 export interface Diagnostic {
   file: string;
   line: number;
   column: number;
+  /** End of the range the diagnostic covers (equal to line/column when it is a point). */
+  endLine: number;
+  endColumn: number;
   severity: Severity;
   ruleId: string;
   message: string;
   hint?: string;
 }
 
-/** Adds a diagnostic to a file. Errors are `fatal: true`, warnings `fatal: false`. */
+/**
+ * Adds a diagnostic to a file. Its severity is the catalogue's (errors `fatal: true`, warnings
+ * `fatal: false`); its hint the one given here, else the catalogue's.
+ */
 export function report(
   file: VFile,
-  ruleId: string,
+  ruleId: RuleId,
   message: string,
   place: Place | undefined,
-  options: { hint?: string; severity?: Severity } = {},
+  options: { hint?: string } = {},
 ): VFileMessage {
+  const rule = RULES[ruleId];
   const msg = file.message(message, { place: place ?? { line: 1, column: 1 }, ruleId, source: 'sop' });
-  msg.fatal = (options.severity ?? 'galat') === 'galat';
-  if (options.hint) msg.note = options.hint;
+  msg.fatal = rule.severity === 'galat';
+  msg.note = options.hint ?? rule.hint;
   return msg;
 }
 
 export function toDiagnostic(file: VFile, msg: VFileMessage): Diagnostic {
+  const line = msg.line ?? 1;
+  const column = msg.column ?? 1;
+  const end = msg.place && 'end' in msg.place ? msg.place.end : undefined;
   return {
     file: file.path,
-    line: msg.line ?? 1,
-    column: msg.column ?? 1,
+    line,
+    column,
+    endLine: end?.line ?? line,
+    endColumn: end?.column ?? column,
     severity: msg.fatal ? 'galat' : 'peringatan',
     ruleId: msg.ruleId ?? 'tidak-diketahui',
     message: msg.reason,

@@ -1,6 +1,7 @@
 // One procedure page's flowchart as a self-contained SVG string, laid absolutely over the
 // actor columns of the HTML table. Deterministic (same layout, same bytes) and free of
 // external references, so it can be inlined in PDF pages and site pages alike.
+import { escapeHtml as esc } from '../kit/escape.ts';
 import { pentagon } from './geometry.ts';
 import { LABEL_FONT_SIZE } from './labels.ts';
 import type { Connector, PageLayout, PlacedSymbol, Point } from './types.ts';
@@ -81,8 +82,4 @@ function pts(ps: Point[]): string {
 export function num(n: number): string {
   const r = Math.round(n * 100) / 100;
   return String(r === 0 ? 0 : r);
-}
-
-export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -23,15 +23,17 @@ export interface Instansi {
   pemerintah: string;
   nama: string;
   alamat?: string;
-  /** Absolute path of the logo file, if any. */
+  /** Path of the logo file relative to the project root, with `/`, if any. */
   logo?: string;
   kertas: Kertas;
   tanda_tangan: TandaTangan;
   /** Character printed invisibly in the e-signature box, for services that locate it by text. */
   jangkar_ttd: string;
-  /** Absolute path of the instansi.yml this came from. */
+  /** The default signer of its SOPs (`disahkan_oleh`), NIP already read as digits. */
+  disahkan_oleh?: Penandatangan;
+  /** The instansi.yml this came from, relative to the project root, with `/`. */
   file: string;
-  /** Absolute path of the folder holding instansi.yml. */
+  /** The folder holding instansi.yml, relative to the project root, with `/`. */
   dir: string;
 }
 

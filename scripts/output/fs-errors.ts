@@ -2,15 +2,12 @@
 // error codes (EACCES, ENOSPC, ENOTDIR…) into Indonesian, with the path and what to do.
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { EXIT, SopError } from '../errors.ts';
 
 /** Output cannot be written (or read back): exit 1, the message names the path, the hint what to do. */
-export class OutputError extends Error {
-  readonly exitCode = 1;
-  readonly hint: string;
+export class OutputError extends SopError {
   constructor(message: string, hint: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'OutputError';
-    this.hint = hint;
+    super(message, { exitCode: EXIT.invalid, hint, cause: options?.cause });
   }
 }
 

@@ -12,12 +12,11 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeAtomic } from '../build/atomic.ts';
+import { writeAtomic } from '../pdf/atomic.ts';
+import { projectDirs, SETS_DIR } from '../model/paths.ts';
 import { OutputError, shownPath, writing } from './fs-errors.ts';
 
 export type SetKind = 'pdf' | 'buku' | 'site';
-
-export const SETS_DIR = '.sets';
 
 /** Sets being written by this process: never tidied away under it. */
 const inProgress = new Set<string>();
@@ -149,9 +148,10 @@ function tidy(outDir: string, kind: SetKind): void {
       if (m && !alive(Number(m[1]))) remove(path.join(outDir, entry));
     }
   }
-  if (kind === 'pdf' && current && existsSync(path.join(outDir, '.cache', 'pdf.json'))) {
-    remove(path.join(outDir, '.cache', 'pdf.json'));
-    if (!safeList(path.join(outDir, '.cache')).length) remove(path.join(outDir, '.cache'));
+  const cacheDir = projectDirs(path.dirname(outDir), outDir).cache;
+  if (kind === 'pdf' && current && existsSync(path.join(cacheDir, 'pdf.json'))) {
+    remove(path.join(cacheDir, 'pdf.json'));
+    if (!safeList(cacheDir).length) remove(cacheDir);
   }
 }
 

@@ -78,7 +78,7 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
   const [first, second] = tables;
   if (!first) reportMissingTable(file, rawLines, close);
   if (second) {
-    report(file, 'tabel-ganda', 'Hanya boleh ada satu tabel prosedur dalam satu SOP.', second.position?.start, {
+    report(file, 'tabel-ganda', 'Hanya boleh ada satu tabel prosedur dalam satu SOP.', second.position, {
       hint: 'Gabungkan baris-barisnya ke tabel pertama, atau pindahkan SOP kedua ke berkas sendiri.',
     });
   }
@@ -117,7 +117,7 @@ function checkStrayFrontmatter(file: VFile, rawLines: string[], close: number, l
     if (!key) return;
     const closed = rawLines.slice(i + 1).some((l) => FENCE.test(l));
     if (SOP_KEYS.has(key) || closed) {
-      report(file, 'frontmatter-ganda', `Kunci \`${key}\` berada di luar frontmatter, setelah baris \`---\` penutup.`, lines.place(lines.starts[i] ?? 0), {
+      report(file, 'frontmatter-ganda', `Kunci \`${key}\` berada di luar frontmatter, setelah baris \`---\` penutup.`, lines.span(lines.starts[i] ?? 0, (lines.starts[i] ?? 0) + line.length), {
         hint: 'Pindahkan kunci ini ke atas, di antara kedua baris `---` pertama, lalu hapus baris `---` yang berlebih.',
       });
     }
@@ -133,7 +133,7 @@ function reportMissingTable(file: VFile, rawLines: string[], close: number): voi
     const line = rawLines[i] ?? '';
     if (!/^\s*\|/.test(line)) continue;
     const next = rawLines[i + 1] ?? '';
-    const place = { line: i + 1, column: line.indexOf('|') + 1 };
+    const place = { start: { line: i + 1, column: line.indexOf('|') + 1 }, end: { line: i + 1, column: line.trimEnd().length + 1 } };
     if (!isDelimiter(next)) {
       report(file, 'tabel-rusak', 'Baris ini tampak seperti judul tabel, tetapi tidak diikuti baris pemisah `|---|---|`.', place, {
         hint: 'Tepat di bawah baris judul tabel tulis baris pemisah dengan satu `---` untuk setiap kolom, mis. `|---|---|---|---|---|---|`.',

@@ -2,7 +2,7 @@
 // every cell kept with its text and position.
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Place } from '../diagnostics/report.ts';
+import type { Place, Point } from '../diagnostics/report.ts';
 
 export type ColumnName = 'no' | 'kegiatan' | 'pelaksana' | 'kelengkapan' | 'waktu' | 'output' | 'keterangan' | 'lanjut';
 
@@ -67,9 +67,12 @@ export interface RawTable {
   place: Place;
 }
 
-const pointOf = (p: { line: number; column: number } | undefined): Place => ({ line: p?.line ?? 1, column: p?.column ?? 1 });
+const pointOf = (p: Point | undefined): Point => ({ line: p?.line ?? 1, column: p?.column ?? 1 });
 
-function insideEmpty(pos: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined): Place | undefined {
+/** A node's whole range, or its start when it has no end. */
+const spanOf = (start: Point | undefined, end: Point | undefined): Place => (start && end ? { start: pointOf(start), end: pointOf(end) } : pointOf(start));
+
+function insideEmpty(pos: { start: Point; end: Point } | undefined): Point | undefined {
   if (!pos) return undefined;
   const roomy = pos.end.line === pos.start.line && pos.end.column > pos.start.column + 1;
   return { line: pos.start.line, column: pos.start.column + (roomy ? 1 : 0) };
@@ -80,12 +83,14 @@ export function readTable(node: Table): RawTable {
   const cellsOf = (row: (typeof node.children)[number]): Cell[] =>
     row.children.map((cell) => ({
       text: toString(cell).trim(),
-      // Point at the cell's content, not at its leading pipe; inside an empty cell, just after the pipe.
-      place: pointOf(cell.children[0]?.position?.start ?? insideEmpty(cell.position)),
+      // Cover the cell's content, not its pipes; inside an empty cell, point just after the pipe.
+      place: cell.children.length
+        ? spanOf(cell.children[0]!.position?.start, cell.children.at(-1)!.position?.end)
+        : pointOf(insideEmpty(cell.position)),
     }));
   return {
     header: head ? cellsOf(head) : [],
-    rows: body.map((row) => ({ cells: cellsOf(row), place: pointOf(row.position?.start), end: pointOf(row.position?.end) })),
-    place: pointOf(node.position?.start),
+    rows: body.map((row) => ({ cells: cellsOf(row), place: spanOf(row.position?.start, row.position?.end), end: pointOf(row.position?.end) })),
+    place: spanOf(node.position?.start, node.position?.end),
   };
 }

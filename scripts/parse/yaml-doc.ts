@@ -142,7 +142,7 @@ export function placeOf(
 ): Place {
   for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
     const span = spans.get(p);
-    if (span) return lines.place((part === 'key' && span.key ? span.key : span.value)[0]);
+    if (span) return lines.span(...(part === 'key' && span.key ? span.key : span.value));
     if (!p) return fallback;
   }
 }
@@ -201,8 +201,10 @@ const indentOf = (line: string) => /^ */.exec(line)![0].length;
 export function reportCutAtHash(file: VFile, yaml: ParsedYaml, text: string, lines: LineIndex): void {
   for (const end of yaml.cutAtHash) {
     const hash = text.indexOf('#', end);
-    report(file, 'yaml-pagar-memotong', 'Teks setelah tanda `#` di baris ini dibuang karena dibaca sebagai komentar.', lines.place(hash === -1 ? end : hash), {
-      severity: 'peringatan',
+    const from = hash === -1 ? end : hash;
+    const eol = text.indexOf('\n', from);
+    // The range is the dropped text: from `#` to the end of the line.
+    report(file, 'yaml-pagar-memotong', 'Teks setelah tanda `#` di baris ini dibuang karena dibaca sebagai komentar.', lines.span(from, eol === -1 ? text.length : eol), {
       hint: 'Bila `#` memang bagian dari teks, beri tanda kutip pada seluruh nilainya, mis. `nama: "Rapat #2"`.',
     });
   }

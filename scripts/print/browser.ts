@@ -2,6 +2,7 @@
 // probes, so every OS's search order can be unit-tested on any OS.
 import fs from 'node:fs';
 import path from 'node:path';
+import { EXIT, SopError } from '../errors.ts';
 
 export interface FoundBrowser {
   path: string;
@@ -15,12 +16,10 @@ export type Exists = (file: string) => boolean;
 export type ListDir = (dir: string) => string[];
 
 /** A missing prerequisite (browser, font…): the CLI prints `message` + `hint` and exits with 2. */
-export class PrerequisiteError extends Error {
-  readonly hint: string;
+export class PrerequisiteError extends SopError {
+  declare readonly hint: string;
   constructor(message: string, hint: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PrerequisiteError';
-    this.hint = hint;
+    super(message, { exitCode: EXIT.usage, hint, cause: options?.cause });
   }
 }
 

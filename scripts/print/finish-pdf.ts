@@ -1,11 +1,13 @@
 // Post-processing of Chromium's PDF: official metadata, language, an empty signature field, and
 // byte-for-byte reproducible output (same SOP in → same PDF out, on any day).
 //
-// Chromium's only run-dependent bytes are the Info dictionary (CreationDate/ModDate, a Creator
-// holding the browser version); it is replaced whole. The trailer /ID is a hash of the finished
-// file, so it changes exactly when the content does.
+// Chromium's run-dependent bytes are the Info dictionary (CreationDate/ModDate, a Creator
+// holding the browser version), which is replaced whole, and the names of tagged structure
+// elements, which are renamed canonically. The trailer /ID is a hash of the finished file, so it
+// changes exactly when the content does.
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { canonicalStructIds } from './struct-ids.ts';
 import type { PdfRect } from './units.ts';
 import { xmpPacket } from './xmp.ts';
 
@@ -113,31 +115,15 @@ function stampId(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
-/**
- * Tagged PDFs name structure elements after Chromium's DOM node ids (`(node00000636)`), which
- * grow as a page is reused. Renumber them in their original order (the /IDTree stays sorted),
- * so the same document always gets the same ids. The saved file holds every object uncompressed
- * and the ids have a fixed width, so this is an in-place rewrite that keeps every xref offset.
- */
-function renumberNodeIds(bytes: Uint8Array): Uint8Array {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = buf.toString('latin1');
-  const pattern = /\(node(\d{8})\)/g;
-  const ids = [...new Set(Array.from(text.matchAll(pattern), (m) => m[1]!))].sort();
-  if (!ids.length) return bytes;
-  const renamed = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, '0')]));
-  for (const m of text.matchAll(pattern)) buf.write(renamed.get(m[1]!)!, m.index + 5, 'latin1');
-  return bytes;
-}
-
 export async function finishPdf(pdf: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  canonicalStructIds(doc);
   setInfo(doc, options);
   if (options.signature) addSignatureField(doc, options.signature);
   doc.context.trailerInfo.ID = doc.context.obj([ID_PLACEHOLDER, ID_PLACEHOLDER]);
   // Classic xref table: every object at a plain offset, which incremental signing tools handle best.
   const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-  return stampId(renumberNodeIds(saved));
+  return stampId(saved);
 }
 
 /**
@@ -146,8 +132,9 @@ export async function finishPdf(pdf: Uint8Array, options: FinishOptions): Promis
  * again (about a second per 500 SOPs). No signature field: a compilation is not what gets signed.
  */
 export async function finishDocument(doc: PDFDocument, options: Omit<FinishOptions, 'signature'>): Promise<Uint8Array> {
+  canonicalStructIds(doc);
   setInfo(doc, options);
   doc.context.trailerInfo.ID = doc.context.obj([ID_PLACEHOLDER, ID_PLACEHOLDER]);
   const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-  return stampId(renumberNodeIds(saved));
+  return stampId(saved);
 }

@@ -12,6 +12,8 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { urlPolicy, withBase } from './guard.ts';
 import type { UrlPolicy } from './guard.ts';
+import { PrerequisiteError } from './browser.ts';
+import { EXIT, SopError } from '../errors.ts';
 import { launchChromium } from './launch.ts';
 import type { LaunchedBrowser, LaunchOptions } from './launch.ts';
 import { cssBoxToPdfRect, cssLengthToPx } from './units.ts';
@@ -22,7 +24,7 @@ export interface PrinterOptions extends LaunchOptions {
   allowedDir: string;
   /** Further folders whose files may load (where sop-press's own layouts and fonts live). */
   extraDirs?: readonly string[];
-  /** Pages printing in parallel. Default: os.availableParallelism(). */
+  /** Pages printing in parallel. Default: `SOP_POOL_SIZE`, else os.availableParallelism(). */
   poolSize?: number;
   /** Per-step timeout for loading, evaluating and printing one document (ms). */
   pageTimeoutMs?: number;
@@ -90,6 +92,19 @@ interface Paper {
   heightPx: number;
 }
 
+/**
+ * `SOP_POOL_SIZE`: how many pages print at once, for a machine short of memory (each page is a
+ * renderer) and for the determinism test, which builds with several sizes.
+ */
+export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.SOP_POOL_SIZE?.trim();
+  if (!raw) return undefined;
+  if (!/^[1-9]\d{0,1}$/.test(raw)) {
+    throw new PrerequisiteError(`SOP_POOL_SIZE="${raw}" tidak valid.`, 'Isi SOP_POOL_SIZE dengan bilangan bulat 1 sampai 99 (jumlah halaman peramban yang mencetak bersamaan), atau hapus variabel itu.');
+  }
+  return Number(raw);
+}
+
 const HOST_NAME = '.sop-press-print.html';
 const HOST_HTML = '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>';
 const A4 = { width: '210mm', height: '297mm' };
@@ -148,15 +163,15 @@ async function toPdfBoxes(pdf: Uint8Array, measured: ReturnType<typeof measureBo
 }
 
 /** The browser died (or a page's renderer crashed) twice on the same document: exit 1. */
-export class BrowserCrashError extends Error {
-  readonly exitCode = 1;
-  readonly hint: string;
+export class BrowserCrashError extends SopError {
   constructor(label: string | undefined, options?: { cause?: unknown }) {
-    super(`Browser berhenti mendadak saat ${label ? `mencetak ${label}` : 'mencetak'}, dan sekali lagi setelah dijalankan ulang.`, options);
-    this.name = 'BrowserCrashError';
-    this.hint =
-      'Biasanya memori komputer hampir habis atau browser dihentikan program lain: tutup program lain, lalu jalankan lagi. ' +
-      'Hasil sebelumnya di output/ tidak diubah. Bila selalu gagal di dokumen yang sama, periksa dokumen itu (mis. tabel yang sangat panjang).';
+    super(`Browser berhenti mendadak saat ${label ? `mencetak ${label}` : 'mencetak'}, dan sekali lagi setelah dijalankan ulang.`, {
+      exitCode: EXIT.invalid,
+      hint:
+        'Biasanya memori komputer hampir habis atau browser dihentikan program lain: tutup program lain, lalu jalankan lagi. ' +
+        'Hasil sebelumnya di output/ tidak diubah. Bila selalu gagal di dokumen yang sama, periksa dokumen itu (mis. tabel yang sangat panjang).',
+      cause: options?.cause,
+    });
   }
 }
 
@@ -203,7 +218,8 @@ export class Printer {
 
   /** Starts the browser; throws PrerequisiteError (with install instructions) if there is none. */
   static async launch(options: PrinterOptions): Promise<Printer> {
-    return new Printer(options, await launchChromium(options));
+    const poolSize = options.poolSize ?? poolSizeFromEnv(); // a bad value fails before the browser starts
+    return new Printer(poolSize === undefined ? options : { ...options, poolSize }, await launchChromium(options));
   }
 
   /** Which executable is printing, and how it was found. */

@@ -1,4 +1,5 @@
 // XMP metadata packet mirroring the Info dictionary (archives and PDF/A tools read XMP first).
+import { escapeHtml as esc } from '../kit/escape.ts';
 
 export interface XmpFields {
   title: string;
@@ -8,10 +9,6 @@ export interface XmpFields {
   language: string;
   date: Date;
   tool: string;
-}
-
-function esc(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
 }
 
 /** ISO 8601 without milliseconds, as XMP dates are usually written. */

@@ -1,26 +1,20 @@
 // Handlebars layouts → HTML. Loading the layouts is I/O (done once); rendering is pure.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
-import type { PageLayout } from '../flow/types.ts';
-import { fontFaceCss } from './fonts.ts';
+import { fontFaceCss } from '../kit/fonts.ts';
+import { loadTemplates, type Template } from '../kit/templates.ts';
+import type { ProcedurePlan } from '../plan/procedure.ts';
 import type { RowView, SopView } from './view.ts';
 
 export interface Layouts {
   dir: string;
-  sop: Handlebars.TemplateDelegate;
-  measure: Handlebars.TemplateDelegate;
+  sop: Template;
+  measure: Template;
   css: string;
 }
 
 export function loadLayouts(dir: string): Layouts {
-  const hb = Handlebars.create();
-  const partials = path.join(dir, 'partials');
-  for (const f of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
-    hb.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(path.join(partials, f), 'utf8'));
-  }
-  const compile = (f: string) => hb.compile(readFileSync(path.join(dir, f), 'utf8'), { strict: false, preventIndent: true });
-  return { dir, sop: compile('sop.hbs'), measure: compile('measure.hbs'), css: readFileSync(path.join(dir, 'sop.css'), 'utf8') };
+  return { dir, ...loadTemplates(dir, { sop: 'sop.hbs', measure: 'measure.hbs' }), css: readFileSync(path.join(dir, 'sop.css'), 'utf8') };
 }
 
 export interface ProcedurePageView {
@@ -56,19 +50,7 @@ export function renderMeasureHtml(layouts: Layouts, views: SopView[]): string {
   return layouts.measure({ docs, fontFaces: fontFaceCss(), css: layouts.css });
 }
 
-export interface PrintPlan {
-  /** Rows per procedure page (indices into view.rows), with measured heights. */
-  pages: Array<{ first: number; last: number }>;
-  rowHeights: number[];
-  layouts: PageLayout[];
-  svgs: string[];
-  bandHeight: number;
-  /** Offset of the first body row below the top of `.proc` (the table header height). */
-  flowTop: number;
-  identityZoom: number;
-}
-
-export function renderSopHtml(layouts: Layouts, view: SopView, plan: PrintPlan): string {
+export function renderSopHtml(layouts: Layouts, view: SopView, plan: ProcedurePlan): string {
   const flowLeft = view.columns.no + view.columns.kegiatan;
   const procedurePages: ProcedurePageView[] = plan.pages.map((slice, i) => ({
     ...pageBase(view, i + 2),

@@ -1,7 +1,7 @@
 // Sop → the plain values the templates print. All formatting decisions live here (pure),
 // so the Handlebars layouts only place text.
-import { pathToFileURL } from 'node:url';
-import { formatNip, tanggal } from '../model/format.ts';
+import { signerLines, tanggal } from '../kit/values.ts';
+import { projectUrl } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
 import { paper, procedureColumns, type Paper, type ProcedureColumns } from './paper.ts';
 
@@ -49,7 +49,7 @@ export function sopView(sop: Sop): SopView {
       pemerintah: sop.instansi.pemerintah,
       nama: sop.instansi.nama,
       ...(sop.instansi.alamat ? { alamat: sop.instansi.alamat } : {}),
-      ...(sop.instansi.logo ? { logoUrl: pathToFileURL(sop.instansi.logo).href } : {}),
+      ...(sop.instansi.logo ? { logoUrl: projectUrl(sop.instansi.logo) } : {}),
     },
     ...(sop.unit ? { unit: sop.unit } : {}),
     nomor: sop.nomor,
@@ -60,12 +60,7 @@ export function sopView(sop: Sop): SopView {
     tanggalPembuatan: tanggal(sop.tanggal_pembuatan),
     tanggalRevisi: tanggal(sop.tanggal_revisi),
     tanggalEfektif: tanggal(sop.tanggal_efektif),
-    signer: {
-      jabatan: signer.jabatan,
-      nama: signer.nama,
-      ...(signer.pangkat ? { pangkat: signer.pangkat } : {}),
-      ...(signer.nip ? { nip: formatNip(signer.nip) } : {}),
-    },
+    signer: signerLines(signer),
     dasarHukum: sop.dasar_hukum,
     kualifikasi: sop.kualifikasi_pelaksana,
     keterkaitan: sop.keterkaitan,

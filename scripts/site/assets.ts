@@ -1,12 +1,8 @@
 // Static files of the site: the stylesheet with Arimo's @font-face rules (the font files are
 // copied from node_modules, so no page asks another host for a font), the scripts and the icon.
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-
-const require = createRequire(import.meta.url);
-/** The faces the site uses: regular, bold, italic (the PDF uses the same three). */
-const FACES = ['400.css', '700.css', '400-italic.css'];
+import { webFontFaces } from '../kit/fonts.ts';
 
 export interface AssetFile {
   /** Site-relative path. */
@@ -18,19 +14,8 @@ export interface AssetFile {
 
 /** `@font-face` rules pointing at `font/<file>.woff2` (relative to assets/), and the files they need. */
 export function fontAssets(): { css: string; files: AssetFile[] } {
-  const dir = path.dirname(require.resolve('@fontsource/arimo/package.json'));
-  const used = new Set<string>();
-  const css = FACES.map((f) =>
-    readFileSync(path.join(dir, f), 'utf8')
-      // woff2 only: every browser that runs this site reads it, and it halves what is shipped.
-      .replace(/src:\s*url\(\.\/files\/([^)]+\.woff2)\)\s*format\('woff2'\)(?:,\s*url\([^)]+\)\s*format\('woff'\))?/g, (_, file: string) => {
-        used.add(file);
-        return `src: url(font/${file}) format('woff2')`;
-      }),
-  ).join('\n');
-  if (/url\(\.\/files\//.test(css)) throw new Error('@fontsource/arimo: format @font-face tidak dikenali.');
-  const files = [...used].sort().map((file) => ({ path: `assets/font/${file}`, from: path.join(dir, 'files', file) }));
-  return { css, files };
+  const { css, files } = webFontFaces();
+  return { css, files: files.map((f) => ({ path: `assets/font/${f.name}`, from: f.from })) };
 }
 
 /** Everything under layouts/site/assets, with Arimo prepended to situs.css. */

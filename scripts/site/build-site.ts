@@ -4,7 +4,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildBooks } from '../book/build-book.ts';
-import { buildPdfs, type BuiltPdf } from '../build/build-pdfs.ts';
+import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
+import { projectDirs } from '../model/paths.ts';
+import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import { replaceSet } from '../output/sets.ts';
 import type { Printer } from '../print/pool.ts';
@@ -17,8 +19,6 @@ import { loadSiteTemplates } from './templates.ts';
 import { paths, type Base } from './urls.ts';
 
 export interface SiteOptions {
-  /** Project root: layouts/ live here, and the printer may read files under it. */
-  root: string;
   /** Where pdf/, buku/ and site/ go; `<root>/output` by default. */
   outDir?: string;
   base: Base;
@@ -47,10 +47,12 @@ export interface SiteResult {
   files: number;
 }
 
-export async function buildSite(sops: Sop[], options: SiteOptions): Promise<SiteResult> {
-  const outDir = options.outDir ?? path.join(options.root, 'output');
+export async function buildSite(project: Project, options: SiteOptions): Promise<SiteResult> {
+  const { root, sops } = project;
+  const dirs = projectDirs(root, options.outDir);
+  const outDir = dirs.output;
   const pdfs = await buildPdfs(sops, {
-    root: options.root,
+    root,
     outDir,
     printer: options.printer,
     ...(options.force ? { force: true } : {}),
@@ -59,11 +61,11 @@ export async function buildSite(sops: Sop[], options: SiteOptions): Promise<Site
   // Books are assembled from the PDFs just built; assembling is cheap next to printing, and the
   // book module has no change detection of its own, so the edition is always rebuilt (same
   // sources, same bytes).
-  if (options.tahunBuku !== undefined) await buildBooks(sops, { root: options.root, outDir, tahun: options.tahunBuku, printer: options.printer });
+  if (options.tahunBuku !== undefined) await buildBooks(project, { outDir, tahun: options.tahunBuku, printer: options.printer });
 
-  const layoutsDir = path.join(options.root, 'layouts', 'site');
+  const layoutsDir = path.join(dirs.layouts, 'site');
   const templates = loadSiteTemplates(layoutsDir);
-  const books = findBooks(path.join(outDir, 'buku'), new Set(sops.map((s) => s.instansi.id)));
+  const books = findBooks(dirs.buku, new Set(sops.map((s) => s.instansi.id)));
   const model = siteModel({ sops, manifests: new Set(pdfs.filter((b) => b.manifest).map((b) => b.sop.id)), books });
 
   // Files copied as they are: PDFs and manifests of public SOPs, books, logos.
@@ -80,7 +82,7 @@ export async function buildSite(sops: Sop[], options: SiteOptions): Promise<Site
     if (i.instansi.logo) {
       const rel = paths.asset(`logo/${i.instansi.id}${path.extname(i.instansi.logo).toLowerCase()}`);
       logos.set(i.instansi.id, rel);
-      copies.push({ path: rel, from: i.instansi.logo });
+      copies.push({ path: rel, from: path.join(root, i.instansi.logo) });
     }
   }
   const sizes = new Map(copies.map((c) => [c.path, statSync(c.from).size]));
@@ -88,7 +90,7 @@ export async function buildSite(sops: Sop[], options: SiteOptions): Promise<Site
   const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos });
   const assets = siteAssets(layoutsDir);
 
-  const dest = path.join(outDir, 'site');
+  const dest = dirs.site;
   return replaceSet(outDir, 'site', async (set) => {
     let files = 0;
     const write = (rel: string, data: string) => {

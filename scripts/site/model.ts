@@ -1,17 +1,13 @@
 // What the public site shows, computed from the checked SOPs: which SOPs are public, how they
 // group (instansi, unit, status, year), and how they link (replacements, related SOPs). Pure.
 import type { Instansi, Sop, Status } from '../model/sop.ts';
-import { relatedIndex } from '../validate/project.ts';
+import { compareText as compare } from '../model/collation.ts';
+import { inForce, relatedIndex } from '../model/relations.ts';
 import { paths, RESERVED_KATALOG, slugify, tahunOf } from './urls.ts';
 
 export type PublicStatus = Exclude<Status, 'draf'>;
 export const STATUSES: PublicStatus[] = ['berlaku', 'digantikan', 'dicabut'];
 
-export const STATUS_LABEL: Record<PublicStatus, string> = {
-  berlaku: 'Berlaku',
-  digantikan: 'Digantikan',
-  dicabut: 'Dicabut',
-};
 
 export interface BookRef {
   tahun: string;
@@ -71,16 +67,6 @@ export interface ModelInput {
   books?: ReadonlyMap<string, BookRef[]>;
 }
 
-/** Sort key that does not depend on the machine's locale data. */
-export function sortKey(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-export function compare(a: string, b: string): number {
-  const ka = sortKey(a);
-  const kb = sortKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
-}
 
 const STATUS_RANK: Record<Status, number> = { berlaku: 0, digantikan: 1, dicabut: 2, draf: 3 };
 
@@ -127,7 +113,7 @@ export function siteModel(input: ModelInput): SiteModel {
   }
   for (const s of sops) {
     if (s.sop.status !== 'berlaku') {
-      const now = inForce(s);
+      const now = inForce(s, (t) => t.replacedBy, (t) => t.sop);
       if (now) s.inForce = now;
     }
   }
@@ -165,23 +151,4 @@ export function siteModel(input: ModelInput): SiteModel {
     .reverse()
     .map((tahun) => ({ tahun, sops: sops.filter((s) => s.tahun === tahun) }));
   return { sops, instansi, statuses, years };
-}
-
-/** Follows `replacedBy` to an SOP in force; the newest one (by effective date) when it forks. */
-function inForce(start: SiteSop): SiteSop | undefined {
-  const seen = new Set<SiteSop>([start]);
-  let frontier = [...start.replacedBy];
-  const found: SiteSop[] = [];
-  while (frontier.length) {
-    const next: SiteSop[] = [];
-    for (const s of frontier) {
-      if (seen.has(s)) continue;
-      seen.add(s);
-      if (s.sop.status === 'berlaku') found.push(s);
-      next.push(...s.replacedBy);
-    }
-    frontier = next;
-  }
-  const date = (s: SiteSop) => s.sop.tanggal_efektif ?? s.sop.tanggal_pembuatan;
-  return found.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : compare(a.sop.nomor, b.sop.nomor)))[0];
 }

@@ -1,11 +1,13 @@
 // Every page of the site as text: home, catalogue pages (one per filter value, so filtering
 // works without JavaScript), one page per SOP, the search page, 404, plus catalogue.json and
 // sitemap.xml. Pure: the model and the layouts in, files out, always in the same order.
-import type { Measurement } from '../build/plan.ts';
-import { formatNip, tanggal } from '../model/format.ts';
-import { STATUS_LABEL, type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
+import type { Measurement } from '../plan/procedure.ts';
+import { escapeHtml } from '../kit/escape.ts';
+import { signerLines, tanggal } from '../kit/values.ts';
+import { STATUS_LABEL } from '../model/status.ts';
+import { type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
 import { procedureView } from './procedure.ts';
-import { proseHtml } from './prose.ts';
+import { proseHtml } from '../kit/markdown.ts';
 import type { PageKind, SiteTemplates } from './templates.ts';
 import { fileOf, fullUrl, href, paths, type Base } from './urls.ts';
 
@@ -317,7 +319,7 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
     tanggalPembuatan: tanggal(sop.tanggal_pembuatan),
     tanggalRevisi: tanggal(sop.tanggal_revisi),
     tanggalEfektif: tanggal(sop.tanggal_efektif),
-    signer: { jabatan: signer.jabatan, nama: signer.nama, pangkat: signer.pangkat ?? '', nip: signer.nip ? formatNip(signer.nip) : '' },
+    signer: signerLines(signer),
     tandaTangan: sop.tanda_tangan === 'elektronik' ? 'Tanda tangan elektronik' : 'Tanda tangan basah',
     kertas: sop.kertas,
     digantikan: status === 'digantikan',
@@ -381,12 +383,8 @@ export function catalogueJson(model: SiteModel, base: Base): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** sitemap.xml of every HTML page (404 excluded). Absolute URLs when the base was a full URL. */
 export function sitemapXml(pages: string[], base: Base): string {
-  const locs = [...pages].sort().map((p) => `  <url><loc>${xmlEscape(fullUrl(base, encodeURI(p)))}</loc></url>`);
+  const locs = [...pages].sort().map((p) => `  <url><loc>${escapeHtml(fullUrl(base, encodeURI(p)))}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.join('\n')}\n</urlset>\n`;
 }

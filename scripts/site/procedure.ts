@@ -1,11 +1,8 @@
-// The procedure table of an SOP page, with the same flowchart as its PDF: the same graph,
-// the same column widths and the row heights the PDF was laid out with, on one unpaginated
-// page. Row heights, column widths and the overlay's offset go to a small per-SOP stylesheet
-// (the site's Content-Security-Policy forbids inline styles). Pure.
-import { BAND_HEIGHT, type Measurement } from '../build/plan.ts';
-import { flowGraph } from '../flow/graph.ts';
-import { layoutFlow } from '../flow/layout.ts';
-import { flowSvg } from '../flow/svg.ts';
+// The procedure table of an SOP page, with exactly the flowchart of its PDF: the procedure plan
+// the PDF was printed from (plan/procedure.ts), one table per PDF page, the same SVGs. Row
+// heights, column widths and the overlay's offset go to a small per-SOP stylesheet (the site's
+// Content-Security-Policy forbids inline styles). Pure.
+import { planProcedure, type Measurement } from '../plan/procedure.ts';
 import type { Lanjut, Sop } from '../model/sop.ts';
 import { sopView, type RowView } from '../render/view.ts';
 
@@ -14,12 +11,20 @@ export interface ProcedureRow extends RowView {
   cells: Array<{ text?: string }>;
 }
 
+/** One page of the PDF's procedure: its rows, connector bands and flowchart. */
+export interface ProcedurePage {
+  rows: ProcedureRow[];
+  topBand: boolean;
+  bottomBand: boolean;
+  svg: string;
+}
+
 export interface ProcedureView {
   actors: string[];
   /** Column numbers 1 … n of the numbering row under the header, as in the PDF. */
   columnNumbers: number[];
-  rows: ProcedureRow[];
-  svg: string;
+  /** The PDF's procedure pages, one table each, with the PDF's flowchart SVG. */
+  pages: ProcedurePage[];
   /** Contents of the per-SOP stylesheet. */
   css: string;
   /** Total table width, px. */
@@ -48,36 +53,29 @@ export function procedureView(sop: Sop, m: Measurement): ProcedureView {
   const c = view.columns;
   const widths = [c.no, c.kegiatan, ...c.actors, c.kelengkapan, c.waktu, c.output, c.keterangan];
   const width = widths.reduce((a, b) => a + b, 0);
-  const rowHeights = m.rowHeights;
-  if (rowHeights.length !== sop.steps.length) {
-    throw new Error(`${sop.path}: ${rowHeights.length} tinggi baris terukur untuk ${sop.steps.length} langkah; bangun ulang PDF-nya.`);
-  }
-  const [layout] = layoutFlow({
-    graph: flowGraph(sop.steps, sop.pelaksana.length),
-    columnWidths: c.actors,
-    rowHeights,
-    pages: sop.steps.length ? [{ first: 0, last: sop.steps.length - 1 }] : [],
-    bandHeight: BAND_HEIGHT,
-  });
-  const svg = layout ? flowSvg(layout, { markerId: 'alur-panah' }) : '';
+  const plan = planProcedure(view, sop.steps, { ...m, id: sop.path });
+  const rows: ProcedureRow[] = sop.steps.map((s, i) => ({
+    ...view.rows[i]!,
+    cells: sop.pelaksana.map((actor, a) => (a === s.actor ? { text: `Pelaksana: ${actor}; ${flowText(s.lanjut, i === sop.steps.length - 1)}` } : {})),
+  }));
   const css = [
     `/* Tata letak prosedur "${sop.nomor.replace(/\*\//g, '* /')}": lebar kolom dan tinggi baris seperti di PDF. */`,
     `.proc-table{width:${px(width)}}`,
     ...widths.map((w, i) => `.proc-table .k${i + 1}{width:${px(w)}}`),
-    ...rowHeights.map((h, i) => `#langkah-${sop.steps[i]!.no}{height:${px(h)}}`),
-    `.proc .flow{top:${px(m.flowTop)};left:${px(c.no + c.kegiatan)}}`,
+    ...plan.rowHeights.map((h, i) => `#langkah-${sop.steps[i]!.no}{height:${px(h)}}`),
+    ...(plan.pages.length > 1 ? [`.proc-table tr.band{height:${px(plan.bandHeight)}}`] : []),
+    `.proc .flow{top:${px(plan.flowTop)};left:${px(c.no + c.kegiatan)}}`,
     '',
   ].join('\n');
   return {
     actors: sop.pelaksana,
     columnNumbers: widths.map((_, i) => i + 1),
-    rows: sop.steps.map((s, i) => ({
-      ...view.rows[i]!,
-      cells: sop.pelaksana.map((actor, a) =>
-        a === s.actor ? { text: `Pelaksana: ${actor}; ${flowText(s.lanjut, i === sop.steps.length - 1)}` } : {},
-      ),
+    pages: plan.pages.map((p, i) => ({
+      rows: rows.slice(p.first, p.last + 1),
+      topBand: plan.layouts[i]?.topBand ?? false,
+      bottomBand: plan.layouts[i]?.bottomBand ?? false,
+      svg: plan.svgs[i] ?? '',
     })),
-    svg,
     css,
     width,
   };

@@ -3,6 +3,7 @@
 // Every link in a page is an absolute path under the base path (`/`, or `/sop/` when the site
 // is hosted under a sub-path); sitemap.xml and catalogue.json use the full URL when the base
 // was given as one (`https://dinas.example.go.id/sop/`), since a sitemap needs absolute URLs.
+import { effectiveDate } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 
 export interface Base {
@@ -43,7 +44,7 @@ export function slugify(text: string): string {
 
 /** Year the SOP belongs to in the catalogue: of its effective date, else of its creation. */
 export function tahunOf(sop: Pick<Sop, 'tanggal_efektif' | 'tanggal_pembuatan'>): string {
-  return (sop.tanggal_efektif ?? sop.tanggal_pembuatan).slice(0, 4);
+  return effectiveDate(sop).slice(0, 4);
 }
 
 /** Site-relative paths (no leading slash): what files are written as and links point to. */

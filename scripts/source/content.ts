@@ -2,6 +2,7 @@
 // their bytes. Everything after this works on the returned plain data.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { BOOK_PAGES_DIR, projectDirs } from '../model/paths.ts';
 
 export interface RawFile {
   /** Absolute path. */
@@ -18,14 +19,23 @@ export interface ContentSet {
   contentDir: string;
   sops: RawFile[];
   instansi: RawFile[];
+  /** The pages an office writes for its book: `<instansi>/buku/*.md`. */
+  bookPages?: RawFile[];
 }
 
-/** Folders beside instansi.yml that hold book pages, not SOPs. */
-const NOT_SOP_DIRS = new Set(['buku', 'node_modules', '.git']);
+/** Folders beside instansi.yml that hold no SOPs. */
+const NOT_SOP_DIRS = new Set([BOOK_PAGES_DIR, 'node_modules', '.git']);
 
-export function readContent(root: string, contentDir = path.join(root, 'content')): ContentSet {
+/** The Markdown files of a book folder the book prints (not drafts `_…`, hidden files or README). */
+export function isBookPage(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.md') && !name.startsWith('_') && !name.startsWith('.') && lower !== 'readme.md';
+}
+
+export function readContent(root: string, contentDir = projectDirs(root).content): ContentSet {
   const sops: RawFile[] = [];
   const instansi: RawFile[] = [];
+  const bookPages: RawFile[] = [];
   const read = (abs: string): RawFile => {
     const rel = path.relative(root, abs).split(path.sep).join('/');
     try {
@@ -38,7 +48,9 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const abs = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!NOT_SOP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs);
+        if (entry.name === BOOK_PAGES_DIR) {
+          for (const page of readdirSync(abs, { withFileTypes: true })) if (page.isFile() && isBookPage(page.name)) bookPages.push(read(path.join(abs, page.name)));
+        } else if (!NOT_SOP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs);
       } else if (entry.name === 'instansi.yml' || entry.name === 'instansi.yaml') {
         instansi.push(read(abs));
       } else if (entry.name.endsWith('.md') && !entry.name.startsWith('_') && entry.name.toLowerCase() !== 'readme.md') {
@@ -47,5 +59,6 @@ export function readContent(root: string, contentDir = path.join(root, 'content'
     }
   };
   if (existsSync(contentDir) && statSync(contentDir).isDirectory()) walk(contentDir);
-  return { root, contentDir, sops, instansi };
+  bookPages.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  return { root, contentDir, sops, instansi, bookPages };
 }

@@ -1,11 +1,14 @@
 // `sop check` as a pure function: raw files in, diagnostics (on vfiles) and valid SOPs out.
 import path from 'node:path';
 import { VFile } from 'vfile';
+import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import { hasErrors, report } from '../diagnostics/report.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { decodeSource, placeOfByte } from '../source/decode.ts';
+import { RESERVED_KATALOG } from '../site/urls.ts';
+import { checkBookPage } from './book-page.ts';
 import { validateInstansi, type InstansiEntry } from './instansi.ts';
 import { checkProject, projectFacts, type ProjectFacts } from './project.ts';
 import { validateSop } from './sop.ts';
@@ -33,12 +36,30 @@ export function checkInstansiFiles(set: ContentSet, exists: (p: string) => boole
     const entry = guarded(file, () => {
       const text = decode(file, raw, 'instansi.yml');
       const id = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
-      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, exists);
+      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, exists, raw.rel);
     });
     byDir.set(path.dirname(raw.abs), entry);
     if (entry) instansi.push(entry);
+    checkInstansiFolder(file, path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '');
+  }
+  for (const raw of set.bookPages ?? []) {
+    const file = new VFile({ path: raw.rel });
+    files.push(file);
+    guarded(file, () => {
+      const text = decode(file, raw, 'Halaman buku');
+      if (text !== undefined) checkBookPage(file, text);
+    });
   }
   return { files, byDir, instansi };
+}
+
+/** The site lists an instansi at katalog/<folder>/: its folder may not take a catalogue page's name. */
+function checkInstansiFolder(file: VFile, id: string): void {
+  // Lower case: on Windows and macOS `Status/` and `status/` are one folder.
+  if (!RESERVED_KATALOG.has(id.toLowerCase())) return;
+  report(file, 'folder-instansi-bentrok', `Nama folder instansi "${id}" sama dengan halaman katalog /katalog/${id.toLowerCase()}/ di situs.`, { line: 1, column: 1 }, {
+    hint: `Ganti nama folder content/${id}/, mis. menjadi singkatan nama instansinya. Nama ${[...RESERVED_KATALOG].map((r) => `"${r}"`).join(' dan ')} dipakai situs.`,
+  });
 }
 
 /** The outcome of one SOP file, apart from the rules that look across files. */
@@ -73,6 +94,11 @@ export function finishCheck(instansiFiles: VFile[], instansi: InstansiEntry[], r
   // A cross-file error (duplicate nomor …) invalidates an SOP that was otherwise fine.
   const invalid = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => f.path));
   return { files, sops: sops.filter((s) => !invalid.has(s.path)), instansi, ok: !hasErrors(files) };
+}
+
+/** The checked project every command works on (only meaningful when `result.ok`). */
+export function projectOf(result: CheckResult, root: string): Project {
+  return { root, instansi: result.instansi.map((e) => e.instansi), sops: result.sops };
 }
 
 export function checkContent(set: ContentSet, exists: (p: string) => boolean): CheckResult {

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
-import { report } from '../diagnostics/report.ts';
+import { report, type Place, type RuleId } from '../diagnostics/report.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { checkContent, checkInstansiFiles, checkSopFile, finishCheck, type CheckResult, type SopFileResult } from './check-content.ts';
 
@@ -20,13 +20,13 @@ export interface WorkerJob {
 /** A SopFileResult with its vfile reduced to plain data, to cross the thread boundary. */
 export interface SerializedResult extends Omit<SopFileResult, 'file'> {
   path: string;
-  messages: Array<{ reason: string; line: number; column: number; ruleId: string; fatal: boolean; note?: string }>;
+  messages: Array<{ reason: string; place: Place; ruleId: RuleId; note?: string }>;
 }
 
 export function serialize(r: SopFileResult): SerializedResult {
   return {
     path: r.file.path,
-    messages: r.file.messages.map((m) => ({ reason: m.reason, line: m.line ?? 1, column: m.column ?? 1, ruleId: m.ruleId ?? '', fatal: m.fatal === true, ...(m.note ? { note: m.note } : {}) })),
+    messages: r.file.messages.map((m) => ({ reason: m.reason, place: m.place ?? { line: 1, column: 1 }, ruleId: m.ruleId as RuleId, ...(m.note ? { note: m.note } : {}) })),
     ...(r.sop ? { sop: r.sop } : {}),
     ...(r.facts ? { facts: r.facts } : {}),
   };
@@ -34,7 +34,7 @@ export function serialize(r: SopFileResult): SerializedResult {
 
 function deserialize(s: SerializedResult): SopFileResult {
   const file = new VFile({ path: s.path });
-  for (const m of s.messages) report(file, m.ruleId, m.reason, { line: m.line, column: m.column }, { severity: m.fatal ? 'galat' : 'peringatan', ...(m.note ? { hint: m.note } : {}) });
+  for (const m of s.messages) report(file, m.ruleId, m.reason, m.place, m.note ? { hint: m.note } : {});
   return { file, ...(s.sop ? { sop: s.sop } : {}), ...(s.facts ? { facts: s.facts } : {}) };
 }
 
@@ -49,7 +49,7 @@ export async function checkContentParallel(set: ContentSet, exists: (p: string) 
     asked.set(p, answer);
     return answer;
   });
-  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [] }, chunk, exists: [...asked] }));
+  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [], bookPages: [] }, chunk, exists: [...asked] }));
   // This thread takes the first chunk while the workers start.
   const mine = chunks[0]!.map((raw) => checkSopFile(raw, set.contentDir, byDir));
   const theirs = (await Promise.all(pending)).flat().map(deserialize);

@@ -24,7 +24,8 @@ export interface InstansiEntry {
   ok: boolean;
 }
 
-export function validateInstansi(file: VFile, text: string, id: string, absFile: string, exists: (p: string) => boolean): InstansiEntry | undefined {
+/** `relFile`: the same file relative to the project root (the model keeps no absolute paths). */
+export function validateInstansi(file: VFile, text: string, id: string, absFile: string, exists: (p: string) => boolean, relFile: string): InstansiEntry | undefined {
   const lines = new LineIndex(text);
   const yaml = parseYaml(text, 0);
   reportYamlErrors(file, yaml, text, lines, 'instansi.yml');
@@ -46,11 +47,11 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
     const problem = /^[0-9 ]+$/.test(signer.nip) ? nipProblem(signer.nip) : undefined;
     if (problem) report(file, 'nip-tidak-valid', problem, placeOf(yaml.spans, lines, '/disahkan_oleh/nip'), { hint: 'NIP terdiri atas 18 angka: tanggal lahir (8), tahun-bulan pengangkatan (6), jenis kelamin (1), nomor urut (3).' });
   }
-  const dir = path.dirname(absFile);
+  const dir = path.posix.dirname(relFile);
   let logo: string | undefined;
   if (typeof data.logo === 'string') {
-    logo = path.resolve(dir, data.logo);
-    if (!exists(logo)) {
+    logo = path.posix.join(dir, data.logo.split(path.sep).join('/'));
+    if (!exists(path.resolve(path.dirname(absFile), data.logo))) {
       report(file, 'logo-tidak-ada', `Berkas logo "${data.logo}" tidak ditemukan.`, placeOf(yaml.spans, lines, '/logo'), {
         hint: 'Letakkan berkas logo (PNG, JPG atau SVG) di folder yang sama dengan instansi.yml, atau perbaiki namanya.',
       });
@@ -68,7 +69,8 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
       kertas: data.kertas === 'F4' ? 'F4' : 'A4',
       tanda_tangan: data.tanda_tangan === 'basah' ? 'basah' : 'elektronik',
       jangkar_ttd: typeof data.jangkar_ttd === 'string' && data.jangkar_ttd ? data.jangkar_ttd : '#',
-      file: absFile,
+      ...(defaultSigner(signer) ? { disahkan_oleh: defaultSigner(signer)! } : {}),
+      file: relFile,
       dir,
     },
     ...(signer && typeof signer === 'object' && !Array.isArray(signer) ? { disahkan_oleh: signer } : {}),
@@ -77,5 +79,16 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
     lines,
     yaml,
     ok,
+  };
+}
+
+/** The signer SOPs inherit, as the model carries it (NIP digits without spaces). */
+function defaultSigner(signer: Penandatangan | undefined): Penandatangan | undefined {
+  if (!signer || typeof signer !== 'object' || typeof signer.jabatan !== 'string' || typeof signer.nama !== 'string') return undefined;
+  return {
+    jabatan: signer.jabatan,
+    nama: signer.nama,
+    ...(typeof signer.pangkat === 'string' ? { pangkat: signer.pangkat } : {}),
+    ...(typeof signer.nip === 'string' ? { nip: signer.nip.replace(/\s+/g, '') } : {}),
   };
 }

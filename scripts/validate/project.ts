@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { report, type Place } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
+import { findTitle, normTitle } from '../model/relations.ts';
 
 /** What the cross-file rules need of one SOP: a few frontmatter values and their places. */
 export interface ProjectFacts {
@@ -27,22 +28,6 @@ export function projectFacts(source: SopSource): ProjectFacts {
     data: { nomor: d.nomor, nama: d.nama, menggantikan: d.menggantikan, menggantikan_eksternal: d.menggantikan_eksternal, keterkaitan: d.keterkaitan },
     places,
   };
-}
-
-const normTitle = (s: string) =>
-  s.toLowerCase().replace(/^\s*(sop|standar operasional prosedur)\b[\s:.-]*/i, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/**
- * Officers shorten titles ("SOP Pengumpulan Data Kinerja" for "SOP Mekanisme Pengumpulan
- * Data Kinerja"): an exact title, or one that contains the entry as whole words (3 or more).
- */
-function findTitle(titles: Iterable<string>, entry: string): string | undefined {
-  let found: string | undefined;
-  for (const t of titles) {
-    if (t === entry) return t;
-    if (entry.split(' ').length >= 3 && ` ${t} `.includes(` ${entry} `)) found ??= t;
-  }
-  return found;
 }
 
 export function checkProject(entries: ProjectEntry[]): void {
@@ -82,20 +67,9 @@ export function checkProject(entries: ProjectEntry[]): void {
         if (typeof item !== 'string') return;
         if (byNomor.has(item.trim()) || findTitle(titles, normTitle(item))) return;
         report(entries[i]!.file, 'keterkaitan-tak-dikenal', `SOP terkait "${item}" tidak ditemukan di content/.`, at(i, `/keterkaitan/${k}`), {
-          severity: 'peringatan',
           hint: 'Tidak apa-apa bila SOP itu belum ditulis di sini; bila sudah, samakan penulisannya dengan `nama` atau `nomor` SOP tersebut agar tertaut.',
         });
       });
     }
   });
-}
-
-/** Finds the SOP a `keterkaitan` entry names (by nomor or title), for links. */
-export function relatedIndex<T extends { nomor: string; nama: string }>(sops: T[]): (entry: string) => T | undefined {
-  const byKey = new Map<string, T>();
-  for (const s of sops) {
-    byKey.set(s.nomor.trim(), s);
-    byKey.set(normTitle(s.nama), s);
-  }
-  return (entry) => byKey.get(entry.trim()) ?? byKey.get(findTitle(byKey.keys(), normTitle(entry)) ?? '');
 }

@@ -20,4 +20,4 @@ export function nipProblem(raw: string): string | undefined {
   if (nip[14] !== '1' && nip[14] !== '2') return `Angka jenis kelamin dalam NIP (angka ke-15) harus 1 atau 2, tertulis ${nip[14]}.`;
   return undefined;
 }
-export { formatNip } from '../model/format.ts';
+export { formatNip } from '../kit/values.ts';

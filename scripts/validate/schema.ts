@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { RuleId } from '../diagnostics/rules.ts';
 import { closest } from '../diagnostics/suggest.ts';
 
 const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -14,7 +15,7 @@ export interface SchemaIssue {
   pointer: string;
   /** Point at the key rather than the value (unknown keys). */
   atKey: boolean;
-  ruleId: string;
+  ruleId: RuleId;
   message: string;
   hint?: string;
   /** For a missing required key: its name. */

@@ -276,7 +276,6 @@ function checkFlow(file: VFile, lanjut: Lanjut[], places: Place[], hasLanjut: bo
     if (reachesEnd[i] && !reached[i]) {
       report(file, 'alur-tak-terjangkau', `Baris ${i + 1} tidak pernah dicapai dari baris 1.`, places[i], {
         hint: 'Periksa kolom Lanjut baris sebelumnya: mungkin ada lompatan yang melewati baris ini.',
-        severity: 'peringatan',
       });
     }
   }

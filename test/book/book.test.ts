@@ -7,15 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBooks, type BookRun, type BuiltBook } from '../../scripts/book/build-book.ts';
 import { readOutline, type OutlineItem } from '../../scripts/book/outline.ts';
 import { runCheck } from '../../scripts/cli/check.ts';
+import { projectOf } from '../../scripts/validate/check-content.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
-import { fontDir } from '../../scripts/render/fonts.ts';
+import { fontDir } from '../../scripts/kit/fonts.ts';
 import { makeProject, pageText, pageTexts, pdfinfo, ROOT, run, squash, words } from './helpers.ts';
 
 const TAHUN = 2024;
 let dir: string;
 let printer: Printer;
-let sops: Sop[];
 let first: BookRun;
 let second: BookRun;
 let firstBytes: Map<string, Buffer>;
@@ -25,14 +25,14 @@ beforeAll(async () => {
   dir = makeProject();
   const { result } = runCheck(dir);
   expect(result.ok).toBe(true);
-  sops = result.sops;
   // The project is a temp copy; sop-press's own files (fonts) load from the repo, as in the CLI.
   printer = await Printer.launch({ allowedDir: dir, extraDirs: [ROOT, fontDir()] });
-  const options = { root: dir, tahun: TAHUN, printer: async () => printer };
-  first = await buildBooks(sops, options);
+  const options = { tahun: TAHUN, printer: async () => printer };
+  const project = projectOf(result, dir);
+  first = await buildBooks(project, options);
   firstBytes = new Map(first.books.map((b) => [b.file, fs.readFileSync(b.file)]));
-  second = await buildBooks(sops, options);
-  draft = await buildBooks(sops, { ...options, draf: true, instansi: ['diskominfosp-balangan'] });
+  second = await buildBooks(project, options);
+  draft = await buildBooks(project, { ...options, draf: true, instansi: ['diskominfosp-balangan'] });
 });
 
 afterAll(async () => {

@@ -88,23 +88,24 @@ describe('sop check (proses nyata)', () => {
     noStackTrace(r);
   });
 
-  it('--format json: JSON sah dengan file, line, column, severity, ruleId, message, hint', () => {
+  it('--format json: JSON sah dengan file, line, column, endLine, endColumn, severity, ruleId, message, hint', () => {
     const r = runs.json!;
     expect(r.code).toBe(1);
     const list = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(list).toEqual([
-      { file: BAD_FILE, line: 2, column: 8, severity: 'galat', ruleId: 'tipe-salah', message: expect.any(String), hint: expect.any(String) },
-      { file: BAD_FILE, line: 27, column: 32, severity: 'galat', ruleId: 'pelaksana-tak-dikenal', message: expect.stringContaining('Kepala Dinass'), hint: expect.any(String) },
+      { file: BAD_FILE, line: 2, column: 8, endLine: 2, endColumn: 10, severity: 'galat', ruleId: 'tipe-salah', message: expect.any(String), hint: expect.any(String) },
+      // The range covers the value `12` and the cell text `Kepala Dinass`; the end is just past them.
+      { file: BAD_FILE, line: 27, column: 32, endLine: 27, endColumn: 45, severity: 'galat', ruleId: 'pelaksana-tak-dikenal', message: expect.stringContaining('Kepala Dinass'), hint: expect.any(String) },
     ]);
   });
 
-  it('GITHUB_ACTIONS=true: anotasi ::error file=…,line=…,col=…', () => {
+  it('GITHUB_ACTIONS=true: anotasi ::error file=…,line=…,endLine=…,col=…,endColumn=…', () => {
     const r = runs.github!;
     expect(r.code).toBe(1);
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(annotations).toHaveLength(2);
-    expect(annotations[0]).toMatch(new RegExp(`^::error file=${BAD_FILE},line=2,col=8,title=tipe-salah::Nilai \`nomor\` harus berupa teks\\.%0ASaran: `));
-    expect(annotations[1]).toMatch(new RegExp(`^::error file=${BAD_FILE},line=27,col=32,title=pelaksana-tak-dikenal::`));
+    expect(annotations[0]).toMatch(new RegExp(`^::error file=${BAD_FILE},line=2,endLine=2,col=8,endColumn=10,title=tipe-salah::Nilai \`nomor\` harus berupa teks\\.%0ASaran: `));
+    expect(annotations[1]).toMatch(new RegExp(`^::error file=${BAD_FILE},line=27,endLine=27,col=32,endColumn=45,title=pelaksana-tak-dikenal::`));
     noStackTrace(r);
   });
 

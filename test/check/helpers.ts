@@ -14,15 +14,17 @@ export type Files = Record<string, string | Uint8Array>;
 export function contentSet(files: Files): ContentSet {
   const sops: RawFile[] = [];
   const instansi: RawFile[] = [];
+  const bookPages: RawFile[] = [];
   for (const rel of Object.keys(files).sort()) {
     const value = files[rel]!;
     const abs = path.posix.join(CONTENT, rel);
     const raw: RawFile = { abs, rel: `content/${rel}`, bytes: typeof value === 'string' ? new TextEncoder().encode(value) : value };
     const name = path.posix.basename(rel);
     if (name === 'instansi.yml' || name === 'instansi.yaml') instansi.push(raw);
+    else if (path.posix.basename(path.posix.dirname(rel)) === 'buku') bookPages.push(raw);
     else if (name.endsWith('.md')) sops.push(raw);
   }
-  return { root: ROOT, contentDir: CONTENT, sops, instansi };
+  return { root: ROOT, contentDir: CONTENT, sops, instansi, bookPages };
 }
 
 /** Runs the whole check; files that are neither SOPs nor instansi.yml (logos) only "exist". */

@@ -204,6 +204,8 @@ describe('formatGithub', () => {
     ruleId: 'tipe-salah',
     message: 'Nilai `nomor` harus berupa teks.',
     ...over,
+    endLine: over.endLine ?? over.line ?? 3,
+    endColumn: over.endColumn ?? over.column ?? 7,
   });
 
   it('galat dan peringatan dengan file, line, col dan title', () => {
@@ -223,6 +225,15 @@ describe('formatGithub', () => {
     const out = formatGithub([d({ file: 'content/a,b:c%.md', ruleId: 'x:y', message: '100% selesai\r\nbaris: dua, tiga' })]);
     expect(out).toBe('::error file=content/a%2Cb%3Ac%25.md,line=3,col=7,title=x%3Ay::100%25 selesai%0D%0Abaris: dua, tiga\n');
     expect(out.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('rentang satu baris: endLine dan endColumn; rentang beberapa baris: endLine tanpa kolom', () => {
+    expect(formatGithub([d({ endColumn: 12 })])).toBe(
+      '::error file=content/dinas/a.md,line=3,endLine=3,col=7,endColumn=12,title=tipe-salah::Nilai `nomor` harus berupa teks.\n',
+    );
+    expect(formatGithub([d({ endLine: 5, endColumn: 2 })])).toBe(
+      '::error file=content/dinas/a.md,line=3,endLine=5,title=tipe-salah::Nilai `nomor` harus berupa teks.\n',
+    );
   });
 
   it('tanpa diagnosis: tanpa keluaran', () => {

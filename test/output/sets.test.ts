@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputError } from '../../scripts/output/fs-errors.ts';
-import { currentSet, listFiles, replaceSet, SETS_DIR, StagedSet } from '../../scripts/output/sets.ts';
+import { currentSet, listFiles, replaceSet, StagedSet } from '../../scripts/output/sets.ts';
+import { SETS_DIR } from '../../scripts/model/paths.ts';
 
 const outDir = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'sop-sets-')), 'output');
 const read = (file: string) => readFileSync(file, 'utf8');

@@ -5,10 +5,10 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPdfs, type BuiltPdf } from '../../scripts/build/build-pdfs.ts';
+import { buildPdfs, type BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
-import { fontDir } from '../../scripts/render/fonts.ts';
+import { fontDir } from '../../scripts/kit/fonts.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { checkContent, type CheckResult } from '../../scripts/validate/check-content.ts';
 

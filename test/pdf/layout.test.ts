@@ -4,13 +4,13 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureSops } from '../../scripts/build/build-pdfs.ts';
-import { planPrint } from '../../scripts/build/plan.ts';
+import { measureSops } from '../../scripts/pdf/build-pdfs.ts';
+import { planProcedure, type ProcedurePlan } from '../../scripts/plan/procedure.ts';
 import { flowGraph } from '../../scripts/flow/graph.ts';
 import { checkLayout } from '../../scripts/flow/quality.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
-import { loadLayouts, renderSopHtml, type Layouts, type PrintPlan } from '../../scripts/render/document.ts';
+import { loadLayouts, renderSopHtml, type Layouts } from '../../scripts/render/document.ts';
 import { sopView } from '../../scripts/render/view.ts';
 import { checkFiles, launchPrinter, ROOT, sampleSops } from './helpers.ts';
 import { generatedSops } from './fixtures.ts';
@@ -18,7 +18,7 @@ import { generatedSops } from './fixtures.ts';
 let printer: Printer;
 let layouts: Layouts;
 const baseUrl = pathToFileURL(ROOT + path.sep).href;
-const planned = new Map<string, { sop: Sop; plan: PrintPlan }>();
+const planned = new Map<string, { sop: Sop; plan: ProcedurePlan }>();
 
 beforeAll(async () => {
   printer = await launchPrinter();
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const measured = await measureSops(printer, layouts, sops, baseUrl);
   for (const sop of sops) {
     const m = measured.get(sop.id)!;
-    planned.set(sop.id, { sop, plan: planPrint(sopView(sop), sop.steps, m) });
+    planned.set(sop.id, { sop, plan: planProcedure(sopView(sop), sop.steps, m) });
   }
 });
 afterAll(() => printer?.close());

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltPdf } from '../../scripts/build/build-pdfs.ts';
+import type { BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { checkFiles, flat, launchPrinter, pdfinfo, pdftotext, printAll, tempDir } from './helpers.ts';
 import { INSTANSI, sopSource } from './fixtures.ts';

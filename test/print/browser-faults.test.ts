@@ -5,7 +5,7 @@ import { chmodSync, createReadStream, existsSync, mkdirSync, readdirSync, readFi
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPdfs } from '../../scripts/build/build-pdfs.ts';
+import { buildPdfs } from '../../scripts/pdf/build-pdfs.ts';
 import { findBrowser, PrerequisiteError } from '../../scripts/print/browser.ts';
 import { startTimeoutMs } from '../../scripts/print/launch.ts';
 import { BrowserCrashError, Printer } from '../../scripts/print/pool.ts';

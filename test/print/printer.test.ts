@@ -175,6 +175,63 @@ describe('Printer.printPdf', () => {
   });
 });
 
+/** Ids of the structure elements that have one, in a pre-order walk, and the /IDTree's keys. */
+function structIds(doc: PDFDocument): { walk: string[]; idTree: string[] } {
+  const walk: string[] = [];
+  const visit = (o: unknown): void => {
+    const v = o instanceof PDFRef ? doc.context.lookup(o) : o;
+    if (v instanceof PDFArray) return v.asArray().forEach(visit);
+    if (!(v instanceof PDFDict) || v.has(PDFName.of('MCID'))) return;
+    const id = v.lookupMaybe(PDFName.of('ID'), PDFString);
+    if (id) walk.push(id.decodeText());
+    visit(v.get(PDFName.of('K')));
+  };
+  const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+  visit(root.get(PDFName.of('K')));
+  const idTree: string[] = [];
+  const leaves = (node: PDFDict): void => {
+    const keys = (node.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? []).filter((_, i) => i % 2 === 0).map((n) => (n as PDFString).decodeText());
+    const limits = node.lookupMaybe(PDFName.of('Limits'), PDFArray)?.asArray().map((n) => (n as PDFString).decodeText());
+    if (limits && keys.length) expect(limits).toEqual([keys[0], keys.at(-1)]);
+    idTree.push(...keys);
+    node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray().forEach((kid) => leaves(doc.context.lookup(kid, PDFDict)));
+  };
+  leaves(root.lookup(PDFName.of('IDTree'), PDFDict));
+  return { walk, idTree };
+}
+
+describe('tagged structure', () => {
+  // Header cells get an /ID (data cells point at them through /Headers), named after Blink's
+  // DOM node ids. Blink numbers nodes lazily, and something can number one cell before the rest
+  // (in a build: the element at the centre of the viewport, once per page). DevTools numbers
+  // the last row's cells ahead of the walk here, as that would.
+  const rows = Array.from({ length: 5 }, (_, i) => `<tr><th>Baris ${i + 1}</th><td>Isi ${i + 1}</td><td>Lain ${i + 1}</td></tr>`).join('');
+  const html = `<!doctype html><html lang="id"><body><table><tr><th>Judul</th><th>Kolom A</th><th>Kolom B</th></tr>${rows}</table></body></html>`;
+  const print = (numberFirst?: string) =>
+    printer.withPage(async (page) => {
+      await page.setContent(html);
+      if (numberFirst) {
+        const cdp = await page.createCDPSession();
+        const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(numberFirst)})` });
+        await cdp.send('DOM.describeNode', { objectId: result.objectId! });
+      }
+      return page.pdf({ tagged: true, width: '210mm', height: '297mm' });
+    });
+
+  it('names them by their place in the document, whichever Chromium numbered first', async () => {
+    const plain = await print();
+    const raced = await print('tr:last-child th');
+    const raw = structIds(await PDFDocument.load(raced));
+    expect(raw.walk).not.toEqual([...raw.walk].sort()); // Chromium's names do follow the race
+    const a = await finishPdf(plain, META);
+    const b = await finishPdf(raced, META);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const ids = structIds(await PDFDocument.load(a));
+    expect(ids.walk).toEqual(Array.from({ length: raw.walk.length }, (_, i) => `node${String(i + 1).padStart(8, '0')}`));
+    expect(ids.idTree).toEqual(ids.walk);
+  });
+});
+
 describe('Printer.evaluate', () => {
   it('measures in print media, at paper width, with the web font loaded', async () => {
     const html = twoPageDoc();

@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planProcedure } from '../../scripts/plan/procedure.ts';
 import { Printer } from '../../scripts/print/pool.ts';
+import { loadLayouts, renderSopHtml } from '../../scripts/render/document.ts';
+import { sopView } from '../../scripts/render/view.ts';
 import { buildSite } from '../../scripts/site/build-site.ts';
 import { parseBase } from '../../scripts/site/urls.ts';
 import { buildTestSite, ROOT, type TestSite } from './helpers.ts';
@@ -139,6 +142,24 @@ describe('sop site: what is published', () => {
     expect(css).toContain(`.proc .flow{top:${Math.round(built.measurement.flowTop * 100) / 100}px;`);
   });
 
+  it('draws exactly the flowcharts the PDF was printed with: the same pages, byte-identical SVG', () => {
+    const layouts = loadLayouts(path.join(ROOT, 'layouts'));
+    let pages = 0;
+    for (const s of site.result.model.sops) {
+      const built = site.result.pdfs.find((b) => b.sop.id === s.sop.id)!;
+      const view = sopView(s.sop);
+      // What the printer received for the PDF, and what the site page shows.
+      const printed = renderSopHtml(layouts, view, planProcedure(view, s.sop.steps, built.measurement));
+      const svgs = (text: string) => [...text.matchAll(/<div class="flow"[^>]*>(<svg[\s\S]*?<\/svg>)<\/div>/g)].map((m) => m[1]);
+      const inPdf = svgs(printed);
+      expect(inPdf.length, s.sop.path).toBeGreaterThan(0);
+      expect(svgs(html(`${s.url}index.html`)), s.sop.path).toEqual(inPdf);
+      pages = Math.max(pages, inPdf.length);
+    }
+    // The sample content holds an SOP whose procedure runs over two pages.
+    expect(pages).toBeGreaterThan(1);
+  });
+
   it('sitemap.xml lists every page but 404; catalogue.json every public SOP', () => {
     const xml = readFileSync(path.join(site.result.dir, 'sitemap.xml'), 'utf8');
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
@@ -153,7 +174,7 @@ describe('sop site: what is published', () => {
 describe('sop site: rebuilds', () => {
   it('is byte-identical when nothing changed, honours --base-url, and a failed build keeps the previous site', async () => {
     const before = hashes(site.result.dir);
-    const rebuild = (base: string) => buildSite(site.sops, { root: ROOT, outDir: site.outDir, base: parseBase(base), printer: async () => printer, tahunBuku: 2025 });
+    const rebuild = (base: string) => buildSite({ root: ROOT, instansi: [], sops: site.sops }, { outDir: site.outDir, base: parseBase(base), printer: async () => printer, tahunBuku: 2025 });
 
     // Under a sub-path: every link starts with it.
     await rebuild('https://dinas.example.go.id/kab/sop/');
@@ -174,7 +195,7 @@ describe('sop site: rebuilds', () => {
 
     // A build that fails leaves the site as it was, and no temporary folder behind.
     const broken = site.sops.map((s) => (s.status === 'berlaku' ? { ...s, instansi: { ...s.instansi, id: 'status' } } : s));
-    await expect(buildSite(broken, { root: ROOT, outDir: site.outDir, base: parseBase('/'), printer: async () => printer })).rejects.toThrow(/status/);
+    await expect(buildSite({ root: ROOT, instansi: [], sops: broken }, { outDir: site.outDir, base: parseBase('/'), printer: async () => printer })).rejects.toThrow(/status/);
     expect(hashes(site.result.dir)).toEqual(before);
     expect(readdirSync(path.join(site.outDir, '.sets')).filter((n) => n.startsWith('site.'))).toEqual([path.basename(readlinkSync(site.result.dir))]);
   });

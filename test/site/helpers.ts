@@ -12,7 +12,7 @@ import { Printer } from '../../scripts/print/pool.ts';
 import { buildSite, type SiteResult } from '../../scripts/site/build-site.ts';
 import { parseBase } from '../../scripts/site/urls.ts';
 import { readContent } from '../../scripts/source/content.ts';
-import { checkContent } from '../../scripts/validate/check-content.ts';
+import { checkContent, projectOf } from '../../scripts/validate/check-content.ts';
 import { ROOT, writeFixtureContent } from './fixtures.ts';
 
 export { ROOT };
@@ -45,8 +45,7 @@ export async function buildTestSite(options: TestSiteOptions = {}): Promise<Test
   const own = printer ? undefined : await Printer.launch({ allowedDir: ROOT });
   const started = performance.now();
   try {
-    const result = await buildSite(checked.sops, {
-      root: ROOT,
+    const result = await buildSite(projectOf(checked, ROOT), {
       outDir,
       base: parseBase(baseUrl),
       printer: async () => (printer ?? own)!,

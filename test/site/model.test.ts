@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { siteModel } from '../../scripts/site/model.ts';
 import { catalogueJson, csp, formatSize, sitemapXml } from '../../scripts/site/pages.ts';
-import { proseHtml } from '../../scripts/site/prose.ts';
+import { proseHtml } from '../../scripts/kit/markdown.ts';
 import { fileOf, parseBase, slugify } from '../../scripts/site/urls.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { checkContent } from '../../scripts/validate/check-content.ts';

@@ -5,11 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sop } from '../model/sop.ts';
-import { fontFiles } from '../render/fonts.ts';
+import { fontFiles } from '../kit/fonts.ts';
 
 const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
 /** Pipeline stages whose code changes the printed PDF. */
-const STAGES = ['model', 'flow', 'render', 'print', 'build'];
+const STAGES = ['model', 'kit', 'plan', 'flow', 'render', 'print', 'pdf'];
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -28,9 +28,12 @@ export function sharedInputsHash(layoutsDir: string): string {
   return h.digest('hex');
 }
 
-/** The normalized SOP already holds everything the source and its cascade decided. */
-export function sopInputsHash(sop: Sop, shared: string): string {
+/**
+ * The normalized SOP already holds everything the source and its cascade decided. Its paths are
+ * relative to the project, so the key survives moving the project folder (a CI cache hits).
+ */
+export function sopInputsHash(sop: Sop, shared: string, root: string): string {
   const h = createHash('sha256').update(shared).update(JSON.stringify(sop));
-  if (sop.instansi.logo) h.update(readFileSync(sop.instansi.logo));
+  if (sop.instansi.logo) h.update(readFileSync(path.join(root, sop.instansi.logo)));
   return h.digest('hex');
 }

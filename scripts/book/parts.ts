@@ -1,7 +1,8 @@
 // The book as a sequence of parts (its own sections and the SOP documents) and the page each
 // part starts on. Pure: page counts in, book page numbers and the views the templates print out.
-import { tanggal } from '../model/format.ts';
-import type { Instansi, Sop, Status } from '../model/sop.ts';
+import { tanggal } from '../kit/values.ts';
+import { STATUS_LABEL } from '../model/status.ts';
+import type { Instansi, Sop } from '../model/sop.ts';
 import type { BookContents, ChangeKind } from './contents.ts';
 
 export type SectionKind = 'sampul' | 'halaman' | 'daftar-isi' | 'daftar-sop' | 'perubahan' | 'bagian';
@@ -73,7 +74,6 @@ export function roman(n: number): string {
   return s;
 }
 
-const STATUS: Record<Status, string> = { berlaku: 'Berlaku', draf: 'Draf', digantikan: 'Digantikan', dicabut: 'Dicabut' };
 
 const CHANGE_TITLES: Record<ChangeKind, string> = {
   baru: 'SOP Baru',
@@ -142,7 +142,7 @@ export function sopRows(contents: BookContents, starts: ReadonlyMap<string, numb
       nama: sop.nama,
       unit: sop.unit ?? '-',
       tanggalEfektif: tanggal(sop.tanggal_efektif),
-      status: STATUS[sop.status],
+      status: STATUS_LABEL[sop.status],
       dimuat: page !== undefined,
       page: page === undefined ? '-' : String(page),
     };

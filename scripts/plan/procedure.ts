@@ -1,11 +1,12 @@
-// From what the browser measured to a print plan: pagination by real row heights, the
-// flowchart geometry for every page, and the identity page's fit. Pure.
+// The one procedure plan, for the PDF and the site alike: from what the browser measured to
+// pagination by real row heights, the flowchart geometry and SVG of every page, and the
+// identity page's fit. The site draws exactly these SVGs, so it shows the PDF's flowchart. Pure.
 import { flowGraph } from '../flow/graph.ts';
 import { layoutFlow } from '../flow/layout.ts';
 import { paginate } from '../flow/paginate.ts';
 import { flowSvg } from '../flow/svg.ts';
+import type { PageLayout } from '../flow/types.ts';
 import type { Step } from '../model/sop.ts';
-import type { PrintPlan } from '../render/document.ts';
 import { PX_PER_MM } from '../render/paper.ts';
 import type { SopView } from '../render/view.ts';
 
@@ -71,7 +72,23 @@ export function measureInPage(rooms: Record<string, number>): Measurement[] {
   });
 }
 
-export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPlan {
+export interface ProcedurePlan {
+  /** Rows per procedure page (indices into view.rows). */
+  pages: Array<{ first: number; last: number }>;
+  rowHeights: number[];
+  layouts: PageLayout[];
+  /** One flowchart per page; marker ids carry the page number, so several fit in one HTML page. */
+  svgs: string[];
+  bandHeight: number;
+  /** Offset of the first body row below the top of `.proc` (the table header height). */
+  flowTop: number;
+  identityZoom: number;
+}
+
+export function planProcedure(view: SopView, steps: Step[], m: Measurement): ProcedurePlan {
+  if (m.rowHeights.length !== steps.length) {
+    throw new Error(`${m.id}: ${m.rowHeights.length} tinggi baris terukur untuk ${steps.length} langkah; bangun ulang PDF-nya.`);
+  }
   const { heightMm, margin } = view.paper;
   const pageHeight = heightMm * PX_PER_MM;
   const bodyBottom = pageHeight - margin[2] * PX_PER_MM;
@@ -80,7 +97,7 @@ export function planPrint(view: SopView, steps: Step[], m: Measurement): PrintPl
   const withClosing = m.rowHeights.map((h, i) => (i === m.rowHeights.length - 1 ? h + m.closingHeight : h));
   const pages = paginate(withClosing, { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT });
   const layouts = layoutFlow({
-    graph: flowGraph(steps),
+    graph: flowGraph(steps, view.actors.length),
     columnWidths: view.columns.actors,
     rowHeights: m.rowHeights,
     pages,

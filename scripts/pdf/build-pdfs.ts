@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { projectDirs } from '../model/paths.ts';
+import { effectiveDate } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
@@ -12,7 +14,7 @@ import { loadLayouts, renderMeasureHtml, renderSopHtml, type Layouts } from '../
 import { sopView } from '../render/view.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
-import { identityRoom, measureInPage, planPrint, type Measurement } from './plan.ts';
+import { identityRoom, measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
 import { currentSet, listFiles, replaceSet, setMetaFile } from '../output/sets.ts';
 
 export interface BuildOptions {
@@ -59,19 +61,20 @@ function manifestRel(sop: Sop): string {
 const MEASURE_BATCH = 100;
 
 export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
-  const outDir = options.outDir ?? path.join(options.root, 'output');
+  const dirs = projectDirs(options.root, options.outDir);
+  const outDir = dirs.output;
   const previous = currentSet(outDir, 'pdf');
+  // The cache lives beside its set, so it always describes the PDFs shown.
   const cache = readCache(previous && setMetaFile(previous));
-  const layoutsDir = path.join(options.root, 'layouts');
-  const shared = sharedInputsHash(layoutsDir);
-  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared)]));
+  const shared = sharedInputsHash(dirs.layouts);
+  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root)]));
   const stale = sops.filter((s) => options.force || cache.entries[s.id]?.hash !== hashes.get(s.id) || !previous || !existsSync(path.join(previous, pdfPath(s, ''))));
 
   const results = new Map<string, BuiltPdf>();
   for (const sop of sops) {
     const cached = cache.entries[sop.id];
     if (!stale.includes(sop) && cached) {
-      results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifestPath(outDir, previous!, sop), rebuilt: false, measurement: cached.measurement });
+      results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifestPath(dirs.pdf, previous!, sop), rebuilt: false, measurement: cached.measurement });
     }
   }
   // What the new set takes unchanged from the current one: the files of current SOPs, and with
@@ -87,7 +90,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
     for (const rel of carried) set.carry(rel);
     if (stale.length) {
       const printer = await options.printer();
-      const layouts = loadLayouts(layoutsDir);
+      const layouts = loadLayouts(dirs.layouts);
       const baseUrl = pathToFileURL(options.root + path.sep).href;
       let done = 0;
       for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
@@ -100,7 +103,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
             set.write(pdfPath(sop, ''), printed.pdf);
             // An SOP turned draf or basah gets no manifest that would let a service sign it.
             if (printed.manifest) set.write(manifestRel(sop), printed.manifest);
-            const manifest = printed.manifest ? { manifest: path.join(outDir, 'pdf', manifestRel(sop)) } : {};
+            const manifest = printed.manifest ? { manifest: path.join(dirs.pdf, manifestRel(sop)) } : {};
             results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifest, rebuilt: true, measurement });
             cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };
             options.onProgress?.(++done, stale.length, sop);
@@ -114,8 +117,8 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   return sops.map((s) => results.get(s.id)!);
 }
 
-function manifestPath(outDir: string, previous: string, sop: Sop): { manifest?: string } {
-  return existsSync(path.join(previous, manifestRel(sop))) ? { manifest: path.join(outDir, 'pdf', manifestRel(sop)) } : {};
+function manifestPath(pdfDir: string, previous: string, sop: Sop): { manifest?: string } {
+  return existsSync(path.join(previous, manifestRel(sop))) ? { manifest: path.join(pdfDir, manifestRel(sop)) } : {};
 }
 
 /** Measures SOPs in one browser page: table row heights, header, identity fit. */
@@ -130,7 +133,7 @@ export async function measureSops(printer: Printer, layouts: Layouts, sops: Sop[
 /** The finished PDF of one SOP, and its signing manifest when it is e-signed. */
 async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measurement, baseUrl: string): Promise<{ pdf: Uint8Array; manifest?: string }> {
   const view = sopView(sop);
-  const plan = planPrint(view, sop.steps, m);
+  const plan = planProcedure(view, sop.steps, m);
   const html = renderSopHtml(layouts, view, plan);
   const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm`, label: sop.path });
   // User text is escaped, so anything refused or missing is ours (a font, a layout asset):
@@ -143,7 +146,7 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
   const box = printed.boxes[0];
   const sign = sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
-  const date = new Date(`${sop.tanggal_efektif ?? sop.tanggal_pembuatan}T00:00:00+07:00`);
+  const date = new Date(`${effectiveDate(sop)}T00:00:00+07:00`);
   const pdf = await finishPdf(printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,

@@ -1,4 +1,5 @@
 // How values are printed on official documents.
+import type { Penandatangan } from '../model/sop.ts';
 
 const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
@@ -20,4 +21,14 @@ export function letters(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** A signer as printed under a signature: NIP grouped, empty parts left out. */
+export function signerLines(signer: Penandatangan): { jabatan: string; nama: string; pangkat?: string; nip?: string } {
+  return {
+    jabatan: signer.jabatan,
+    nama: signer.nama,
+    ...(signer.pangkat ? { pangkat: signer.pangkat } : {}),
+    ...(signer.nip ? { nip: formatNip(signer.nip) } : {}),
+  };
 }

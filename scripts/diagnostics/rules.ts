@@ -1,0 +1,94 @@
+// The rule catalogue: every diagnostic `sop check` (and book/site) can report, in one table.
+// Officers and CI configs know these ids, so they never change; `report()` accepts only a key
+// of this table, and test/check/rules.test.ts keeps it and docs/panduan.md (section 5.2) in step.
+// To add a rule: add an entry here and a row to the table in docs/panduan.md §5.2.
+
+export type Severity = 'galat' | 'peringatan';
+
+export interface Rule {
+  /** Whether the finding blocks printing (galat) or not (peringatan). */
+  severity: Severity;
+  /** What the rule is about, in Bahasa Indonesia (the "arti" column of the guide). */
+  title: string;
+  /** General advice, used when the place that reports gives no sharper hint. */
+  hint: string;
+}
+
+const galat = (title: string, hint: string): Rule => ({ severity: 'galat', title, hint });
+const peringatan = (title: string, hint: string): Rule => ({ severity: 'peringatan', title, hint });
+
+export const RULES = {
+  // Berkas dan frontmatter
+  'berkas-kosong': galat('Berkas SOP kosong.', 'Isi frontmatter dan tabel prosedur.'),
+  'berkas-biner': galat('Berkas bukan teks (Word, PDF, gambar).', 'Buat ulang berkasnya dengan Notepad atau VS Code.'),
+  'berkas-tak-terbaca': galat('Berkas tidak dapat dibuka.', 'Periksa izin akses berkas, atau salin ulang berkasnya.'),
+  'bukan-utf8': galat('Berkas tidak tersimpan dalam UTF-8.', 'Simpan ulang dengan Encoding: UTF-8.'),
+  'frontmatter-tidak-ada': galat('Baris 1 bukan `---`.', 'Tambahkan `---` di baris 1 dan hapus baris kosong di atasnya.'),
+  'frontmatter-tidak-tertutup': galat('`---` penutup frontmatter tidak ada.', 'Tambahkan `---` setelah kunci terakhir.'),
+  'frontmatter-ganda': galat('Ada kunci di bawah `---` penutup.', 'Pindahkan kunci ke atas dan hapus `---` yang berlebih.'),
+  'yaml-tidak-valid': galat('Frontmatter atau instansi.yml tidak dapat dibaca.', 'Periksa tanda kutip, titik dua, tab dan kurung (lihat kiat 4.2 di panduan).'),
+  'yaml-kunci-ganda': galat('Kunci yang sama ditulis dua kali.', 'Hapus salah satunya.'),
+  'yaml-bukan-objek': galat('Frontmatter kosong atau bukan pasangan `kunci: nilai`.', 'Tulis `nomor: …`, `nama: …`, dan seterusnya.'),
+  'yaml-pagar-memotong': peringatan('Teks setelah `#` dibuang karena dibaca sebagai komentar.', 'Bila `#` bagian dari teks, beri tanda kutip pada seluruh nilainya.'),
+  'kunci-tak-dikenal': galat('Kunci salah ketik atau tidak ada di daftar kunci.', 'Ikuti "Maksud Anda …?", atau hapus kuncinya.'),
+  'wajib-diisi': galat('Kunci wajib belum ada.', 'Tambahkan kuncinya.'),
+  'teks-kosong': galat('Nilai atau butir daftar kosong.', 'Isi nilainya, atau hapus barisnya.'),
+  'daftar-kosong': galat('Daftar tanpa butir.', 'Isi minimal satu butir `- …`.'),
+  'tipe-salah': galat('Jenis nilai salah.', 'Jadikan daftar `- …`, atau beri tanda kutip.'),
+  'nilai-tak-dikenal': galat('Nilai di luar pilihan yang tersedia.', 'Tulis persis salah satu pilihan, mis. `berlaku`, `F4`, `basah`.'),
+  'tanggal-tidak-valid': galat('Tanggal salah bentuk atau tidak ada di kalender.', 'Tulis `TAHUN-BULAN-HARI`, mis. `2024-05-08`.'),
+  'tanggal-urutan': galat('Tanggal efektif atau revisi lebih awal dari tanggal pembuatan.', 'Perbaiki tanggalnya.'),
+  'nip-tidak-valid': galat('NIP bukan 18 angka, atau bagian tanggalnya tidak mungkin.', 'Periksa NIP di SK.'),
+  'format-salah': galat('Nilai tidak sesuai format yang diminta.', 'Lihat contoh penulisan kunci ini di schemas/ atau di SOP contoh.'),
+  skema: galat('Nilai tidak valid menurut skema.', 'Lihat contoh penulisan kunci ini di schemas/ atau di SOP contoh.'),
+  'butir-ganda': galat('Butir yang sama ditulis dua kali.', 'Hapus salah satu.'),
+  'instansi-tidak-ada': galat('Tidak ada instansi.yml di atas SOP ini.', 'Buat `content/<instansi>/instansi.yml`.'),
+  'logo-tidak-ada': galat('Berkas logo tidak ditemukan.', 'Letakkan logo di folder instansi.yml atau perbaiki namanya.'),
+  'teks-terlalu-panjang': galat('Nilai terlalu panjang.', 'Persingkat nilainya.'),
+  // Antar-SOP
+  'nomor-ganda': galat('Nomor SOP dipakai lebih dari satu berkas.', 'Beri nomor yang unik.'),
+  'nama-berkas-ganda': galat('Dua SOP satu instansi memakai nama berkas yang sama.', 'Ganti nama salah satu berkas.'),
+  'menggantikan-tak-dikenal': galat('SOP lama di `menggantikan` tidak ada di content/.', 'Perbaiki nomornya, atau tambahkan `menggantikan_eksternal: true`.'),
+  'menggantikan-diri-sendiri': galat('`menggantikan` berisi nomor SOP itu sendiri.', 'Tulis nomor SOP lama.'),
+  'menggantikan-eksternal-tanpa-nomor': galat('`menggantikan_eksternal` diisi, `menggantikan` tidak.', 'Isi `menggantikan`, atau hapus `menggantikan_eksternal`.'),
+  'keterkaitan-tak-dikenal': peringatan('SOP terkait tidak ditemukan di content/.', 'Samakan tulisannya dengan `nama` atau `nomor` SOP itu.'),
+  // Tabel dan alur
+  'tabel-tidak-ada': galat('Tidak ada tabel prosedur.', 'Tambahkan tabel prosedur.'),
+  'tabel-rusak': galat('Baris pemisah tabel tidak ada, atau jumlah kolomnya berbeda.', 'Samakan baris pemisah dengan baris judul.'),
+  'tabel-ganda': galat('Lebih dari satu tabel.', 'Gabungkan tabelnya, atau pisahkan ke berkas lain.'),
+  'tabel-kosong': galat('Tabel tanpa baris kegiatan.', 'Tambahkan baris kegiatan.'),
+  'tabel-sel-kurang': galat('Sebuah baris memiliki sel lebih sedikit daripada judul tabel.', 'Tambahkan sel kosong.'),
+  'tabel-sel-lebih': galat('Sebuah baris memiliki sel lebih banyak daripada judul tabel.', 'Hapus sel yang berlebih; garis tegak di dalam teks ditulis `\\|`.'),
+  'sel-terlalu-panjang': galat('Isi sel terlalu panjang untuk satu halaman.', 'Ringkas isinya, atau pecah kegiatan menjadi beberapa baris.'),
+  'kolom-tak-dikenal': galat('Judul kolom tidak dikenal.', 'Pakai nama kolom di bagian 4.3 panduan.'),
+  'kolom-wajib': galat('Kolom wajib tidak ada.', 'Tambahkan kolomnya.'),
+  'kolom-ganda': galat('Kolom yang sama ditulis dua kali.', 'Hapus salah satu.'),
+  'nomor-urut': galat('Kolom No tidak berurutan.', 'Tulis 1, 2, 3, …'),
+  'kegiatan-kosong': galat('Sel Kegiatan kosong.', 'Isi uraian kegiatan.'),
+  'output-kosong': galat('Sel Output kosong.', 'Isi hasil kegiatan.'),
+  'pelaksana-kosong': galat('Sel Pelaksana kosong.', 'Isi satu pelaksana.'),
+  'pelaksana-ganda': galat('Lebih dari satu pelaksana dalam satu sel.', 'Pecah menjadi beberapa baris.'),
+  'pelaksana-tak-dikenal': galat('Pelaksana tidak ada di daftar `pelaksana:`.', 'Perbaiki ejaan atau tambahkan ke daftar.'),
+  'waktu-tidak-valid': galat('Waktu tidak terbaca.', 'Tulis mis. `15 menit` atau `2 jam`.'),
+  'lanjut-tidak-valid': galat('Isi kolom Lanjut tidak terbaca.', 'Kosong, nomor, `Ya: 5; Tidak: 3`, atau `selesai`.'),
+  'lanjut-target-tidak-ada': galat('Nomor tujuan tidak ada di tabel.', 'Tulis nomor baris yang ada.'),
+  'lanjut-ke-diri-sendiri': galat('Baris melompat ke dirinya sendiri.', 'Arahkan ke baris lain.'),
+  'keputusan-dua-cabang': galat('Keputusan tidak tepat dua cabang.', 'Tulis dua cabang.'),
+  'keputusan-label-sama': galat('Kedua cabang keputusan berlabel sama.', 'Beri label yang berbeda.'),
+  'alur-tanpa-akhir': galat('Alur berputar tanpa jalan keluar.', 'Beri keputusan dengan jalan keluar, atau `selesai`.'),
+  'alur-tak-terjangkau': peringatan('Baris tidak pernah dicapai dari baris 1.', 'Periksa lompatan di baris sebelumnya.'),
+  // Instansi dan halaman buku
+  'folder-instansi-bentrok': galat('Nama folder instansi sama dengan alamat halaman katalog situs.', 'Ganti nama folder instansinya.'),
+  'isian-tak-dikenal': galat('Isian `{{…}}` di halaman buku tidak dikenal.', 'Perbaiki nama isiannya, atau hapus kurung kurawalnya.'),
+  // Program
+  'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof RULES;
+
+/** Where officers read about every rule (its row in the table of §5.2). */
+export const GUIDE_SECTION = 'docs/panduan.md#52-kode-aturan-yang-paling-sering-muncul';
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(RULES, id);
+}

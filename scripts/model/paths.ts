@@ -1,0 +1,56 @@
+// Where everything lives in a project: the one place that names content/, output/, layouts/
+// and the book folders. Pure path arithmetic; nothing here touches the disk.
+import path from 'node:path';
+
+/** SOP sources: `content/<instansi>/instansi.yml` + one `.md` per SOP. */
+export const CONTENT_DIR = 'content';
+/** Everything generated; never committed. */
+export const OUTPUT_DIR = 'output';
+/** Handlebars templates and CSS of the document, book and site. */
+export const LAYOUTS_DIR = 'layouts';
+/** Under output/: the complete sets that output/pdf, output/buku and output/site link to. */
+export const SETS_DIR = '.sets';
+/** Beside instansi.yml: the book's own pages (kata pengantar, keputusan …), not SOPs. */
+export const BOOK_PAGES_DIR = 'buku';
+
+export interface ProjectDirs {
+  root: string;
+  content: string;
+  layouts: string;
+  output: string;
+  /** output/pdf: one PDF (and signing manifest) per SOP. */
+  pdf: string;
+  /** output/buku: the yearly books. */
+  buku: string;
+  /** output/site: the public catalogue. */
+  site: string;
+  /** output/.cache: where earlier versions kept the build cache (now beside each set in .sets/). */
+  cache: string;
+  /** output/.sets: the sets pdf, buku and site link to (scripts/output/sets.ts), each with its cache. */
+  sets: string;
+}
+
+/** The folders of the project at `root`; `outDir` replaces output/ (tests, benchmarks). */
+export function projectDirs(root: string, outDir?: string): ProjectDirs {
+  const output = outDir ?? path.join(root, OUTPUT_DIR);
+  return {
+    root,
+    content: path.join(root, CONTENT_DIR),
+    layouts: path.join(root, LAYOUTS_DIR),
+    output,
+    pdf: path.join(output, 'pdf'),
+    buku: path.join(output, 'buku'),
+    site: path.join(output, 'site'),
+    cache: path.join(output, '.cache'),
+    sets: path.join(output, SETS_DIR),
+  };
+}
+
+/**
+ * A project file (path relative to the root, `/`-separated) as a URL relative to the root: the
+ * printer loads documents with `<base href>` at the project root, so HTML never holds an
+ * absolute path of this machine.
+ */
+export function projectUrl(rel: string): string {
+  return rel.split('/').map(encodeURIComponent).join('/');
+}
