@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'output/', 'layouts/assets/'] },
+  { ignores: ['node_modules/', 'output/', 'dist/', 'layouts/assets/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -101,3 +101,65 @@ export function generateProject(root: string, count: number, seed = 42, shape: S
   }
   return files;
 }
+
+const LONG = [
+  'dengan memperhatikan ketentuan peraturan perundang-undangan yang berlaku serta hasil koordinasi dengan unit kerja terkait',
+  'kemudian menyampaikan hasilnya kepada atasan langsung untuk mendapatkan arahan lebih lanjut',
+  'berdasarkan format yang telah ditetapkan dan jadwal yang disepakati bersama seluruh bidang',
+];
+
+/**
+ * A harder flow for the flowchart suite: 2–8 actors, 5–40 rows, 0–6 decisions whose exits go
+ * forward or back (often across pages), plain jumps both ways, early ends, long Kegiatan texts.
+ * The flow always ends: every backward exit is paired with an exit to the following row.
+ */
+export function generateFlowSop(rand: () => number, index: number, instansi: string): string {
+  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const actorCount = int(2, 8);
+  const actors = [...ACTORS].sort(() => rand() - 0.5).slice(0, actorCount);
+  const n = int(5, 40);
+  const decisions = new Set<number>();
+  const want = Math.min(int(0, 6), Math.max(0, n - 3));
+  while (decisions.size < want) decisions.add(int(2, n - 1));
+  const rows: GeneratedRow[] = [];
+  let actor = pick(actors);
+  for (let i = 1; i <= n; i++) {
+    if (rand() < 0.65) actor = pick(actors);
+    let lanjut = '';
+    if (decisions.has(i)) {
+      const [yes, no] = pick(DECISIONS);
+      // One exit goes on (to the next row, or forward past a few), the other back or further on.
+      const on = i + 1 < n && rand() < 0.25 ? int(i + 2, Math.min(n, i + 6)) : i + 1;
+      let other = rand() < 0.65 ? int(1, i - 1) : int(i + 1, n);
+      if (other === on) other = on === i + 1 ? Math.max(1, i - 1) : i + 1;
+      lanjut = rand() < 0.5 ? `${yes}: ${on}; ${no}: ${other}` : `${no}: ${other}; ${yes}: ${on}`;
+      // A forward skip must not strand the rows in between: they stay reachable through the
+      // other rows' plain flow, and the flow still ends since `on` lies ahead.
+    } else if (i < n && i > 1 && rand() < 0.06) lanjut = String(int(i + 2 <= n ? i + 2 : n, n));
+    else if (i < n - 2 && rand() < 0.03) lanjut = 'selesai';
+    const long = rand() < 0.3 ? ` ${pick(LONG)}` : '';
+    rows.push({ kegiatan: `${pick(VERBS)} ${pick(OBJECTS)}${long}`, actor, waktu: pick(UNITS), lanjut });
+  }
+  const nomor = `${String(index + 1).padStart(3, '0')}/SOP/${instansi.toUpperCase()}/2025`;
+  return [
+    '---',
+    `nomor: ${nomor}`,
+    `nama: Alur Uji Nomor ${index + 1}`,
+    'tanggal_pembuatan: 2025-01-15',
+    'tanggal_efektif: 2025-02-01',
+    'dasar_hukum: [Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah]',
+    'kualifikasi_pelaksana: [Memahami tugas dan fungsi]',
+    'keterkaitan: []',
+    'peralatan_perlengkapan: [Komputer]',
+    'peringatan: [Pelayanan terhambat]',
+    'pencatatan_pendataan: [Arsip elektronik]',
+    `pelaksana: [${actors.join(', ')}]`,
+    '---',
+    '',
+    '| No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Keterangan | Lanjut |',
+    '|---:|---|---|---|---|---|---|---|',
+    ...rows.map((r, i) => `| ${i + 1} | ${r.kegiatan} | ${r.actor} | Berkas kerja | ${r.waktu} | Hasil langkah ${i + 1} | | ${r.lanjut} |`),
+    '',
+  ].join('\n');
+}

@@ -12,13 +12,14 @@ import { pathToFileURL } from 'node:url';
 import { drawObject, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFObjectCopier, PDFRef, PDFStream, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
 import { signerLines } from '../kit/values.ts';
-import { projectUrl } from '../model/paths.ts';
 import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
 import { finishDocument } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { paper, type Paper } from '../render/paper.ts';
+import { loadAsset, logoUrl as servedLogoUrl } from '../source/assets.ts';
 import { bookDate, type BookContents } from './contents.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
+import { decreeSigner, regionOf } from './front-matter.ts';
 import { copySopPages, sopPageCount } from './sop-pages.ts';
 import {
   bookParts,
@@ -141,32 +142,44 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   const title = bookTitle(instansi, input.tahun);
   const id = { instansi, tahun: input.tahun, draf: input.draf };
 
-  const print = async (sections: Array<{ key: string; bagian: string; data: object }>): Promise<PrintedSections> => {
+  const print = async (sections: Array<{ key: string; bagian: string; data: object }>, sheet: Paper = bookPaper): Promise<PrintedSections> => {
     const html = renderSections(
       options.layouts,
-      bookPaper,
+      sheet,
       title,
       sections.map((s): SectionHtml => ({ bagian: s.bagian, penanda: MARKER + encodeURIComponent(s.key), data: s.data })),
     );
-    const printed = await options.printer.printPdf(html, { baseUrl, width: `${bookPaper.widthMm}mm`, height: `${bookPaper.heightMm}mm`, tagged: false, label: `buku ${instansi.id}` });
+    const printed = await options.printer.printPdf(html, { baseUrl, width: `${sheet.widthMm}mm`, height: `${sheet.heightMm}mm`, tagged: false, label: `buku ${instansi.id}` });
     assertComplete(printed, `halaman buku ${instansi.id}`);
     const doc = await loadPdf(printed.pdf);
     return { doc, ranges: sectionRanges(doc, sections.map((s) => s.key)) };
   };
 
   // The sections whose text does not depend on page numbers: printed at once, in one document.
-  const logoUrl = instansi.logo ? projectUrl(instansi.logo) : undefined;
+  // The checked bytes, served by the printer (source/assets.ts); judged here first so a logo
+  // changed since the check stops the book with its own message.
+  if (instansi.logo) loadAsset(options.root, instansi.logo);
+  const logoUrl = instansi.logo ? servedLogoUrl(instansi.logo) : undefined;
   const signer = input.signer ? signerLines(input.signer) : undefined;
+  const cover = coverView(id, logoUrl);
+  const frontSections = front.map((page, i) => {
+    // The decree is signed with the title of the position that issues it (see decreeSigner).
+    const title = signer && page.keputusan ? decreeSigner(signer.jabatan, regionOf(instansi)).jabatan : signer?.jabatan;
+    const ttd = page.signature && signer ? { ...signer, jabatan: title, lines: page.signature.lines } : undefined;
+    // With a signature, the last block goes with it: a signature never stands alone on a page.
+    const body = ttd ? page.blocks.slice(0, -1) : page.blocks;
+    const view = { ...page, html: keepHeadingsWithNext(body), ...(ttd ? { closing: page.blocks.at(-1) ?? '', ttd } : {}), ...(page.keputusan ? { kop: cover } : {}) };
+    return { key: `halaman:${i}`, bagian: 'halaman', data: view, portrait: Boolean(page.keputusan) };
+  });
   const fixedSections = [
-    { key: 'sampul', bagian: 'sampul', data: coverView(id, logoUrl) },
-    ...front.map((page, i) => {
-      const ttd = page.signature && signer ? { ...signer, lines: page.signature.lines } : undefined;
-      // With a signature, the last block goes with it: a signature never stands alone on a page.
-      const view = ttd ? { ...page, html: page.blocks.slice(0, -1).join(''), closing: page.blocks.at(-1) ?? '', ttd } : page;
-      return { key: `halaman:${i}`, bagian: 'halaman', data: view };
-    }),
+    { key: 'sampul', bagian: 'sampul', data: cover },
+    ...frontSections.filter((s) => !s.portrait),
     { key: 'perubahan', bagian: 'perubahan', data: { instansi: instansi.nama, tahun: input.tahun, groups: changeGroups(contents) } },
   ];
+  // The decree is a document of its own: portrait, printed apart from the landscape pages.
+  const decreeSections = frontSections.filter((s) => s.portrait);
+  const decrees = decreeSections.length ? [print(decreeSections, portrait(bookPaper))] : [];
+  for (const d of decrees) d.catch(() => undefined); // awaited in layOut
   const numberedSections = (starts: ReadonlyMap<string, number>) =>
     parts.flatMap((part): Array<{ key: string; bagian: string; data: object }> => {
       if (part.kind === 'daftar-isi') return [{ key: part.key, bagian: 'daftar-isi', data: { entries: tocEntries(parts, starts) } }];
@@ -175,7 +188,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
         const data = { instansi: instansi.nama, tahun: input.tahun, rows, jumlah: rows.filter((r) => r.dimuat).length, jumlahTidakDimuat: rows.filter((r) => !r.dimuat).length };
         return [{ key: part.key, bagian: 'daftar-sop', data }];
       }
-      if (part.kind === 'bagian') return [{ key: part.key, bagian: 'bagian', data: dividerView(contents, part.group ?? 0, starts) }];
+      if (part.kind === 'bagian') return [{ key: part.key, bagian: 'bagian', data: dividerView(contents, part, starts) }];
       return [];
     });
 
@@ -199,8 +212,8 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   for (const [i, part] of sopParts.entries()) counts.set(part.key, await sopPageCount(files[i]!));
   lap('baca');
 
-  const layout = layOut(parts, counts, first, (s) => print(numberedSections(s)), (c) =>
-    startStamps(parts, c, bookPaper, options, baseUrl),
+  const layout = layOut(parts, counts, first, decrees, (s) => print(numberedSections(s)), (c) =>
+    startStamps(parts, c, bookPaper, front, options, baseUrl),
   );
   layout.catch(() => undefined); // awaited below, after the copying
 
@@ -257,7 +270,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     title,
     subject: `Standar Operasional Prosedur Administrasi Pemerintahan ${instansi.nama} Tahun ${input.tahun}`,
     author: `${instansi.nama}, ${instansi.pemerintah}`,
-    keywords: ['SOP', 'Buku SOP', 'Standar Operasional Prosedur', 'Administrasi Pemerintahan', instansi.nama, String(input.tahun), ...contents.groups.map((g) => g.unit)],
+    keywords: ['SOP', 'Buku SOP', 'Standar Operasional Prosedur', 'Administrasi Pemerintahan', instansi.nama, String(input.tahun), ...contents.groups.flatMap((g) => (g.unit === null ? [] : [g.unit]))],
     language: 'id',
     date: new Date(`${bookDate(contents.listed, input.tahun)}T00:00:00+07:00`),
   });
@@ -284,12 +297,14 @@ async function layOut(
   parts: Part[],
   sopCounts: ReadonlyMap<string, number>,
   first: Promise<PrintedSections>,
+  others: Array<Promise<PrintedSections>>,
   printNumbered: (starts: ReadonlyMap<string, number>) => Promise<PrintedSections>,
   stampsFor: (counts: ReadonlyMap<string, number>) => StampJob[],
 ): Promise<Layout> {
   const guess = new Map(sopCounts);
   const all = await first;
-  for (const [key, range] of all.ranges) guess.set(key, range.count);
+  const apart = await Promise.all(others);
+  for (const doc of [all, ...apart]) for (const [key, range] of doc.ranges) guess.set(key, range.count);
   const numbered = new Set(parts.filter((p) => p.kind === 'daftar-isi' || p.kind === 'daftar-sop' || p.kind === 'bagian').map((p) => p.key));
   const fixed: PrintedSections = { doc: all.doc, ranges: new Map([...all.ranges].filter(([key]) => !numbered.has(key))) };
   for (let pass = 1; ; pass++) {
@@ -302,7 +317,7 @@ async function layOut(
       if (n !== guess.get(key)) stable = false;
       guess.set(key, n);
     }
-    if (stable) return { printed: [fixed, printed], starts, passes: pass, stamps: Promise.resolve(stamps) };
+    if (stable) return { printed: [fixed, ...apart, printed], starts, passes: pass, stamps: Promise.resolve(stamps) };
     if (pass >= MAX_PASSES) throw new Error(`Daftar isi buku tidak stabil setelah ${pass} kali penataan.`);
   }
 }
@@ -313,7 +328,7 @@ interface PageOwner {
 }
 
 /** What every page of the book is: its paper, and the footer it carries. */
-function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper): PageOwner[] {
+function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, fronts: FrontPage[]): PageOwner[] {
   const owners: PageOwner[] = [];
   const papers = new Map<Kertas, Paper>();
   const paperOf = (k: Kertas) => papers.get(k) ?? papers.set(k, paper(k)).get(k)!;
@@ -328,11 +343,43 @@ function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPape
           stamp: { label: stampLabel(number), nomor: sop.nomor, halaman: `Halaman ${k + 1} dari ${n}`, bsre: sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' },
         });
       } else {
-        owners.push({ paper: bookPaper, stamp: { label: stampLabel(number), nomor: '', halaman: '', bsre: false } });
+        const front = part.front === undefined ? undefined : fronts[part.front];
+        owners.push({ paper: front?.keputusan ? portrait(bookPaper) : bookPaper, stamp: { label: stampLabel(number), nomor: '', halaman: '', bsre: false } });
       }
     }
   }
   return owners;
+}
+
+/** Pages print in one stamp document only with pages of the same size and orientation. */
+function sheetKey(p: Paper): string {
+  return `${p.widthMm}x${p.heightMm}`;
+}
+
+/** The book's paper turned upright, for the decree. */
+function portrait(p: Paper): Paper {
+  return { ...p, widthMm: Math.min(p.widthMm, p.heightMm), heightMm: Math.max(p.widthMm, p.heightMm) };
+}
+
+/**
+ * Front-matter HTML with every heading held together with the block after it, so that a
+ * heading such as "MEMUTUSKAN:" is never the last line of a page.
+ */
+function keepHeadingsWithNext(blocks: string[]): string {
+  const heading = (b: string) => /^<h[1-6][\s>]/.test(b);
+  let html = '';
+  for (let i = 0; i < blocks.length; ) {
+    let end = i;
+    while (end < blocks.length && heading(blocks[end]!)) end++;
+    if (end === i || end === blocks.length) {
+      html += blocks.slice(i, Math.max(end, i + 1)).join('');
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    html += `<div class="lekat">${blocks.slice(i, end + 1).join('')}</div>\n`;
+    i = end + 1;
+  }
+  return html;
 }
 
 interface StampJob {
@@ -347,12 +394,12 @@ interface StampJob {
  * is later laid over the matching book page. Depends only on the page counts. The cover counts
  * as page 1 but shows no number.
  */
-function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, options: AssembleOptions, baseUrl: string): StampJob[] {
-  const owners = pageOwners(parts, counts, bookPaper);
+function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, fronts: FrontPage[], options: AssembleOptions, baseUrl: string): StampJob[] {
+  const owners = pageOwners(parts, counts, bookPaper, fronts);
   const first = counts.get('sampul')!;
   const bySize = new Map<string, number[]>();
   for (let i = first; i < owners.length; i++) {
-    const name = owners[i]!.paper.name;
+    const name = sheetKey(owners[i]!.paper);
     bySize.set(name, [...(bySize.get(name) ?? []), i]);
   }
   const chunk = Math.max(STAMP_CHUNK_MIN, Math.ceil((owners.length - first) / STAMP_PRINTS));
@@ -426,9 +473,12 @@ function bookOutline(parts: Part[], starts: ReadonlyMap<string, number>, content
   for (const part of parts) {
     const page = starts.get(part.key)! - 1;
     if (part.kind === 'sop') {
-      group?.children?.push({ title: `${part.sop.nomor} – ${part.sop.nama}`, page });
+      const mark = { title: `${part.sop.nomor} – ${part.sop.nama}`, page };
+      // SOPs without a unit come before the first divider, directly under the book.
+      if (contents.groups[part.group]?.unit === null) items.push(mark);
+      else group?.children?.push(mark);
     } else if (part.kind === 'bagian') {
-      group = { title: `${roman((part.group ?? 0) + 1)}. ${part.title}`, page, children: [], open: printed <= 60 };
+      group = { title: `${roman(part.numeral ?? 1)}. ${part.title}`, page, children: [], open: printed <= 60 };
       items.push(group);
     } else {
       items.push({ title: part.title, page });

@@ -4,6 +4,7 @@
 // other books linked over unchanged), shown at once when every book is done.
 import path from 'node:path';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
+import { layoutFiles } from '../layouts/files.ts';
 import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
@@ -12,6 +13,7 @@ import type { Printer } from '../print/pool.ts';
 import { assembleBook, type AssembledBook } from './assemble.ts';
 import { bookContents, isPrinted } from './contents.ts';
 import { loadFrontMatter, placeholders } from './front-matter.ts';
+import type { FrontPage } from './parts.ts';
 import { loadBookLayouts } from './render.ts';
 
 export interface BookOptions {
@@ -38,6 +40,8 @@ export interface BuiltBook {
   listed: number;
   /** The book itself: bytes, parts, first pages, bookmarks, timings. */
   assembled: AssembledBook;
+  /** Its front-matter pages, in order. */
+  front: FrontPage[];
 }
 
 export interface BookRun {
@@ -99,7 +103,7 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
       // Every other book (other years, other instansi, drafts) stays as it was.
       if (set.previous) for (const rel of listFiles(set.previous)) if (!names.has(`buku/${rel}`)) set.carry(rel);
       const printer = await options.printer();
-      const layouts = loadBookLayouts(dirs.layouts);
+      const layouts = loadBookLayouts(layoutFiles(root));
       const one = async (i: number): Promise<BuiltBook> => {
         const plan = plans[i]!;
         options.onBook?.(plan.instansi, i, plans.length);
@@ -110,7 +114,7 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
         const rel = bookFileName(plan.instansi.id, options.tahun, draf);
         set.write(rel.slice('buku/'.length), assembled.pdf);
         const file = path.join(outDir, rel);
-        return { instansi: plan.instansi, file, printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0), listed: plan.contents.listed.length, assembled };
+        return { instansi: plan.instansi, file, printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0), listed: plan.contents.listed.length, assembled, front: plan.front };
       };
       // Two books at a time: one copies pages in Node while the other's sections print in the browser.
       let next = 0;

@@ -5,11 +5,13 @@ import { effectiveDate } from '../model/project.ts';
 import { replacers } from '../model/relations.ts';
 import type { IsoDate, Sop, Status } from '../model/sop.ts';
 
-/** Title of the group for SOPs that name no unit. */
-export const NO_UNIT = 'Umum';
-
 export interface UnitGroup {
-  unit: string;
+  /**
+   * The unit, or null for the SOPs that name none: those belong to the instansi itself and are
+   * filed directly under it, before the units, without a divider. Never an invented unit name
+   * ("Umum" is a real unit in many offices).
+   */
+  unit: string | null;
   /** SOPs printed in the body, in order. */
   sops: Sop[];
 }
@@ -28,7 +30,7 @@ export interface Change {
 export interface BookContents {
   tahun: number;
   draf: boolean;
-  /** Printed SOPs, grouped by unit (units alphabetically, the no-unit group last). */
+  /** Printed SOPs, grouped by unit (the SOPs without a unit first, then units alphabetically). */
   groups: UnitGroup[];
   /** Every SOP the book lists in Daftar SOP: the printed ones plus the replaced and withdrawn. */
   listed: Sop[];
@@ -40,14 +42,16 @@ export function compareSops(a: Sop, b: Sop): number {
   return compareText(a.nomor, b.nomor) || compareText(a.nama, b.nama) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The unit's name, or '' for an SOP filed directly under its instansi. */
 function unitOf(sop: Sop): string {
-  return sop.unit?.trim() || NO_UNIT;
+  return sop.unit?.trim() ?? '';
 }
 
+/** Units alphabetically; '' (no unit) first. */
 function compareUnits(a: string, b: string): number {
   if (a === b) return 0;
-  if (a === NO_UNIT) return 1;
-  if (b === NO_UNIT) return -1;
+  if (!a) return -1;
+  if (!b) return 1;
   return compareText(a, b);
 }
 
@@ -66,7 +70,7 @@ function latest(dates: Array<IsoDate | null | undefined>): IsoDate | null {
 /**
  * Changes in `tahun`, from the sources alone:
  * - dicabut / digantikan: when that happened in the year (the replacing SOP's effective date,
- *   else the last riwayat entry or tanggal_revisi), or when the sources do not say when (listed
+ *   tanggal_dicabut, else the last riwayat entry or tanggal_revisi), or when the sources do not say when (listed
  *   rather than silently dropped);
  * - baru: effective (or, without one, made) in the year;
  * - direvisi: tanggal_revisi or a riwayat entry in the year, and not new in the year.
@@ -79,7 +83,7 @@ export function changesInYear(sops: Sop[], tahun: number, draf: boolean): Change
     const riwayatYear = sop.riwayat.filter((r) => inYear(r.tanggal, tahun));
     if (sop.status === 'digantikan' || sop.status === 'dicabut') {
       const replacer = sop.status === 'digantikan' ? replacedBy.get(sop.nomor.trim()) : undefined;
-      const when = replacer ? effectiveDate(replacer) : latest([...sop.riwayat.map((r) => r.tanggal), sop.tanggal_revisi]);
+      const when = replacer ? effectiveDate(replacer) : (sop.tanggal_dicabut ?? latest([...sop.riwayat.map((r) => r.tanggal), sop.tanggal_revisi]));
       if (when && !inYear(when, tahun)) continue;
       // The riwayat entry of the year says why, in the office's words; otherwise a plain note.
       const why = riwayatYear.at(-1)?.uraian.trim().replace(/\.?$/, '.');
@@ -115,7 +119,7 @@ export function bookContents(sops: Sop[], tahun: number, draf: boolean): BookCon
     const u = unitOf(sop);
     units.set(u, [...(units.get(u) ?? []), sop]);
   }
-  const groups = [...units.keys()].sort(compareUnits).map((unit) => ({ unit, sops: units.get(unit)!.sort(compareSops) }));
+  const groups = [...units.keys()].sort(compareUnits).map((unit) => ({ unit: unit || null, sops: units.get(unit)!.sort(compareSops) }));
   const order = new Map(groups.flatMap((g) => g.sops).map((s, i) => [s.id, i]));
   const gone = sops.filter((s) => s.status === 'digantikan' || s.status === 'dicabut');
   // Listed in body order; replaced and withdrawn SOPs among their unit's, after the printed ones.

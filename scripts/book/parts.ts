@@ -18,11 +18,16 @@ export interface FrontPage {
   hasHeading: boolean;
   /** Close with the signer's block, these lines above the position. */
   signature?: { lines: string[] };
+  /**
+   * The decree enacting the SOPs (file `keputusan.md`): a document of its own, printed portrait
+   * under the office's letterhead, as decrees are, whatever the paper of the SOPs.
+   */
+  keputusan?: boolean;
 }
 
 /** One run of consecutive pages: a section the book prints itself, or one SOP's PDF. */
 export type Part =
-  | { key: string; kind: SectionKind; title: string; front?: number; group?: number }
+  | { key: string; kind: SectionKind; title: string; front?: number; group?: number; numeral?: number }
   | { key: string; kind: 'sop'; sop: Sop; group: number };
 
 export const TITLES = {
@@ -36,15 +41,19 @@ export function sopKey(sop: Sop): string {
   return `sop:${sop.id}`;
 }
 
-/** The parts in print order: cover, front matter, lists, then per unit a divider and its SOPs. */
+/**
+ * The parts in print order: cover, front matter, lists, the SOPs without a unit, then per unit
+ * a divider (numbered I, II … among the units) and its SOPs.
+ */
 export function bookParts(contents: BookContents, front: FrontPage[]): Part[] {
   const parts: Part[] = [{ key: 'sampul', kind: 'sampul', title: TITLES.sampul }];
   front.forEach((p, i) => parts.push({ key: `halaman:${i}`, kind: 'halaman', title: p.title, front: i }));
   parts.push({ key: 'daftar-isi', kind: 'daftar-isi', title: TITLES['daftar-isi'] });
   parts.push({ key: 'daftar-sop', kind: 'daftar-sop', title: TITLES['daftar-sop'] });
   parts.push({ key: 'perubahan', kind: 'perubahan', title: TITLES.perubahan });
+  let numeral = 0;
   contents.groups.forEach((g, gi) => {
-    parts.push({ key: `bagian:${gi}`, kind: 'bagian', title: g.unit, group: gi });
+    if (g.unit !== null) parts.push({ key: `bagian:${gi}`, kind: 'bagian', title: g.unit, group: gi, numeral: ++numeral });
     for (const sop of g.sops) parts.push({ key: sopKey(sop), kind: 'sop', sop, group: gi });
   });
   return parts;
@@ -102,6 +111,8 @@ export function coverView(id: BookIdentity, logoUrl: string | undefined) {
 
 export interface TocEntry {
   level: 0 | 1 | 2;
+  /** An SOP filed directly under the instansi (no unit): not indented under a unit. */
+  langsung?: boolean;
   /** Roman part number for unit entries. */
   label?: string;
   nomor?: string;
@@ -114,8 +125,8 @@ export function tocEntries(parts: Part[], starts: ReadonlyMap<string, number>): 
   for (const part of parts) {
     const page = starts.get(part.key)!;
     if (part.kind === 'sampul') continue;
-    if (part.kind === 'sop') entries.push({ level: 2, nomor: part.sop.nomor, title: part.sop.nama, page });
-    else if (part.kind === 'bagian') entries.push({ level: 1, label: `${roman((part.group ?? 0) + 1)}.`, title: part.title, page });
+    if (part.kind === 'sop') entries.push({ level: 2, ...(part.sop.unit?.trim() ? {} : { langsung: true }), nomor: part.sop.nomor, title: part.sop.nama, page });
+    else if (part.kind === 'bagian') entries.push({ level: 1, label: `${roman(part.numeral ?? 1)}.`, title: part.title, page });
     else entries.push({ level: 0, title: part.title, page });
   }
   return entries;
@@ -125,6 +136,8 @@ export interface SopRow {
   no: number;
   nomor: string;
   nama: string;
+  /** The SOP's paper when it differs from the book's (`F4`): its pages keep that size. */
+  kertas?: string;
   unit: string;
   tanggalEfektif: string;
   status: string;
@@ -140,6 +153,7 @@ export function sopRows(contents: BookContents, starts: ReadonlyMap<string, numb
       no: i + 1,
       nomor: sop.nomor,
       nama: sop.nama,
+      ...(sop.kertas !== sop.instansi.kertas ? { kertas: sop.kertas } : {}),
       unit: sop.unit ?? '-',
       tanggalEfektif: tanggal(sop.tanggal_efektif),
       status: STATUS_LABEL[sop.status],
@@ -159,10 +173,10 @@ export function changeGroups(contents: BookContents) {
   }));
 }
 
-export function dividerView(contents: BookContents, group: number, starts: ReadonlyMap<string, number>) {
-  const g = contents.groups[group]!;
+export function dividerView(contents: BookContents, part: Part, starts: ReadonlyMap<string, number>) {
+  const g = contents.groups[part.group ?? 0]!;
   return {
-    label: `Bagian ${roman(group + 1)}`,
+    label: `Bagian ${roman((part.kind === 'sop' ? undefined : part.numeral) ?? 1)}`,
     unit: g.unit,
     sops: g.sops.map((sop, i) => ({ no: i + 1, nomor: sop.nomor, nama: sop.nama, draf: sop.status === 'draf', page: starts.get(sopKey(sop)) ?? 0 })),
   };

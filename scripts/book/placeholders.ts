@@ -11,11 +11,17 @@ export const PLACEHOLDER_NAMES = [
   'penandatangan.nama',
   'penandatangan.pangkat',
   'penandatangan.nip',
+  'penetap',
 ] as const;
 
 export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
 
 export { PLACEHOLDER } from '../kit/markdown.ts';
+
+/** `02-keputusan.md`, `keputusan.md`: the decree that enacts the SOPs (printed portrait, under the letterhead). */
+export function isDecreeFile(name: string): boolean {
+  return /^(\d+[-_. ]*)?keputusan\.md$/i.test(name);
+}
 
 /** Frontmatter keys of a book page. */
 export const BOOK_PAGE_KEYS = ['judul', 'urutan', 'tanda_tangan'] as const;

@@ -1,14 +1,12 @@
 // Book templates (layouts/book/) → HTML, in the Handlebars pattern of the SOP layouts: loading
 // is I/O and done once; rendering is pure. Handlebars escapes every value; the only unescaped
 // inputs are the CSS, the font faces and the front-matter HTML (built escaped by markdown.ts).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readLayout, type LayoutFiles } from '../layouts/files.ts';
 import type { Paper } from '../render/paper.ts';
 import { fontFaceCss } from '../kit/fonts.ts';
 import { loadTemplates, type Template } from '../kit/templates.ts';
 
 export interface BookLayouts {
-  dir: string;
   book: Template;
   stamps: Template;
   css: string;
@@ -16,13 +14,11 @@ export interface BookLayouts {
   sopCss: string;
 }
 
-export function loadBookLayouts(layoutsDir: string): BookLayouts {
-  const dir = path.join(layoutsDir, 'book');
+export function loadBookLayouts(layouts: LayoutFiles): BookLayouts {
   return {
-    dir,
-    ...loadTemplates(dir, { book: 'buku.hbs', stamps: 'stempel.hbs' }),
-    css: readFileSync(path.join(dir, 'buku.css'), 'utf8'),
-    sopCss: readFileSync(path.join(layoutsDir, 'sop.css'), 'utf8'),
+    ...loadTemplates(layouts, 'book', { book: 'buku.hbs', stamps: 'stempel.hbs' }),
+    css: readLayout(layouts, 'book/buku.css'),
+    sopCss: readLayout(layouts, 'sop.css'),
   };
 }
 

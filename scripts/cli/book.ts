@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBooks } from '../book/build-book.ts';
 import { closest } from '../diagnostics/suggest.ts';
+import { nameSlug } from '../model/slug.ts';
 import { checkedProject, progress, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
@@ -30,11 +31,13 @@ Opsi:
 
 Di halaman pembuka boleh dipakai isian {{tahun}}, {{instansi}}, {{pemerintah}},
 {{daerah}}, {{alamat}}, {{jumlah_sop}}, {{penandatangan.jabatan}},
-{{penandatangan.nama}}, {{penandatangan.pangkat}} dan {{penandatangan.nip}}
+{{penandatangan.nama}}, {{penandatangan.pangkat}}, {{penandatangan.nip}} dan
+{{penetap}} (jabatan yang menetapkan keputusan: jabatan penandatangan tanpa Plt./Plh.)
 (ditulis kapital, mis. {{INSTANSI}}, hasilnya huruf kapital). Di frontmatter,
 "tanda_tangan: true" (atau daftar baris seperti "Ditetapkan di …") menutup
 halaman dengan blok tanda tangan pejabat di instansi.yml; "urutan: 1" dan
-"judul: …" mengatur urutan dan judul di daftar isi.
+"judul: …" mengatur urutan dan judul di daftar isi. buku/keputusan.md dicetak
+tegak dengan kop instansi, sebagai dokumen tersendiri.
 
 Kode keluar: 0 berhasil, 1 ada galat di isi SOP atau halaman pembuka,
 2 salah pemakaian atau peramban tidak ditemukan.
@@ -73,14 +76,15 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   const { sops } = project;
   const known = [...new Set(project.instansi.map((i) => i.id))].sort();
   const wanted = (values.instansi ?? []).map((v) => v.trim().replace(/^content\//, '').replace(/\/+$/, ''));
+  // Instansi ids (and book names) are the folders' slugs (model/slug.ts): `Dinas A` is `dinas-a`.
   for (const id of wanted) {
-    if (!known.includes(id)) {
+    if (!known.includes(nameSlug(id))) {
       const near = closest(id, known);
       throw new UsageError(`Instansi "${id}" tidak ada di content/.`, near ? `Maksudnya "${near}"?` : `Instansi yang ada: ${known.join(', ') || '(belum ada)'}.`);
     }
   }
 
-  const ids = wanted.length ? wanted : known;
+  const ids = wanted.length ? wanted.map(nameSlug) : known;
   const withSops = new Set(sops.map((s) => s.instansi.id));
   const empty = ids.filter((id) => !withSops.has(id));
 
@@ -102,6 +106,12 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
     const rel = path.relative(ctx.cwd, b.file).split(path.sep).join('/');
     const notListed = b.listed - b.printed;
     ctx.stdout(`${rel}: ${b.assembled.pageCount} halaman, ${b.printed} SOP dimuat${notListed ? `, ${notListed} hanya dicantumkan` : ''}\n`);
+    // Deliberate, and said: other-paper SOPs keep their own pages; a book should enact its SOPs.
+    const otherPaper = b.assembled.parts.filter((p) => p.kind === 'sop' && p.sop.kertas !== b.instansi.kertas).length;
+    if (otherPaper) ctx.stdout(`  ${otherPaper} SOP berkertas selain ${b.instansi.kertas} dimuat dengan ukuran halaman aslinya (tidak diperkecil).\n`);
+    if (!b.assembled.parts.some((p) => p.kind === 'halaman' && b.front[p.front ?? -1]?.keputusan)) {
+      ctx.stdout(`  Peringatan: buku ini tanpa keputusan penetapan SOP (buat content/${b.instansi.id}/buku/keputusan.md).\n`);
+    }
   }
   const rebuilt = result.pdfs.filter((p) => p.rebuilt).length;
   const seconds = ((result.timings.pdf + result.timings.buku) / 1000).toFixed(1);

@@ -1,7 +1,6 @@
 // `sop build`: check, then print every valid SOP to PDF.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
@@ -13,10 +12,10 @@ import type { Sop } from '../model/sop.ts';
 import { projectOf } from '../validate/check-content.ts';
 import { fontDir } from '../kit/fonts.ts';
 import { runCheckParallel, type CheckContext } from './check.ts';
-import { projectDirs } from '../model/paths.ts';
+import { PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const BUILD_HELP = `Pemakaian: sop build [--semua]
+export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html]
 
 Memeriksa content/ lalu mencetak setiap SOP yang valid menjadi PDF resmi
 (halaman identitas + halaman prosedur dengan bagan alir) di
@@ -27,6 +26,9 @@ dihapus atau diganti namanya ikut dibersihkan dari output/pdf/.
 
 Opsi:
   --semua      bangun ulang semua PDF, abaikan cache
+  --html       tulis juga <slug>.html di samping setiap PDF: halaman HTML
+               mandiri (huruf dan logo tertanam) yang persis dicetak menjadi
+               PDF itu, untuk dibuka di peramban
   -h, --help   tampilkan bantuan ini
 
 Memerlukan Chrome, Chromium atau Edge. Bila tidak ditemukan otomatis,
@@ -54,14 +56,16 @@ export async function checkedProject(ctx: CheckContext): Promise<Project | undef
   return projectOf(result, ctx.cwd);
 }
 
-/** Where sop-press itself lives: its layouts and fonts load from here. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Beside the project, what the printer may read: sop-press's own layouts, and the fonts. */
+export function packageDirs(): string[] {
+  return [PACKAGE_ROOT, fontDir()];
+}
 
 /** Launches the browser on first use and closes it at the end. */
 export function lazyPrinter(root: string): { get: () => Promise<Printer>; close: () => Promise<void> } {
   let printer: Promise<Printer> | undefined;
   return {
-    get: () => (printer ??= Printer.launch({ allowedDir: root, extraDirs: [PACKAGE_ROOT, fontDir()] })),
+    get: () => (printer ??= Printer.launch({ allowedDir: root, extraDirs: packageDirs() })),
     close: async () => {
       if (printer) await (await printer.catch(() => undefined))?.close();
     },
@@ -93,7 +97,7 @@ export function summarizePdfs(built: BuiltPdf[], root: string): string {
 }
 
 export async function build(argv: string[], ctx: CheckContext): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { semua: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ args: argv, options: { semua: { type: 'boolean' }, html: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     ctx.stdout(BUILD_HELP);
     return EXIT.ok;
@@ -101,7 +105,14 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   const project = await checkedProject(ctx);
   if (!project) return EXIT.invalid;
   const result = await withPrinter(ctx.cwd, (printer) =>
-    buildPdfs(project.sops, { root: project.root, force: Boolean(values.semua), prune: true, printer, ...optional(progress(ctx, 'Mencetak PDF')) }),
+    buildPdfs(project.sops, {
+      root: project.root,
+      force: Boolean(values.semua),
+      prune: true,
+      printer,
+      ...(values.html ? { html: { allowedDirs: [ctx.cwd, PACKAGE_ROOT, fontDir()] } } : {}),
+      ...optional(progress(ctx, 'Mencetak PDF')),
+    }),
   );
   ctx.stdout(summarizePdfs(result, ctx.cwd));
   return EXIT.ok;

@@ -1,16 +1,18 @@
 // `sop check`: validate content/ (or the given paths) and print diagnostics.
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatCodeQuality, githubSummary } from '../diagnostics/ci-reports.ts';
 import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman, formatJson, type OutputFormat } from '../diagnostics/format.ts';
+import { probeAsset } from '../source/assets.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent, type CheckResult } from '../validate/check-content.ts';
 import { checkContentParallel } from '../validate/check-parallel.ts';
 import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github]
+export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github|codequality]
 
 Memeriksa sumber SOP di content/ (atau hanya berkas/folder yang disebut): frontmatter,
 tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan.
@@ -18,7 +20,10 @@ tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan.
 Opsi:
   --format human   tampilan untuk dibaca (bawaan), berwarna di terminal
   --format json    daftar temuan dalam JSON
-  --format github  anotasi GitHub Actions (otomatis bila GITHUB_ACTIONS=true)
+  --format github  anotasi GitHub Actions (otomatis bila GITHUB_ACTIONS=true),
+                   dengan daftar lengkap di ringkasan job ($GITHUB_STEP_SUMMARY)
+  --format codequality
+                   laporan Code Quality GitLab (JSON) untuk merge request
   -h, --help       tampilkan bantuan ini
 
 Kode keluar: 0 tidak ada galat, 1 ada galat di isi SOP, 2 salah pemakaian.
@@ -33,12 +38,12 @@ export interface CheckContext {
 
 /** Runs the check over content/ and keeps only the files under the given paths. */
 export function runCheck(cwd: string, paths: string[] = []): { result: CheckResult; shown: CheckResult['files'] } {
-  return select(cwd, checkContent(readContent(cwd), existsSync), paths);
+  return select(cwd, checkContent(readContent(cwd), probeAsset), paths);
 }
 
 /** The same, on every core: what the commands use. */
 export async function runCheckParallel(cwd: string, paths: string[] = []): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
-  return select(cwd, await checkContentParallel(readContent(cwd), existsSync), paths);
+  return select(cwd, await checkContentParallel(readContent(cwd), probeAsset), paths);
 }
 
 function select(cwd: string, result: CheckResult, paths: string[]): { result: CheckResult; shown: CheckResult['files'] } {
@@ -53,7 +58,7 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
   // parseArgs would say this in English ("argument missing" / "ambiguous").
   const f = argv.indexOf('--format');
   if (f !== -1 && (f === argv.length - 1 || argv[f + 1]!.startsWith('-'))) {
-    throw new UsageError('Opsi "--format" memerlukan nilai.', 'Tulis --format human, --format json atau --format github.');
+    throw new UsageError('Opsi "--format" memerlukan nilai.', 'Tulis --format human, --format json, --format github atau --format codequality.');
   }
   const { values, positionals } = parseArgs({
     args: argv,
@@ -64,9 +69,9 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
     ctx.stdout(CHECK_HELP);
     return EXIT.ok;
   }
-  const format = (values.format ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human')) as OutputFormat;
-  if (!['human', 'json', 'github'].includes(format)) {
-    throw new UsageError(`Format "${format}" tidak dikenal.`, 'Pilih --format human, json atau github.');
+  const format = (values.format ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human')) as OutputFormat | 'codequality';
+  if (!['human', 'json', 'github', 'codequality'].includes(format)) {
+    throw new UsageError(`Format "${format}" tidak dikenal.`, 'Pilih --format human, json, github atau codequality.');
   }
   for (const p of positionals) {
     if (!existsSync(path.resolve(ctx.cwd, p))) throw new UsageError(`Berkas atau folder "${p}" tidak ditemukan.`);
@@ -74,11 +79,21 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
   if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
+  // Only content/ is checked: a path elsewhere would quietly check nothing and pass.
+  const contentDir = path.join(ctx.cwd, 'content');
+  for (const p of positionals) {
+    const rel = path.relative(contentDir, path.resolve(ctx.cwd, p));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new UsageError(`"${p}" berada di luar folder content/, sehingga tidak dapat diperiksa.`, 'sop check hanya memeriksa SOP di dalam content/: sebut berkas atau folder di dalamnya (mis. content/dinas/sop.md), atau jalankan sop check tanpa nama berkas untuk memeriksa semuanya.');
+    }
+  }
   const { shown } = await runCheckParallel(ctx.cwd, positionals);
   const diagnostics = collect(shown);
   if (format === 'json') ctx.stdout(formatJson(diagnostics));
+  else if (format === 'codequality') ctx.stdout(formatCodeQuality(diagnostics));
   else if (format === 'github') {
     ctx.stdout(formatGithub(diagnostics));
+    if (ctx.env.GITHUB_STEP_SUMMARY) appendFileSync(ctx.env.GITHUB_STEP_SUMMARY, githubSummary(diagnostics, shown.length));
     ctx.stdout(formatHuman(diagnostics, false, shown.length));
   } else ctx.stdout(formatHuman(diagnostics, ctx.isTTY && !ctx.env.NO_COLOR, shown.length));
   return diagnostics.some((d) => d.severity === 'galat') ? EXIT.invalid : EXIT.ok;

@@ -1,4 +1,5 @@
 // The `sop` command line: dispatch, help, and the mapping of failures to exit codes.
+import { closest } from '../diagnostics/suggest.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, SopError } from '../errors.ts';
 import { UsageError } from './usage.ts';
@@ -8,10 +9,13 @@ const HELP = `sop-press: dari sumber teks ke dokumen SOP Administrasi Pemerintah
 Pemakaian: sop <perintah> [opsi]
 
 Perintah:
-  check   periksa sumber SOP di content/ dan tunjukkan kesalahan beserta letaknya
-  build   cetak setiap SOP menjadi PDF resmi di output/pdf/
-  book    susun buku SOP tahunan per instansi di output/buku/
-  site    bangun situs katalog SOP publik di output/site/
+  check      periksa sumber SOP di content/ dan tunjukkan kesalahan beserta letaknya
+  build      cetak setiap SOP menjadi PDF resmi di output/pdf/
+  book       susun buku SOP tahunan per instansi di output/buku/
+  site       bangun situs katalog SOP publik di output/site/
+  pratinjau  lihat SOP seperti tercetak di peramban, diperbarui saat berkas disimpan
+  mulai      buat repositori SOP baru untuk kantor Anda
+  baru       buat berkas SOP baru dari templat, dengan nomor berikutnya
 
 Jalankan "sop <perintah> --help" untuk keterangan tiap perintah.
 `;
@@ -24,6 +28,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./build.ts')).build,
   site: async () => (await import('./site.ts')).site,
   book: async () => (await import('./book.ts')).book,
+  mulai: async () => (await import('./mulai.ts')).mulai,
+  baru: async () => (await import('./baru.ts')).baru,
+  pratinjau: async () => (await import('./pratinjau.ts')).pratinjau,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -40,7 +47,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    err(`Perintah "${name}" tidak dikenal.\n\n${HELP}`);
+    const near = closest(name, Object.keys(COMMANDS));
+    err(near ? `Perintah "${name}" tidak dikenal. Maksud Anda: ${near}?\n` : `Perintah "${name}" tidak dikenal.\n\n${HELP}`);
     return EXIT.usage;
   }
   try {

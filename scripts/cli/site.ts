@@ -7,13 +7,13 @@ import { checkedProject, progress, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const SITE_HELP = `Pemakaian: sop site [--base-url ALAMAT] [--tahun TTTT | --tanpa-buku] [--semua]
+export const SITE_HELP = `Pemakaian: sop site [--base-url ALAMAT] [--judul JUDUL] [--tahun TTTT | --tanpa-buku] [--semua]
 
 Membangun situs katalog SOP publik di output/site/: beranda (setiap instansi,
 unit dan jumlah SOP, kotak pencarian, buku SOP), katalog dengan saringan
 instansi, unit, status dan tahun (berfungsi tanpa JavaScript), satu halaman per
-SOP (identitas, prosedur dengan bagan alir yang sama dengan PDF, unduhan PDF dan
-manifes tanda tangan, keterkaitan, riwayat versi), pencarian teks lengkap
+SOP (identitas, prosedur dengan bagan alir yang sama dengan PDF, dan di layar
+ponsel sebagai daftar langkah; unduhan PDF, keterkaitan, riwayat versi), pencarian teks lengkap
 (Pagefind), catalogue.json dan sitemap.xml. SOP berstatus draf tidak pernah
 diterbitkan. PDF SOP yang belum ada atau sudah usang dibangun lebih dulu, lalu
 buku SOP tahun ini (seperti sop book) untuk setiap instansi. Semua buku resmi
@@ -26,6 +26,9 @@ Opsi:
   --base-url ALAMAT  awalan setiap tautan bila situs tidak di akar domain,
                      mis. /sop/ atau https://dinas.example.go.id/sop/
                      (URL lengkap membuat sitemap.xml berisi alamat lengkap)
+  --judul JUDUL      judul situs di kepala setiap halaman (bawaan: Katalog SOP);
+                     di bawahnya nama pemerintah daerah pemilik SOP, dengan logo
+                     instansinya bila semua SOP dari satu pemerintah daerah
   --tahun TTTT       tahun buku SOP yang disusun (bawaan: tahun ini)
   --tanpa-buku       jangan menyusun buku; tautkan buku yang sudah ada saja
   --semua            bangun ulang semua PDF, abaikan cache
@@ -40,6 +43,7 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
     args: argv,
     options: {
       'base-url': { type: 'string' },
+      judul: { type: 'string' },
       tahun: { type: 'string' },
       'tanpa-buku': { type: 'boolean' },
       semua: { type: 'boolean' },
@@ -64,6 +68,7 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
   const result = await withPrinter(ctx.cwd, (printer) =>
     buildSite(project, {
       base,
+      ...(values.judul?.trim() ? { judul: values.judul.trim() } : {}),
       printer,
       ...(values.semua ? { force: true } : {}),
       ...optional(progress(ctx, 'Mencetak PDF')),

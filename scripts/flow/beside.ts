@@ -42,7 +42,18 @@ export interface RowEnds {
   topFree(row: number): boolean;
 }
 
+/**
+ * A one-bend hand-off leaving `row`'s symbol by `side` at mid-height: connectors on that side
+ * must stand above its line (below, their lines would cross its descent).
+ */
+export interface Wall {
+  row: number;
+  side: Side;
+}
+
 interface Slot {
+  /** A hand-off's line, not a connector (see Wall). */
+  wall?: boolean;
   side: Side;
   col: number;
   /** Centre height of the connector relative to the row symbol's centre. */
@@ -64,8 +75,10 @@ export function placeOffpage(
   objs: Map<number, Obj>,
   ends: RowEnds,
   bandCols: Map<number, number[]>,
+  walls: Wall[] = [],
 ): { besides: Beside[]; remotes: Remote[] } {
   const taken = new Map<number, Slot[]>();
+  for (const w of walls) taken.set(w.row, [...(taken.get(w.row) ?? []), { wall: true, side: w.side, col: -1, dy: 0, via: 'side', exit: false }]);
   const besides: Beside[] = [];
   const overflow: Piece[] = [];
   const sorted = [...pieces].sort(
@@ -75,9 +88,10 @@ export function placeOffpage(
     let j = i;
     while (j < sorted.length && sorted[j]!.obj === sorted[i]!.obj) j++;
     const row = sorted.slice(i, j);
-    const { slots, rest } = solveRow(g, row, ends);
     const o = row[0]!.obj;
-    taken.set(o.row, []);
+    const fixed = taken.get(o.row) ?? [];
+    const { slots, rest } = solveRow(g, row, ends, fixed);
+    taken.set(o.row, [...fixed]);
     row.forEach((piece, k) => {
       const slot = slots[k];
       if (slot) besides.push(attachBeside(g, piece, slot, taken.get(o.row)!));
@@ -105,7 +119,7 @@ export function placeOffpage(
     const toward: Side = rm.obj.col > o.col ? 'L' : 'R';
     const away: Side = toward === 'L' ? 'R' : 'L';
     rm.obj.pentCols[toward] = [rm.obj.col];
-    rm.obj.pentCols[away] = (taken.get(rm.obj.row) ?? []).map((s) => s.col).filter((c) => (away === 'R' ? c > rm.obj.col : c < rm.obj.col));
+    rm.obj.pentCols[away] = (taken.get(rm.obj.row) ?? []).filter((s) => !s.wall).map((s) => s.col).filter((c) => (away === 'R' ? c > rm.obj.col : c < rm.obj.col));
   }
   return { besides, remotes };
 }
@@ -152,6 +166,10 @@ function candidates(g: PageGeom, piece: Piece, alt: boolean, ends: RowEnds): Slo
 }
 
 function compatible(s: Slot, q: Slot, ph: number): boolean {
+  if (q.wall || s.wall) {
+    const other = q.wall ? s : q;
+    return other.side !== (q.wall ? q : s).side || other.dy <= -(ph / 2 + 1);
+  }
   if (s.via === q.via && (s.via === 'bottom' || s.via === 'top')) return false;
   if (q.side !== s.side) return true;
   if (s.exit && q.exit && s.via === 'side' && q.via === 'side') return false;
@@ -162,7 +180,7 @@ function compatible(s: Slot, q: Slot, ph: number): boolean {
  * Slots for as many of the row's pieces as fit (backtracking), in piece order; the pieces
  * that do not fit are returned in `rest`.
  */
-function solveRow(g: PageGeom, row: Piece[], ends: RowEnds): { slots: Array<Slot | undefined>; rest: Piece[] } {
+function solveRow(g: PageGeom, row: Piece[], ends: RowEnds, fixed: Slot[]): { slots: Array<Slot | undefined>; rest: Piece[] } {
   const ph = pentH(g, row[0]!.obj);
   const cands = row.map((p, i) => candidates(g, p, i % 2 === 1, ends));
   let budget = BUDGET;
@@ -172,7 +190,7 @@ function solveRow(g: PageGeom, row: Piece[], ends: RowEnds): { slots: Array<Slot
       if (k === idx.length) return true;
       for (const s of cands[idx[k]!]!) {
         if (--budget < 0) return false;
-        if (!chosen.every((q) => compatible(s, q, ph))) continue;
+        if (!chosen.every((q) => compatible(s, q, ph)) || !fixed.every((q) => compatible(s, q, ph))) continue;
         chosen.push(s);
         if (go(k + 1)) return true;
         chosen.pop();

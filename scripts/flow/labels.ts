@@ -1,84 +1,136 @@
-// Placing decision-exit labels (Ya / Tidak …) next to their exit where they collide with
-// nothing: a few spots around the start of the connector, scored by what the text's box
-// would overlap. Text width is estimated (the layout has no font metrics).
+// Placing decision-exit labels (Ya / Tidak …): searched along the first segments of the exit,
+// on both sides of the line, for the spot nearest the decision whose text box (real Arimo
+// advance widths) lies inside one table cell, 2 pt clear of rules, lines, symbols and the
+// labels already placed. Rows with a label that found no such spot are reported, so the
+// caller can give them more height.
+import { labelFontMetrics, textWidth } from './font-metrics.ts';
 import type { Connector, LabelAnchor, PageLayout, Point } from './types.ts';
 
-/** Font size labels are placed for; flowSvg draws labels at this size unless told otherwise. */
-export const LABEL_FONT_SIZE = 8;
+/** Font size labels are placed for (7.1 pt, the least a printed label stays legible at). */
+export const LABEL_FONT_SIZE = 9.5;
+/** Clearance around a label's ink box: 2 pt. */
+export const LABEL_CLEAR = 2 * (96 / 72);
 
-interface Spot {
-  at: Point;
-  anchor: LabelAnchor;
-}
-
-/** Average advance of a character at font size 1 (sans-serif), and cap height + descent. */
-const CHAR_EM = 0.56;
-const ASCENT_EM = 0.85;
-const DESCENT_EM = 0.25;
-
-/** Candidate spots beside the first segment, the natural one first. */
-export function labelSpots(c: Connector): Spot[] {
-  const [p0, p1, p2] = c.points;
-  if (!p0 || !p1) return [];
-  if (Math.abs(p0.x - p1.x) < 1e-9) {
-    // Leaves downwards (bottom vertex): left or right of the line, just below the vertex;
-    // first on the side away from where the line turns.
-    const right: Spot = { at: { x: p0.x + 3, y: p0.y + 9 }, anchor: 'start' };
-    const left: Spot = { at: { x: p0.x - 3, y: p0.y + 9 }, anchor: 'end' };
-    return p2 && p2.x > p1.x ? [left, right] : [right, left];
-  }
-  // Leaves sideways: above or below the line, just outside the vertex; first on the side
-  // away from where the line turns.
-  const dir = p1.x > p0.x ? 1 : -1;
-  const anchor: LabelAnchor = dir > 0 ? 'start' : 'end';
-  const above: Spot = { at: { x: p0.x + 3 * dir, y: p0.y - 3 }, anchor };
-  const below: Spot = { at: { x: p0.x + 3 * dir, y: p0.y + 9 }, anchor };
-  return p2 && p2.y < p1.y ? [below, above] : [above, below];
-}
-
-/** The page with every label moved to its least crowded spot. */
-export function placeLabels(page: PageLayout, fontSize: number): PageLayout {
-  const connectors = page.connectors.map((c) => {
-    if (c.label === undefined) return c;
-    const spots = labelSpots(c);
-    let best: { spot: Spot; score: number } | undefined;
-    for (const spot of spots) {
-      const score = crowding(page, box(spot, c.label, fontSize));
-      if (!best || score < best.score) best = { spot, score };
-    }
-    return best ? { ...c, labelAt: best.spot.at, labelAnchor: best.spot.anchor } : c;
-  });
-  return { ...page, connectors };
-}
-
-interface Box {
+export interface Box {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
 }
 
-function box(s: Spot, text: string, fontSize: number): Box {
-  const w = text.length * CHAR_EM * fontSize;
-  const x0 = s.anchor === 'start' ? s.at.x : s.anchor === 'end' ? s.at.x - w : s.at.x - w / 2;
-  return { x0, x1: x0 + w, y0: s.at.y - ASCENT_EM * fontSize, y1: s.at.y + DESCENT_EM * fontSize };
+interface Spot {
+  at: Point;
+  anchor: LabelAnchor;
 }
 
-/** Lines and symbols under the box, and a smaller penalty for leaving the page. */
-function crowding(page: PageLayout, b: Box): number {
-  let n = 0;
-  for (const c of page.connectors) {
-    for (let i = 1; i < c.points.length; i++) if (segmentHitsBox(c.points[i - 1]!, c.points[i]!, b)) n++;
+/** How far along the path labels are searched, and in what steps (px). */
+const SEARCH_SEGMENTS = 3;
+const SEARCH_LEN = 240;
+const STEP = 2;
+/** Distances off the line tried (px), to step around a connector symbol or a crossing line. */
+const OFFSETS = [0, 4, 8, 12, 16];
+/** Distance of a label's ink from its own line: the clearance and a little air. */
+const OFF_LINE = LABEL_CLEAR + 0.5;
+
+/** Box of a label's ink: advance widths of the face, ascender to descender. */
+export function labelBox(text: string, at: Point, anchor: LabelAnchor, size: number): Box {
+  const m = labelFontMetrics();
+  const w = textWidth(text, size, m);
+  const x0 = anchor === 'start' ? at.x : anchor === 'end' ? at.x - w : at.x - w / 2;
+  return { x0, x1: x0 + w, y0: at.y - m.ascent * size, y1: at.y + m.descent * size };
+}
+
+/**
+ * Candidate spots along the first segments, nearest the exit first: above/below a horizontal
+ * segment (the box running ahead from the point reached, or ending there), left/right of a
+ * vertical one, touching the line or standing a little off it (to clear a connector symbol).
+ */
+export function labelSpots(c: Connector, size: number): Spot[] {
+  const m = labelFontMetrics();
+  const w = textWidth(c.label ?? '', size, m);
+  const h = (m.ascent + m.descent) * size;
+  const spots: Array<{ x0: number; y0: number; key: number }> = [];
+  let walked = 0;
+  for (let i = 1; i < c.points.length && i <= SEARCH_SEGMENTS && walked < SEARCH_LEN; i++) {
+    const p = c.points[i - 1]!;
+    const q = c.points[i]!;
+    const len = Math.abs(q.x - p.x) + Math.abs(q.y - p.y);
+    for (let t = 0; t <= len && walked + t < SEARCH_LEN; t += STEP) {
+      const d = walked + t;
+      for (const off of OFFSETS) {
+        const key = d + 2 * off;
+        if (Math.abs(p.y - q.y) < 1e-9) {
+          const dir = q.x >= p.x ? 1 : -1;
+          const x = p.x + dir * t;
+          const xs = [dir > 0 ? x + OFF_LINE : x - OFF_LINE - w];
+          if (t >= w + OFF_LINE) xs.push(dir > 0 ? x - w : x);
+          for (const x0 of xs) spots.push({ x0, y0: p.y - OFF_LINE - off - h, key }, { x0, y0: p.y + OFF_LINE + off, key });
+        } else {
+          const dir = q.y >= p.y ? 1 : -1;
+          const y0 = dir > 0 ? p.y + t + OFF_LINE : p.y - t - OFF_LINE - h;
+          spots.push({ x0: p.x + OFF_LINE + off, y0, key }, { x0: p.x - OFF_LINE - off - w, y0, key });
+        }
+      }
+    }
+    walked += len;
   }
-  for (const s of page.symbols) if (s.x < b.x1 && b.x0 < s.x + s.width && s.y < b.y1 && b.y0 < s.y + s.height) n++;
-  if (b.x0 < 0 || b.y0 < 0 || b.x1 > page.width || b.y1 > page.height) n += 0.5;
-  return n;
+  return spots.sort((a, b) => a.key - b.key).map(({ x0, y0 }) => ({ at: { x: x0, y: y0 + m.ascent * size }, anchor: 'start' }));
 }
 
-function segmentHitsBox(p: Point, q: Point, b: Box): boolean {
-  const x0 = Math.min(p.x, q.x);
-  const x1 = Math.max(p.x, q.x);
-  const y0 = Math.min(p.y, q.y);
-  const y1 = Math.max(p.y, q.y);
-  return x0 < b.x1 && b.x0 < x1 + 1e-9 && y0 < b.y1 && b.y0 < y1 + 1e-9;
+/**
+ * The page with every label at its first free spot. `crowded` lists the connectors whose
+ * label found none (they keep their least crowded spot).
+ */
+export function placeLabels(page: PageLayout, fontSize: number): { page: PageLayout; crowded: Connector[] } {
+  const placed: Box[] = [];
+  const crowded: Connector[] = [];
+  const lines = page.connectors.flatMap((c) => c.points.slice(1).map((q, i): [Point, Point] => [c.points[i]!, q]));
+  const connectors = page.connectors.map((c) => {
+    if (c.label === undefined) return c;
+    let best: { spot: Spot; box: Box; score: number } | undefined;
+    const spots = labelSpots(c, fontSize).map((spot) => ({ spot, box: labelBox(c.label!, spot.at, spot.anchor, fontSize) }));
+    // Only what lies near the candidates can meet them.
+    const region = inflate(spots.reduce((r, { box: b }) => ({ x0: Math.min(r.x0, b.x0), y0: Math.min(r.y0, b.y0), x1: Math.max(r.x1, b.x1), y1: Math.max(r.y1, b.y1) }), { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }), LABEL_CLEAR + 1);
+    const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
+    const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
+    for (const { spot, box } of spots) {
+      const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR));
+      if (!best || score < best.score) best = { spot, box, score };
+      if (score === 0) break;
+    }
+    if (!best) return c;
+    if (best.score > 0) crowded.push(c);
+    placed.push(best.box);
+    return { ...c, labelAt: best.spot.at, labelAnchor: best.spot.anchor };
+  });
+  return { page: { ...page, connectors, labelFontSize: fontSize }, crowded };
+}
+
+export function inflate(b: Box, d: number): Box {
+  return { x0: b.x0 - d, y0: b.y0 - d, x1: b.x1 + d, y1: b.y1 + d };
+}
+
+export function boxesMeet(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+export function segmentMeetsBox(p: Point, q: Point, b: Box): boolean {
+  const e = 1e-9;
+  return boxesMeet(b, { x0: Math.min(p.x, q.x) - e, x1: Math.max(p.x, q.x) + e, y0: Math.min(p.y, q.y) - e, y1: Math.max(p.y, q.y) + e });
+}
+
+/** What the (grown) box meets: rules weigh most, then lines, symbols, labels; leaving the page a little. */
+function crowding(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], b: Box): number {
+  let n = 0;
+  const rules = page.rules;
+  if (rules) {
+    n += 4 * rules.y.filter((y) => y > b.y0 && y < b.y1).length;
+    n += 4 * rules.x.filter((x) => x > b.x0 && x < b.x1).length;
+  }
+  for (const [p, q] of lines) if (segmentMeetsBox(p, q, b)) n += 2;
+  for (const s of page.symbols) if (boxesMeet(b, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) n += 2;
+  for (const o of placed) if (boxesMeet(b, o)) n += 1;
+  // Outside the actor columns the label would stand in another column of the table.
+  if (b.x0 < 0 || b.y0 < 0 || b.x1 > page.width || b.y1 > page.height) n += 4;
+  return n;
 }

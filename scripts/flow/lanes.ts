@@ -9,10 +9,14 @@ export interface Lane {
   taken: Array<[number, number]>;
 }
 
-/** Lanes keep off the table's column rule and off the symbols. */
-const OFF_RULE = 4;
-const SPACING = 5;
-const OFF_SYMBOL = 3;
+/**
+ * Lanes keep 8 px off the table's column rules (closer, a line reads as a doubled rule), 6 px
+ * off each other, and off the symbols. Where a wide column is only split for layout there is
+ * no rule: lanes may stand at the boundary itself.
+ */
+export const OFF_RULE = 8;
+export const SPACING = 6;
+const OFF_SYMBOL = 2;
 /** Space left between two spans sharing a lane. */
 const SPAN_SEP = 3;
 
@@ -20,14 +24,15 @@ const SPAN_SEP = 3;
  * Lanes per gap. `colX` has n+1 column boundaries; `margins[c]` is the free width between
  * column c's edge and its symbols.
  */
-export function buildLanes(colX: number[], margins: number[]): Lane[][] {
+export function buildLanes(colX: number[], margins: number[], isRule: boolean[] = colX.map(() => true)): Lane[][] {
   const n = margins.length;
   const gaps: Lane[][] = [];
   for (let g = 0; g <= n; g++) {
     const X = colX[g]!;
     const xs: number[] = [];
-    if (g > 0) xs.push(...offsets(margins[g - 1]!).map((d) => X - d));
-    if (g < n) xs.push(...offsets(margins[g]!).map((d) => X + d));
+    const first = isRule[g] ? OFF_RULE : SPACING / 2;
+    if (g > 0) xs.push(...offsets(margins[g - 1]!, first).map((d) => X - d));
+    if (g < n) xs.push(...offsets(margins[g]!, first).map((d) => X + d));
     if (xs.length === 0) {
       // Columns too narrow for the usual spacing: one lane in the middle of a margin.
       if (g > 0) xs.push(X - margins[g - 1]! / 2);
@@ -38,9 +43,9 @@ export function buildLanes(colX: number[], margins: number[]): Lane[][] {
   return gaps;
 }
 
-function offsets(margin: number): number[] {
+function offsets(margin: number, first: number): number[] {
   const ds: number[] = [];
-  for (let d = OFF_RULE; d <= margin - OFF_SYMBOL + 1e-9; d += SPACING) ds.push(d);
+  for (let d = first; d <= margin - OFF_SYMBOL + 1e-9; d += SPACING) ds.push(d);
   return ds;
 }
 

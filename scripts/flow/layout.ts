@@ -19,28 +19,59 @@ import { planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
 import { objOf, routeLanes, sideX, spaceHeights } from './route.ts';
-import type { HRun, Job, LaneRoute, Obj, Side, Space, Spaces } from './route.ts';
-import type { Connector, LabelAnchor, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
+import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
+import type { Connector, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 export { MIN_ROW_HEIGHT } from './geometry.ts';
 export { LABEL_FONT_SIZE } from './labels.ts';
 
 /** One PageLayout per PageSlice of the input. */
 export function layoutFlow(input: LayoutInput): PageLayout[] {
+  return layoutFlowRoom(input).pages;
+}
+
+/**
+ * The layout, and the node indices of the rows holding a decision whose label found no free
+ * spot in one cell: they need more height (see planFlow).
+ */
+export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowdedRows: number[] } {
   if (input.rowHeights.length !== input.graph.nodes.length) {
     throw new Error(`layoutFlow: ${input.rowHeights.length} row heights for ${input.graph.nodes.length} rows`);
   }
   const plan = planEdges(input);
-  return input.pages.map((_, p) => layoutPage(input, plan, p));
+  const rows = new Set<number>();
+  const index = new Map(input.graph.nodes.map((n, i) => [String(n.no), i]));
+  const pages = input.pages.map((_, p) => {
+    const { page, crowded } = layoutPage(input, plan, p);
+    for (const c of crowded) rows.add(index.get(c.from)!);
+    return page;
+  });
+  return { pages, crowdedRows: [...rows].sort((a, b) => a - b) };
 }
 
-function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
+function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
   const g = pageGeom(input, p);
   const objs = new Map<number, Obj>();
   for (let i = g.first; i <= g.last; i++) objs.set(i, stepObj(input, g, i));
 
   const mine = plan.edges.filter((e) => plan.pageOf[e.u] === p || plan.pageOf[e.v] === p);
   const plain = mine.filter((e) => e.route === 'straight' || e.route === 'band');
+  // Hand-offs to the following row in another column: one bend, out of the side facing the
+  // target at mid-height, into the target's top. Their side is taken before anything else.
+  const handoffs = new Map<number, { side: Side; port: Port }>();
+  for (const pe of mine.filter((e) => e.route === 'straight')) {
+    const a = objs.get(pe.u)!;
+    const b = objs.get(pe.v)!;
+    if (a.col === b.col) continue;
+    const side: Side = b.cx > a.cx ? 'R' : 'L';
+    // Ordered among the side's ports as a line going down far out (see portKey).
+    const port: Port = { obj: a, side, fixed: 0, key: 1000 - Math.abs(b.cx - sideX(a, side)) };
+    a.ports[side].push(port);
+    if (pe.exit) a.exitSides.add(side);
+    // Lanes on that side stay short of the target column: beyond it they would cross the descent.
+    a.pentCols[side].push(b.col);
+    handoffs.set(pe.index, { side, port });
+  }
   const bandPents = new Map<number, PlacedSymbol>();
   for (const pe of mine.filter((e) => e.route === 'band')) bandPents.set(pe.index, bandPentagon(g, objs, pe, plan.pageOf[pe.u] === p));
 
@@ -61,18 +92,21 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
     objs,
     { bottomFree: (row) => !plain.some((e) => e.u === row), topFree: (row) => !plain.some((e) => e.v === row) },
     bandCols,
+    [...handoffs.values()].map((h) => ({ row: h.port.obj.row, side: h.side })),
   );
 
   const extent = rowExtents(g, objs, besides, remotes);
   const spaces = freeSpaces(g, extent);
   setTurns(objs, spaces, plain, besides);
-  const elbows: HRun[] = mine
-    .filter((e) => e.route === 'straight')
-    .map((pe) => {
-      const a = objs.get(pe.u)!;
-      const b = objs.get(pe.v)!;
-      return { y: spaceHeights(spaces.get(pe.u)!).lower, x0: Math.min(a.cx, b.cx), x1: Math.max(a.cx, b.cx) };
-    });
+  const elbows: HRun[] = [];
+  const descents: VRun[] = [];
+  for (const pe of mine.filter((e) => handoffs.has(e.index))) {
+    const a = objs.get(pe.u)!;
+    const b = objs.get(pe.v)!;
+    const ends = [a.sym.id, b.sym.id];
+    elbows.push({ y: a.cy, x0: Math.min(sideX(a, handoffs.get(pe.index)!.side), b.cx), x1: Math.max(sideX(a, handoffs.get(pe.index)!.side), b.cx), ends });
+    descents.push({ x: b.cx, y0: a.cy, y1: b.sym.y, ends });
+  }
 
   const jobs: Job[] = [
     ...mine.filter((e) => e.route === 'lane').map((pe) => ({ pe, A: objs.get(pe.u)!, B: objs.get(pe.v)!, exit: pe.exit, labelled: true })),
@@ -83,15 +117,17 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
     ),
   ];
   const margins = g.cw.map((w) => (w - symbolWidth(w)) / 2);
-  const lanes = routeLanes(jobs, buildLanes(g.colX, margins), elbows, spaces);
+  const lanes = routeLanes(jobs, buildLanes(g.colX, margins, g.isRule), elbows, spaces, descents);
   for (const o of [...objs.values(), ...remotes.map((r) => r.obj)]) assignPorts(o);
 
   const connectors: Connector[] = [];
   for (const pe of mine) {
     switch (pe.route) {
-      case 'straight':
-        connectors.push(straight(pe, objs.get(pe.u)!, objs.get(pe.v)!, spaces.get(pe.u)!));
+      case 'straight': {
+        const h = handoffs.get(pe.index);
+        connectors.push(h ? handoff(pe, h.port, objs.get(pe.v)!) : straight(pe, objs.get(pe.u)!, objs.get(pe.v)!));
         break;
+      }
       case 'band':
         connectors.push(bandConnector(pe, objs, bandPents.get(pe.index)!, plan.pageOf[pe.u] === p));
         break;
@@ -113,8 +149,19 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageLayout {
     height: g.height,
     symbols: [...[...objs.values()].map((o) => o.sym), ...offpage],
     connectors,
+    rules: tableRules(input, g),
+    labelFontSize: LABEL_FONT_SIZE,
   };
   return placeLabels(layout, LABEL_FONT_SIZE);
+}
+
+/** Where the table draws its rules under this page's overlay. */
+function tableRules(input: LayoutInput, g: PageGeom): { x: number[]; y: number[] } {
+  const x = [0];
+  for (const w of input.columnWidths) x.push(x[x.length - 1]! + w);
+  const y = [0, ...(g.topBand ? [g.band] : []), ...[...g.rowBottom.values()]];
+  if (g.bottomBand) y.push(g.height);
+  return { x, y };
 }
 
 /** The row's symbol, centred in its row and its actor column. */
@@ -194,22 +241,30 @@ function freeSpaces(g: PageGeom, ext: Map<number, [number, number]>): Spaces {
 
 /**
  * Where routes may turn below a row's bottom / above a row's top when plain flow does not
- * use them. Plain-flow elbows take the same heights, but only where both ends are taken,
+ * use them and the free band there is wide enough (see spaceHeights),
  * so the two never meet.
  */
 function setTurns(objs: Map<number, Obj>, spaces: Spaces, plain: PlannedEdge[], besides: Beside[]): void {
   for (const o of objs.values()) {
     const uses = (via: 'bottom' | 'top'): boolean => besides.some((b) => b.via === via && b.piece.obj === o);
-    if (!plain.some((e) => e.u === o.row) && !uses('bottom')) o.belowY = spaceHeights(spaces.get(o.row)!).lower;
-    if (!plain.some((e) => e.v === o.row) && !uses('top')) o.aboveY = spaceHeights(spaces.get(o.row - 1)!).upper;
+    const below = spaceHeights(spaces.get(o.row)!).lowers;
+    const above = spaceHeights(spaces.get(o.row - 1)!).uppers;
+    if (!plain.some((e) => e.u === o.row) && !uses('bottom') && below.length) o.belowY = below;
+    if (!plain.some((e) => e.v === o.row) && !uses('top') && above.length) o.aboveY = above;
   }
 }
 
-function straight(pe: PlannedEdge, a: Obj, b: Obj, space: Space): Connector {
+/** Straight down to the following row's symbol in the same column. */
+function straight(pe: PlannedEdge, a: Obj, b: Obj): Connector {
   const start = { x: a.cx, y: a.sym.y + a.sym.height };
-  const yE = spaceHeights(space).lower;
-  const points = simplify([start, { x: a.cx, y: yE }, { x: b.cx, y: yE }, { x: b.cx, y: b.sym.y }]);
-  return withLabel({ from: a.sym.id, to: b.sym.id, points }, pe, bottomLabel(start, b.cx > a.cx));
+  return withLabel({ from: a.sym.id, to: b.sym.id, points: [start, { x: a.cx, y: b.sym.y }] }, pe);
+}
+
+/** One bend: along the source's mid-height to above the target, down into its top. */
+function handoff(pe: PlannedEdge, port: Port, b: Obj): Connector {
+  const start = port.point!;
+  const points = [start, { x: b.cx, y: start.y }, { x: b.cx, y: b.sym.y }];
+  return withLabel({ from: port.obj.sym.id, to: b.sym.id, points }, pe);
 }
 
 function bandConnector(pe: PlannedEdge, objs: Map<number, Obj>, pent: PlacedSymbol, source: boolean): Connector {
@@ -217,7 +272,7 @@ function bandConnector(pe: PlannedEdge, objs: Map<number, Obj>, pent: PlacedSymb
     const a = objs.get(pe.u)!;
     const start = { x: a.cx, y: a.sym.y + a.sym.height };
     const c: Connector = { from: a.sym.id, to: pent.id, points: [start, { x: a.cx, y: pent.y }] };
-    return withLabel(c, pe, bottomLabel(start, false));
+    return withLabel(c, pe);
   }
   const b = objs.get(pe.v)!;
   return { from: pent.id, to: b.sym.id, points: [{ x: b.cx, y: pent.y + pent.height }, { x: b.cx, y: b.sym.y }] };
@@ -225,18 +280,15 @@ function bandConnector(pe: PlannedEdge, objs: Map<number, Obj>, pent: PlacedSymb
 
 function laneConnector(r: LaneRoute): Connector {
   const pts: Point[] = [];
-  let label: LabelPlace;
   const [x1] = r.xs;
   const x2 = r.xs[r.xs.length - 1]!;
   if (r.from.kind === 'side') {
     const a = r.from.port.point!;
     pts.push(a, { x: x1, y: a.y });
-    label = sideLabel(a, r.from.port.side);
   } else {
     const o = r.from.obj;
     const start = { x: o.cx, y: o.sym.y + o.sym.height };
     pts.push(start, { x: o.cx, y: r.from.turnY }, { x: x1, y: r.from.turnY });
-    label = bottomLabel(start, x1 > o.cx);
   }
   if (r.jogY !== undefined) pts.push({ x: x1, y: r.jogY }, { x: x2, y: r.jogY });
   if (r.to.kind === 'side') {
@@ -247,9 +299,8 @@ function laneConnector(r: LaneRoute): Connector {
     pts.push({ x: x2, y: r.to.turnY }, { x: o.cx, y: r.to.turnY }, { x: o.cx, y: o.sym.y });
   }
   const points = simplify(pts);
-  if (r.from.kind === 'side' && points[2] && points[2].y < points[1]!.y) label = sideLabel(points[0]!, r.from.port.side, true);
   const c: Connector = { from: objOf(r.from).sym.id, to: objOf(r.to).sym.id, points };
-  return r.job.labelled ? withLabel(c, r.job.pe, label) : c;
+  return r.job.labelled ? withLabel(c, r.job.pe) : c;
 }
 
 /** Straight from the symbol's side to the connector, or turning out of its bottom / into its top. */
@@ -261,31 +312,16 @@ function besideConnector(b: Beside): Connector {
   if (b.piece.out) {
     if (b.via === 'bottom') {
       const start = { x: o.cx, y: o.sym.y + o.sym.height };
-      return withLabel({ from: o.sym.id, to: b.pent.id, points: [start, pt, edge] }, b.piece.pe, bottomLabel(start, right));
+      return withLabel({ from: o.sym.id, to: b.pent.id, points: [start, pt, edge] }, b.piece.pe);
     }
-    return withLabel({ from: o.sym.id, to: b.pent.id, points: [pt, edge] }, b.piece.pe, sideLabel(pt, b.port.side));
+    return withLabel({ from: o.sym.id, to: b.pent.id, points: [pt, edge] }, b.piece.pe);
   }
   const points = b.via === 'top' ? [edge, pt, { x: o.cx, y: o.sym.y }] : [edge, pt];
   return { from: b.pent.id, to: o.sym.id, points };
 }
 
-interface LabelPlace {
-  at: Point;
-  anchor: LabelAnchor;
-}
-
-/** Below a bottom vertex, on the side away from where the line turns. */
-function bottomLabel(start: Point, turnsRight: boolean): LabelPlace {
-  return turnsRight ? { at: { x: start.x - 3, y: start.y + 9 }, anchor: 'end' } : { at: { x: start.x + 3, y: start.y + 9 }, anchor: 'start' };
-}
-
-/** Beside the line leaving a side vertex: above it, or below when the line turns up (clear of the lane). */
-function sideLabel(start: Point, side: Side, below = false): LabelPlace {
-  const y = below ? start.y + 9 : start.y - 3;
-  return side === 'R' ? { at: { x: start.x + 3, y }, anchor: 'start' } : { at: { x: start.x - 3, y }, anchor: 'end' };
-}
-
-function withLabel(c: Connector, pe: PlannedEdge, place: LabelPlace): Connector {
+/** The exit's label, placed later (placeLabels) where it is free. */
+function withLabel(c: Connector, pe: PlannedEdge): Connector {
   if (pe.edge.label === undefined) return c;
-  return { ...c, label: pe.edge.label, labelAt: place.at, labelAnchor: place.anchor };
+  return { ...c, label: pe.edge.label, labelAt: c.points[0]!, labelAnchor: 'start' };
 }

@@ -10,6 +10,8 @@ export interface PageGeom {
   cw: number[];
   /** Layout column holding each actor's symbols. */
   actorCol: number[];
+  /** For each layout column boundary (n+1): is a table rule drawn there? */
+  isRule: boolean[];
   width: number;
   height: number;
   band: number;
@@ -33,26 +35,29 @@ const SPLIT_MIN_SIDE = 40;
  * three: side | centre | side, the centre just wide enough for the same symbol and its
  * margins. The symbol keeps its size and its place (the centre of the actor column).
  */
-export function layoutColumns(columnWidths: number[]): { cw: number[]; actorCol: number[] } {
-  if (columnWidths.length > SPLIT_MAX_ACTORS) return { cw: [...columnWidths], actorCol: columnWidths.map((_, i) => i) };
+export function layoutColumns(columnWidths: number[]): { cw: number[]; actorCol: number[]; isRule: boolean[] } {
+  if (columnWidths.length > SPLIT_MAX_ACTORS) return { cw: [...columnWidths], actorCol: columnWidths.map((_, i) => i), isRule: [true, ...columnWidths.map(() => true)] };
   const cw: number[] = [];
   const actorCol: number[] = [];
+  const isRule = [true];
   for (const w of columnWidths) {
     const centre = Math.ceil(symbolWidth(w) / SIZE.widthRatio);
     const side = (w - centre) / 2;
     if (side >= SPLIT_MIN_SIDE) {
       cw.push(side, centre, side);
       actorCol.push(cw.length - 2);
+      isRule.push(false, false, true);
     } else {
       cw.push(w);
       actorCol.push(cw.length - 1);
+      isRule.push(true);
     }
   }
-  return { cw, actorCol };
+  return { cw, actorCol, isRule };
 }
 
 export function pageGeom(input: LayoutInput, p: number): PageGeom {
-  const { cw, actorCol } = layoutColumns(input.columnWidths);
+  const { cw, actorCol, isRule } = layoutColumns(input.columnWidths);
   const colX = [0];
   for (const w of cw) colX.push(colX[colX.length - 1]! + w);
   const slice = input.pages[p]!;
@@ -68,7 +73,8 @@ export function pageGeom(input: LayoutInput, p: number): PageGeom {
     rowBottom.set(i, y);
   }
   const height = y + (bottomBand ? band : 0);
-  return { n: cw.length, colX, cw, actorCol, width: colX[cw.length]!, height, band, topBand, bottomBand, rowTop, rowBottom, first: slice.first, last: slice.last };
+  // Actor column boundaries are rules; the splits of a wide column (layoutColumns) are not.
+  return { n: cw.length, colX, cw, actorCol, isRule, width: colX[cw.length]!, height, band, topBand, bottomBand, rowTop, rowBottom, first: slice.first, last: slice.last };
 }
 
 export function colCenter(g: PageGeom, col: number): number {

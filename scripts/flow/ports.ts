@@ -9,7 +9,7 @@ export interface SideItem {
 }
 
 /** Free items keep this far from pinned ones, and at most this far apart from each other. */
-const MIN_SEP = 3;
+const MIN_SEP = 4;
 const MAX_STEP = 7;
 
 /**
@@ -43,21 +43,30 @@ export function sideOffsets(items: SideItem[], usable: number): number[] {
     free.forEach((idx, j) => (out[idx] = usable - j)); // nothing left: degrade, checker will tell
     return out;
   }
-  if (k === 1) {
-    // Midway between the pinned items and the corner, towards where its line goes
-    // (negative keys go up), so the arrow neither hugs the other line nor the corner.
-    const it = items[free[0]!]!;
-    const score = (y: number): number => Math.min(...fixed.map((f) => Math.abs(y - f)), usable - Math.abs(y) + 3);
-    const wantSign = it.key < 0 ? -1 : 1;
-    const best = grid.reduce((b, y) => {
-      const d = score(y) - score(b);
-      if (Math.abs(d) > 1e-9) return d > 0 ? y : b;
-      return Math.sign(y) === wantSign && Math.sign(b) !== wantSign ? y : b;
-    }, grid[0]!);
-    out[free[0]!] = best;
+  // Keys order pinned items too: each free one goes between the pinned ones its key falls
+  // between (a line turning up from under a pinned one going further would cross it).
+  const pinned = items.map((it, i) => ({ it, i })).filter(({ it }) => it.fixed !== undefined).sort((a, b) => a.it.fixed! - b.it.fixed!);
+  const groups: number[][] = pinned.map(() => []);
+  groups.push([]);
+  for (const idx of free) groups[pinned.filter(({ it }) => it.key < items[idx]!.key).length]!.push(idx);
+  const bounds = [-Infinity, ...pinned.map(({ it }) => it.fixed!), Infinity];
+  const fits = groups.every((g, k) => grid.filter((y) => y > bounds[k]! && y < bounds[k + 1]!).length >= g.length);
+  if (!fits) {
+    spread(free, grid, out);
     return out;
   }
-  const m = grid.length;
-  free.forEach((idx, j) => (out[idx] = grid[Math.round((j * (m - 1)) / (k - 1))]!));
+  groups.forEach((g, k) => {
+    const room = grid.filter((y) => y > bounds[k]! && y < bounds[k + 1]!);
+    // Outer groups keep close to their pinned neighbour, inner ones spread between both.
+    const near = k === 0 ? room.slice(-Math.max(g.length, Math.ceil(room.length / 2))) : k === groups.length - 1 ? room.slice(0, Math.max(g.length, Math.ceil(room.length / 2))) : room;
+    spread(g, near, out);
+  });
   return out;
+}
+
+/** Items (in order) over evenly spaced heights of `grid`, keeping them near each other. */
+function spread(items: number[], grid: number[], out: number[]): void {
+  const k = items.length;
+  const m = grid.length;
+  items.forEach((idx, j) => (out[idx] = grid[k > 1 ? Math.round((j * (m - 1)) / (k - 1)) : Math.floor((m - 1) / 2)]!));
 }

@@ -3,6 +3,7 @@
 // clean: orthogonal arrows that end on their target's edge, never run through a symbol or
 // along another arrow, stay on the page, and draw every edge of the graph exactly once.
 import { isVertex, onBoundary, segmentEntersSymbol } from './geometry.ts';
+import { boxesMeet, inflate, LABEL_CLEAR, labelBox, segmentMeetsBox } from './labels.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 const EPS = 0.01;
@@ -181,4 +182,222 @@ function fmt(n: number): string {
 
 function pt(p: Point): string {
   return `(${fmt(p.x)},${fmt(p.y)})`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Readability: what a reviewer sees as cramped or "jumping", measured in printed px (96/in).
+
+/** 1 pt in px. */
+const PT = 96 / 72;
+/** A segment closer than this to a parallel table rule, over more than HUG_LEN, reads as a doubled rule. */
+export const RULE_CLEAR = 8;
+const HUG_LEN = 20;
+/** Vertical lanes of different connectors keep at least this far apart. */
+export const LANE_SEP = 6;
+/** Labels keep LABEL_CLEAR (2 pt) clear of rules, lines, symbols and other labels, and are at least 7 pt. */
+export const LABEL_MIN_SIZE = 7 * PT;
+/** Symbols take at least this share of their column (or reach SYMBOL_MAX wide). */
+export const SYMBOL_SHARE = 0.6;
+export const SYMBOL_MAX = 90;
+/** Strokes at least 0.75 pt. */
+export const MIN_STROKE = 0.75 * PT;
+
+export interface Readability {
+  /** Segments running parallel to a table rule closer than RULE_CLEAR for > HUG_LEN. */
+  ruleHugs: number;
+  /** Lanes (inner vertical segments) closer than RULE_CLEAR to a column rule. */
+  laneNearRule: number;
+  /** Pairs of vertical segments of different connectors closer than LANE_SEP side by side. */
+  laneTooClose: number;
+  /** Next-row hand-offs to another column on the same page, those whose one-bend L path is free, and those drawn so. */
+  handoffs: number;
+  handoffsFree: number;
+  handoffsL: number;
+  /** Crossings between connectors that share a symbol, between an edge and its reverse, and all others. */
+  crossSharing: number;
+  crossReverse: number;
+  crossOther: number;
+  /** Decision labels, and those not inside one cell ≥ 2 pt clear of everything (or too small). */
+  labels: number;
+  labelsBad: number;
+  /** Of those, labels lying across a table rule. */
+  labelsOnRule: number;
+  /** Step symbols narrower than SYMBOL_SHARE of their column (and SYMBOL_MAX). */
+  smallSymbols: number;
+  /** One line per defect, for test messages. */
+  details: string[];
+}
+
+/** Which metrics must be zero on every flow (hand-offs: every free one drawn as an L). */
+export function readabilityDefects(r: Readability): number {
+  return r.ruleHugs + r.laneNearRule + r.laneTooClose + (r.handoffsFree - r.handoffsL) + r.crossSharing + r.crossReverse + r.labelsBad + r.smallSymbols;
+}
+
+interface Seg {
+  ci: number;
+  si: number;
+  p: Point;
+  q: Point;
+  inner: boolean;
+}
+
+/**
+ * Readability of a laid-out flow. `graph` gives the hand-offs; pages without `rules` (hand-made
+ * test pages) skip the rule-related measures.
+ */
+export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: number): Readability {
+  const r: Readability = {
+    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0,
+    crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, details: [],
+  };
+  const actorOf = new Map(graph.nodes.map((n, i) => [String(n.no), { actor: n.actor, i }]));
+  pages.forEach((page, pi) => {
+    const where = `page ${pi + 1}`;
+    const segs: Seg[] = page.connectors.flatMap((c, ci) =>
+      segments(c).map(([p, q], si, all) => ({ ci, si, p, q, inner: si > 0 && si < all.length - 1 })),
+    );
+    const rules = page.rules;
+    if (rules) {
+      for (const s of segs) {
+        const c = page.connectors[s.ci]!;
+        const horiz = Math.abs(s.p.y - s.q.y) <= EPS;
+        const len = horiz ? Math.abs(s.p.x - s.q.x) : Math.abs(s.p.y - s.q.y);
+        const d = Math.min(...(horiz ? rules.y.map((y) => Math.abs(y - s.p.y)) : rules.x.map((x) => Math.abs(x - s.p.x))));
+        if (len > HUG_LEN && d < RULE_CLEAR - EPS) {
+          r.ruleHugs++;
+          r.details.push(`${where}: connector ${name(c)} runs ${fmt(d)}px beside a table rule for ${fmt(len)}px at ${pt(s.p)}–${pt(s.q)}`);
+        }
+        if (!horiz && s.inner && d < RULE_CLEAR - EPS) {
+          r.laneNearRule++;
+          r.details.push(`${where}: lane of ${name(c)} at x=${fmt(s.p.x)} stands ${fmt(d)}px from a column rule`);
+        }
+      }
+      for (const s of page.symbols) {
+        if (s.kind === 'offpage') continue;
+        const cx = s.x + s.width / 2;
+        const k = rules.x.findIndex((x, j) => j > 0 && cx <= x);
+        const colW = k > 0 ? rules.x[k]! - rules.x[k - 1]! : s.width;
+        if (s.width < Math.min(SYMBOL_SHARE * colW, SYMBOL_MAX) - EPS) {
+          r.smallSymbols++;
+          r.details.push(`${where}: symbol ${s.id} is ${fmt(s.width)}px wide in a ${fmt(colW)}px column`);
+        }
+      }
+    }
+    // Vertical segments of different connectors side by side.
+    const verts = segs.filter((s) => Math.abs(s.p.x - s.q.x) <= EPS && Math.abs(s.p.y - s.q.y) > EPS);
+    for (let i = 0; i < verts.length; i++) {
+      for (let j = i + 1; j < verts.length; j++) {
+        const a = verts[i]!;
+        const b = verts[j]!;
+        if (a.ci === b.ci || !(a.inner || b.inner)) continue;
+        const dx = Math.abs(a.p.x - b.p.x);
+        if (dx < LANE_SEP - EPS && overlap(a.p.y, a.q.y, b.p.y, b.q.y) > 1) {
+          r.laneTooClose++;
+          r.details.push(`${where}: connectors ${name(page.connectors[a.ci]!)} and ${name(page.connectors[b.ci]!)} run ${fmt(dx)}px apart`);
+        }
+      }
+    }
+    // Crossings: a horizontal and a vertical segment meeting inside both.
+    for (let i = 0; i < segs.length; i++) {
+      for (let j = i + 1; j < segs.length; j++) {
+        const a = segs[i]!;
+        const b = segs[j]!;
+        if (a.ci === b.ci || !crosses(a.p, a.q, b.p, b.q)) continue;
+        const ca = page.connectors[a.ci]!;
+        const cb = page.connectors[b.ci]!;
+        const ends = new Set([ca.from, ca.to]);
+        if (ca.from === cb.to && ca.to === cb.from) {
+          r.crossReverse++;
+          r.details.push(`${where}: connector ${name(ca)} crosses its reverse ${name(cb)}`);
+        } else if (ends.has(cb.from) || ends.has(cb.to)) {
+          r.crossSharing++;
+          r.details.push(`${where}: connectors ${name(ca)} and ${name(cb)} share a symbol and cross`);
+        } else r.crossOther++;
+      }
+    }
+    // Hand-offs to the following row in another column.
+    const byId = new Map(page.symbols.map((s) => [s.id, s]));
+    for (const e of graph.edges) {
+      const a = actorOf.get(String(e.from));
+      const b = actorOf.get(String(e.to));
+      const sa = byId.get(String(e.from));
+      const sb = byId.get(String(e.to));
+      if (!a || !b || !sa || !sb || b.i !== a.i + 1 || a.actor === b.actor) continue;
+      const c = page.connectors.find((k) => k.from === sa.id && k.to === sb.id);
+      if (!c) continue;
+      r.handoffs++;
+      const l = lPath(sa, sb);
+      const others = page.symbols.filter((s) => s !== sa && s !== sb);
+      const free = segmentsOf(l).every(([p, q]) => others.every((s) => !segmentEntersSymbol(p, q, s)));
+      if (free) r.handoffsFree++;
+      if (isL(c, sa, sb)) r.handoffsL++;
+      else if (free) r.details.push(`${where}: hand-off ${name(c)} is not drawn as a one-bend L though the path is free`);
+    }
+    // Labels.
+    const size = fontSize ?? page.labelFontSize ?? 8;
+    const labelled = page.connectors.filter((c) => c.label !== undefined && c.labelAt);
+    const boxes = labelled.map((c) => labelBox(c.label ?? '', c.labelAt!, c.labelAnchor ?? 'start', size));
+    labelled.forEach((c, k) => {
+      r.labels++;
+      const b = boxes[k]!;
+      const why: string[] = [];
+      if (size < LABEL_MIN_SIZE - EPS) why.push(`${fmt(size / PT)}pt`);
+      const grown = inflate(b, LABEL_CLEAR);
+      if (rules) {
+        const onRule = rules.y.some((y) => y > b.y0 && y < b.y1) || rules.x.some((x) => x > b.x0 && x < b.x1);
+        if (onRule) {
+          r.labelsOnRule++;
+          why.push('across a table rule');
+        } else if (rules.y.some((y) => y > grown.y0 && y < grown.y1) || rules.x.some((x) => x > grown.x0 && x < grown.x1)) why.push('too near a table rule');
+        if (b.x0 < rules.x[0]! || b.x1 > rules.x[rules.x.length - 1]!) why.push('outside the actor columns');
+      }
+      if (page.connectors.some((o) => segments(o).some(([p, q]) => segmentMeetsBox(p, q, grown)))) why.push('too near a line');
+      if (page.symbols.some((s) => boxesMeet(grown, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height }))) why.push('too near a symbol');
+      if (boxes.some((o, m) => m !== k && boxesMeet(grown, o))) why.push('too near another label');
+      if (why.length) {
+        r.labelsBad++;
+        r.details.push(`${where}: label "${c.label}" of ${name(c)}: ${why.join(', ')}`);
+      }
+    });
+  });
+  return r;
+}
+
+/** The one-bend path from a's side facing b, along a's middle, down into b's top. */
+function lPath(a: PlacedSymbol, b: PlacedSymbol): Point[] {
+  const bx = b.x + b.width / 2;
+  const y = a.y + a.height / 2;
+  const x = bx > a.x + a.width / 2 ? a.x + a.width : a.x;
+  return [{ x, y }, { x: bx, y }, { x: bx, y: b.y }];
+}
+
+function isL(c: Connector, a: PlacedSymbol, b: PlacedSymbol): boolean {
+  if (c.points.length !== 3) return false;
+  const [p0, p1, p2] = c.points as [Point, Point, Point];
+  const bx = b.x + b.width / 2;
+  return Math.abs(p0.y - p1.y) <= EPS && Math.abs(p1.x - bx) <= EPS && Math.abs(p2.x - bx) <= EPS && Math.abs(p2.y - b.y) <= EPS && onBoundary(p0, a);
+}
+
+function segmentsOf(points: Point[]): Array<[Point, Point]> {
+  return segments({ from: '', to: '', points });
+}
+
+/** A horizontal and a vertical segment meeting strictly inside both. */
+function crosses(a: Point, b: Point, c: Point, d: Point): boolean {
+  const ah = Math.abs(a.y - b.y) <= EPS;
+  const ch = Math.abs(c.y - d.y) <= EPS;
+  if (ah === ch) return false;
+  const [h0, h1, v0, v1] = ah ? [a, b, c, d] : [c, d, a, b];
+  const y = h0.y;
+  const x = v0.x;
+  return x > Math.min(h0.x, h1.x) + EPS && x < Math.max(h0.x, h1.x) - EPS && y > Math.min(v0.y, v1.y) + EPS && y < Math.max(v0.y, v1.y) - EPS;
+}
+
+/** Thinnest stroke and label font size in a flowchart SVG (as flowSvg writes it). */
+export function svgStrokes(svg: string): { minStroke: number; fontSize: number } {
+  // The labels' white halo is not a line of the chart.
+  const lines = svg.replace(/<g class="sop-labels"[^>]*>/g, '');
+  const minStroke = Math.min(...[...lines.matchAll(/stroke-width="([\d.]+)"/g)].map((m) => Number(m[1])));
+  const fontSize = Number(/font-size="([\d.]+)"/.exec(svg)?.[1] ?? NaN);
+  return { minStroke, fontSize };
 }

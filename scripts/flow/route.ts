@@ -26,11 +26,11 @@ export interface Obj {
   /** Columns holding this row's off-page connectors, per side. */
   pentCols: Record<Side, number[]>;
   /**
-   * Height at which a route leaving the bottom (entering the top) turns sideways, in the
-   * free space below (above) the row; undefined when plain flow already uses that end.
+   * Heights (best first) at which a route leaving the bottom (entering the top) may turn
+   * sideways, in the free band below (above) the row; undefined when that end is used.
    */
-  belowY?: number;
-  aboveY?: number;
+  belowY?: number[];
+  aboveY?: number[];
 }
 
 export interface Port {
@@ -72,12 +72,15 @@ export interface HRun {
   y: number;
   x0: number;
   x1: number;
+  /** Symbols its connector joins: crossing a connector that shares one is far worse. */
+  ends?: string[];
 }
 
-interface VRun {
+export interface VRun {
   x: number;
   y0: number;
   y1: number;
+  ends?: string[];
 }
 
 /** Free vertical space between the contents of row k and row k+1, and the table rule between them. */
@@ -88,24 +91,29 @@ export interface Space {
 }
 export type Spaces = Map<number, Space>;
 
+/** Horizontal runs keep this far from a row rule (closer, they read as a doubled rule) and from symbols. */
+export const RUN_OFF_RULE = 8;
+const RUN_OFF_SYMBOL = 3;
+
 /**
- * Heights for horizontal runs through a space, kept off the table rule (a line drawn on
- * the rule would vanish into it): the middle of the part above the rule (`lower`, where
- * plain-flow elbows and bottom exits turn), of the part below it (`upper`, top entries),
- * and a few more for jogs.
+ * Heights for horizontal runs through a space, each through the middle of a free band: the
+ * part above the rule (`lower`, where bottom exits turn) and below it (`upper`, top entries),
+ * both at least RUN_OFF_RULE from the rule; undefined where the band is too thin. `jogs`
+ * adds the quarter points of the bands.
  */
-export function spaceHeights(s: Space): { lower: number; upper: number; jogs: number[] } {
+export function spaceHeights(s: Space): { lower?: number; upper?: number; lowers: number[]; uppers: number[]; jogs: number[] } {
   const { a, b, rule } = s;
-  const split = rule - a >= 4 && b - rule >= 4;
-  const lower = split ? (a + rule) / 2 : a + (b - a) / 3;
-  const upper = split ? (rule + b) / 2 : a + (2 * (b - a)) / 3;
-  const more = [(2 * a + rule) / 3, (a + 2 * rule) / 3, (rule + 2 * b) / 3, (2 * rule + b) / 3];
-  const jogs = [lower, upper, ...more.filter((y) => y > a && y < b && Math.abs(y - rule) >= 2)];
-  return { lower, upper, jogs };
+  // The middle, and the quarter points when they stand clear of it (a run beside another reads as one).
+  const band = (lo: number, hi: number): number[] => (hi - lo >= 16 ? [(lo + hi) / 2, (3 * lo + hi) / 4, (lo + 3 * hi) / 4] : hi - lo >= -1e-9 ? [(lo + hi) / 2] : []);
+  const below = band(a + RUN_OFF_SYMBOL, rule - RUN_OFF_RULE);
+  const above = band(rule + RUN_OFF_RULE, b - RUN_OFF_SYMBOL);
+  return { lower: below[0], upper: above[0], lowers: below, uppers: above, jogs: [...below, ...above] };
 }
 
-/** Weights of the lane choice: crossings are ugly, crowded sides and long runs less so. */
-const W_CROSS = 30;
+/** Weights of the lane choice: crossings cost far more than a detour; crowded sides and long runs less. */
+const W_CROSS = 300;
+/** Crossing a connector of the same symbol (or one's own reverse) reads as a knot: never, unless forced. */
+const W_CROSS_SHARED = 5000;
 const W_PORT = 6;
 const W_NEAR_EXIT = 20;
 const W_LEFT_LOOP = 1;
@@ -155,6 +163,8 @@ interface Candidate {
 }
 
 interface Ctx {
+  /** Objects of the jobs: a jog must not take the height where one's free end may still turn. */
+  objs: Obj[];
   n: number;
   gaps: Lane[][];
   spaces: Spaces;
@@ -167,8 +177,8 @@ interface Ctx {
  * shorter ones instead of crossing them. Attaches ports to the objects. `fixedRuns` are
  * horizontal runs already decided (plain-flow elbows).
  */
-export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces): LaneRoute[] {
-  const ctx: Ctx = { n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [] };
+export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces, fixedVRuns: VRun[] = []): LaneRoute[] {
+  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns] };
   const routes: LaneRoute[] = [];
   const span = (j: Job): number => Math.abs(j.A.row - j.B.row);
   const order = [...jobs].sort((a, b) => span(a) - span(b) || a.pe.index - b.pe.index);
@@ -176,9 +186,9 @@ export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], space
     const { A, B } = job;
     // Relax step by step: one lane; two lanes; an exit sharing a vertex side; overlapping
     // lanes (the quality checker reports the last two; they should not happen in practice).
+    // A jog beats one lane when that lane would cross a connector (crossings cost more than detours).
     const best =
-      bestSingle(ctx, job, false, false) ??
-      bestJog(ctx, job) ??
+      cheaper(bestSingle(ctx, job, false, false), bestJog(ctx, job)) ??
       bestSingle(ctx, job, true, false) ??
       bestSingle(ctx, job, true, true) ??
       degraded(ctx, A, B);
@@ -193,6 +203,11 @@ export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], space
   return routes;
 }
 
+function cheaper(a: Candidate | undefined, b: Candidate | undefined): Candidate | undefined {
+  if (!a || !b) return a ?? b;
+  return b.cost < a.cost ? b : a;
+}
+
 function bestSingle(ctx: Ctx, job: Job, shareVertex: boolean, anyLane: boolean): Candidate | undefined {
   const { A, B } = job;
   let best: Candidate | undefined;
@@ -203,7 +218,7 @@ function bestSingle(ctx: Ctx, job: Job, shareVertex: boolean, anyLane: boolean):
         const hi = Math.max(A.sym.y + A.sym.height, B.sym.y + B.sym.height, a.y, b.y);
         const lane = pickLane(ctx.gaps[g]!, a.side, b.side, lo, hi, anyLane);
         if (!lane || !turnsClear(ctx, a, lane.x) || !turnsClear(ctx, b, lane.x)) continue;
-        const cost = endCost(A, B, a, b) + runCost(ctx, a, b, lane.x);
+        const cost = endCost(A, B, a, b) + runCost(ctx, a, b, lane.x, jobEnds(job));
         if (!best || cost < best.cost) best = { cost, a, b, legs: [{ lane, lo, hi }] };
       }
     }
@@ -231,9 +246,10 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
               if (!leg1 || !leg2) continue;
               const x1 = leg1.lane.x;
               const x2 = leg2.lane.x;
+              if (blocksTurn(ctx, y, x1, x2)) continue;
               if (!turnsClear(ctx, a, x1) || !turnsClear(ctx, b, x2) || !runClear(ctx, y, x1, x2)) continue;
               const jogEnd: EndPlan = { vertical: true, side: a.side, x: x2, y };
-              const cost = W_JOG + endCost(A, B, a, b) + runCost(ctx, a, jogEnd, x1) + runCost(ctx, jogEnd, b, x2);
+              const cost = W_JOG + endCost(A, B, a, b) + runCost(ctx, a, jogEnd, x1, jobEnds(job)) + runCost(ctx, jogEnd, b, x2, jobEnds(job));
               if (!best || cost < best.cost) best = { cost, a, b, legs: [leg1, leg2], jogY: y };
               break; // first free height in this space is good enough
             }
@@ -243,6 +259,13 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
     }
   }
   return best;
+}
+
+/** Would a run at y between xa and xb pass where an object's free bottom or top turns? */
+function blocksTurn(ctx: Ctx, y: number, xa: number, xb: number): boolean {
+  const lo = Math.min(xa, xb);
+  const hi = Math.max(xa, xb);
+  return ctx.objs.some((o) => o.cx > lo && o.cx < hi && [o.belowY?.[0], o.aboveY?.[0]].some((t) => t !== undefined && Math.abs(t - y) < 0.5));
 }
 
 function legFor(lanes: Lane[], e: EndPlan, otherSide: Side, o: Obj, ya: number, yb: number): Leg | undefined {
@@ -268,8 +291,8 @@ function endOptions(ctx: Ctx, o: Obj, g: number, dir: 'out' | 'in', needFreeVert
   const opts: EndPlan[] = [];
   const [g0, g1] = gapRange(o, side, ctx.n);
   if (g >= g0 && g <= g1 && (!needFreeVertex || exitSideFree(o, side))) opts.push({ vertical: false, side, x: sideX(o, side), y: o.cy });
-  const turnY = dir === 'out' ? o.belowY : o.aboveY;
-  if (turnY !== undefined) opts.push({ vertical: true, side, x: o.cx, y: turnY });
+  // The first height is the band's middle; the others only when a run already passes there.
+  for (const y of (dir === 'out' ? o.belowY : o.aboveY) ?? []) opts.push({ vertical: true, side, x: o.cx, y });
   return opts;
 }
 
@@ -291,11 +314,12 @@ function commit(ctx: Ctx, job: Job, c: Candidate): LaneRoute {
   const x1 = c.legs[0].lane.x;
   const x2 = c.legs[c.legs.length - 1]!.lane.x;
   const mid = c.jogY ?? c.b.y;
-  ctx.vruns.push({ x: x1, y0: Math.min(c.a.y, mid), y1: Math.max(c.a.y, mid) });
-  ctx.hruns.push(hrun(c.a.y, c.a.x, x1), hrun(c.b.y, c.b.x, x2));
+  const ends = jobEnds(job);
+  ctx.vruns.push({ x: x1, y0: Math.min(c.a.y, mid), y1: Math.max(c.a.y, mid), ends });
+  ctx.hruns.push(hrun(c.a.y, c.a.x, x1, ends), hrun(c.b.y, c.b.x, x2, ends));
   if (c.jogY !== undefined) {
-    ctx.vruns.push({ x: x2, y0: Math.min(c.jogY, c.b.y), y1: Math.max(c.jogY, c.b.y) });
-    ctx.hruns.push(hrun(c.jogY, x1, x2));
+    ctx.vruns.push({ x: x2, y0: Math.min(c.jogY, c.b.y), y1: Math.max(c.jogY, c.b.y), ends });
+    ctx.hruns.push(hrun(c.jogY, x1, x2, ends));
   }
   const xs: LaneRoute['xs'] = c.legs.length === 2 ? [x1, x2] : [x1];
   return { job, from, to, xs, ...(c.jogY !== undefined ? { jogY: c.jogY } : {}) };
@@ -314,8 +338,8 @@ function attach(o: Obj, e: EndPlan, exit: boolean, dir: 'out' | 'in'): End {
   return { kind: 'side', port };
 }
 
-function hrun(y: number, a: number, b: number): HRun {
-  return { y, x0: Math.min(a, b), x1: Math.max(a, b) };
+function hrun(y: number, a: number, b: number, ends: string[]): HRun {
+  return { y, x0: Math.min(a, b), x1: Math.max(a, b), ends };
 }
 
 /** Nearest free lane to the symbols the route wraps around. */
@@ -342,18 +366,23 @@ function endCost(A: Obj, B: Obj, a: EndPlan, b: EndPlan): number {
 }
 
 /** Length of the runs from a to the lane at x, along it, and on to b, plus crossings. */
-function runCost(ctx: Ctx, a: EndPlan, b: EndPlan, x: number): number {
-  const cost = Math.abs(x - a.x) + Math.abs(x - b.x);
+function runCost(ctx: Ctx, a: EndPlan, b: EndPlan, x: number, ends: string[]): number {
+  let cost = Math.abs(x - a.x) + Math.abs(x - b.x);
   const y0 = Math.min(a.y, b.y);
   const y1 = Math.max(a.y, b.y);
-  let crossings = 0;
-  for (const h of ctx.hruns) if (h.y > y0 && h.y < y1 && x > h.x0 && x < h.x1) crossings++;
+  const weight = (r: { ends?: string[] }): number => (r.ends?.some((e) => ends.includes(e)) ? W_CROSS_SHARED : W_CROSS);
+  for (const h of ctx.hruns) if (h.y > y0 && h.y < y1 && x > h.x0 && x < h.x1) cost += weight(h);
   for (const e of [a, b]) {
     const lo = Math.min(e.x, x);
     const hi = Math.max(e.x, x);
-    for (const v of ctx.vruns) if (v.x > lo && v.x < hi && e.y > v.y0 && e.y < v.y1) crossings++;
+    for (const v of ctx.vruns) if (v.x > lo && v.x < hi && e.y > v.y0 && e.y < v.y1) cost += weight(v);
   }
-  return cost + W_CROSS * crossings;
+  return cost;
+}
+
+/** Symbols a job's connector joins (an off-page half joins its row and its letter). */
+function jobEnds(job: Job): string[] {
+  return [job.A.sym.id, job.B.sym.id];
 }
 
 function portKey(p: Port, other: Obj, laneX: number): number {

@@ -85,6 +85,10 @@ export interface PaginateOptions {
   pageCapacity: number;
   /** Height of one off-page connector band. */
   bandHeight: number;
+  /** Height of the closing (signer) block that must follow the last row on its page. */
+  closingHeight?: number;
+  /** Edges as node index pairs: pagination keeps as many as it can on one page. */
+  edges?: Array<[number, number]>;
 }
 
 export interface PageLayout {
@@ -95,4 +99,12 @@ export interface PageLayout {
   height: number;
   symbols: PlacedSymbol[];
   connectors: Connector[];
+  /**
+   * The table's rules under the overlay: x of every actor column boundary (both outer ones
+   * included), y of every row and band boundary (page top and bottom included). The
+   * readability metrics measure distances to them.
+   */
+  rules?: { x: number[]; y: number[] };
+  /** Font size (px) the decision labels were placed for. */
+  labelFontSize?: number;
 }

@@ -15,6 +15,11 @@ export function fontDir(): string {
   return path.dirname(require.resolve('@fontsource/arimo/package.json'));
 }
 
+/** Arimo Regular (latin) as WOFF 1.0: flowchart labels are measured with its advance widths. */
+export function regularWoffFile(): string {
+  return path.join(fontDir(), 'files', 'arimo-latin-400-normal.woff');
+}
+
 /** The package's @font-face stylesheets, for the build's change detection. */
 export function fontFiles(): string[] {
   return FACES.map((f) => path.join(fontDir(), f));

@@ -3,11 +3,22 @@ import type { Penandatangan } from '../model/sop.ts';
 
 const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
-/** `2024-05-08` → `8 Mei 2024`; null → `-`. */
-export function tanggal(iso: string | null | undefined): string {
-  if (!iso) return '-';
+/** The dotted space left on paper for what is written in by hand. */
+export const ISIAN = '\u2026\u2026';
+
+/**
+ * `2024-05-08` → `8 Mei 2024`; `2021-03` → `…… Maret 2021` (the day written in at signing);
+ * null → `-`, or the dotted space when `blank` says the date is to be filled in.
+ */
+export function tanggal(iso: string | null | undefined, blank: 'strip' | 'isian' = 'strip'): string {
+  if (!iso) return blank === 'isian' ? `${ISIAN}${ISIAN}${ISIAN}` : '-';
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${BULAN[(m ?? 1) - 1]} ${y}`;
+  return `${d ?? ISIAN} ${BULAN[(m ?? 1) - 1]} ${y}`;
+}
+
+/** A day to stamp where a day is required (PDF metadata), never printed: the month's first. */
+export function firstDay(iso: string): string {
+  return iso.length === 7 ? `${iso}-01` : iso;
 }
 
 /** `196811171997031003` → `19681117 199703 1 003`: the grouping printed on official documents. */
@@ -23,11 +34,11 @@ export function letters(index: number): string {
   return s;
 }
 
-/** A signer as printed under a signature: NIP grouped, empty parts left out. */
+/** A signer as printed under a signature: NIP grouped, empty parts left out, a blank name dotted. */
 export function signerLines(signer: Penandatangan): { jabatan: string; nama: string; pangkat?: string; nip?: string } {
   return {
     jabatan: signer.jabatan,
-    nama: signer.nama,
+    nama: signer.nama ?? ISIAN.repeat(5),
     ...(signer.pangkat ? { pangkat: signer.pangkat } : {}),
     ...(signer.nip ? { nip: formatNip(signer.nip) } : {}),
   };

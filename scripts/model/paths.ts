@@ -1,6 +1,10 @@
 // Where everything lives in a project: the one place that names content/, output/, layouts/
 // and the book folders. Pure path arithmetic; nothing here touches the disk.
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** sop-press's own folder (its layouts/, schemas/, package.json), in the repository or installed. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** SOP sources: `content/<instansi>/instansi.yml` + one `.md` per SOP. */
 export const CONTENT_DIR = 'content';
@@ -53,4 +57,9 @@ export function projectDirs(root: string, outDir?: string): ProjectDirs {
  */
 export function projectUrl(rel: string): string {
   return rel.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The project root as a file: URL ending in `/`: the `<base href>` the printer loads under. */
+export function projectBaseUrl(root: string): string {
+  return pathToFileURL(root + path.sep).href;
 }

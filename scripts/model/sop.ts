@@ -7,11 +7,16 @@ export type TandaTangan = 'elektronik' | 'basah';
 export type WaktuUnit = 'menit' | 'jam' | 'hari' | 'minggu' | 'bulan';
 
 /** ISO calendar date `YYYY-MM-DD`, already checked to exist. */
-export type IsoDate = string;
+export type IsoDay = `${number}-${number}-${number}`;
+/** `YYYY-MM`: the day is left blank on paper, to be written in at signing. */
+export type IsoMonth = `${number}-${number}`;
+/** A date as the source gives it: a day, or only its month. Sorts as text (a month before its days). */
+export type IsoDate = IsoDay | IsoMonth;
 
 export interface Penandatangan {
   jabatan: string;
-  nama: string;
+  /** Null: left blank for a wet signature, the name written in by hand (printed dotted). */
+  nama: string | null;
   pangkat?: string;
   /** 18 digits, no spaces. */
   nip?: string;
@@ -23,7 +28,10 @@ export interface Instansi {
   pemerintah: string;
   nama: string;
   alamat?: string;
-  /** Path of the logo file relative to the project root, with `/`, if any. */
+  /**
+   * Path of the logo file relative to the project root, with `/`, if any, as `sop check` accepted
+   * it (inside content/, an image). Outputs read it only through source/assets.ts loadAsset.
+   */
   logo?: string;
   kertas: Kertas;
   tanda_tangan: TandaTangan;
@@ -90,7 +98,10 @@ export interface Sop {
   status: Status;
   tanggal_pembuatan: IsoDate;
   tanggal_revisi: IsoDate | null;
+  /** Null for a draf, or for a wet-signed SOP whose date is written in by hand (printed dotted). */
   tanggal_efektif: IsoDate | null;
+  /** When a `dicabut` SOP was withdrawn (the date of the withdrawal), if the sources say. */
+  tanggal_dicabut?: IsoDate;
   menggantikan?: string;
   /** True when `menggantikan` names an SOP outside this content (`menggantikan_eksternal: true`). */
   menggantikan_eksternal: boolean;

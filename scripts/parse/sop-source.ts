@@ -1,9 +1,10 @@
 // Stage 1 for an SOP file: text → frontmatter data (with positions) + raw procedure table +
 // prose. Syntax problems become diagnostics on the file; nothing here throws on bad input.
-import type { RootContent, Table } from 'mdast';
+import type { Node, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
+import { isDelimiterRow, LIMITS, proseBreach, rowsBreach, tableBlocks, lineBreach, reportBreach, sizeBreach, yamlTextBreach, type LineRange } from './bounds.ts';
 import { parseMarkdown } from './markdown.ts';
 import { readTable, type RawTable } from './table.ts';
 import { parseYaml, reportCutAtHash, reportYamlErrors, type ParsedYaml } from './yaml-doc.ts';
@@ -26,6 +27,11 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
     report(file, 'berkas-kosong', 'Berkas SOP kosong.', { line: 1, column: 1 }, {
       hint: 'Isi berkas dengan data SOP di antara dua baris `---` (nomor, nama, tanggal, …), lalu tabel prosedur. Contohnya ada di folder content/.',
     });
+    return undefined;
+  }
+  const tooBig = sizeBreach(text, lines, 'Berkas SOP', LIMITS.fileChars);
+  if (tooBig) {
+    reportBreach(file, tooBig);
     return undefined;
   }
   const rawLines = text.split('\n');
@@ -52,6 +58,11 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
 
   const yamlStart = (rawLines[0] ?? '').length + 1;
   const yamlText = rawLines.slice(1, close).join('\n');
+  const yamlTooBig = yamlTextBreach(yamlText, yamlStart, lines, 'Frontmatter');
+  if (yamlTooBig) {
+    reportBreach(file, yamlTooBig);
+    return undefined;
+  }
   const yaml = parseYaml(yamlText, yamlStart);
   reportYamlErrors(file, yaml, text, lines, 'Frontmatter');
   reportCutAtHash(file, yaml, text, lines);
@@ -69,10 +80,24 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
     return undefined;
   }
 
-  const tree = parseMarkdown(text);
+  const tooLong = lineBreach(text, lines, close + 1);
+  if (tooLong) {
+    reportBreach(file, tooLong);
+    return undefined;
+  }
+
+  // The body: only blocks holding a table delimiter row go through micromark; the prose is
+  // bounded here and rendered (by the site) only once the SOP passes.
   const tables: Table[] = [];
-  collectTables(tree.children, tables);
-  const body = tree.children.filter((n) => n.type !== 'yaml');
+  for (const block of tableBlocks(rawLines, close + 1)) {
+    const tooMany = rowsBreach(rawLines, block);
+    if (tooMany) {
+      reportBreach(file, tooMany);
+      return undefined;
+    }
+    tables.push(...parseTableBlock(rawLines, block, lines));
+    if (tables.length > 1) break;
+  }
   checkStrayFrontmatter(file, rawLines, close, lines);
 
   const [first, second] = tables;
@@ -82,23 +107,32 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
       hint: 'Gabungkan baris-barisnya ke tabel pertama, atau pindahkan SOP kedua ke berkas sendiri.',
     });
   }
-  const prose = body
-    .filter((n) => n !== first)
-    .map((n) => text.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0))
-    .join('\n\n');
+  const tableLines = first?.position ? [first.position.start.line - 1, first.position.end.line] : [rawLines.length, rawLines.length];
+  const proseRanges = [{ from: close + 1, to: tableLines[0]! }, { from: tableLines[1]!, to: rawLines.length }];
+  const unsafe = proseBreach(rawLines, proseRanges);
+  if (unsafe) reportBreach(file, unsafe);
+  const prose = unsafe ? '' : proseRanges.map((r) => rawLines.slice(r.from, r.to).join('\n').trim()).filter(Boolean).join('\n\n');
   return { file, text, lines, yaml, ...(first ? { table: readTable(first) } : {}), prose };
 }
 
-function collectTables(nodes: RootContent[], out: Table[]): void {
-  for (const node of nodes) {
-    if (node.type === 'table') out.push(node);
-    else if ('children' in node) collectTables(node.children as RootContent[], out);
-  }
+/** The tables of one block, with positions in the whole file. */
+function parseTableBlock(rawLines: string[], block: LineRange, lines: LineIndex): Table[] {
+  const tree = parseMarkdown(rawLines.slice(block.from, block.to).join('\n'));
+  const shift = (node: Node) => {
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      point.line += block.from;
+      if (point.offset !== undefined) point.offset += lines.starts[block.from]!;
+    }
+    if ('children' in node) for (const child of node.children as Node[]) shift(child);
+  };
+  const tables = tree.children.filter((n): n is Table => n.type === 'table');
+  tables.forEach(shift);
+  return tables;
 }
 
 /** Keys of the SOP frontmatter: a line `nomor: …` after the closing fence was meant as frontmatter. */
 const SOP_KEYS = new Set([
-  'nomor', 'nama', 'unit', 'status', 'tanggal_pembuatan', 'tanggal_revisi', 'tanggal_efektif', 'menggantikan',
+  'nomor', 'nama', 'unit', 'status', 'tanggal_pembuatan', 'tanggal_revisi', 'tanggal_efektif', 'tanggal_dicabut', 'menggantikan',
   'menggantikan_eksternal', 'disahkan_oleh', 'kertas', 'tanda_tangan', 'dasar_hukum', 'kualifikasi_pelaksana',
   'keterkaitan', 'peralatan_perlengkapan', 'peringatan', 'pencatatan_pendataan', 'pelaksana', 'riwayat',
 ]);
@@ -128,13 +162,12 @@ function checkStrayFrontmatter(file: VFile, rawLines: string[], close: number, l
 /** No GFM table: say why when there is something that looks like one. */
 function reportMissingTable(file: VFile, rawLines: string[], close: number): void {
   const cells = (line: string) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).length;
-  const isDelimiter = (line: string) => /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line);
   for (let i = close + 1; i < rawLines.length; i++) {
     const line = rawLines[i] ?? '';
     if (!/^\s*\|/.test(line)) continue;
     const next = rawLines[i + 1] ?? '';
     const place = { start: { line: i + 1, column: line.indexOf('|') + 1 }, end: { line: i + 1, column: line.trimEnd().length + 1 } };
-    if (!isDelimiter(next)) {
+    if (!isDelimiterRow(next)) {
       report(file, 'tabel-rusak', 'Baris ini tampak seperti judul tabel, tetapi tidak diikuti baris pemisah `|---|---|`.', place, {
         hint: 'Tepat di bawah baris judul tabel tulis baris pemisah dengan satu `---` untuk setiap kolom, mis. `|---|---|---|---|---|---|`.',
       });

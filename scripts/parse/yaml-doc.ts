@@ -35,15 +35,21 @@ export interface ParsedYaml {
  * offset into that file.
  */
 export function parseYaml(text: string, offset: number): ParsedYaml {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter() });
-  const errors: YamlError[] = doc.errors.map((e) => ({ code: e.code as string, message: e.message, offset: offset + errorOffset(doc, e.code, e.message, e.pos[0]) }));
+  // `uniqueKeys: false`: the yaml package compares every key with every other (quadratic in the
+  // key count); `walk` finds duplicates with a set instead.
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter: new LineCounter() });
+  // Locating an error walks the document: only the first few are worth it (and worth reading).
+  const errors: YamlError[] = doc.errors.slice(0, MAX_ERRORS).map((e) => ({ code: e.code as string, message: e.message, offset: offset + errorOffset(doc, e.code, e.message, e.pos[0]) }));
   const spans = new Map<string, Span>();
   const sources = new Map<string, string>();
   // Collection keys are only worth a message of their own in an otherwise readable document
   // (a mis-indented `- item` also parses as one).
   const keyErrors: YamlError[] = [];
+  const duplicates: YamlError[] = [];
   const cutAtHash: number[] = [];
-  if (doc.contents) walk(doc.contents as YamlNode, '', offset, spans, sources, keyErrors, cutAtHash);
+  if (doc.contents) walk(doc.contents as YamlNode, '', offset, spans, sources, { keyErrors, duplicates }, cutAtHash);
+  errors.push(...duplicates.slice(0, MAX_ERRORS));
+  errors.sort((a, b) => a.offset - b.offset);
   if (!errors.length) errors.push(...keyErrors);
   let data: unknown;
   if (!errors.length) {
@@ -87,13 +93,23 @@ function errorOffset(doc: Document, code: string, message: string, pos: number):
   return best;
 }
 
+/** YAML errors kept per document. */
+const MAX_ERRORS = 20;
+
 function range(node: YamlNode | null | undefined, offset: number): [number, number] | undefined {
   const r = node?.range;
   return r ? [offset + r[0], offset + r[1]] : undefined;
 }
 
-function walk(node: YamlNode, pointer: string, offset: number, spans: Map<string, Span>, sources: Map<string, string>, errors: YamlError[], cutAtHash: number[]): void {
+interface WalkErrors {
+  keyErrors: YamlError[];
+  duplicates: YamlError[];
+}
+
+function walk(node: YamlNode, pointer: string, offset: number, spans: Map<string, Span>, sources: Map<string, string>, found: WalkErrors, cutAtHash: number[]): void {
+  const errors = found.keyErrors;
   if (isMap(node)) {
+    const keys = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       if (pair.key === null || (isScalar(pair.key) && (pair.key.value === null || pair.key.value === ''))) {
@@ -108,18 +124,23 @@ function walk(node: YamlNode, pointer: string, offset: number, spans: Map<string
         continue;
       }
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      if (keys.has(key)) {
+        found.duplicates.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', offset: offset + ((pair.key as YamlNode).range?.[0] ?? 0) });
+        continue;
+      }
+      keys.add(key);
       const child = `${pointer}/${escapePointer(key)}`;
       const keyRange = range(pair.key as YamlNode, offset);
       const valueRange = range(pair.value as YamlNode, offset) ?? keyRange ?? [offset, offset];
       spans.set(child, { ...(keyRange ? { key: keyRange } : {}), value: valueRange });
-      if (pair.value) walk(pair.value as YamlNode, child, offset, spans, sources, errors, cutAtHash);
+      if (pair.value) walk(pair.value as YamlNode, child, offset, spans, sources, found, cutAtHash);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
       const child = `${pointer}/${i}`;
       const r = range(item as YamlNode, offset);
       if (r) spans.set(child, { value: r });
-      if (item) walk(item as YamlNode, child, offset, spans, sources, errors, cutAtHash);
+      if (item) walk(item as YamlNode, child, offset, spans, sources, found, cutAtHash);
     });
   } else if (isScalar(node) && typeof node.source === 'string') {
     sources.set(pointer, node.source);
@@ -221,7 +242,7 @@ export function reportYamlErrors(file: VFile, yaml: ParsedYaml, text: string, li
   for (const [line, err] of [...byLine].sort((a, b) => a[1].offset - b[1].offset)) {
     const place = lines.place(err.offset);
     if (err.code === 'DUPLICATE_KEY') {
-      const key = /^\s*(?:- )?["']?([^:"'\n]*)/.exec(text.slice(err.offset))?.[1]?.trim();
+      const key = /^[ \t]*(?:- )?["']?([^:"'\n]*)/.exec(text.slice(err.offset, err.offset + 1024))?.[1]?.trim();
       report(file, 'yaml-kunci-ganda', key ? `Kunci \`${key}\` ditulis dua kali.` : 'Kunci yang sama ditulis dua kali.', place, {
         hint: 'Hapus salah satunya, atau gabungkan isinya ke satu kunci saja.',
       });

@@ -4,17 +4,20 @@
 // output/pdf switches to the new set of files at once (see output/sets.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { projectDirs } from '../model/paths.ts';
+import { layoutFiles } from '../layouts/files.ts';
+import { projectBaseUrl, projectDirs } from '../model/paths.ts';
 import { effectiveDate } from '../model/project.ts';
+import { firstDay } from '../kit/values.ts';
 import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
-import { loadLayouts, renderMeasureHtml, renderSopHtml, type Layouts } from '../render/document.ts';
-import { sopView } from '../render/view.ts';
+import { loadLayouts, type Layouts } from '../render/document.ts';
+import { sopView, type SopView } from '../render/view.ts';
+import { selfContainedHtml } from './html.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
-import { identityRoom, measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
+import type { Measurement } from '../plan/procedure.ts';
+import { measureSops, sopContexts, sopPrintHtml } from './print-html.ts';
 import { currentSet, listFiles, replaceSet, setMetaFile } from '../output/sets.ts';
 
 export interface BuildOptions {
@@ -28,6 +31,11 @@ export interface BuildOptions {
    */
   prune?: boolean;
   printer: () => Promise<Printer>;
+  /**
+   * Also write `<slug>.html` beside each PDF: the HTML that was printed, made self-contained
+   * (fonts and logo inlined; the PDF is printed from that very file).
+   */
+  html?: { allowedDirs: readonly string[] };
   onProgress?: (done: number, total: number, sop: Sop) => void;
 }
 
@@ -36,6 +44,8 @@ export interface BuiltPdf {
   /** Absolute path of the PDF. */
   pdf: string;
   manifest?: string;
+  /** Absolute path of the printed HTML (`--html`). */
+  html?: string;
   /** False when the previous PDF was still current. */
   rebuilt: boolean;
   /** Row heights etc. as measured for the PDF: the site draws the same flowchart from them. */
@@ -57,6 +67,20 @@ function manifestRel(sop: Sop): string {
   return pdfPath(sop, '').replace(/\.pdf$/, '.ttd.json');
 }
 
+/** Where the printed HTML of an SOP goes (`--html`), relative to the output directory. */
+export function htmlPath(sop: Sop): string {
+  return pdfPath(sop).replace(/\.pdf$/, '.html');
+}
+
+/** The printed HTML beside the PDF, relative to the pdf set. */
+function htmlRel(sop: Sop): string {
+  return pdfPath(sop, '').replace(/\.pdf$/, '.html');
+}
+
+function htmlFile(outDir: string, sop: Sop, options: Pick<BuildOptions, 'html'>): { html?: string } {
+  return options.html ? { html: path.join(outDir, htmlPath(sop)) } : {};
+}
+
 /** Measuring many SOPs in one page is fast, but keep the DOM of one page reasonable. */
 const MEASURE_BATCH = 100;
 
@@ -66,21 +90,31 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   const previous = currentSet(outDir, 'pdf');
   // The cache lives beside its set, so it always describes the PDFs shown.
   const cache = readCache(previous && setMetaFile(previous));
-  const shared = sharedInputsHash(dirs.layouts);
-  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root)]));
-  const stale = sops.filter((s) => options.force || cache.entries[s.id]?.hash !== hashes.get(s.id) || !previous || !existsSync(path.join(previous, pdfPath(s, ''))));
+  const layoutSources = layoutFiles(options.root);
+  const shared = sharedInputsHash(layoutSources);
+  const contexts = sopContexts(sops);
+  const viewOf = (s: Sop) => sopView(s, contexts.get(s.id));
+  const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root, contexts.get(s.id))]));
+  const stale = sops.filter(
+    (s) =>
+      options.force ||
+      cache.entries[s.id]?.hash !== hashes.get(s.id) ||
+      !previous ||
+      !existsSync(path.join(previous, pdfPath(s, ''))) ||
+      (options.html !== undefined && !existsSync(path.join(previous, htmlRel(s)))),
+  );
 
   const results = new Map<string, BuiltPdf>();
   for (const sop of sops) {
     const cached = cache.entries[sop.id];
     if (!stale.includes(sop) && cached) {
-      results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifestPath(dirs.pdf, previous!, sop), rebuilt: false, measurement: cached.measurement });
+      results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifestPath(dirs.pdf, previous!, sop), ...htmlFile(outDir, sop, options), rebuilt: false, measurement: cached.measurement });
     }
   }
   // What the new set takes unchanged from the current one: the files of current SOPs, and with
   // prune nothing else; without prune everything but the files about to be replaced.
-  const replaced = new Set(stale.flatMap((s) => [pdfPath(s, ''), manifestRel(s)]));
-  const kept = new Set([...results.values()].flatMap((b) => [pdfPath(b.sop, ''), ...(b.manifest ? [manifestRel(b.sop)] : [])]));
+  const replaced = new Set(stale.flatMap((s) => [pdfPath(s, ''), manifestRel(s), htmlRel(s)]));
+  const kept = new Set([...results.values()].flatMap((b) => [pdfPath(b.sop, ''), ...(b.manifest ? [manifestRel(b.sop)] : []), ...(b.html ? [htmlRel(b.sop)] : [])]));
   const before = previous ? listFiles(previous) : [];
   const carried = options.prune ? before.filter((f) => kept.has(f)) : before.filter((f) => !replaced.has(f));
   if (!stale.length && carried.length === before.length) return sops.map((s) => results.get(s.id)!);
@@ -90,21 +124,22 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
     for (const rel of carried) set.carry(rel);
     if (stale.length) {
       const printer = await options.printer();
-      const layouts = loadLayouts(dirs.layouts);
-      const baseUrl = pathToFileURL(options.root + path.sep).href;
+      const layouts = loadLayouts(layoutSources);
+      const baseUrl = projectBaseUrl(options.root);
       let done = 0;
       for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
         const batch = stale.slice(i, i + MEASURE_BATCH);
-        const measured = await measureSops(printer, layouts, batch, baseUrl);
+        const measured = await measureSops(printer, layouts, batch, baseUrl, viewOf);
         await Promise.all(
           batch.map(async (sop) => {
             const measurement = measured.get(sop.id)!;
-            const printed = await printOne(printer, layouts, sop, measurement, baseUrl);
+            const printed = await printOne(printer, layouts, sop, viewOf(sop), measurement, baseUrl, options.html);
             set.write(pdfPath(sop, ''), printed.pdf);
             // An SOP turned draf or basah gets no manifest that would let a service sign it.
             if (printed.manifest) set.write(manifestRel(sop), printed.manifest);
+            if (printed.html !== undefined) set.write(htmlRel(sop), printed.html);
             const manifest = printed.manifest ? { manifest: path.join(dirs.pdf, manifestRel(sop)) } : {};
-            results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifest, rebuilt: true, measurement });
+            results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifest, ...htmlFile(outDir, sop, options), rebuilt: true, measurement });
             cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };
             options.onProgress?.(++done, stale.length, sop);
           }),
@@ -121,20 +156,18 @@ function manifestPath(pdfDir: string, previous: string, sop: Sop): { manifest?: 
   return existsSync(path.join(previous, manifestRel(sop))) ? { manifest: path.join(pdfDir, manifestRel(sop)) } : {};
 }
 
-/** Measures SOPs in one browser page: table row heights, header, identity fit. */
-export async function measureSops(printer: Printer, layouts: Layouts, sops: Sop[], baseUrl: string): Promise<Map<string, Measurement>> {
-  const views = sops.map(sopView);
-  const rooms = Object.fromEntries(views.map((v) => [v.id, identityRoom(v)]));
-  const widest = Math.max(...views.map((v) => v.paper.widthMm));
-  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm', label: sops.length === 1 ? sops[0]!.path : `${sops.length} SOP (${sops[0]!.path} …)` }, measureInPage, rooms);
-  return new Map(list.map((m) => [m.id, m]));
-}
-
-/** The finished PDF of one SOP, and its signing manifest when it is e-signed. */
-async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measurement, baseUrl: string): Promise<{ pdf: Uint8Array; manifest?: string }> {
-  const view = sopView(sop);
-  const plan = planProcedure(view, sop.steps, m);
-  const html = renderSopHtml(layouts, view, plan);
+/** The finished PDF of one SOP, its signing manifest when it is e-signed, and the printed HTML when asked. */
+async function printOne(
+  printer: Printer,
+  layouts: Layouts,
+  sop: Sop,
+  view: SopView,
+  m: Measurement,
+  baseUrl: string,
+  keepHtml?: BuildOptions['html'],
+): Promise<{ pdf: Uint8Array; manifest?: string; html?: string }> {
+  const { html: rendered } = sopPrintHtml(layouts, sop, m, view);
+  const html = keepHtml ? selfContainedHtml(rendered, keepHtml.allowedDirs) : rendered;
   const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm`, label: sop.path });
   // User text is escaped, so anything refused or missing is ours (a font, a layout asset):
   // better no PDF than one quietly printed in a fallback font.
@@ -144,9 +177,10 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
     throw new Error(`Isi halaman ${printed.overflowing.map((i) => i + 1).join(', ')} dari ${sop.path} tidak muat di kertas ${view.paper.name}.`);
   }
   const box = printed.boxes[0];
-  const sign = sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' && box;
+  // Only an SOP in force is signable: drafts, withdrawn and replaced SOPs are marked instead.
+  const sign = sop.tanda_tangan === 'elektronik' && !view.mark && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
-  const date = new Date(`${effectiveDate(sop)}T00:00:00+07:00`);
+  const date = new Date(`${firstDay(effectiveDate(sop))}T00:00:00+07:00`);
   const pdf = await finishPdf(printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,
@@ -156,8 +190,9 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, m: Measure
     date,
     ...(sign ? { signature: { fieldName, page: box.page, rect: { x: box.x, y: box.y, width: box.width, height: box.height } } } : {}),
   });
-  if (!sign) return { pdf };
-  return { pdf, manifest: JSON.stringify(signingManifest(sop, `${sop.slug}.pdf`, fieldName, box), null, 2) + '\n' };
+  const kept = keepHtml ? { html } : {};
+  if (!sign) return { pdf, ...kept };
+  return { pdf, manifest: JSON.stringify(signingManifest(sop, `${sop.slug}.pdf`, fieldName, box), null, 2) + '\n', ...kept };
 }
 
 /** The cache kept beside the current set: what its PDFs were built from. */

@@ -5,7 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sop } from '../model/sop.ts';
+import type { SopContext } from '../render/view.ts';
 import { fontFiles } from '../kit/fonts.ts';
+import { loadAsset } from '../source/assets.ts';
+import { pdfLayoutPaths, type LayoutFiles } from '../layouts/files.ts';
 
 const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
 /** Pipeline stages whose code changes the printed PDF. */
@@ -19,11 +22,10 @@ function listFiles(dir: string): string[] {
 }
 
 /** Hash of everything every SOP shares (layouts, fonts, code). Computed once per build. */
-export function sharedInputsHash(layoutsDir: string): string {
+export function sharedInputsHash(layouts: LayoutFiles): string {
   const h = createHash('sha256');
   // The site's and the book's layouts (layouts/site, layouts/book) do not change an SOP's PDF.
-  const pdfLayouts = listFiles(layoutsDir).filter((f) => !/[/\\](site|book)[/\\]/.test(path.relative(layoutsDir, f).replace(/^/, '/')));
-  const files = [...pdfLayouts, ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
+  const files = [...pdfLayoutPaths(layouts), ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
   for (const f of files) h.update(f.slice(f.lastIndexOf('/') + 1)).update(readFileSync(f));
   return h.digest('hex');
 }
@@ -32,8 +34,10 @@ export function sharedInputsHash(layoutsDir: string): string {
  * The normalized SOP already holds everything the source and its cascade decided. Its paths are
  * relative to the project, so the key survives moving the project folder (a CI cache hits).
  */
-export function sopInputsHash(sop: Sop, shared: string, root: string): string {
-  const h = createHash('sha256').update(shared).update(JSON.stringify(sop));
-  if (sop.instansi.logo) h.update(readFileSync(path.join(root, sop.instansi.logo)));
+export function sopInputsHash(sop: Sop, shared: string, root: string, context: SopContext = {}): string {
+  // The context (e.g. the number of the SOP that replaces it) is printed too.
+  const h = createHash('sha256').update(shared).update(JSON.stringify(sop)).update(JSON.stringify(context));
+  // The logo's checked bytes (what is printed), not its path: judged again as `sop check` did.
+  if (sop.instansi.logo) h.update(loadAsset(root, sop.instansi.logo).sha256);
   return h.digest('hex');
 }

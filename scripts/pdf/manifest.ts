@@ -30,7 +30,8 @@ export function signingManifest(sop: Sop, file: string, field: string, box: { pa
     file,
     nomor: sop.nomor,
     nama: sop.nama,
-    signer: { jabatan: signer.jabatan, nama: signer.nama, ...(signer.nip ? { nip: signer.nip } : {}) },
+    // Never blank here: sop check requires the name of an e-signer (certificates are personal).
+    signer: { jabatan: signer.jabatan, nama: signer.nama ?? '', ...(signer.nip ? { nip: signer.nip } : {}) },
     field,
     page: box.page + 1,
     unit: 'pt',

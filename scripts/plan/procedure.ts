@@ -1,9 +1,9 @@
 // The one procedure plan, for the PDF and the site alike: from what the browser measured to
-// pagination by real row heights, the flowchart geometry and SVG of every page, and the
-// identity page's fit. The site draws exactly these SVGs, so it shows the PDF's flowchart. Pure.
+// rows sized for the flowchart, pagination by cost, the flowchart geometry and SVG of every
+// page, and the identity page's fit. The site draws exactly these rows and SVGs, so it shows
+// the PDF's flowchart. Pure.
+import { fitFlow } from '../flow/fit.ts';
 import { flowGraph } from '../flow/graph.ts';
-import { layoutFlow } from '../flow/layout.ts';
-import { paginate } from '../flow/paginate.ts';
 import { flowSvg } from '../flow/svg.ts';
 import type { PageLayout } from '../flow/types.ts';
 import type { Step } from '../model/sop.ts';
@@ -75,6 +75,7 @@ export function measureInPage(rooms: Record<string, number>): Measurement[] {
 export interface ProcedurePlan {
   /** Rows per procedure page (indices into view.rows). */
   pages: Array<{ first: number; last: number }>;
+  /** Height each row is printed at: as measured, or taller where the flowchart needs room. */
   rowHeights: number[];
   layouts: PageLayout[];
   /** One flowchart per page; marker ids carry the page number, so several fit in one HTML page. */
@@ -93,19 +94,16 @@ export function planProcedure(view: SopView, steps: Step[], m: Measurement): Pro
   const pageHeight = heightMm * PX_PER_MM;
   const bodyBottom = pageHeight - margin[2] * PX_PER_MM;
   const capacity = Math.floor(bodyBottom - m.theadBottom) - 1;
-  // The last row must share its page with the closing signer block: paginate as if it were taller.
-  const withClosing = m.rowHeights.map((h, i) => (i === m.rowHeights.length - 1 ? h + m.closingHeight : h));
-  const pages = paginate(withClosing, { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT });
-  const layouts = layoutFlow({
+  // Rows at least as tall as the flowchart needs; the closing signer block shares the last page.
+  const { pages, rowHeights, layouts } = fitFlow({
     graph: flowGraph(steps, view.actors.length),
     columnWidths: view.columns.actors,
     rowHeights: m.rowHeights,
-    pages,
-    bandHeight: BAND_HEIGHT,
+    paging: { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT, closingHeight: m.closingHeight },
   });
   return {
     pages,
-    rowHeights: m.rowHeights,
+    rowHeights,
     layouts,
     svgs: layouts.map((page, i) => flowSvg(page, { markerId: `panah-hal${i + 2}` })),
     bandHeight: BAND_HEIGHT,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { servedAsset } from '../source/assets.ts';
 import { urlPolicy, withBase } from './guard.ts';
 import type { UrlPolicy } from './guard.ts';
 import { PrerequisiteError } from './browser.ts';
@@ -426,8 +427,12 @@ export class Printer {
   #route(slot: Slot, request: HTTPRequest): void {
     const url = request.url();
     const done = (p: Promise<void>) => void p.catch(() => undefined); // page may be closing
+    // A checked asset (logo) under the project: its checked bytes, never its file (source/assets.ts).
+    const asset = url !== this.#hostUrl && this.#allowed(url) ? servedAsset(url) : undefined;
     if (url === this.#hostUrl) {
       done(request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: HOST_HTML }));
+    } else if (asset) {
+      done(request.respond({ status: 200, contentType: asset.mime, body: Buffer.from(asset.bytes) }));
     } else if (this.#allowed(url)) {
       done(request.continue());
     } else {

@@ -1,20 +1,18 @@
 // Handlebars layouts → HTML. Loading the layouts is I/O (done once); rendering is pure.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fontFaceCss } from '../kit/fonts.ts';
 import { loadTemplates, type Template } from '../kit/templates.ts';
+import { readLayout, type LayoutFiles } from '../layouts/files.ts';
 import type { ProcedurePlan } from '../plan/procedure.ts';
 import type { RowView, SopView } from './view.ts';
 
 export interface Layouts {
-  dir: string;
   sop: Template;
   measure: Template;
   css: string;
 }
 
-export function loadLayouts(dir: string): Layouts {
-  return { dir, ...loadTemplates(dir, { sop: 'sop.hbs', measure: 'measure.hbs' }), css: readFileSync(path.join(dir, 'sop.css'), 'utf8') };
+export function loadLayouts(layouts: LayoutFiles): Layouts {
+  return { ...loadTemplates(layouts, '', { sop: 'sop.hbs', measure: 'measure.hbs' }), css: readLayout(layouts, 'sop.css') };
 }
 
 export interface ProcedurePageView {

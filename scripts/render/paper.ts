@@ -9,14 +9,17 @@ export interface Paper {
   /** Landscape width and height in mm. */
   widthMm: number;
   heightMm: number;
-  /** Page margins in mm: top, right, bottom, left. */
+  /**
+   * Page margins in mm: top, right, bottom, left. Nothing prints within 10 mm of an edge (office
+   * printers clip up to ~5 mm); the bottom one also holds the footer (sop.css `.kaki`, 10 mm up).
+   */
   margin: [number, number, number, number];
 }
 
 export function paper(kertas: Kertas): Paper {
   return kertas === 'F4'
-    ? { name: 'F4', widthMm: 330, heightMm: 215, margin: [10, 12, 14, 12] }
-    : { name: 'A4', widthMm: 297, heightMm: 210, margin: [10, 12, 14, 12] };
+    ? { name: 'F4', widthMm: 330, heightMm: 215, margin: [10, 12, 18, 12] }
+    : { name: 'A4', widthMm: 297, heightMm: 210, margin: [10, 12, 18, 12] };
 }
 
 export interface ProcedureColumns {

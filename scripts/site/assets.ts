@@ -1,8 +1,8 @@
 // Static files of the site: the stylesheet with Arimo's @font-face rules (the font files are
 // copied from node_modules, so no page asks another host for a font), the scripts and the icon.
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { webFontFaces } from '../kit/fonts.ts';
+import { listLayouts, type LayoutFiles } from '../layouts/files.ts';
 
 export interface AssetFile {
   /** Site-relative path. */
@@ -19,12 +19,10 @@ export function fontAssets(): { css: string; files: AssetFile[] } {
 }
 
 /** Everything under layouts/site/assets, with Arimo prepended to situs.css. */
-export function siteAssets(layoutsDir: string): AssetFile[] {
-  const dir = path.join(layoutsDir, 'assets');
+export function siteAssets(layouts: LayoutFiles): AssetFile[] {
   const fonts = fontAssets();
   const out: AssetFile[] = [...fonts.files];
-  for (const name of readdirSync(dir).sort()) {
-    const from = path.join(dir, name);
+  for (const { name, path: from } of listLayouts(layouts, 'site/assets')) {
     if (name === 'situs.css') out.push({ path: 'assets/situs.css', data: `${fonts.css}\n${readFileSync(from, 'utf8')}` });
     else out.push({ path: `assets/${name}`, from });
   }

@@ -5,11 +5,13 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildBooks } from '../book/build-book.ts';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
+import { layoutFiles } from '../layouts/files.ts';
 import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import { replaceSet } from '../output/sets.ts';
 import type { Printer } from '../print/pool.ts';
+import { extensionOf, loadAsset } from '../source/assets.ts';
 import { siteAssets } from './assets.ts';
 import { findBooks } from './books.ts';
 import { siteModel, type SiteModel } from './model.ts';
@@ -22,6 +24,8 @@ export interface SiteOptions {
   /** Where pdf/, buku/ and site/ go; `<root>/output` by default. */
   outDir?: string;
   base: Base;
+  /** Site title in the header (`sop site --judul`), e.g. "SOP Pemerintah Kabupaten Balangan". */
+  judul?: string;
   printer: () => Promise<Printer>;
   /** Rebuild every PDF, ignoring the cache. */
   force?: boolean;
@@ -63,37 +67,41 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   // sources, same bytes).
   if (options.tahunBuku !== undefined) await buildBooks(project, { outDir, tahun: options.tahunBuku, printer: options.printer });
 
-  const layoutsDir = path.join(dirs.layouts, 'site');
-  const templates = loadSiteTemplates(layoutsDir);
+  const layouts = layoutFiles(root);
+  const templates = loadSiteTemplates(layouts);
   const books = findBooks(dirs.buku, new Set(sops.map((s) => s.instansi.id)));
-  const model = siteModel({ sops, manifests: new Set(pdfs.filter((b) => b.manifest).map((b) => b.sop.id)), books });
+  const model = siteModel({ sops, books });
 
-  // Files copied as they are: PDFs and manifests of public SOPs, books, logos.
+  // Files copied as they are: PDFs of public SOPs, books; logos as checked bytes. Never the signing
+  // manifests (.ttd.json): they are instructions for the signing office, not for the public.
   const built = new Map(pdfs.map((b) => [b.sop.id, b]));
   const copies: Array<{ path: string; from: string }> = [];
+  const logoFiles: Array<{ path: string; data: Uint8Array }> = [];
   for (const s of model.sops) {
     const b = built.get(s.sop.id)!;
     copies.push({ path: s.pdf, from: b.pdf });
-    if (s.manifest && b.manifest) copies.push({ path: s.manifest, from: b.manifest });
   }
   const logos = new Map<string, string>();
   for (const i of model.instansi) {
     for (const book of i.books) copies.push({ path: paths.buku(book.file), from: book.source });
     if (i.instansi.logo) {
-      const rel = paths.asset(`logo/${i.instansi.id}${path.extname(i.instansi.logo).toLowerCase()}`);
+      // The bytes source/assets.ts checked (an SVG rebuilt without script or links), named by
+      // their type: never the logo's path or name again.
+      const logo = loadAsset(root, i.instansi.logo);
+      const rel = paths.asset(`logo/${i.instansi.id}${extensionOf(logo)}`);
       logos.set(i.instansi.id, rel);
-      copies.push({ path: rel, from: path.join(root, i.instansi.logo) });
+      logoFiles.push({ path: rel, data: logo.bytes });
     }
   }
-  const sizes = new Map(copies.map((c) => [c.path, statSync(c.from).size]));
+  const sizes = new Map([...copies.map((c) => [c.path, statSync(c.from).size] as const), ...logoFiles.map((l) => [l.path, l.data.length] as const)]);
   const measurements = new Map(pdfs.map((b) => [b.sop.id, b.measurement]));
-  const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos });
-  const assets = siteAssets(layoutsDir);
+  const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos, ...(options.judul ? { judul: options.judul } : {}) });
+  const assets = siteAssets(layouts);
 
   const dest = dirs.site;
   return replaceSet(outDir, 'site', async (set) => {
     let files = 0;
-    const write = (rel: string, data: string) => {
+    const write = (rel: string, data: string | Uint8Array) => {
       set.write(rel, data);
       files++;
     };
@@ -107,6 +115,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
       else copy(a.path, a.from!);
     }
     for (const c of copies) copy(c.path, c.from);
+    for (const l of logoFiles) write(l.path, l.data);
     // GitHub Pages would otherwise run Jekyll over the site and hide nothing useful, but slowly.
     write('.nojekyll', '');
     const indexed = await writeSearchIndex(set.dir, pages);

@@ -24,7 +24,6 @@ export interface SiteSop {
   /** Site-relative paths. */
   url: string;
   pdf: string;
-  manifest?: string;
   /** What `menggantikan` names: the SOP on this site when it is public here. */
   replaces?: { nomor: string; target?: SiteSop; eksternal: boolean };
   /** Public SOPs whose `menggantikan` is this SOP's number. */
@@ -44,6 +43,11 @@ export interface SiteUnit {
 
 export interface SiteInstansi {
   instansi: Instansi;
+  /**
+   * The name a reader sees: the office's name, followed by its pemerintah when another office
+   * on the site has the same name ("Dinas Komunikasi dan Informatika (Pemerintah Kabupaten …)").
+   */
+  label: string;
   sops: SiteSop[];
   units: SiteUnit[];
   books: BookRef[];
@@ -61,8 +65,6 @@ export interface SiteModel {
 export interface ModelInput {
   /** Every valid SOP; drafts are dropped here. */
   sops: Sop[];
-  /** Ids of the SOPs that have a signing manifest. */
-  manifests: ReadonlySet<string>;
   /** Books per instansi id. */
   books?: ReadonlyMap<string, BookRef[]>;
 }
@@ -96,7 +98,6 @@ export function siteModel(input: ModelInput): SiteModel {
     ...(sop.unit ? { unitSlug: slugify(sop.unit) } : {}),
     url: paths.sop(sop),
     pdf: paths.pdf(sop),
-    ...(input.manifests.has(sop.id) ? { manifest: paths.manifest(sop) } : {}),
     replacedBy: [],
     related: [],
     referencedBy: [],
@@ -128,6 +129,11 @@ export function siteModel(input: ModelInput): SiteModel {
   }
 
   const instansiIds = [...new Set(sops.map((s) => s.sop.instansi.id))];
+  const sameName = new Map<string, number>();
+  for (const id of instansiIds) {
+    const key = sops.find((s) => s.sop.instansi.id === id)!.sop.instansi.nama.trim().toLowerCase();
+    sameName.set(key, (sameName.get(key) ?? 0) + 1);
+  }
   const instansi: SiteInstansi[] = instansiIds.map((id) => {
     const mine = sops.filter((s) => s.sop.instansi.id === id);
     const units = new Map<string, SiteUnit>();
@@ -137,8 +143,10 @@ export function siteModel(input: ModelInput): SiteModel {
       u.sops.push(s);
       units.set(s.unitSlug, u);
     }
+    const inst = mine[0]!.sop.instansi;
     return {
-      instansi: mine[0]!.sop.instansi,
+      instansi: inst,
+      label: (sameName.get(inst.nama.trim().toLowerCase()) ?? 0) > 1 ? `${inst.nama} (${inst.pemerintah})` : inst.nama,
       sops: mine,
       units: [...units.values()].sort((a, b) => compare(a.nama, b.nama)),
       books: [...(input.books?.get(id) ?? [])].sort((a, b) => (a.tahun < b.tahun ? 1 : a.tahun > b.tahun ? -1 : 0)),

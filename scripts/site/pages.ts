@@ -9,6 +9,7 @@ import { type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } fr
 import { procedureView } from './procedure.ts';
 import { proseHtml } from '../kit/markdown.ts';
 import type { PageKind, SiteTemplates } from './templates.ts';
+import { compareText } from '../model/collation.ts';
 import { fileOf, fullUrl, href, paths, type Base } from './urls.ts';
 
 export const SITE_NAME = 'Katalog SOP';
@@ -23,6 +24,20 @@ export interface RenderInput {
   sizes: ReadonlyMap<string, number>;
   /** Site-relative path of each instansi's logo, when it has one. */
   logos?: ReadonlyMap<string, string>;
+  /** Site title in the header (`sop site --judul`); default SITE_NAME. */
+  judul?: string;
+}
+
+/**
+ * Who the site belongs to, for its header: the title, and under it the pemerintah whose SOPs it
+ * publishes (one: its name and the logo of its offices; a few: their names) .
+ */
+export function siteOwner(model: SiteModel, input: Pick<RenderInput, 'judul' | 'logos' | 'base'>): { judul: string; pemilik: string; logo?: string } {
+  const judul = input.judul?.trim() || SITE_NAME;
+  const govs = [...new Set(model.instansi.map((i) => i.instansi.pemerintah))].sort(compareText);
+  if (govs.length !== 1) return { judul, pemilik: govs.length && govs.length <= 3 ? govs.join(' · ') : SITE_SUBTITLE };
+  const logo = model.instansi.map((i) => input.logos?.get(i.instansi.id)).find(Boolean);
+  return { judul, pemilik: govs[0]!, ...(logo ? { logo: href(input.base, logo) } : {}) };
 }
 
 export interface SiteFile {
@@ -75,31 +90,35 @@ type PageContext = PageInput & {
   canonical?: string;
   siteName: string;
   siteSubtitle: string;
+  siteLogo?: string;
 };
 
 export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
   const { model, base } = input;
   const files: SiteFile[] = [];
   const url = (rel: string) => href(base, rel);
+  const owner = siteOwner(model, input);
   const page = (rel: string, kind: PageKind, ctx: PageInput) => {
     const full: PageContext = {
       ...ctx,
       kind,
       base: base.path,
       csp: csp(kind === 'cari'),
-      siteName: SITE_NAME,
-      siteSubtitle: SITE_SUBTITLE,
+      siteName: owner.judul,
+      siteSubtitle: owner.pemilik,
+      ...(owner.logo ? { siteLogo: owner.logo } : {}),
       ...(base.origin && kind !== '404' ? { canonical: fullUrl(base, rel) } : {}),
     };
     files.push({ path: fileOf(rel), data: t[kind](full) });
   };
 
-  const item = (s: SiteSop) => sopItem(s, input);
+  const labels = new Map(model.instansi.map((i) => [i.instansi.id, i.label]));
+  const item = (s: SiteSop) => sopItem(s, input, labels.get(s.sop.instansi.id) ?? s.sop.instansi.nama);
 
   // Home.
   const counts = Object.fromEntries(model.statuses.map((g) => [g.status, g.sops.length])) as Partial<Record<PublicStatus, number>>;
   page(paths.home, 'beranda', {
-    title: `${SITE_NAME} ${SITE_SUBTITLE}`,
+    title: `${owner.judul} · ${owner.pemilik}`,
     description: `Standar Operasional Prosedur (SOP) Administrasi Pemerintahan dari ${model.instansi.length} instansi: cari menurut nama, nomor, kegiatan atau dasar hukum, dan unduh PDF resminya.`,
     nav: 'beranda',
     scripts: [],
@@ -114,7 +133,7 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
   // Catalogue: everything, then one page per filter value.
   const katalog = (rel: string, heading: string, intro: string, sops: SiteSop[], current: { dim: string; value: string } | undefined, crumbs: Crumb[], extra: Record<string, unknown> = {}) =>
     page(rel, 'katalog', {
-      title: `${heading} · ${SITE_NAME}`,
+      title: `${heading} · ${owner.judul}`,
       description: intro,
       nav: 'katalog',
       scripts: [url(paths.asset('katalog.js'))],
@@ -137,14 +156,14 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
   for (const i of model.instansi) {
     const inst = i.instansi;
     const books = instansiCard(i, input).books;
-    katalog(paths.instansi(inst.id), inst.nama, `SOP ${inst.nama}, ${inst.pemerintah}.`, i.sops, { dim: 'instansi', value: inst.id }, [home, cat, { label: inst.nama }], {
+    katalog(paths.instansi(inst.id), i.label, `SOP ${inst.nama}, ${inst.pemerintah}.`, i.sops, { dim: 'instansi', value: inst.id }, [home, cat, { label: i.label }], {
       instansi: { nama: inst.nama, pemerintah: inst.pemerintah, alamat: inst.alamat ?? '', books },
     });
     for (const u of i.units) {
-      katalog(paths.unit(inst.id, u.slug), `${u.nama} — ${inst.nama}`, `SOP ${u.nama}, ${inst.nama}.`, u.sops, { dim: 'unit', value: `${inst.id}/${u.slug}` }, [
+      katalog(paths.unit(inst.id, u.slug), `${u.nama} — ${i.label}`, `SOP ${u.nama}, ${inst.nama}, ${inst.pemerintah}.`, u.sops, { dim: 'unit', value: `${inst.id}/${u.slug}` }, [
         home,
         cat,
-        { label: inst.nama, url: url(paths.instansi(inst.id)) },
+        { label: i.label, url: url(paths.instansi(inst.id)) },
         { label: u.nama },
       ]);
     }
@@ -172,7 +191,7 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
     const inst = model.instansi.find((i) => i.instansi.id === s.sop.instansi.id)!;
     const unitUrl = s.unitSlug ? url(paths.unit(s.sop.instansi.id, s.unitSlug)) : undefined;
     page(s.url, 'sop', {
-      title: `${s.sop.nama} (${s.sop.nomor}) · ${s.sop.instansi.nama}`,
+      title: `${s.sop.nama} (${s.sop.nomor}) · ${inst.label}`,
       description: `SOP ${s.sop.nama}, nomor ${s.sop.nomor}, ${s.sop.instansi.nama}, ${s.sop.instansi.pemerintah}. Status: ${STATUS_LABEL[s.sop.status as PublicStatus]}.`,
       nav: 'katalog',
       scripts: [],
@@ -180,7 +199,7 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
       crumbs: [
         home,
         cat,
-        { label: s.sop.instansi.nama, url: url(paths.instansi(s.sop.instansi.id)) },
+        { label: inst.label, url: url(paths.instansi(s.sop.instansi.id)) },
         ...(s.sop.unit && unitUrl ? [{ label: s.sop.unit, url: unitUrl }] : []),
       ],
       sop: sopPage(s, input, inst, proc),
@@ -188,7 +207,7 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
   }
 
   page(paths.cari, 'cari', {
-    title: `Cari SOP · ${SITE_NAME}`,
+    title: `Cari SOP · ${owner.judul}`,
     description: 'Cari SOP menurut nama, nomor, kegiatan, dasar hukum atau pelaksana.',
     nav: 'cari',
     scripts: [url(paths.asset('cari.js'))],
@@ -196,10 +215,10 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
     crumbs: [home, { label: 'Cari' }],
     katalogUrl: url(paths.katalog),
     statuses: model.statuses.map((g) => ({ label: STATUS_LABEL[g.status], url: url(paths.status(g.status)) })),
-    instansi: model.instansi.map((i) => ({ nama: i.instansi.nama, url: url(paths.instansi(i.instansi.id)) })),
+    instansi: model.instansi.map((i) => ({ nama: i.label, url: url(paths.instansi(i.instansi.id)) })),
   });
   page('404.html', '404', {
-    title: `Halaman tidak ditemukan · ${SITE_NAME}`,
+    title: `Halaman tidak ditemukan · ${owner.judul}`,
     description: '',
     nav: '',
     scripts: [],
@@ -217,7 +236,7 @@ function statusOf(s: SiteSop): PublicStatus {
   return s.sop.status as PublicStatus;
 }
 
-function sopItem(s: SiteSop, input: RenderInput) {
+function sopItem(s: SiteSop, input: RenderInput, instansi: string) {
   const url = (rel: string) => href(input.base, rel);
   const sop = s.sop;
   return {
@@ -227,7 +246,7 @@ function sopItem(s: SiteSop, input: RenderInput) {
     status: statusOf(s),
     statusLabel: STATUS_LABEL[statusOf(s)],
     berlaku: sop.status === 'berlaku',
-    instansi: sop.instansi.nama,
+    instansi,
     instansiId: sop.instansi.id,
     unit: sop.unit ?? '',
     unitKey: s.unitSlug ? `${sop.instansi.id}/${s.unitSlug}` : '',
@@ -276,7 +295,7 @@ function filterGroups(model: SiteModel, input: RenderInput, current: { dim: stri
       judul: 'Instansi dan unit',
       dim: 'instansi',
       links: model.instansi.map((i) => ({
-        label: i.instansi.nama,
+        label: i.label,
         url: url(paths.instansi(i.instansi.id)),
         jumlah: i.sops.length,
         current: is('instansi', i.instansi.id),
@@ -311,7 +330,9 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
   const signer = sop.disahkan_oleh;
   const status = statusOf(s);
   return {
-    ...sopItem(s, input),
+    ...sopItem(s, input, sop.instansi.nama),
+    // In search results, an office is told apart from a namesake by its pemerintah.
+    instansiLabel: inst.label,
     instansiUrl: url(paths.instansi(sop.instansi.id)),
     pemerintah: sop.instansi.pemerintah,
     alamat: sop.instansi.alamat ?? '',
@@ -339,7 +360,6 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
     instansiBerlakuUrl: url(paths.instansi(sop.instansi.id)),
     riwayat: sop.riwayat.map((r) => ({ tanggal: tanggal(r.tanggal), iso: r.tanggal, uraian: r.uraian })),
     prose: proseHtml(sop.prose),
-    manifest: s.manifest ? { url: url(s.manifest), size: formatSize(input.sizes.get(s.manifest)) } : undefined,
     books: inst.books.map((b) => ({ tahun: b.tahun, url: url(paths.buku(b.file)) })),
     procedure: proc,
   };
@@ -377,7 +397,6 @@ export function catalogueJson(model: SiteModel, base: Base): string {
       keterkaitan: s.related.map((r) => ({ teks: r.text, nomor: r.target?.sop.nomor ?? null })),
       url: u(s.url),
       pdf: u(s.pdf),
-      manifes_ttd: s.manifest ? u(s.manifest) : null,
     })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;

@@ -19,8 +19,19 @@ export interface ProcedurePage {
   svg: string;
 }
 
+/** One step as a phone shows it: the table's row read as a card, with where the flow goes. */
+export interface StepCard extends RowView {
+  pelaksana: string;
+  /** `Lanjut ke langkah 3`, `Ya → langkah 5; Tidak → langkah 2`, `Selesai`. */
+  lanjut: string;
+  /** The step's symbol in the flowchart, for its mark: mulai/selesai, proses, keputusan. */
+  simbol: 'terminator' | 'process' | 'decision';
+}
+
 export interface ProcedureView {
   actors: string[];
+  /** The same steps as a list, for narrow screens (the table and flowchart stay for wide ones). */
+  steps: StepCard[];
   /** Column numbers 1 … n of the numbering row under the header, as in the PDF. */
   columnNumbers: number[];
   /** The PDF's procedure pages, one table each, with the PDF's flowchart SVG. */
@@ -48,6 +59,20 @@ function flowText(lanjut: Lanjut, last: boolean): string {
   }
 }
 
+/** Where the flow goes after a step, in words, for the step list. */
+function nextText(lanjut: Lanjut, next: number | undefined): string {
+  switch (lanjut.kind) {
+    case 'next':
+      return next === undefined ? 'Selesai' : `Lanjut ke langkah ${next}`;
+    case 'jump':
+      return `Lanjut ke langkah ${lanjut.to}`;
+    case 'decision':
+      return lanjut.exits.map((e) => `${e.label} → langkah ${e.to}`).join('; ');
+    case 'end':
+      return 'Selesai';
+  }
+}
+
 export function procedureView(sop: Sop, m: Measurement): ProcedureView {
   const view = sopView(sop);
   const c = view.columns;
@@ -67,8 +92,15 @@ export function procedureView(sop: Sop, m: Measurement): ProcedureView {
     `.proc .flow{top:${px(plan.flowTop)};left:${px(c.no + c.kegiatan)}}`,
     '',
   ].join('\n');
+  const steps: StepCard[] = sop.steps.map((s, i) => ({
+    ...view.rows[i]!,
+    pelaksana: sop.pelaksana[s.actor] ?? '',
+    lanjut: nextText(s.lanjut, sop.steps[i + 1]?.no),
+    simbol: s.symbol,
+  }));
   return {
     actors: sop.pelaksana,
+    steps,
     columnNumbers: widths.map((_, i) => i + 1),
     pages: plan.pages.map((p, i) => ({
       rows: rows.slice(p.first, p.last + 1),

@@ -1,5 +1,6 @@
 // The site's Handlebars layouts (layouts/site/). Every value is escaped by Handlebars (`{{…}}`);
 // the only raw insertions (`{{{…}}}`) are the sanitized prose and the generated flowchart SVG.
+import type { LayoutFiles } from '../layouts/files.ts';
 import { loadTemplates, type Template } from '../kit/templates.ts';
 
 export const PAGE_KINDS = ['beranda', 'katalog', 'sop', 'cari', '404'] as const;
@@ -7,7 +8,7 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 
 export type SiteTemplates = Record<PageKind, Template>;
 
-export function loadSiteTemplates(dir: string): SiteTemplates {
+export function loadSiteTemplates(layouts: LayoutFiles): SiteTemplates {
   const files = Object.fromEntries(PAGE_KINDS.map((k) => [k, `${k}.hbs`])) as Record<PageKind, string>;
-  return loadTemplates(dir, files, { eq: (a: unknown, b: unknown) => a === b });
+  return loadTemplates(layouts, 'site', files, { eq: (a: unknown, b: unknown) => a === b });
 }

@@ -31,16 +31,8 @@ function slashed(p: string): string {
   return parts.length ? `/${parts.join('/')}/` : '/';
 }
 
-/** Lower-case ASCII words joined by `-`: `Bidang Aplikasi & Informatika` → `bidang-aplikasi-informatika`. */
-export function slugify(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || 'lainnya';
-}
+// The one slug function (model/slug.ts), here for the site's modules.
+export { slugify } from '../model/slug.ts';
 
 /** Year the SOP belongs to in the catalogue: of its effective date, else of its creation. */
 export function tahunOf(sop: Pick<Sop, 'tanggal_efektif' | 'tanggal_pembuatan'>): string {
@@ -58,7 +50,6 @@ export const paths = {
   cari: 'cari/',
   sop: (sop: Pick<Sop, 'slug' | 'instansi'>) => `sop/${sop.instansi.id}/${sop.slug}/`,
   pdf: (sop: Pick<Sop, 'slug' | 'instansi'>) => `pdf/${sop.instansi.id}/${sop.slug}.pdf`,
-  manifest: (sop: Pick<Sop, 'slug' | 'instansi'>) => `pdf/${sop.instansi.id}/${sop.slug}.ttd.json`,
   buku: (file: string) => `buku/${file}`,
   asset: (name: string) => `assets/${name}`,
 };

@@ -1,8 +1,9 @@
 // The I/O edge of `check`: finds SOP sources and instansi.yml files under content/ and reads
 // their bytes. Everything after this works on the returned plain data.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { BOOK_PAGES_DIR, projectDirs } from '../model/paths.ts';
+import { isInside, readInside, rootOf, type Root } from './read-inside.ts';
 
 export interface RawFile {
   /** Absolute path. */
@@ -12,6 +13,11 @@ export interface RawFile {
   bytes: Uint8Array;
   /** Why the file could not be read (a broken link, no permission): reported, not thrown. */
   readError?: string;
+  /**
+   * A link (to a file or a folder) that was not followed: it leads outside content/
+   * (`di-luar`), or to a file or folder already read under another path (`ganda`).
+   */
+  link?: { problem: 'di-luar' | 'ganda'; target: string; folder: boolean };
 }
 
 export interface ContentSet {
@@ -32,33 +38,92 @@ export function isBookPage(name: string): boolean {
   return lower.endsWith('.md') && !name.startsWith('_') && !name.startsWith('.') && lower !== 'readme.md';
 }
 
+const isInstansi = (name: string) => name === 'instansi.yml' || name === 'instansi.yaml';
+const isSop = (name: string) => name.endsWith('.md') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md';
+const skipDir = (name: string) => NOT_SOP_DIRS.has(name) || name.startsWith('.');
+
+/**
+ * Walks content/ and reads every SOP, instansi.yml and book page. Links are followed only inside
+ * content/: real folders are walked first, then links, so a folder reached both ways is read
+ * under its own path; a link out of content/, or to something already read (a cycle), is
+ * returned as a RawFile with `link` set and is never read.
+ */
 export function readContent(root: string, contentDir = projectDirs(root).content): ContentSet {
   const sops: RawFile[] = [];
   const instansi: RawFile[] = [];
   const bookPages: RawFile[] = [];
+  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return { root, contentDir, sops, instansi, bookPages };
+  const base: Root = rootOf(contentDir);
+  const seen = new Set<string>([base.real]);
+  const links: Array<{ abs: string; name: string }> = [];
+
   const read = (abs: string): RawFile => {
-    const rel = path.relative(root, abs).split(path.sep).join('/');
-    try {
-      return { abs, rel, bytes: readFileSync(abs) };
-    } catch (e) {
-      return { abs, rel, bytes: new Uint8Array(), readError: (e as NodeJS.ErrnoException).code ?? String(e) };
-    }
+    const got = readInside(abs, base);
+    if (got.ok) return { abs, rel: rel(abs), bytes: got.bytes };
+    if (got.problem === 'di-luar') return { abs, rel: rel(abs), bytes: new Uint8Array(), link: { problem: 'di-luar', target: got.real, folder: false } };
+    const readError = got.problem === 'tak-terbaca' ? got.code : got.problem === 'tidak-ada' ? 'ENOENT' : got.problem === 'bukan-berkas' ? `bukan berkas biasa: ${got.kind}` : got.problem;
+    return { abs, rel: rel(abs), bytes: new Uint8Array(), readError };
   };
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const file = (abs: string, name: string, real: string) => {
+    if (!isInstansi(name) && !isSop(name)) return;
+    seen.add(real);
+    (isInstansi(name) ? instansi : sops).push(read(abs));
+  };
+  // Book pages: files and links to files, each read (and its link judged) by read().
+  const pagesIn = (dir: string) => {
+    for (const page of entriesOf(dir)) if ((page.isFile() || page.isSymbolicLink()) && isBookPage(page.name)) bookPages.push(read(path.join(dir, page.name)));
+  };
+  // `realDir`: `dir` with links resolved; entries that are not links add only their name.
+  const walk = (dir: string, realDir: string) => {
+    for (const entry of entriesOf(dir)) {
       const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name === BOOK_PAGES_DIR) {
-          for (const page of readdirSync(abs, { withFileTypes: true })) if (page.isFile() && isBookPage(page.name)) bookPages.push(read(path.join(abs, page.name)));
-        } else if (!NOT_SOP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(abs);
-      } else if (entry.name === 'instansi.yml' || entry.name === 'instansi.yaml') {
-        instansi.push(read(abs));
-      } else if (entry.name.endsWith('.md') && !entry.name.startsWith('_') && entry.name.toLowerCase() !== 'readme.md') {
-        sops.push(read(abs));
-      }
+      if (entry.isSymbolicLink()) links.push({ abs, name: entry.name });
+      else if (entry.isDirectory()) {
+        const book = entry.name === BOOK_PAGES_DIR;
+        if (!book && skipDir(entry.name)) continue;
+        const real = path.join(realDir, entry.name);
+        seen.add(real);
+        if (book) pagesIn(abs);
+        else walk(abs, real);
+      } else file(abs, entry.name, path.join(realDir, entry.name));
     }
   };
-  if (existsSync(contentDir) && statSync(contentDir).isDirectory()) walk(contentDir);
+  walk(contentDir, base.real);
+  // Links last, in the order found; walking a linked folder may find more links.
+  for (let i = 0; i < links.length; i++) {
+    const { abs, name } = links[i]!;
+    let real: string;
+    let folder: boolean;
+    try {
+      real = realpathSync.native(abs);
+      folder = statSync(real).isDirectory();
+    } catch {
+      // A broken link: read() reports it where it matters (an SOP or instansi.yml).
+      if (isInstansi(name) || isSop(name)) file(abs, name, abs);
+      continue;
+    }
+    if (!folder && !isInstansi(name) && !isSop(name)) continue;
+    const book = folder && name === BOOK_PAGES_DIR;
+    if (folder && !book && skipDir(name)) continue;
+    const list = book ? bookPages : !folder && isInstansi(name) ? instansi : sops;
+    if (!isInside(real, base.real)) list.push({ abs, rel: rel(abs), bytes: new Uint8Array(), link: { problem: 'di-luar', target: real, folder } });
+    else if (seen.has(real)) list.push({ abs, rel: rel(abs), bytes: new Uint8Array(), link: { problem: 'ganda', target: rel(path.join(contentDir, path.relative(base.real, real))) + (folder ? '/' : ''), folder } });
+    else if (folder) {
+      seen.add(real);
+      if (book) pagesIn(abs);
+      else walk(abs, real);
+    } else file(abs, name, real);
+  }
   bookPages.sort((a, b) => (a.rel < b.rel ? -1 : 1));
   return { root, contentDir, sops, instansi, bookPages };
+}
+
+/** A folder's entries by name; none when it cannot be listed (it vanished, no permission). */
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  } catch {
+    return [];
+  }
 }

@@ -85,15 +85,18 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /**
- * 1-based line/column of a byte offset, counting lines by LF. The column counts characters as
- * an editor does (a UTF-8 "é" is one column, a BOM none), not bytes.
+ * 1-based line/column of a byte offset. Lines end at LF, CRLF or a lone CR, as in decodeSource
+ * (and in editors). The column counts characters as an editor does (a UTF-8 "é" is one column,
+ * a BOM none), not bytes.
  */
 export function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
   const end = Math.min(offset, bytes.length);
   for (let i = 0; i < end; i++) {
-    if (bytes[i] === 0x0a) {
+    const lf = bytes[i] === 0x0a;
+    const loneCr = bytes[i] === 0x0d && bytes[i + 1] !== 0x0a;
+    if (lf || loneCr) {
       line++;
       start = i + 1;
     }

@@ -5,25 +5,42 @@ import type { Nodes } from 'mdast';
 import type { VFile } from 'vfile';
 import { PLACEHOLDER, PLACEHOLDER_NAMES, BOOK_PAGE_KEYS } from '../book/placeholders.ts';
 import { report } from '../diagnostics/report.ts';
+import { markdownPreset } from '../kit/markdown.ts';
 import { closest } from '../diagnostics/suggest.ts';
-import { parseMarkdown } from '../parse/markdown.ts';
+import { LIMITS, lineBreach, proseBreach, reportBreach, sizeBreach, yamlTextBreach } from '../parse/bounds.ts';
 import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
 import { LineIndex } from '../source/lines.ts';
 
 const FENCE = /^---[ \t]*$/;
+/** The book's own Markdown parser (full GFM; the check's parser reads tables only). */
+const bookMarkdown = markdownPreset([]);
 const known: readonly string[] = PLACEHOLDER_NAMES;
 const keys: readonly string[] = BOOK_PAGE_KEYS;
 
 export function checkBookPage(file: VFile, text: string): void {
   const lines = new LineIndex(text);
+  // Bounded like an SOP before YAML and Markdown see it (the book renders the whole page).
+  const tooBig = sizeBreach(text, lines, 'Halaman buku', LIMITS.bookPageChars);
+  if (tooBig) {
+    reportBreach(file, tooBig);
+    return;
+  }
   const rawLines = text.split('\n');
   // Without a closing fence there is no frontmatter: the book prints the lines as text.
   const close = FENCE.test(rawLines[0] ?? '') ? rawLines.findIndex((l, i) => i > 0 && FENCE.test(l)) : -1;
+  const yamlStart = (rawLines[0] ?? '').length + 1;
+  const yamlText = close > 0 ? rawLines.slice(1, close).join('\n') : '';
+  const breach = (close > 0 ? yamlTextBreach(yamlText, yamlStart, lines, 'Frontmatter') : undefined)
+    ?? lineBreach(text, lines, close + 1)
+    ?? proseBreach(rawLines, [{ from: close + 1, to: rawLines.length }], LIMITS.bookPageChars);
+  if (breach) {
+    reportBreach(file, breach);
+    return;
+  }
   let bodyStart = 0;
   if (close > 0) {
-    const yamlStart = (rawLines[0] ?? '').length + 1;
     bodyStart = rawLines.slice(0, close + 1).join('\n').length;
-    const yaml = parseYaml(rawLines.slice(1, close).join('\n'), yamlStart);
+    const yaml = parseYaml(yamlText, yamlStart);
     reportYamlErrors(file, yaml, text, lines, 'Frontmatter');
     reportCutAtHash(file, yaml, text, lines);
     if (!yaml.errors.length) checkFrontmatter(file, yaml, text, lines);
@@ -73,13 +90,18 @@ function checkFrontmatter(file: VFile, yaml: ParsedYaml, text: string, lines: Li
 function checkBody(file: VFile, text: string, from: number, lines: LineIndex): void {
   const skipped: Array<[number, number]> = [];
   const walk = (node: Nodes): void => {
-    if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') && node.position) {
+    if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
       skipped.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
     } else if ('children' in node) {
       for (const child of node.children) walk(child);
     }
   };
-  walk(parseMarkdown(text));
+  // The body alone, as the book renders it; offsets shifted back into the file.
+  walk(bookMarkdown.parse(text.slice(from)));
+  for (const range of skipped) {
+    range[0] += from;
+    range[1] += from;
+  }
   checkPlaceholders(file, text, from, text.length, lines, skipped);
 }
 

@@ -2,12 +2,17 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Project } from '../model/project.ts';
+import { nameSlug } from '../model/slug.ts';
 import type { Sop } from '../model/sop.ts';
 import { hasErrors, report } from '../diagnostics/report.ts';
+import { LIMITS } from '../parse/bounds.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
+import type { AssetProbe } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { decodeSource, placeOfByte } from '../source/decode.ts';
 import { RESERVED_KATALOG } from '../site/urls.ts';
+import { isDecreeFile } from '../book/placeholders.ts';
+import { BOOK_PAGES_DIR } from '../model/paths.ts';
 import { checkBookPage } from './book-page.ts';
 import { validateInstansi, type InstansiEntry } from './instansi.ts';
 import { checkProject, projectFacts, type ProjectFacts } from './project.ts';
@@ -26,22 +31,30 @@ export interface CheckResult {
 export type InstansiByDir = Map<string, InstansiEntry | undefined>;
 
 /** Stage 1: every instansi.yml (few, and every SOP needs them). */
-export function checkInstansiFiles(set: ContentSet, exists: (p: string) => boolean): { files: VFile[]; byDir: InstansiByDir; instansi: InstansiEntry[] } {
+export function checkInstansiFiles(set: ContentSet, probe: AssetProbe): { files: VFile[]; byDir: InstansiByDir; instansi: InstansiEntry[] } {
   const files: VFile[] = [];
   const byDir: InstansiByDir = new Map();
   const instansi: InstansiEntry[] = [];
+  /** Each entry's folder right under content/, as named on disk. */
+  const folders = new Map<InstansiEntry, string>();
   for (const raw of set.instansi) {
     const file = new VFile({ path: raw.rel });
     files.push(file);
+    const folder = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
     const entry = guarded(file, () => {
       const text = decode(file, raw, 'instansi.yml');
-      const id = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
-      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, exists, raw.rel);
+      // Output paths and URLs use the folder's slug (model/slug.ts), never the raw name.
+      const id = nameSlug(folder);
+      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, (abs) => probe(abs, set.contentDir), raw.rel);
     });
     byDir.set(path.dirname(raw.abs), entry);
-    if (entry) instansi.push(entry);
-    checkInstansiFolder(file, path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '');
+    if (entry) {
+      instansi.push(entry);
+      folders.set(entry, folder);
+    }
+    checkInstansiFolder(file, folder);
   }
+  checkDecreePages(set, files);
   for (const raw of set.bookPages ?? []) {
     const file = new VFile({ path: raw.rel });
     files.push(file);
@@ -50,15 +63,32 @@ export function checkInstansiFiles(set: ContentSet, exists: (p: string) => boole
       if (text !== undefined) checkBookPage(file, text);
     });
   }
+  checkInstansiSlugs(instansi, folders);
   return { files, byDir, instansi };
 }
 
-/** The site lists an instansi at katalog/<folder>/: its folder may not take a catalogue page's name. */
-function checkInstansiFolder(file: VFile, id: string): void {
-  // Lower case: on Windows and macOS `Status/` and `status/` are one folder.
-  if (!RESERVED_KATALOG.has(id.toLowerCase())) return;
-  report(file, 'folder-instansi-bentrok', `Nama folder instansi "${id}" sama dengan halaman katalog /katalog/${id.toLowerCase()}/ di situs.`, { line: 1, column: 1 }, {
-    hint: `Ganti nama folder content/${id}/, mis. menjadi singkatan nama instansinya. Nama ${[...RESERVED_KATALOG].map((r) => `"${r}"`).join(' dan ')} dipakai situs.`,
+/**
+ * An instansi that writes book pages but no decree: its book would enact nothing. (Without any
+ * book page the office has not started its book; `sop book` says so when it prints one.)
+ */
+function checkDecreePages(set: ContentSet, files: VFile[]): void {
+  for (const [i, raw] of set.instansi.entries()) {
+    const dir = path.join(path.dirname(raw.abs), BOOK_PAGES_DIR) + path.sep;
+    const pages = (set.bookPages ?? []).filter((p) => p.abs.startsWith(dir));
+    if (!pages.length || pages.some((p) => isDecreeFile(path.basename(p.abs)))) continue;
+    report(files[i]!, 'buku-tanpa-keputusan', `Folder ${path.relative(set.root, dir).split(path.sep).join('/')} berisi halaman buku, tetapi tidak ada keputusan penetapan SOP.`, { line: 1, column: 1 }, {
+      hint: 'Buat `keputusan.md` di folder itu (keputusan kepala instansi yang menetapkan SOP); buku SOP dicetak tanpa keputusan bila tidak ada.',
+    });
+  }
+}
+
+/** The site lists an instansi at katalog/<slug of its folder>/: that may not be a catalogue page's name. */
+function checkInstansiFolder(file: VFile, folder: string): void {
+  // The slug is lower case, as on Windows and macOS where `Status/` and `status/` are one folder.
+  const slug = nameSlug(folder);
+  if (!RESERVED_KATALOG.has(slug)) return;
+  report(file, 'folder-instansi-bentrok', `Nama folder instansi "${folder}" sama dengan halaman katalog /katalog/${slug}/ di situs.`, { line: 1, column: 1 }, {
+    hint: `Ganti nama folder content/${folder}/, mis. menjadi singkatan nama instansinya. Nama ${[...RESERVED_KATALOG].map((r) => `"${r}"`).join(' dan ')} dipakai situs.`,
   });
 }
 
@@ -79,7 +109,7 @@ export function checkSopFile(raw: RawFile, contentDir: string, byDir: InstansiBy
   if (!source) return { file };
   const id = path.relative(contentDir, raw.abs).split(path.sep).join('/').replace(/\.md$/, '');
   const near = nearestInstansi(byDir, path.dirname(raw.abs), contentDir);
-  const sop = guarded(file, () => validateSop(source, near.entry, { id, slug: path.basename(id), path: raw.rel }, near.found));
+  const sop = guarded(file, () => validateSop(source, near.entry, { id, slug: nameSlug(path.basename(id)), path: raw.rel }, near.found));
   const facts = guarded(file, () => projectFacts(source));
   return { file, ...(sop ? { sop } : {}), ...(facts ? { facts } : {}) };
 }
@@ -101,8 +131,8 @@ export function projectOf(result: CheckResult, root: string): Project {
   return { root, instansi: result.instansi.map((e) => e.instansi), sops: result.sops };
 }
 
-export function checkContent(set: ContentSet, exists: (p: string) => boolean): CheckResult {
-  const { files, byDir, instansi } = checkInstansiFiles(set, exists);
+export function checkContent(set: ContentSet, probe: AssetProbe): CheckResult {
+  const { files, byDir, instansi } = checkInstansiFiles(set, probe);
   return finishCheck(files, instansi, set.sops.map((raw) => checkSopFile(raw, set.contentDir, byDir)));
 }
 
@@ -121,20 +151,39 @@ function guarded<T>(file: VFile, run: () => T): T | undefined {
   }
 }
 
-/** PDFs and site pages are named `<instansi>/<slug>`: two SOPs may not share one. */
+/**
+ * PDFs and site pages are named `<instansi>/<slug>` (model/slug.ts): two SOPs may not share one,
+ * or one would silently replace the other. Both files get the error.
+ */
 function checkSlugs(sops: Sop[], sopFiles: Map<string, VFile>): void {
-  const seen = new Map<string, Sop>();
+  const byKey = new Map<string, Sop[]>();
   for (const sop of sops) {
     const key = `${sop.instansi.id}/${sop.slug}`;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, sop);
-      continue;
-    }
-    for (const [s, other] of [[first, sop], [sop, first]] as const) {
+    byKey.set(key, [...(byKey.get(key) ?? []), sop]);
+  }
+  for (const [key, owners] of byKey) {
+    if (owners.length < 2) continue;
+    for (const s of owners) {
+      const others = owners.filter((o) => o !== s).map((o) => o.path);
       const file = sopFiles.get(s.path);
-      if (file) report(file, 'nama-berkas-ganda', `Nama berkas "${s.slug}.md" juga dipakai oleh ${other.path} di instansi yang sama.`, { line: 1, column: 1 }, {
-        hint: 'Ganti nama salah satu berkas: PDF dan halaman situs diberi nama menurut nama berkas.',
+      if (file) report(file, 'nama-berkas-ganda', `Berkas ini dan ${others.join(', ')} sama-sama menjadi pdf/${key}.pdf dan halaman situs sop/${key}/.`, { line: 1, column: 1 }, {
+        hint: 'PDF dan halaman situs diberi nama menurut nama berkas (huruf kecil, tanpa tanda baca): ganti nama salah satu berkas agar berbeda.',
+      });
+    }
+  }
+}
+
+/** Two instansi folders whose names map to one slug would share their PDFs and catalogue pages. */
+function checkInstansiSlugs(instansi: InstansiEntry[], folders: ReadonlyMap<InstansiEntry, string>): void {
+  const top = (e: InstansiEntry) => folders.get(e);
+  const byId = new Map<string, InstansiEntry[]>();
+  for (const e of instansi) byId.set(e.instansi.id, [...(byId.get(e.instansi.id) ?? []), e]);
+  for (const [id, owners] of byId) {
+    if (new Set(owners.map(top)).size < 2) continue;
+    for (const e of owners) {
+      const others = owners.filter((o) => top(o) !== top(e)).map((o) => o.file.path);
+      report(e.file, 'nama-berkas-ganda', `Folder instansi ini dan folder ${others.join(', ')} sama-sama menjadi pdf/${id}/ dan katalog/${id}/.`, { line: 1, column: 1 }, {
+        hint: 'Nama folder instansi dipakai untuk nama folder PDF dan alamat situs (huruf kecil, tanpa tanda baca): ganti nama salah satu folder agar berbeda.',
       });
     }
   }
@@ -152,11 +201,24 @@ function nearestInstansi(byDir: Map<string, InstansiEntry | undefined>, dir: str
 }
 
 function decode(file: VFile, raw: RawFile, what: string): string | undefined {
+  if (raw.link) {
+    reportLink(file, raw.link);
+    return undefined;
+  }
   if (raw.readError) {
     report(file, 'berkas-tak-terbaca', `Berkas ini tidak dapat dibuka (${raw.readError}).`, { line: 1, column: 1 }, {
       hint: raw.readError === 'ENOENT'
         ? 'Berkas ini adalah pintasan (link) ke berkas yang sudah tidak ada: hapus pintasannya atau salin berkas aslinya ke sini.'
-        : 'Periksa izin akses berkas ini, atau salin ulang berkasnya.',
+        : raw.readError.startsWith('bukan berkas')
+          ? 'Nama ini dipakai oleh sesuatu yang bukan berkas teks (mis. pipa atau perangkat): hapus, atau beri nama lain.'
+          : 'Periksa izin akses berkas ini, atau salin ulang berkasnya.',
+    });
+    return undefined;
+  }
+  // Far too big to be an SOP: said before decoding (which copies the whole file twice).
+  if (raw.bytes.length > LIMITS.fileChars * 4) {
+    report(file, 'berkas-terlalu-besar', `${what} terlalu besar (${(raw.bytes.length / 1_000_000).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB).`, placeOfByte(raw.bytes, LIMITS.fileChars * 4), {
+      hint: 'Periksa apakah ada teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin; satu SOP biasanya hanya beberapa ribu karakter.',
     });
     return undefined;
   }
@@ -176,4 +238,18 @@ function decode(file: VFile, raw: RawFile, what: string): string | undefined {
     });
   }
   return undefined;
+}
+
+/** A link content discovery did not follow (see source/content.ts). */
+function reportLink(file: VFile, link: NonNullable<RawFile['link']>): void {
+  const what = link.folder ? 'Folder ini' : 'Berkas ini';
+  if (link.problem === 'di-luar') {
+    report(file, 'di-luar-content', `${what} adalah pintasan (link) ke ${link.target}, di luar folder content/; isinya tidak dibaca.`, { line: 1, column: 1 }, {
+      hint: 'sop hanya membaca dan menerbitkan berkas di dalam content/. Salin berkas atau folder aslinya ke sini, lalu hapus pintasannya.',
+    });
+  } else {
+    report(file, 'tautan-ganda', `${what} adalah pintasan (link) ke ${link.target}, yang sudah diperiksa; isinya tidak dibaca dua kali.`, { line: 1, column: 1 }, {
+      hint: 'Hapus pintasan ini (atau, bila sengaja, abaikan peringatan ini): setiap SOP cukup ada di satu tempat.',
+    });
+  }
 }

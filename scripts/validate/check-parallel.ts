@@ -1,9 +1,11 @@
 // `sop check` on two cores: the per-file stage (parse + validate, most of the time) is split
 // between this thread and a worker; instansi files and cross-file rules stay here.
 import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { report, type Place, type RuleId } from '../diagnostics/report.ts';
+import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { checkContent, checkInstansiFiles, checkSopFile, finishCheck, type CheckResult, type SopFileResult } from './check-content.ts';
 
@@ -13,8 +15,8 @@ const MIN_PER_WORKER = 150;
 export interface WorkerJob {
   set: ContentSet;
   chunk: RawFile[];
-  /** The answers `exists` gave this thread (logo files), so the worker judges the same way. */
-  exists: Array<[string, boolean]>;
+  /** The verdicts on assets (logo files) this thread got, so the worker judges the same way. */
+  assets: Array<[string, AssetVerdict]>;
 }
 
 /** A SopFileResult with its vfile reduced to plain data, to cross the thread boundary. */
@@ -38,18 +40,18 @@ function deserialize(s: SerializedResult): SopFileResult {
   return { file, ...(s.sop ? { sop: s.sop } : {}), ...(s.facts ? { facts: s.facts } : {}) };
 }
 
-export async function checkContentParallel(set: ContentSet, exists: (p: string) => boolean, threads = os.availableParallelism()): Promise<CheckResult> {
+export async function checkContentParallel(set: ContentSet, probe: AssetProbe, threads = os.availableParallelism()): Promise<CheckResult> {
   const workers = Math.min(threads, Math.floor(set.sops.length / MIN_PER_WORKER)) - 1;
-  if (workers < 1) return checkContent(set, exists);
+  if (workers < 1) return checkContent(set, probe);
   const size = Math.ceil(set.sops.length / (workers + 1));
   const chunks = Array.from({ length: workers + 1 }, (_, i) => set.sops.slice(i * size, (i + 1) * size));
-  const asked = new Map<string, boolean>();
-  const { files, byDir, instansi } = checkInstansiFiles(set, (p) => {
-    const answer = exists(p);
+  const asked = new Map<string, AssetVerdict>();
+  const { files, byDir, instansi } = checkInstansiFiles(set, (p, contentDir) => {
+    const answer = probe(p, contentDir);
     asked.set(p, answer);
     return answer;
   });
-  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [], bookPages: [] }, chunk, exists: [...asked] }));
+  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [], bookPages: [] }, chunk, assets: [...asked] }));
   // This thread takes the first chunk while the workers start.
   const mine = chunks[0]!.map((raw) => checkSopFile(raw, set.contentDir, byDir));
   const theirs = (await Promise.all(pending)).flat().map(deserialize);
@@ -58,7 +60,7 @@ export async function checkContentParallel(set: ContentSet, exists: (p: string) 
 
 function runWorker(job: WorkerJob): Promise<SerializedResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL(`./check-worker${path.extname(import.meta.url)}`, import.meta.url), { workerData: job });
     worker.once('message', (results: SerializedResult[]) => {
       resolve(results);
       void worker.terminate();

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkInstansiFiles, checkSopFile } from './check-content.ts';
 import { serialize, type WorkerJob } from './check-parallel.ts';
 
-const { set, chunk, exists } = workerData as WorkerJob;
-const known = new Map(exists);
-const { byDir } = checkInstansiFiles(set, (p) => known.get(p) ?? false);
+const { set, chunk, assets } = workerData as WorkerJob;
+const known = new Map(assets);
+const { byDir } = checkInstansiFiles(set, (p) => known.get(p) ?? { ok: false, problem: 'tidak-ada' });
 parentPort!.postMessage(chunk.map((raw) => serialize(checkSopFile(raw, set.contentDir, byDir))));

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Instansi, Penandatangan } from '../model/sop.ts';
 import { report } from '../diagnostics/report.ts';
+import { logoDiagnostics, type AssetVerdict } from '../source/assets.ts';
 import { LineIndex } from '../source/lines.ts';
+import { LIMITS, reportBreach, sizeBreach, yamlTextBreach } from '../parse/bounds.ts';
 import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
 import { validateInstansiData } from './schema.ts';
 import { nipProblem } from './rules.ts';
@@ -25,8 +27,13 @@ export interface InstansiEntry {
 }
 
 /** `relFile`: the same file relative to the project root (the model keeps no absolute paths). */
-export function validateInstansi(file: VFile, text: string, id: string, absFile: string, exists: (p: string) => boolean, relFile: string): InstansiEntry | undefined {
+export function validateInstansi(file: VFile, text: string, id: string, absFile: string, asset: (abs: string) => AssetVerdict, relFile: string): InstansiEntry | undefined {
   const lines = new LineIndex(text);
+  const breach = sizeBreach(text, lines, 'instansi.yml', LIMITS.yamlChars) ?? yamlTextBreach(text, 0, lines, 'instansi.yml');
+  if (breach) {
+    reportBreach(file, breach);
+    return undefined;
+  }
   const yaml = parseYaml(text, 0);
   reportYamlErrors(file, yaml, text, lines, 'instansi.yml');
   reportCutAtHash(file, yaml, text, lines);
@@ -50,12 +57,12 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
   const dir = path.posix.dirname(relFile);
   let logo: string | undefined;
   if (typeof data.logo === 'string') {
-    logo = path.posix.join(dir, data.logo.split(path.sep).join('/'));
-    if (!exists(path.resolve(path.dirname(absFile), data.logo))) {
-      report(file, 'logo-tidak-ada', `Berkas logo "${data.logo}" tidak ditemukan.`, placeOf(yaml.spans, lines, '/logo'), {
-        hint: 'Letakkan berkas logo (PNG, JPG atau SVG) di folder yang sama dengan instansi.yml, atau perbaiki namanya.',
-      });
-    }
+    // The one asset rule (source/assets.ts): inside content/, a regular image file of at most 2 MB.
+    // The model keeps the path relative to the project; loadAsset judges it again when used.
+    const abs = path.resolve(path.dirname(absFile), data.logo);
+    const verdict = asset(abs);
+    for (const d of logoDiagnostics(verdict, data.logo, abs)) report(file, d.ruleId, d.message, placeOf(yaml.spans, lines, '/logo'), { hint: d.hint });
+    if (verdict.ok) logo = path.posix.join(dir, path.relative(path.dirname(absFile), abs).split(path.sep).join('/'));
   }
   const ok = !file.messages.slice(before).some((m) => m.fatal);
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -84,7 +91,7 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
 
 /** The signer SOPs inherit, as the model carries it (NIP digits without spaces). */
 function defaultSigner(signer: Penandatangan | undefined): Penandatangan | undefined {
-  if (!signer || typeof signer !== 'object' || typeof signer.jabatan !== 'string' || typeof signer.nama !== 'string') return undefined;
+  if (!signer || typeof signer !== 'object' || typeof signer.jabatan !== 'string' || (typeof signer.nama !== 'string' && signer.nama !== null)) return undefined;
   return {
     jabatan: signer.jabatan,
     nama: signer.nama,

@@ -6,6 +6,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import type { RuleId } from '../diagnostics/rules.ts';
 import { closest } from '../diagnostics/suggest.ts';
+import { isRealDate } from './rules.ts';
 
 const schemaDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const loadSchema = (name: string) => JSON.parse(readFileSync(schemaDir + name, 'utf8')) as Record<string, unknown>;
@@ -181,14 +182,18 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
         hint: suggestion ? `Ganti menjadi \`${name}: ${suggestion}\`.` : `Tulis salah satu nilai itu persis seperti di atas, mis. \`${name}: ${allowed[0] ?? ''}\`.`,
       };
     }
-    case 'format':
+    case 'format': {
+      const iso = isoFromDayFirst(valueAt(data, at));
       return {
         pointer: at,
         atKey: false,
         ruleId: 'tanggal-tidak-valid',
         message: `Tanggal ${label} tidak valid atau tidak ada di kalender.`,
-        hint: 'Tulis tanggal sebagai TAHUN-BULAN-HARI, mis. `2024-05-08`, dan pastikan tanggalnya ada (mis. tidak ada 30 Februari).',
+        hint: iso
+          ? `Tulis tanggal sebagai TAHUN-BULAN-HARI: \`${name}: ${iso}\`.`
+          : 'Tulis tanggal sebagai TAHUN-BULAN-HARI, mis. `2024-05-08`, dan pastikan tanggalnya ada (mis. tidak ada 30 Februari).',
       };
+    }
     case 'minItems':
       return { pointer: at, atKey: true, ruleId: 'daftar-kosong', message: `Daftar ${label} tidak boleh kosong.`, hint: `Isi minimal satu butir ${label}, diawali \`- \`.` };
     case 'minLength':
@@ -197,7 +202,26 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
       const limit = (err.params as { limit: number }).limit;
       return limit === 1
         ? { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} harus tepat satu karakter.`, hint: `Tulis satu karakter saja, mis. \`"#"\`.` }
-        : { pointer: at, atKey: false, ruleId: 'teks-terlalu-panjang', message: `Nilai ${label} paling banyak ${limit} karakter.`, hint: `Persingkat nilai ${label} menjadi ${limit} karakter.` };
+        : {
+          pointer: at,
+          atKey: false,
+          ruleId: 'teks-terlalu-panjang',
+          message: `Nilai ${label} terlalu panjang (${lengthAt(data, at)} karakter, paling banyak ${limit}).`,
+          hint: `Nilai ini dicetak di halaman SOP dan harus muat di kertas: persingkat menjadi paling banyak ${limit} karakter.`,
+        };
+    }
+    case 'maxItems': {
+      const limit = (err.params as { limit: number }).limit;
+      const items = valueAt(data, at) as unknown[];
+      return {
+        pointer: `${at}/${limit}`,
+        atKey: false,
+        ruleId: 'daftar-terlalu-panjang',
+        message: `Daftar ${label} terlalu panjang (${items.length} butir, paling banyak ${limit}).`,
+        hint: name === 'pelaksana'
+          ? 'Bagan alir memuat paling banyak 12 kolom pelaksana: gabungkan pelaksana yang sejenis, atau pecah prosedur ini menjadi beberapa SOP.'
+          : 'Daftar ini dicetak di halaman identitas dan harus muat di satu halaman: gabungkan atau ringkas butir-butirnya.',
+      };
     }
     case 'uniqueItems': {
       // ajv: "items ## j and i are identical"; point at the later one, the repetition.
@@ -274,8 +298,20 @@ function emptyValue(at: string, types: string, required: boolean): SchemaIssue {
   return { pointer: at, atKey: true, ruleId: 'teks-kosong', message: `Nilai ${label} belum diisi.`, hint: fillHint(label, required) };
 }
 
+function lengthAt(data: unknown, pointer: string): number {
+  const value = valueAt(data, pointer);
+  return typeof value === 'string' ? value.length : 0;
+}
+
 function valueAt(data: unknown, pointer: string): unknown {
   let node = data;
   for (const part of pointer.split('/').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
   return node;
+}
+
+/** `08/05/2024`, `8-5-2024`, `08.05.2024` (day first, as Indonesian letters write it) → `2024-05-08`. */
+export function isoFromDayFirst(value: unknown): string | undefined {
+  const m = typeof value === 'string' ? /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(value) : null;
+  if (!m || !isRealDate(Number(m[3]), Number(m[2]), Number(m[1]))) return undefined;
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
 }

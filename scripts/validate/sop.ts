@@ -1,9 +1,10 @@
 // One SOP file after parsing: cascade from instansi.yml, schema, document rules and the
 // procedure table, giving a normalized `Sop` when (and only when) there is no error.
-import type { Penandatangan, Riwayat, Sop, Status } from '../model/sop.ts';
-import { report } from '../diagnostics/report.ts';
+import type { IsoDate, Penandatangan, Riwayat, Sop, Status } from '../model/sop.ts';
+import { report, type Place } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
+import type { VFile } from 'vfile';
 import type { InstansiEntry } from './instansi.ts';
 import { validateSopData, type SchemaIssue } from './schema.ts';
 import { isRealDate, nipProblem } from './rules.ts';
@@ -63,6 +64,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     if (problem) report(file, 'nip-tidak-valid', problem, at('/disahkan_oleh/nip'), { hint: 'NIP terdiri atas 18 angka: tanggal lahir (8), tahun-bulan pengangkatan (6), jenis kelamin (1), nomor urut (3).' });
   }
   const status = (typeof data.status === 'string' ? data.status : 'berlaku') as Status;
+  if (signer && typeof signer === 'object') checkSignerName(file, signer, data.tanda_tangan === 'basah', status, at);
   const pembuatan = data.tanggal_pembuatan;
   const efektif = data.tanggal_efektif;
   const revisi = data.tanggal_revisi;
@@ -77,15 +79,44 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
       hint: 'Tanggal revisi adalah tanggal perubahan terakhir, sesudah tanggal pembuatan.',
     });
   }
+  if (status !== 'draf' && efektif === null) {
+    if (data.tanda_tangan === 'basah') {
+      report(file, 'tanggal-diisi-tangan', '`tanggal_efektif` dibiarkan kosong: dicetak titik-titik untuk diisi tangan saat penandatanganan.', at('/tanggal_efektif'), {
+        hint: 'Setelah SOP ditandatangani, tulis tanggal pengesahannya di sini, mis. `tanggal_efektif: 2024-05-08`, agar katalog dan buku memuat tanggal yang sama.',
+      });
+    } else {
+      report(file, 'wajib-diisi', '`tanggal_efektif` wajib diisi untuk SOP yang berlaku dengan tanda tangan elektronik.', at('/tanggal_efektif'), {
+        hint: 'Tulis tanggal SOP disahkan, mis. `tanggal_efektif: 2024-05-08`, atau tulis `status: draf` bila SOP belum disahkan. Hanya SOP bertanda tangan basah yang boleh mengosongkannya.',
+      });
+    }
+  }
+  for (const [key, value] of [['tanggal_pembuatan', pembuatan], ['tanggal_efektif', efektif]] as const) {
+    if (typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && !isIsoDate(value)) {
+      report(file, 'tanggal-tidak-valid', `Tanggal \`${key}\` (${value}) tidak ada di kalender.`, at(`/${key}`), {
+        hint: 'Tulis TAHUN-BULAN-HARI, mis. `2024-05-08`, atau TAHUN-BULAN, mis. `2021-03`, bila harinya diisi saat penandatanganan.',
+      });
+    } else if (typeof value === 'string' && value.length === 7 && isIsoDate(value)) {
+      report(file, 'tanggal-diisi-tangan', `Hari pada \`${key}\` (${value}) dibiarkan kosong: dicetak titik-titik untuk diisi saat penandatanganan.`, at(`/${key}`), {
+        hint: 'Setelah SOP ditandatangani, lengkapi dengan harinya, mis. `2021-03-15`.',
+      });
+    }
+  }
+  if (status === 'dicabut' && data.tanggal_dicabut == null) {
+    report(file, 'dicabut-tanpa-tanggal', 'SOP berstatus `dicabut` tetapi `tanggal_dicabut` tidak diisi.', at('/status'), {
+      hint: 'Tambahkan `tanggal_dicabut: TAHUN-BULAN-HARI` (tanggal surat pencabutannya): buku SOP tahun itu mencatat pencabutan pada tanggal tersebut.',
+    });
+  }
   if (data.menggantikan_eksternal === true && typeof data.menggantikan !== 'string') {
     report(file, 'menggantikan-eksternal-tanpa-nomor', '`menggantikan_eksternal` diisi tetapi `menggantikan` tidak.', at('/menggantikan_eksternal', 'key'), {
       hint: 'Tulis nomor SOP lama di `menggantikan:`, atau hapus `menggantikan_eksternal`.',
     });
   }
 
+  checkIdentityRoom(file, data, at);
+
   // An empty or malformed list is reported by the schema; the table then defines the actors.
   const declared = Array.isArray(own.pelaksana) && own.pelaksana.length > 0 && own.pelaksana.every((a) => typeof a === 'string') ? (own.pelaksana as string[]) : undefined;
-  const steps = source.table ? readSteps(file, source.table, declared, at('/pelaksana')) : undefined;
+  const steps = source.table ? readSteps(file, source.table, declared, (i) => at(i === undefined ? '/pelaksana' : `/pelaksana/${i}`)) : undefined;
 
   if (!entry?.ok || !steps?.ok || file.messages.filter((m) => m.fatal).length > before) return undefined;
   const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as string[]) : []);
@@ -99,9 +130,10 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     nama: String(data.nama),
     ...optional('unit'),
     status,
-    tanggal_pembuatan: String(pembuatan),
-    tanggal_revisi: typeof revisi === 'string' ? revisi : null,
-    tanggal_efektif: typeof efektif === 'string' ? efektif : null,
+    tanggal_pembuatan: String(pembuatan) as IsoDate,
+    tanggal_revisi: typeof revisi === 'string' ? (revisi as IsoDate) : null,
+    tanggal_efektif: typeof efektif === 'string' ? (efektif as IsoDate) : null,
+    ...(typeof data.tanggal_dicabut === 'string' ? { tanggal_dicabut: data.tanggal_dicabut as IsoDate } : {}),
     ...optional('menggantikan'),
     menggantikan_eksternal: data.menggantikan_eksternal === true,
     disahkan_oleh: { ...signer!, ...(signer!.nip ? { nip: signer!.nip.replace(/\s+/g, '') } : {}) },
@@ -120,7 +152,56 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
   };
 }
 
-function isIsoDate(value: unknown): value is string {
-  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+/** Words that start a position, not a person's name ("Kepala Dinas …", "Plt. Sekretaris"). */
+const POSITION = /^(plt\.?\s+|plh\.?\s+|pj\.?\s+)?(kepala|sekretaris|kabid|kasubag|kasubbag|kasi|kadis|direktur|camat|lurah|bupati|wakil|wali ?kota|gubernur|inspektur|asisten|staf)\b/i;
+
+/**
+ * A blank name is fine on paper signed by hand (written in at signing), not for an e-signature
+ * (certificates are personal). A position written as the name is almost always a slip.
+ */
+function checkSignerName(file: VFile, signer: Penandatangan, basah: boolean, status: Status, at: (pointer: string) => ReturnType<typeof placeOf>): void {
+  const where = at('/disahkan_oleh/nama');
+  if (signer.nama === null && !basah && status === 'berlaku') {
+    report(file, 'wajib-diisi', 'Nama penandatangan (`disahkan_oleh.nama`) wajib diisi untuk tanda tangan elektronik.', where, {
+      hint: 'Tulis nama pejabat beserta gelar, mis. `nama: Wendi, S.H., M.Hum`. Hanya SOP bertanda tangan basah yang boleh mengosongkannya (`nama: null`).',
+    });
+  } else if (typeof signer.nama === 'string' && POSITION.test(signer.nama.trim())) {
+    report(file, 'nama-seperti-jabatan', `Nama penandatangan "${signer.nama}" tampak seperti jabatan, bukan nama orang.`, where, {
+      hint: 'Tulis jabatan di `jabatan:` dan nama orangnya (beserta gelar) di `nama:`; bila nama ditulis tangan saat penandatanganan basah, tulis `nama: null`.',
+    });
+  }
+}
+
+/** The six lists of the identity page, in print order. */
+const IDENTITY_LISTS = ['dasar_hukum', 'kualifikasi_pelaksana', 'keterkaitan', 'peralatan_perlengkapan', 'peringatan', 'pencatatan_pendataan'] as const;
+/**
+ * The identity page shrinks its text to fit (down to 30 %): 24,000 characters of wide capitals
+ * across the six lists, or 240 one-line items, reached that floor. The lists share 6,000
+ * characters, each item counted as at least IDENTITY_ITEM_CHARS (a line and its spacing).
+ */
+export const IDENTITY_LIST_CHARS = 6_000;
+export const IDENTITY_ITEM_CHARS = 100;
+
+/** All six lists share one printed page: their total length is bounded, at the item that exceeds it. */
+function checkIdentityRoom(file: VFile, data: Record<string, unknown>, at: (pointer: string) => Place): void {
+  let total = 0;
+  for (const key of IDENTITY_LISTS) {
+    const items = data[key];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      total += Math.max(IDENTITY_ITEM_CHARS, typeof items[i] === 'string' ? (items[i] as string).length : 0);
+      if (total > IDENTITY_LIST_CHARS) {
+        report(file, 'daftar-terlalu-panjang', `Isi keenam daftar halaman identitas (dasar hukum, kualifikasi, keterkaitan, peralatan, peringatan, pencatatan) melebihi ${IDENTITY_LIST_CHARS.toLocaleString('id-ID')} karakter pada butir ini (butir yang lebih pendek dari ${IDENTITY_ITEM_CHARS} karakter dihitung ${IDENTITY_ITEM_CHARS}).`, at(`/${key}/${i}`), {
+          hint: 'Semua daftar itu dicetak di satu halaman identitas: ringkas butir-butirnya (mis. sebut nomor peraturan tanpa uraian panjang) atau gabungkan butir pendek yang serupa menjadi satu.',
+        });
+        return;
+      }
+    }
+  }
+}
+
+/** `YYYY-MM-DD` that exists, or `YYYY-MM` with a real month. */
+function isIsoDate(value: unknown): value is IsoDate {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value) : null;
+  return m !== null && (m[3] === undefined ? Number(m[2]) >= 1 && Number(m[2]) <= 12 : isRealDate(Number(m[1]), Number(m[2]), Number(m[3])));
 }

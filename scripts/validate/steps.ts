@@ -16,12 +16,38 @@ const UNITS: Record<string, WaktuUnit> = { menit: 'menit', jam: 'jam', hari: 'ha
 const WAKTU = /^(\d+(?:[.,]\d+)?)\s*(menit|jam|hari|minggu|bulan)(?:\s+kerja)?$/i;
 const ACTOR_SEPARATORS = /[,;+&]|\s\/\s/;
 
-/** A row must fit one printed page: longest text each narrow column can hold in a sane row. */
-const CELL_LIMITS: ReadonlyArray<[ColumnName, number]> = [['kegiatan', 300], ['kelengkapan', 200], ['output', 200], ['keterangan', 200]];
+/**
+ * A row must fit one printed page together with the table header and the signer's block:
+ * the longest text each column holds, found by printing rows of wide capitals (W) until a page
+ * overflowed, then halved or less (docs/panduan.md 4.3). Checked before any pattern is matched.
+ */
+export const CELL_LIMITS: Readonly<Record<ColumnName, number>> = {
+  no: 10,
+  kegiatan: 200,
+  pelaksana: 60,
+  kelengkapan: 100,
+  waktu: 20,
+  output: 100,
+  keterangan: 65,
+  lanjut: 80,
+};
+/** A decision label is printed beside its arrow in the flowchart. */
+export const LABEL_LIMIT = 20;
+/** Actor columns share the flowchart's width: beyond this, symbols and names get unreadable. */
+export const MAX_ACTORS = 12;
+/**
+ * Actor names are printed in the table header, in columns that narrow as actors are added:
+ * the longest name that keeps the header to a few lines (240 characters shared by all columns).
+ */
+export function actorNameLimit(actorCount: number): number {
+  return Math.min(CELL_LIMITS.pelaksana, Math.floor(240 / Math.max(1, actorCount)));
+}
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-export function readSteps(file: VFile, table: RawTable, declared: string[] | undefined, declaredPlace: Place): StepsResult {
+/** `declaredAt`: place of the `pelaksana` list, or of its item `index`. */
+export function readSteps(file: VFile, table: RawTable, declared: string[] | undefined, declaredAt: (index?: number) => Place): StepsResult {
+  const declaredPlace = declaredAt();
   const before = file.messages.filter((m) => m.fatal).length;
   const columns = mapColumns(file, table);
   if (!columns) return { steps: [], pelaksana: declared ?? [], ok: false };
@@ -33,6 +59,26 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
   }
 
   const width = table.header.length;
+  // Every row one cell off the header: the header is what is wrong. Say it once, there.
+  const counts = new Set(table.rows.map((r) => r.cells.length));
+  const [rowWidth] = counts;
+  if (table.rows.length >= 2 && counts.size === 1 && rowWidth !== undefined && rowWidth !== width) {
+    report(
+      file,
+      'tabel-judul-tidak-cocok',
+      rowWidth > width
+        ? `Baris judul tabel memiliki ${width} kolom, tetapi setiap baris kegiatan memiliki ${rowWidth} sel.`
+        : `Baris judul tabel memiliki ${width} kolom, tetapi setiap baris kegiatan hanya memiliki ${rowWidth} sel.`,
+      table.place,
+      {
+        hint:
+          rowWidth > width
+            ? 'Tambahkan judul kolom yang kurang di baris judul (mis. `Keterangan` atau `Lanjut`) dan satu `---` di baris pemisah.'
+            : 'Hapus judul kolom yang berlebih dari baris judul dan baris pemisah, atau tambahkan selnya di setiap baris.',
+      },
+    );
+    return { steps: [], pelaksana: declared ?? [], ok: false };
+  }
   const actors: string[] = declared ? [...declared] : [];
   const actorIndex = new Map(actors.map((a, i) => [norm(a), i]));
   const drafts: Array<{ no: number; cells: Record<ColumnName, Cell>; actor: number; waktu: Waktu | undefined; lanjut: Lanjut | undefined }> = [];
@@ -56,6 +102,19 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
     cells.keterangan ??= empty;
     cells.lanjut ??= empty;
 
+    // Lengths first: the readers below match patterns, and a row too long cannot print anyway.
+    let tooLong = false;
+    for (const name of Object.keys(CELL_LIMITS) as ColumnName[]) {
+      const cell = cells[name];
+      if (cell.text.length > CELL_LIMITS[name]) {
+        tooLong = true;
+        report(file, 'sel-terlalu-panjang', `Isi kolom ${COLUMN_TITLES[name]} terlalu panjang (${cell.text.length} karakter, paling banyak ${CELL_LIMITS[name]}).`, cell.place, {
+          hint: 'Satu baris tabel harus muat di satu halaman: ringkas isinya, atau pecah kegiatan ini menjadi beberapa baris.',
+        });
+      }
+    }
+    if (tooLong) return;
+
     const expected = i + 1;
     const noText = cells.no.text.replace(/\.$/, '');
     if (noText !== String(expected)) {
@@ -65,14 +124,6 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
     }
     if (!cells.kegiatan.text) report(file, 'kegiatan-kosong', 'Uraian kegiatan tidak boleh kosong.', cells.kegiatan.place, { hint: 'Tulis kegiatan dengan kata kerja aktif, mis. "Memeriksa kelengkapan berkas".' });
     if (!cells.output.text) report(file, 'output-kosong', 'Output kegiatan tidak boleh kosong.', cells.output.place, { hint: 'Tulis hasil kegiatan ini, mis. "Disposisi" atau "Dokumen terverifikasi".' });
-    for (const [name, limit] of CELL_LIMITS) {
-      const cell = cells[name];
-      if (cell && cell.text.length > limit) {
-        report(file, 'sel-terlalu-panjang', `Isi kolom ${COLUMN_TITLES[name]} terlalu panjang (${cell.text.length} karakter, paling banyak ${limit}).`, cell.place, {
-          hint: 'Satu baris tabel harus muat di satu halaman: ringkas isinya, atau pecah kegiatan ini menjadi beberapa baris.',
-        });
-      }
-    }
 
     drafts.push({
       no: expected,
@@ -86,6 +137,15 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
   if (declared && declared.length === 0) {
     report(file, 'daftar-kosong', 'Daftar `pelaksana` tidak boleh kosong.', declaredPlace, { hint: 'Tulis nama-nama pelaksana, atau hapus `pelaksana:` agar kolom pelaksana disusun dari tabel.' });
   }
+
+  const nameLimit = actorNameLimit(actors.length);
+  actors.forEach((name, k) => {
+    if (name.length <= nameLimit) return;
+    const cell = drafts.find((d) => d.actor === k)?.cells.pelaksana;
+    report(file, cell ? 'sel-terlalu-panjang' : 'teks-terlalu-panjang', `Nama pelaksana "${name}" terlalu panjang untuk ${actors.length} kolom pelaksana (${name.length} karakter, paling banyak ${nameLimit}).`, cell?.place ?? declaredAt(k), {
+      hint: 'Kolom pelaksana makin sempit bila pelaksananya makin banyak: pakai nama jabatan yang ringkas (mis. "Kasubag Umum"), atau kurangi jumlah pelaksana.',
+    });
+  });
 
   const n = table.rows.length;
   for (const d of drafts) checkTargets(file, d.no, d.lanjut, d.cells.lanjut, n);
@@ -163,6 +223,12 @@ function readActor(file: VFile, cell: Cell, declared: string[] | undefined, acto
     });
     return -1;
   }
+  if (actors.length >= MAX_ACTORS) {
+    report(file, 'pelaksana-terlalu-banyak', `Pelaksana "${name}" adalah pelaksana ke-${actors.length + 1}; bagan alir paling banyak memuat ${MAX_ACTORS} kolom pelaksana.`, cell.place, {
+      hint: 'Gabungkan pelaksana yang sejenis (mis. "Staf Bidang"), atau pecah prosedur ini menjadi beberapa SOP.',
+    });
+    return -1;
+  }
   actors.push(name);
   index.set(norm(name), actors.length - 1);
   return actors.length - 1;
@@ -185,7 +251,7 @@ function readLanjut(file: VFile, cell: Cell): Lanjut | undefined {
   if (/^\d+$/.test(text)) return { kind: 'jump', to: Number(text) };
   if (/^selesai\.?$/i.test(text)) return { kind: 'end' };
   const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
-  const exits = parts.map((p) => /^(.+?)\s*:\s*(\d+)$/.exec(p));
+  const exits = parts.map(exitOf);
   if (exits.every(Boolean)) {
     if (exits.length !== 2) {
       const comma = exits.length === 1 && /\d\s*,/.test(text);
@@ -196,17 +262,37 @@ function readLanjut(file: VFile, cell: Cell): Lanjut | undefined {
       });
       return undefined;
     }
-    const [a, b] = exits as [RegExpExecArray, RegExpExecArray];
-    if (norm(a[1]!) === norm(b[1]!)) {
-      report(file, 'keputusan-label-sama', `Kedua cabang keputusan berlabel "${a[1]}".`, cell.place, { hint: 'Beri label yang berbeda, mis. "Ya" dan "Tidak".' });
+    const [a, b] = exits as [Exit, Exit];
+    if (norm(a.label) === norm(b.label)) {
+      report(file, 'keputusan-label-sama', `Kedua cabang keputusan berlabel "${a.label}".`, cell.place, { hint: 'Beri label yang berbeda, mis. "Ya" dan "Tidak".' });
       return undefined;
     }
-    return { kind: 'decision', exits: [{ label: a[1]!, to: Number(a[2]) }, { label: b[1]!, to: Number(b[2]) }] };
+    const long = [a, b].find((e) => e.label.length > LABEL_LIMIT);
+    if (long) {
+      report(file, 'sel-terlalu-panjang', `Label cabang "${long.label}" terlalu panjang (${long.label.length} karakter, paling banyak ${LABEL_LIMIT}).`, cell.place, {
+        hint: 'Label dicetak di samping panah bagan alir: pakai satu-dua kata, mis. "Ya"/"Tidak" atau "Lengkap"/"Belum lengkap".',
+      });
+      return undefined;
+    }
+    return { kind: 'decision', exits: [a, b] };
   }
   report(file, 'lanjut-tidak-valid', `Isi kolom Lanjut "${text}" tidak dapat dibaca.`, cell.place, {
     hint: 'Kosongkan untuk lanjut ke baris berikutnya; tulis nomor baris (mis. "5") untuk melompat; "Ya: 5; Tidak: 3" untuk keputusan; atau "selesai".',
   });
   return undefined;
+}
+
+interface Exit {
+  label: string;
+  to: number;
+}
+
+/** `Ya: 5` → label and target; split at the last colon (a pattern here backtracks on long runs of spaces). */
+function exitOf(part: string): Exit | undefined {
+  const colon = part.lastIndexOf(':');
+  const label = part.slice(0, colon).trim();
+  const to = part.slice(colon + 1).trim();
+  return colon > 0 && label && /^\d+$/.test(to) ? { label, to: Number(to) } : undefined;
 }
 
 function targetsOf(no: number, lanjut: Lanjut, n: number): number[] {

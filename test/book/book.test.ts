@@ -89,11 +89,17 @@ describe('sop book on the sample content', () => {
       const sizes = doc.getPages().map((p) => `${Math.round(p.getWidth())}x${Math.round(p.getHeight())}`);
       b.assembled.parts.forEach((part) => {
         const start = b.assembled.starts.get(part.key)!;
-        const want = part.kind === 'sop' && part.sop.kertas === 'F4' ? '935x609' : '842x595';
+        // The decree is portrait; F4 SOPs keep their F4 pages (never scaled: see the guide, 6.2).
+        const want = part.kind === 'sop' && part.sop.kertas === 'F4' ? '935x609' : part.kind === 'halaman' && part.title.startsWith('Keputusan') ? '595x842' : '842x595';
         for (let k = 0; k < b.assembled.counts.get(part.key)!; k++) expect(sizes[start - 1 + k], `${part.key} page ${k + 1}`).toBe(want);
       });
     }
-    expect(printedSops(book('diskominfosp-balangan')).some((s) => s.kertas === 'F4')).toBe(true);
+    const f4 = printedSops(book('diskominfosp-balangan')).find((s) => s.kertas === 'F4')!;
+    expect(f4).toBeDefined();
+    // Said in Daftar SOP: that SOP keeps its F4 pages in this A4 book.
+    const b = book('diskominfosp-balangan');
+    const daftar = squash(pageText(b.file, b.assembled.starts.get('daftar-sop')!));
+    expect(daftar).toContain(`${squash(f4.nama)} (F4)`);
   });
 
   it('prints every Daftar Isi number on the page where that SOP starts', () => {
@@ -201,15 +207,50 @@ describe('sop book on the sample content', () => {
     expect(daftar).toMatch(/SOP – 02\/Diskominfosan Penyampaian Laporan Kinerja Secara Manual Sekretariat 1 Maret 2021 Dicabut -/);
     const perubahan = pagesOf('perubahan').map((p) => texts[p - 1]).join(' ');
     expect(perubahan).toContain('SOP Dicabut');
+    // Withdrawn on its tanggal_dicabut.
+    expect(perubahan).toMatch(/SOP Dicabut .*Penyampaian Laporan Kinerja Secara Manual .*Tanggal 3 Juni 2024/);
     expect(perubahan).toContain('Dicabut karena laporan kinerja kini disampaikan secara elektronik');
     // The revision in the book's year, from tanggal_revisi and riwayat.
     expect(perubahan).toMatch(/SOP Direvisi .*Pemutakhiran Data Statistik Sektoral .*4 Maret 2024 .*Penambahan langkah verifikasi data/);
   });
 
-  it('groups SOPs by unit, SOPs without a unit under "Umum"', () => {
+  it('groups SOPs by unit; SOPs without a unit directly under the instansi, with no invented unit', () => {
     const units = (id: string) => book(id).assembled.parts.flatMap((p) => (p.kind === 'bagian' ? [p.title] : []));
     expect(units('diskominfosp-balangan')).toEqual(['Bidang Statistik', 'Sekretariat']);
-    expect(units('dkukmtk-balangan')).toEqual(['Umum']);
+    expect(units('dkukmtk-balangan')).toEqual([]);
+    const b = book('dkukmtk-balangan');
+    expect(squash(pageTexts(b.file).join(' '))).not.toMatch(/\bUmum\b|\bUMUM\b/);
+    // The Daftar Isi line of that SOP is not indented: it starts where the section titles do.
+    const toc = b.assembled.starts.get('daftar-isi')!;
+    const page = words(b.file).filter((w) => w.page === toc);
+    const left = (text: string) => page.find((w) => w.text === text)!.xMin;
+    expect(Math.abs(left('000.8.3.3./005/DKUKMTK-BLG/2024') - left('Kata'))).toBeLessThan(1);
+  });
+
+  it('prints the decree as a document of its own: portrait, under the letterhead, issued and signed by the same title', () => {
+    for (const b of first.books) {
+      const part = b.assembled.parts.find((p) => p.kind === 'halaman' && p.title.startsWith('Keputusan'))!;
+      const start = b.assembled.starts.get(part.key)!;
+      const pages = Array.from({ length: b.assembled.counts.get(part.key)! }, (_, k) => start + k);
+      const all = words(b.file).filter((w) => pages.includes(w.page));
+      const first = all.filter((w) => w.page === start);
+      expect(first[0]!.pageHeight).toBeGreaterThan(first[0]!.pageWidth);
+      // Letterhead: PEMERINTAH … then the office, above the decree's title.
+      const pemerintah = first.find((w) => w.text === 'PEMERINTAH')!;
+      const keputusan = first.find((w) => w.text === 'KEPUTUSAN')!;
+      expect(pemerintah.yMin).toBeLessThan(keputusan.yMin);
+      const lines = squash(pageTexts(b.file).slice(start - 1, start - 1 + pages.length).join(' '));
+      expect(lines.indexOf(b.instansi.pemerintah.toUpperCase())).toBeLessThan(lines.indexOf('KEPUTUSAN'));
+      // The issuer named in the title is the title the decree is signed with.
+      const issuer = /KEPUTUSAN (.+?) NOMOR/.exec(lines)![1]!;
+      expect(lines).toContain(`${issuer},`);
+      const signed = /pada tanggal \.+ (.+?), [A-Z]/.exec(lines)![1]!;
+      expect(signed.replace(/^PLT\. /, '')).toBe(issuer);
+      // "MEMUTUSKAN:" is followed on its own page by what it decides.
+      const memutuskan = all.find((w) => w.text === 'MEMUTUSKAN:')!;
+      const below = all.filter((w) => w.page === memutuskan.page && w.yMin > memutuskan.yMax && w.text === 'Menetapkan');
+      expect(below.length, b.instansi.id).toBeGreaterThan(0);
+    }
   });
 
   it('prints the front matter from content/<instansi>/buku/ with placeholders filled and HTML shown as text', () => {

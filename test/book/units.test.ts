@@ -2,7 +2,7 @@
 // the Markdown front matter. No browser.
 import { describe, expect, it } from 'vitest';
 import { bookContents, bookDate, changesInYear } from '../../scripts/book/contents.ts';
-import { titleFromFile } from '../../scripts/book/front-matter.ts';
+import { decreeSigner, isDecreeFile, titleFromFile } from '../../scripts/book/front-matter.ts';
 import { PlaceholderError, renderMarkdownPage } from '../../scripts/book/markdown.ts';
 import { bookParts, changeGroups, roman, sopRows, startPages, tocEntries } from '../../scripts/book/parts.ts';
 import type { Instansi, Sop } from '../../scripts/model/sop.ts';
@@ -60,22 +60,60 @@ describe('bookContents', () => {
     sop('004/SOP/2020', { unit: 'Bidang Lama', status: 'digantikan' }),
   ];
 
-  it('prints berlaku SOPs by unit (alphabetical, no unit last as "Umum"), numbers read naturally', () => {
+  it('prints berlaku SOPs without a unit directly under the instansi, first, then by unit (alphabetical), numbers read naturally', () => {
     const c = bookContents(list, 2024, false);
     expect(c.groups.map((g) => [g.unit, g.sops.map((s) => s.nomor)])).toEqual([
+      [null, ['001/SOP/2024']],
       ['Bidang Aplikasi', ['005/SOP/2024']],
       ['Sekretariat', ['2/SOP/2024', '010/SOP/2024']],
-      ['Umum', ['001/SOP/2024']],
     ]);
   });
 
   it('adds drafts only with --draf', () => {
-    expect(bookContents(list, 2024, true).groups[1]!.sops.map((s) => s.nomor)).toEqual(['2/SOP/2024', '006/SOP/2024', '010/SOP/2024']);
+    expect(bookContents(list, 2024, true).groups[2]!.sops.map((s) => s.nomor)).toEqual(['2/SOP/2024', '006/SOP/2024', '010/SOP/2024']);
     expect(bookContents(list, 2024, false).listed.map((s) => s.nomor)).not.toContain('006/SOP/2024');
   });
 
   it('lists replaced and withdrawn SOPs with their unit, after the printed ones', () => {
-    expect(bookContents(list, 2024, false).listed.map((s) => s.nomor)).toEqual(['005/SOP/2024', '004/SOP/2020', '2/SOP/2024', '010/SOP/2024', '003/SOP/2020', '001/SOP/2024']);
+    expect(bookContents(list, 2024, false).listed.map((s) => s.nomor)).toEqual(['001/SOP/2024', '005/SOP/2024', '004/SOP/2020', '2/SOP/2024', '010/SOP/2024', '003/SOP/2020']);
+  });
+
+  it('gives SOPs without a unit no divider: they follow the lists, before unit I, and stand unindented in the Daftar Isi', () => {
+    const c = bookContents(list, 2024, false);
+    const parts = bookParts(c, []);
+    expect(parts.map((p) => p.key)).toEqual(['sampul', 'daftar-isi', 'daftar-sop', 'perubahan', 'sop:dinas/001-sop-2024', 'bagian:1', 'sop:dinas/005-sop-2024', 'bagian:2', 'sop:dinas/2-sop-2024', 'sop:dinas/010-sop-2024']);
+    const starts = startPages(parts, new Map(parts.map((p) => [p.key, 1])));
+    expect(tocEntries(parts, starts).filter((e) => e.level > 0).map((e) => [e.label ?? e.nomor, Boolean(e.langsung)])).toEqual([
+      ['001/SOP/2024', true],
+      ['I.', false],
+      ['005/SOP/2024', false],
+      ['II.', false],
+      ['2/SOP/2024', false],
+      ['010/SOP/2024', false],
+    ]);
+  });
+});
+
+describe('withdrawals', () => {
+  it('are dated by tanggal_dicabut, before riwayat, and reported in that year only', () => {
+    const gone = sop('X', { status: 'dicabut', tanggal_dicabut: '2024-09-30', riwayat: [{ tanggal: '2023-01-05', uraian: 'Penetapan awal' }] });
+    expect(changesInYear([gone], 2024, false).map((c) => [c.kind, c.tanggal])).toEqual([['dicabut', '2024-09-30']]);
+    expect(changesInYear([gone], 2023, false)).toEqual([]);
+  });
+});
+
+describe('the decree', () => {
+  it('is issued by the position it is signed with, acting prefix kept on the signature only, region added once', () => {
+    expect(decreeSigner('Plt. Kepala Dinas KUKMTK', 'Kabupaten Balangan')).toEqual({ penetap: 'Kepala Dinas KUKMTK Kabupaten Balangan', jabatan: 'Plt. Kepala Dinas KUKMTK Kabupaten Balangan' });
+    expect(decreeSigner('Kepala Dinas Komunikasi dan Informatika Kabupaten Balangan', 'Kabupaten Balangan')).toEqual({
+      penetap: 'Kepala Dinas Komunikasi dan Informatika Kabupaten Balangan',
+      jabatan: 'Kepala Dinas Komunikasi dan Informatika Kabupaten Balangan',
+    });
+    expect(decreeSigner('Plh Kepala Badan', 'Kota Contoh').jabatan).toBe('Plh Kepala Badan Kota Contoh');
+  });
+
+  it('is the page in keputusan.md (with or without an order prefix)', () => {
+    expect(['keputusan.md', '02-keputusan.md', 'Keputusan.md', 'lampiran-keputusan.md', 'kata-pengantar.md'].map(isDecreeFile)).toEqual([true, true, true, false, false]);
   });
 });
 

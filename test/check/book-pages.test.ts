@@ -6,7 +6,7 @@ import { PLACEHOLDER_NAMES } from '../../scripts/book/placeholders.ts';
 import { base, INSTANSI, runCheck, SOP, SOP_PATH } from './helpers.ts';
 
 const PAGE = 'content/dinas/buku/01-kata-pengantar.md';
-const withPage = (text: string) => runCheck({ ...base(), 'dinas/buku/01-kata-pengantar.md': text });
+const withPage = (text: string) => runCheck({ ...base(), 'dinas/buku/01-kata-pengantar.md': text, 'dinas/buku/02-keputusan.md': '# Keputusan\n' });
 const found = (text: string) => withPage(text).diagnostics.filter((d) => d.file === PAGE);
 const at = (d: { ruleId: string; line: number; column: number; endLine: number; endColumn: number }) => [d.ruleId, d.line, d.column, d.endLine, d.endColumn];
 
@@ -15,6 +15,13 @@ describe('halaman buku', () => {
     const { diagnostics, result } = withPage('---\njudul: Kata Pengantar {{tahun}}\nurutan: 1\ntanda_tangan:\n  - Ditetapkan di {{daerah}}\n---\n\nBuku ini memuat {{jumlah_sop}} SOP {{INSTANSI}}.\n');
     expect(diagnostics).toEqual([]);
     expect(result.ok).toBe(true);
+  });
+
+  it('halaman buku tanpa keputusan: peringatan pada instansi.yml; tanpa halaman buku sama sekali: tidak', () => {
+    const { diagnostics, result } = runCheck({ ...base(), 'dinas/buku/01-kata-pengantar.md': '# Kata Pengantar\n' });
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.severity])).toEqual([['content/dinas/instansi.yml', 1, 1, 'buku-tanpa-keputusan', 'peringatan']]);
+    expect(result.ok).toBe(true);
+    expect(runCheck(base()).diagnostics).toEqual([]);
   });
 
   it('isian tak dikenal di teks: letak tepat, saran ejaan, daftar isian tersedia', () => {
@@ -66,7 +73,7 @@ describe('halaman buku', () => {
   });
 
   it('halaman buku bukan teks: berkas-biner, tanpa crash', () => {
-    const { diagnostics } = runCheck({ ...base(), 'dinas/buku/02-sk.md': new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2]) });
+    const { diagnostics } = runCheck({ ...base(), 'dinas/buku/02-sk.md': new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2]), 'dinas/buku/keputusan.md': '# Keputusan\n' });
     expect(diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['content/dinas/buku/02-sk.md', 'berkas-biner']]);
   });
 });
@@ -83,5 +90,25 @@ describe('nama folder instansi', () => {
   it('folder lain yang mirip tetap boleh', () => {
     const { diagnostics } = runCheck({ 'statistik/instansi.yml': INSTANSI });
     expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('halaman buku: batas sebelum YAML dan Markdown', () => {
+  it('halaman terlalu besar: berkas-terlalu-besar, tanpa temuan lain', () => {
+    const list = found(`# Lampiran\n\n${'Teks yang tertempel berulang kali. '.repeat(4000)}\n`);
+    expect(list.map((d) => d.ruleId)).toEqual(['berkas-terlalu-besar']);
+  });
+
+  it('baris terlalu panjang: seluruh baris ditandai', () => {
+    expect(found(`# Judul\n\n${'a'.repeat(6000)}\n`).map(at)).toEqual([['baris-terlalu-panjang', 3, 1, 3, 6001]]);
+  });
+
+  it('kutipan bertingkat dalam dan bom penekanan: prosa-terlalu-rumit', () => {
+    expect(found(`${'> '.repeat(20)}teks\n`).map((d) => d.ruleId)).toEqual(['prosa-terlalu-rumit']);
+    expect(found(`${'*_'.repeat(2000)}\n`).map((d) => d.ruleId)).toEqual(['prosa-terlalu-rumit']);
+  });
+
+  it('frontmatter bertingkat terlalu dalam: yaml-tidak-valid sebelum YAML dibaca', () => {
+    expect(found(`---\njudul: ${'['.repeat(100)}\n---\n\nIsi.\n`).map((d) => d.ruleId)).toEqual(['yaml-tidak-valid']);
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edit, INSTANSI, SOP } from './helpers.ts';
+import { HOSTILE } from './hostile.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = path.join(REPO, 'bin/sop.js');
@@ -28,6 +29,7 @@ function sop(cwd: string, args: string[], env: Record<string, string> = {}): Pro
 let root: string;
 let good: string;
 let bad: string;
+let hostile: string;
 const runs: Record<string, Run> = {};
 
 // The bad SOP: an unknown actor (row 3) and a number where text is wanted (nomor).
@@ -43,6 +45,11 @@ beforeAll(async () => {
   writeFileSync(path.join(bad, 'content/dinas/instansi.yml'), INSTANSI);
   writeFileSync(path.join(bad, BAD_FILE), BAD_SOP);
   writeFileSync(path.join(bad, 'content/dinas/kedua.md'), edit(SOP, 'nomor: 001/SOP/TES/2024', 'nomor: 002/SOP/TES/2024'));
+  // Every input that used to stall `sop check`, one file each, checked in one run.
+  hostile = path.join(root, 'hostile');
+  mkdirSync(path.join(hostile, 'content/dinas'), { recursive: true });
+  writeFileSync(path.join(hostile, 'content/dinas/instansi.yml'), INSTANSI);
+  HOSTILE.forEach((h, i) => writeFileSync(path.join(hostile, `content/dinas/masukan-${String(i).padStart(2, '0')}.md`), h.sop(1).replace('nomor: 001/SOP/TES/2024', `nomor: ${i}/SOP/TES/2024`)));
   const jobs: Record<string, Promise<Run>> = {
     good: sop(good, ['check']),
     human: sop(bad, ['check']),
@@ -52,8 +59,12 @@ beforeAll(async () => {
     unknownOption: sop(bad, ['check', '--warna']),
     unknownCommand: sop(bad, ['periksa']),
     missingPath: sop(bad, ['check', 'content/tidak-ada']),
+    outsideContent: sop(bad, ['check', '..']),
+    outsideFile: sop(bad, ['check', path.join(good, 'content')]),
+    hostile: sop(hostile, ['check', '--format', 'json']),
     noContent: sop(root, ['check']),
     help: sop(root, ['--help']),
+    typo: sop(root, ['chek']),
     checkHelp: sop(root, ['check', '--help']),
   };
   await Promise.all(Object.entries(jobs).map(async ([name, job]) => (runs[name] = await job)));
@@ -118,7 +129,10 @@ describe('sop check (proses nyata)', () => {
   it.each([
     ['unknownOption', /Opsi "--warna" tidak dikenal\./],
     ['unknownCommand', /Perintah "periksa" tidak dikenal\./],
+    ['typo', /^Perintah "chek" tidak dikenal\. Maksud Anda: check\?\n$/],
     ['missingPath', /Berkas atau folder "content\/tidak-ada" tidak ditemukan\./],
+    ['outsideContent', /"\.\." berada di luar folder content\//],
+    ['outsideFile', /berada di luar folder content\//],
     ['noContent', /Folder content\/ tidak ditemukan/],
   ])('salah pemakaian (%s): kode keluar 2, pesan Indonesia di stderr', (name, message) => {
     const r = runs[name]!;
@@ -126,6 +140,19 @@ describe('sop check (proses nyata)', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
     noStackTrace(r);
+  });
+
+  it('masukan yang dulu membuat sop check macet: kode keluar 1, setiap berkas bergalat di letaknya', () => {
+    const r = runs.hostile!;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const list = JSON.parse(r.stdout) as Array<{ file: string; line: number; column: number; ruleId: string; severity: string }>;
+    HOSTILE.forEach((h, i) => {
+      const own = list.filter((d) => d.file === `content/dinas/masukan-${String(i).padStart(2, '0')}.md` && d.severity === 'galat');
+      expect(own.length, h.name).toBeGreaterThan(0);
+      expect(h.rules, h.name).toContain(own[0]!.ruleId);
+    });
+    expect(list.some((d) => d.ruleId === 'galat-internal')).toBe(false);
   });
 
   it('--help untuk sop dan sop check: kode keluar 0', () => {

@@ -1,7 +1,9 @@
 // In-memory content for `checkContent`: a map of paths (relative to content/) to text or bytes,
 // so every bad input is a small edit of a valid base without touching the disk.
 import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { collect, type Diagnostic } from '../../scripts/diagnostics/report.ts';
+import { judgeBytes, type AssetProbe } from '../../scripts/source/assets.ts';
 import type { ContentSet, RawFile } from '../../scripts/source/content.ts';
 import { checkContent, type CheckResult } from '../../scripts/validate/check-content.ts';
 
@@ -27,11 +29,58 @@ export function contentSet(files: Files): ContentSet {
   return { root: ROOT, contentDir: CONTENT, sops, instansi, bookPages };
 }
 
-/** Runs the whole check; files that are neither SOPs nor instansi.yml (logos) only "exist". */
+/** The asset rule over in-memory files: outside content/ by path, missing, or judged by content. */
+export function memoryAssets(files: Files): AssetProbe {
+  return (abs) => {
+    const rel = path.posix.relative(CONTENT, abs);
+    if (rel.startsWith('..') || path.posix.isAbsolute(rel)) return { ok: false, problem: 'di-luar', real: abs };
+    const value = files[rel];
+    if (value === undefined) return { ok: false, problem: 'tidak-ada' };
+    const { bytes: _, ...verdict } = judgeBytes(typeof value === 'string' ? new TextEncoder().encode(value) : value, abs);
+    return verdict;
+  };
+}
+
+/** Runs the whole check; files that are neither SOPs nor instansi.yml (logos) are judged as assets. */
 export function runCheck(files: Files): { result: CheckResult; diagnostics: Diagnostic[] } {
-  const known = new Set(Object.keys(files).map((rel) => path.posix.join(CONTENT, rel)));
-  const result = checkContent(contentSet(files), (p) => known.has(p));
+  const result = checkContent(contentSet(files), memoryAssets(files));
   return { result, diagnostics: collect(result.files) };
+}
+
+/** A valid PNG of `width` × `height` grey pixels (with a text chunk, which checking drops). */
+export function png(width = 1, height = 1): Uint8Array {
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    Buffer.from(data).copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)) >>> 0, 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth; colour type 0 (grey)
+  const rows = Buffer.alloc(height * (width + 1), 0x80);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
+  return new Uint8Array(Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('tEXt', Buffer.from('Comment\0<script>alert(1)</script>', 'latin1')),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', new Uint8Array()),
+  ]));
+}
+
+/**
+ * Processor time of `run` in ms: the machine is shared by many processes, so wall time says
+ * more about the neighbours than about the check; a stall or a superlinear cost shows in both.
+ */
+export function cpuTime<T>(run: () => T): { value: T; ms: number } {
+  const start = process.cpuUsage();
+  const value = run();
+  const used = process.cpuUsage(start);
+  return { value, ms: (used.user + used.system) / 1000 };
 }
 
 /** Replaces exactly one occurrence of `from` (fails loudly if the base changed). */

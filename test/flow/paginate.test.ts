@@ -9,15 +9,39 @@ describe('paginate', () => {
     expect(paginate([100, 100, 100], opts)).toEqual([{ first: 0, last: 2 }]);
   });
 
-  it('fills greedily, reserving a bottom band on every page but the last and a top band on every page but the first', () => {
-    // Page 1: 350 - 30 (bottom) = 320 → 3 rows. Middle pages: 400 - 30 - 30 = 340 → 3 rows.
-    // Last page: 400 - 30 (top only) = 370 → the last row.
-    expect(paginate(new Array(10).fill(100), opts)).toEqual([
-      { first: 0, last: 2 },
-      { first: 3, last: 5 },
-      { first: 6, last: 8 },
-      { first: 9, last: 9 },
-    ]);
+  it('uses the fewest pages, with bands where pages continue, and no page holding a single row', () => {
+    // Page 1: 350 - 30 (bottom) = 320 → at most 3 rows. Middle pages: 400 - 30 - 30 = 340 → 3.
+    // Last page: 400 - 30 (top only) = 370 → 3. Four pages are needed; greedy filling would
+    // leave the tenth row alone on the last one.
+    const pages = paginate(new Array(10).fill(100), opts);
+    expect(pages).toHaveLength(4);
+    expect(pages.every((p) => p.last > p.first)).toBe(true);
+    expect(pages[0]!.first).toBe(0);
+    expect(pages[pages.length - 1]!.last).toBe(9);
+  });
+
+  it('splits a 13-row SOP into two pages of balanced rows rather than 12 + 1', () => {
+    const pages = paginate(new Array(13).fill(40), { firstPageCapacity: 520, pageCapacity: 560, bandHeight: 34, closingHeight: 120 });
+    expect(pages).toHaveLength(2);
+    const sizes = pages.map((p) => p.last - p.first + 1);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('keeps the closing block with at least the last two rows', () => {
+    // Without the closing block all five rows fit on page 1; with it, two at least go on.
+    const pages = paginate([60, 60, 60, 60, 60], { firstPageCapacity: 320, pageCapacity: 400, bandHeight: 30, closingHeight: 100 });
+    expect(pages).toHaveLength(2);
+    expect(pages[1]!.last - pages[1]!.first).toBeGreaterThanOrEqual(1);
+  });
+
+  it('among splits with as many pages, keeps edges on one page', () => {
+    // Six rows, three per page fit either way 2+4, 3+3 or 4+2; a jump 3→4 (indices 2, 3) and a
+    // loop 4→3 prefer a break elsewhere; evenness alone would pick 3+3.
+    const o = { firstPageCapacity: 330, pageCapacity: 330, bandHeight: 30 };
+    expect(paginate(new Array(6).fill(70), o)).toEqual([{ first: 0, last: 2 }, { first: 3, last: 5 }]);
+    const kept = paginate(new Array(6).fill(70), { ...o, edges: [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [3, 2], [2, 4]] });
+    expect(kept).not.toEqual([{ first: 0, last: 2 }, { first: 3, last: 5 }]);
+    expect(kept).toHaveLength(2);
   });
 
   it('finishes on a page when the rest fits without a bottom band', () => {

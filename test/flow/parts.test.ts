@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { labelSpots, placeLabels } from '../../scripts/flow/labels.ts';
+import { inflate, LABEL_CLEAR, labelBox, labelSpots, placeLabels, segmentMeetsBox } from '../../scripts/flow/labels.ts';
 import { buildLanes, laneFree, takeLane } from '../../scripts/flow/lanes.ts';
 import { offpageLetter } from '../../scripts/flow/plan.ts';
 import { sideOffsets } from '../../scripts/flow/ports.ts';
-import type { Connector, PageLayout } from '../../scripts/flow/types.ts';
+import type { Connector, PageLayout, Point } from '../../scripts/flow/types.ts';
 
 describe('sideOffsets', () => {
   it('spreads free ports in key order, at most 7px apart, centred', () => {
@@ -15,11 +15,16 @@ describe('sideOffsets', () => {
     expect(new Set(many).size).toBe(6);
   });
 
-  it('keeps pinned ports and keeps free ones at least 3px from them', () => {
+  it('keeps pinned ports and keeps free ones at least 4px from them, lines going up above them', () => {
     const offs = sideOffsets([{ key: 0, fixed: 0 }, { key: -900 }, { key: 900 }], 15);
     expect(offs[0]).toBe(0);
-    expect(offs[1]).toBeLessThan(-3);
-    expect(offs[2]).toBeGreaterThan(3);
+    expect(offs[1]).toBeLessThan(-4);
+    expect(offs[2]).toBeGreaterThan(4);
+    // Two going up and one going down around a pinned hand-off: up ones above it, in key order.
+    const [, a, b, c] = sideOffsets([{ key: 0, fixed: 0 }, { key: -990 }, { key: -980 }, { key: 990 }], 9);
+    expect(a).toBeLessThan(b!);
+    expect(b).toBeLessThan(-4 + 1e-9);
+    expect(c).toBeGreaterThan(4 - 1e-9);
     // A lone free port goes midway, towards its line's direction (negative key: up).
     const [, up] = sideOffsets([{ key: 0, fixed: 0 }, { key: -990 }], 15);
     expect(up).toBeLessThan(-6);
@@ -29,8 +34,11 @@ describe('sideOffsets', () => {
 
 describe('lanes', () => {
   it('sit in the column margins, off the rules and the symbols, and share only disjoint spans', () => {
-    const gaps = buildLanes([0, 90, 180], [13.5, 13.5]);
-    expect(gaps.map((g) => g.map((l) => l.x))).toEqual([[4, 9], [81, 86, 94, 99], [171, 176]]);
+    // 8 px off every column rule, 6 px apart, 2 px off the symbols (18 px margins).
+    const gaps = buildLanes([0, 90, 180], [18, 18]);
+    expect(gaps.map((g) => g.map((l) => l.x))).toEqual([[8, 14], [76, 82, 98, 104], [166, 172]]);
+    // A boundary that only splits a wide column is no rule: lanes may stand right beside it.
+    expect(buildLanes([0, 90, 180], [18, 18], [true, false, true])[1]!.map((l) => l.x)).toEqual([75, 81, 87, 93, 99, 105]);
     const lane = gaps[1]![0]!;
     takeLane(lane, 100, 200);
     expect(laneFree(lane, 150, 300)).toBe(false);
@@ -46,20 +54,32 @@ describe('offpageLetter', () => {
 
 describe('label placement', () => {
   const exit: Connector = { from: '2', to: '1', points: [{ x: 100, y: 50 }, { x: 140, y: 50 }, { x: 140, y: 10 }, { x: 90, y: 10 }], label: 'Tidak' };
-  it('offers spots beside the exit, the one away from the turn first', () => {
-    const [first, second] = labelSpots(exit);
-    expect(first).toEqual({ at: { x: 103, y: 59 }, anchor: 'start' }); // turns up: below the line
-    expect(second).toEqual({ at: { x: 103, y: 47 }, anchor: 'start' });
+  const page: PageLayout = { topBand: false, bottomBand: false, width: 300, height: 120, symbols: [], connectors: [exit], rules: { x: [0, 300], y: [0, 120] } };
+  const at = (p: PageLayout): Point => placeLabels(p, 9.5).page.connectors[0]!.labelAt!;
+
+  it('searches along the exit from its start, above and below the line', () => {
+    const [first, second] = labelSpots(exit, 9.5);
+    expect(first!.at.x).toBeCloseTo(100 + LABEL_CLEAR + 0.5, 6);
+    expect(first!.at.y).toBeLessThan(50);
+    expect(second!.at.y).toBeGreaterThan(50);
+    expect(at(page)).toEqual(first!.at);
   });
 
-  it('moves a label off a line that crosses its natural spot', () => {
-    const page: PageLayout = { topBand: false, bottomBand: false, width: 300, height: 100, symbols: [], connectors: [exit] };
-    expect(placeLabels(page, 8).connectors[0]!.labelAt).toEqual({ x: 103, y: 59 });
-    const across: Connector = { from: '5', to: '6', points: [{ x: 100, y: 57 }, { x: 200, y: 57 }] };
-    const moved = placeLabels({ ...page, connectors: [exit, across] }, 8).connectors[0]!;
-    expect(moved.labelAt).toEqual({ x: 103, y: 47 });
-    // Its own lane counts too: when both spots are crossed, the natural one stays.
-    const both: Connector = { from: '7', to: '8', points: [{ x: 100, y: 45 }, { x: 200, y: 45 }] };
-    expect(placeLabels({ ...page, connectors: [exit, across, both] }, 8).connectors[0]!.labelAt).toEqual({ x: 103, y: 59 });
+  it('moves a label off a rule, a line or another label to the nearest free spot, and reports when there is none', () => {
+    // A row rule 8 px above the exit: the label goes below the line instead.
+    const ruled = { ...page, rules: { x: [0, 300], y: [0, 42, 120] } };
+    expect(at(ruled).y).toBeGreaterThan(50);
+    // A line just below as well: a spot clear of both.
+    const under: Connector = { from: '5', to: '6', points: [{ x: 90, y: 55 }, { x: 120, y: 55 }] };
+    const moved = placeLabels({ ...ruled, connectors: [exit, under] }, 9.5);
+    expect(moved.crowded).toEqual([]);
+    const box = labelBox('Tidak', moved.page.connectors[0]!.labelAt!, 'start', 9.5);
+    const grown = inflate(box, LABEL_CLEAR);
+    expect(segmentMeetsBox(under.points[0]!, under.points[1]!, grown)).toBe(false);
+    expect(segmentMeetsBox(exit.points[0]!, exit.points[1]!, grown)).toBe(false);
+    expect(grown.y0 > 42 || grown.y1 < 42).toBe(true);
+    // Boxed in by rules on every side: the label is reported crowded.
+    const tight = { ...page, rules: { x: Array.from({ length: 16 }, (_, i) => i * 20), y: [0, 45, 56, 120] } };
+    expect(placeLabels(tight, 9.5).crowded).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentEntersSymbol } from '../../scripts/flow/geometry.ts';
-import { checkLayout } from '../../scripts/flow/quality.ts';
+import { textWidth } from '../../scripts/flow/font-metrics.ts';
+import { checkLayout, readability, readabilityDefects } from '../../scripts/flow/quality.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol } from '../../scripts/flow/types.ts';
 
 // Two rows in two columns of 100px, row height 60: symbol 1 top-left, symbol 2 bottom-right.
@@ -95,5 +96,40 @@ describe('segmentEntersSymbol', () => {
     expect(segmentEntersSymbol({ x: 52, y: 2 }, { x: 70, y: 2 }, d)).toBe(false); // box corner only
     expect(segmentEntersSymbol({ x: 20, y: 15 }, { x: 70, y: 15 }, d)).toBe(true);
     expect(segmentEntersSymbol({ x: 60, y: 15 }, { x: 90, y: 15 }, d)).toBe(false); // leaves from the vertex
+  });
+});
+
+describe('readability', () => {
+  // Two rows of 60 in two columns of 100: rules at x 0/100/200 and y 0/60/120.
+  const rules = { x: [0, 100, 200], y: [0, 60, 120] };
+  const lPage = (connectors: Connector[], symbols = [s1, s2]): PageLayout => ({ ...page({ connectors, symbols }), rules, labelFontSize: 28 / 3 });
+  const lShape: Connector = { from: '1', to: '2', points: [{ x: 85, y: 30 }, { x: 150, y: 30 }, { x: 150, y: 79 }] };
+
+  it('counts a hand-off drawn as an elbow hugging the row rule, and accepts the one-bend L', () => {
+    const hug: Connector = { ...good, points: [{ x: 50, y: 41 }, { x: 50, y: 56 }, { x: 150, y: 56 }, { x: 150, y: 79 }] };
+    const bad = readability(graph, [lPage([hug])]);
+    expect(bad).toMatchObject({ ruleHugs: 1, handoffs: 1, handoffsFree: 1, handoffsL: 0 });
+    expect(readabilityDefects(bad)).toBe(2);
+    const ok = readability(graph, [lPage([lShape])]);
+    expect(ok).toMatchObject({ ruleHugs: 0, handoffs: 1, handoffsL: 1 });
+    expect(readabilityDefects(ok)).toBe(0);
+  });
+
+  it('counts lanes near a column rule and crossings between connectors sharing a symbol or reversing', () => {
+    const back: Connector = { from: '2', to: '1', points: [{ x: 185, y: 90 }, { x: 195, y: 90 }, { x: 195, y: 25 }, { x: 85, y: 25 }] };
+    const r = readability(graph, [lPage([lShape, back])]);
+    expect(r.laneNearRule).toBe(1);
+    expect(r.crossReverse).toBe(0);
+    const across: Connector = { from: '2', to: '1', points: [{ x: 115, y: 90 }, { x: 108, y: 90 }, { x: 108, y: 10 }, { x: 50, y: 10 }, { x: 50, y: 19 }] };
+    expect(readability(graph, [lPage([lShape, across])]).crossReverse).toBe(1);
+  });
+
+  it('measures labels with the real font: across a rule, too close to a line, or clear', () => {
+    const at = (x: number, y: number): Connector => ({ ...lShape, label: 'Tidak', labelAt: { x, y }, labelAnchor: 'start' });
+    expect(readability(graph, [lPage([at(110, 64)])])).toMatchObject({ labels: 1, labelsBad: 1, labelsOnRule: 1 });
+    expect(readability(graph, [lPage([at(88, 31)])]).labelsBad).toBe(1);
+    expect(readability(graph, [lPage([at(110, 48)])])).toMatchObject({ labels: 1, labelsBad: 0 });
+    // "Tidak" at 7 pt is 22.8 px wide in Arimo.
+    expect(textWidth('Tidak', 28 / 3)).toBeCloseTo(22.82, 1);
   });
 });

@@ -1,7 +1,7 @@
 // Shared set-up of the PDF suites: check content (the repo's or in-memory), print it into a
 // temporary output directory with one browser, and read the PDFs back with poppler.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { buildPdfs, type BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
 import { fontDir } from '../../scripts/kit/fonts.ts';
+import { probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { checkContent, type CheckResult } from '../../scripts/validate/check-content.ts';
 
@@ -26,11 +27,11 @@ export function checkFiles(files: Record<string, string>): CheckResult {
     mkdirSync(path.dirname(abs), { recursive: true });
     writeFileSync(abs, text);
   }
-  return checkContent(readContent(ROOT, path.join(dir, 'content')), existsSync);
+  return checkContent(readContent(ROOT, path.join(dir, 'content')), probeAsset);
 }
 
 export function sampleSops(): Sop[] {
-  const result = checkContent(readContent(ROOT), existsSync);
+  const result = checkContent(readContent(ROOT), probeAsset);
   if (!result.ok) throw new Error('sample content does not pass sop check');
   return result.sops;
 }

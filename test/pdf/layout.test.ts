@@ -4,12 +4,13 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureSops } from '../../scripts/pdf/build-pdfs.ts';
+import { measureSops } from '../../scripts/pdf/print-html.ts';
 import { planProcedure, type ProcedurePlan } from '../../scripts/plan/procedure.ts';
 import { flowGraph } from '../../scripts/flow/graph.ts';
 import { checkLayout } from '../../scripts/flow/quality.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
+import { layoutFiles } from '../../scripts/layouts/files.ts';
 import { loadLayouts, renderSopHtml, type Layouts } from '../../scripts/render/document.ts';
 import { sopView } from '../../scripts/render/view.ts';
 import { checkFiles, launchPrinter, ROOT, sampleSops } from './helpers.ts';
@@ -22,7 +23,7 @@ const planned = new Map<string, { sop: Sop; plan: ProcedurePlan }>();
 
 beforeAll(async () => {
   printer = await launchPrinter();
-  layouts = loadLayouts(path.join(ROOT, 'layouts'));
+  layouts = loadLayouts(layoutFiles(ROOT));
   const generated = checkFiles(generatedSops(40));
   expect(generated.ok).toBe(true);
   const sops = [...sampleSops(), ...generated.sops];

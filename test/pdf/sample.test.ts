@@ -58,7 +58,7 @@ describe('sample SOP PDFs', () => {
       const text = flat(pdftotext(pdf));
       const expected = [
         sop.nomor, sop.nama, sop.instansi.nama.toUpperCase(), tanggal(sop.tanggal_pembuatan), tanggal(sop.tanggal_efektif),
-        sop.disahkan_oleh.nama, ...(sop.disahkan_oleh.nip ? [`NIP. ${formatNip(sop.disahkan_oleh.nip)}`] : []),
+        sop.disahkan_oleh.nama!, ...(sop.disahkan_oleh.nip ? [`NIP. ${formatNip(sop.disahkan_oleh.nip)}`] : []),
         ...sop.dasar_hukum, ...sop.kualifikasi_pelaksana, ...sop.keterkaitan, ...sop.peralatan_perlengkapan,
         ...sop.peringatan, ...sop.pencatatan_pendataan, ...sop.pelaksana,
         ...sop.steps.flatMap((s) => [s.kegiatan, s.kelengkapan, s.waktu.text, s.output]),
@@ -72,7 +72,7 @@ describe('sample SOP PDFs', () => {
       const pages = Number(pdfinfo(pdf).Pages);
       const onLast = words(pdf).filter((w) => w.page === pages);
       const rowTop = Math.max(...onLast.filter((w) => w.text === sop.steps.at(-1)!.kegiatan.split(' ')[0]).map((w) => w.yMin));
-      const signerTop = Math.max(...onLast.filter((w) => w.text === sop.disahkan_oleh.nama.split(' ')[0]).map((w) => w.yMin));
+      const signerTop = Math.max(...onLast.filter((w) => w.text === sop.disahkan_oleh.nama!.split(' ')[0]).map((w) => w.yMin));
       expect(rowTop, sop.slug).toBeGreaterThan(0);
       expect(signerTop, sop.slug).toBeGreaterThan(rowTop + 20);
       if (sop.tanda_tangan === 'elektronik') expect(flat(pdftotext(pdf, pages))).toContain('Ditandatangani secara elektronik oleh');

@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planProcedure } from '../../scripts/plan/procedure.ts';
+import { sopView } from '../../scripts/render/view.ts';
 import { buildTestSite, launchBrowser, serve, type StaticServer, type TestSite } from './helpers.ts';
 
 const require = createRequire(import.meta.url);
@@ -200,7 +202,8 @@ describe('a citizen on the site', () => {
     expect(check.connectors).toBeGreaterThanOrEqual(5);
     expect(check.labels.sort()).toEqual(['Tidak', 'Ya']);
     // Rows are exactly as tall as in the PDF.
-    const measured = site.result.pdfs.find((b) => b.sop.slug === 'permohonan-informasi-publik')!.measurement.rowHeights;
+    const built = site.result.pdfs.find((b) => b.sop.slug === 'permohonan-informasi-publik')!;
+    const measured = planProcedure(sopView(built.sop), built.sop.steps, built.measurement).rowHeights;
     check.rows.forEach((h, i) => expect(Math.abs(h - measured[i]!), `row ${i + 1}`).toBeLessThan(0.6));
     // Hostile text in the source did not run.
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -230,20 +233,18 @@ describe('a citizen on the site', () => {
     }
   });
 
-  it('its PDF link downloads a PDF, its manifest link a signing manifest', async () => {
+  it('its PDF link downloads a PDF; the signing manifest is not offered', async () => {
     const { page } = await open(SOP);
     const pdfHref = await page.$eval('.unduh a.tombol', (a) => (a as HTMLAnchorElement).href);
-    const manifestHref = await page.$eval('.unduh a[href$=".ttd.json"]', (a) => (a as HTMLAnchorElement).href);
-    const got = await page.evaluate(async (pdf: string, manifest: string) => {
+    expect(await page.$$eval('a[href*=".ttd.json"]', (a) => a.length)).toBe(0);
+    const got = await page.evaluate(async (pdf: string) => {
       const r = await fetch(pdf);
       const bytes = new Uint8Array(await r.arrayBuffer());
-      const m = await (await fetch(manifest)).json();
-      return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length, manifest: m };
-    }, pdfHref, manifestHref);
+      return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
+    }, pdfHref);
     expect(got.status).toBe(200);
     expect(got.head).toBe('%PDF-');
     expect(got.size).toBe(statSync(path.join(site.result.dir, 'pdf/diskominfo-pessel/permohonan-informasi-publik.pdf')).size);
-    expect(JSON.stringify(got.manifest)).toContain('permohonan-informasi-publik.pdf');
     await page.close();
   });
 });
@@ -314,7 +315,52 @@ describe('every page', () => {
     }
   });
 
-  it('on a 375 px phone nothing scrolls sideways but the procedure table', { timeout: 120_000 }, async () => {
+  it('on a phone an SOP procedure reads as a list of steps; on a wide screen, the table with the flowchart', async () => {
+    const { page } = await open(SOP, { width: 375 });
+    const phone = await page.evaluate(() => {
+      const shown = (sel: string) => { const e = document.querySelector(sel); return e ? getComputedStyle(e).display !== 'none' && (e as HTMLElement).offsetHeight > 0 : false; };
+      const cards = [...document.querySelectorAll('.kartu-langkah')].map((li) => ({
+        no: li.querySelector('.kl-no')!.textContent!.trim(),
+        pelaksana: li.querySelector('.kl-pelaksana')!.textContent!.trim(),
+        kegiatan: li.querySelector('.kl-kegiatan')!,
+        waktu: [...li.querySelectorAll('.kl-mutu dt')].map((d) => d.textContent).includes('Waktu'),
+        lanjut: li.querySelector('.kl-lanjut')!.textContent!.trim(),
+        right: li.getBoundingClientRect().right,
+      }));
+      const first = document.querySelector('.kl-kegiatan')!;
+      return {
+        list: shown('.langkah-daftar'),
+        table: shown('.gulir'),
+        rows: document.querySelectorAll('.proc-table tr.langkah').length,
+        cards: cards.map((c) => ({ no: c.no, pelaksana: c.pelaksana, waktu: c.waktu, lanjut: c.lanjut, fits: c.right <= window.innerWidth })),
+        fontPx: parseFloat(getComputedStyle(first).fontSize),
+      };
+    });
+    expect(phone.list).toBe(true);
+    expect(phone.table).toBe(false);
+    expect(phone.cards.map((c) => c.no)).toEqual(Array.from({ length: phone.rows }, (_, i) => String(i + 1)));
+    expect(phone.cards.every((c) => c.pelaksana && c.waktu && c.fits && c.lanjut)).toBe(true);
+    expect(phone.cards.at(-1)!.lanjut).toBe('Selesai');
+    expect(phone.cards.some((c) => /→ langkah \d+/.test(c.lanjut))).toBe(true); // the sample's decision
+    expect(phone.fontPx).toBeGreaterThanOrEqual(15);
+    await page.setViewport({ width: 1280, height: 900 });
+    const wide = await page.evaluate(() => ({
+      list: getComputedStyle(document.querySelector('.langkah-daftar')!).display,
+      table: getComputedStyle(document.querySelector('.gulir')!).display,
+    }));
+    expect(wide).toEqual({ list: 'none', table: 'block' });
+    await page.close();
+  });
+
+  it('the header names the owner: the pemerintah under the site title', async () => {
+    const { page } = await open('');
+    const owner = await page.$eval('.merek-pemilik', (e) => e.textContent!.trim());
+    const govs = [...new Set(site.sops.map((s) => s.instansi.pemerintah))].sort();
+    expect(owner.split(' · ').sort()).toEqual(govs);
+    await page.close();
+  });
+
+  it('on a 375 px phone nothing scrolls sideways', { timeout: 120_000 }, async () => {
     for (const rel of [...pages, 'cari/?q=kinerja']) {
       const { page } = await open(rel, { width: 375 });
       if (rel.startsWith('cari/?')) await search(page);
@@ -327,11 +373,8 @@ describe('every page', () => {
         };
       });
       expect(scroll, rel).toBeLessThanOrEqual(inner);
-      if (rel.startsWith('sop/')) {
-        expect(table, rel).not.toBeNull();
-        expect(table!.overflow).toBe('auto');
-        expect(table!.scroll, rel).toBeGreaterThan(table!.client);
-      }
+      // The procedure table gives way to the list of steps (tested above).
+      if (rel.startsWith('sop/')) expect(table!.client, rel).toBe(0);
       await page.close();
     }
   });

@@ -2,12 +2,15 @@
 // follows, byte-identical rebuilds, --base-url, and the previous site surviving a failed build.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layoutFiles } from '../../scripts/layouts/files.ts';
+import { sopPrintHtml } from '../../scripts/pdf/print-html.ts';
 import { planProcedure } from '../../scripts/plan/procedure.ts';
-import { Printer } from '../../scripts/print/pool.ts';
-import { loadLayouts, renderSopHtml } from '../../scripts/render/document.ts';
 import { sopView } from '../../scripts/render/view.ts';
+import { Printer } from '../../scripts/print/pool.ts';
+import { loadLayouts } from '../../scripts/render/document.ts';
 import { buildSite } from '../../scripts/site/build-site.ts';
 import { parseBase } from '../../scripts/site/urls.ts';
 import { buildTestSite, ROOT, type TestSite } from './helpers.ts';
@@ -40,8 +43,33 @@ afterAll(async () => {
   if (site) rmSync(site.dir, { recursive: true, force: true });
 });
 
+describe('sop site: search snippets', () => {
+  /** Text Pagefind keeps for each page (fragments are gzip'd JSON behind a short signature). */
+  const fragments = () =>
+    listFiles(path.join(site.result.dir, 'pagefind/fragment')).map((f) => {
+      const raw = gunzipSync(readFileSync(path.join(site.result.dir, 'pagefind/fragment', f)));
+      return JSON.parse(raw.subarray(raw.indexOf(0x7b)).toString('utf8')) as { url: string; content: string; meta: Record<string, string> };
+    });
+
+  it('keeps the fields of a page apart: no number run into the status, no cell run into the next', () => {
+    const all = fragments();
+    expect(all.length).toBe(site.result.indexed);
+    for (const sop of site.sops.filter((s) => s.status !== 'draf')) {
+      const f = all.find((x) => x.meta.nomor === sop.nomor);
+      if (!f) continue;
+      expect(f.content, sop.nomor).not.toMatch(new RegExp(`${sop.nomor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(Berlaku|Digantikan|Dicabut)`));
+      expect(f.meta.status).toMatch(/^(Berlaku|Digantikan|Dicabut)$/);
+      expect(f.meta.instansi?.startsWith(sop.instansi.nama)).toBe(true);
+      for (const step of sop.steps.filter((s) => s.kelengkapan && s.output)) {
+        // Cells of a row are separated ("Formulir kinerja. 1 Jam. Formulir …"), never glued.
+        expect(f.content, `${sop.nomor} langkah ${step.no}`).toContain(`${step.kelengkapan}. ${step.waktu.text}. ${step.output}`);
+      }
+    }
+  });
+});
+
 describe('sop site: what is published', () => {
-  it('writes every page, the PDFs, manifests, books, catalogue.json, sitemap.xml and the search index', () => {
+  it('writes every page, the PDFs, books, catalogue.json, sitemap.xml and the search index', () => {
     const files = listFiles(site.result.dir);
     for (const f of [
       'index.html',
@@ -57,7 +85,6 @@ describe('sop site: what is published', () => {
       'sop/diskominfo-pessel/permohonan-informasi-publik/index.html',
       'sop/diskominfo-pessel/permohonan-informasi-publik/prosedur.css',
       'pdf/diskominfo-pessel/permohonan-informasi-publik.pdf',
-      'pdf/diskominfo-pessel/permohonan-informasi-publik.ttd.json',
       'pdf/diskominfo-pessel/permohonan-informasi-publik-2021.pdf',
       'pdf/diskominfo-pessel/penyebaran-informasi-manual.pdf',
       'buku/diskominfo-pessel-2025.pdf',
@@ -75,8 +102,9 @@ describe('sop site: what is published', () => {
       expect(files, f).toContain(f);
     }
     expect(site.result.indexed).toBe(7);
-    // The wet-signature samples have no manifest: nothing to sign electronically.
-    expect(files).not.toContain('pdf/dkukmtk-balangan/monitoring-evaluasi-internal-capaian-kinerja.ttd.json');
+    // The signing manifests are for the signing office, never published.
+    expect(files.filter((f) => f.endsWith('.ttd.json'))).toEqual([]);
+    for (const f of files.filter((x) => /\.(html|json|xml)$/.test(x))) expect(readFileSync(path.join(site.result.dir, f), 'utf8'), f).not.toContain('.ttd.json');
   });
 
   it('never publishes a draft: no page, no PDF, no mention anywhere', () => {
@@ -138,18 +166,21 @@ describe('sop site: what is published', () => {
   it('the procedure stylesheet carries the PDF measurement: column widths and each row height', () => {
     const built = site.result.pdfs.find((b) => b.sop.slug === 'permohonan-informasi-publik')!;
     const css = readFileSync(path.join(site.result.dir, 'sop/diskominfo-pessel/permohonan-informasi-publik/prosedur.css'), 'utf8');
-    built.measurement.rowHeights.forEach((h, i) => expect(css).toContain(`#langkah-${i + 1}{height:${Math.round(h * 100) / 100}px}`));
+    // As the PDF prints them: measured, and at least as tall as the flowchart needs.
+    planProcedure(sopView(built.sop), built.sop.steps, built.measurement).rowHeights.forEach((h, i) => {
+      expect(h).toBeGreaterThanOrEqual(built.measurement.rowHeights[i]!);
+      expect(css).toContain(`#langkah-${i + 1}{height:${Math.round(h * 100) / 100}px}`);
+    });
     expect(css).toContain(`.proc .flow{top:${Math.round(built.measurement.flowTop * 100) / 100}px;`);
   });
 
   it('draws exactly the flowcharts the PDF was printed with: the same pages, byte-identical SVG', () => {
-    const layouts = loadLayouts(path.join(ROOT, 'layouts'));
+    const layouts = loadLayouts(layoutFiles(ROOT));
     let pages = 0;
     for (const s of site.result.model.sops) {
       const built = site.result.pdfs.find((b) => b.sop.id === s.sop.id)!;
-      const view = sopView(s.sop);
       // What the printer received for the PDF, and what the site page shows.
-      const printed = renderSopHtml(layouts, view, planProcedure(view, s.sop.steps, built.measurement));
+      const printed = sopPrintHtml(layouts, s.sop, built.measurement).html;
       const svgs = (text: string) => [...text.matchAll(/<div class="flow"[^>]*>(<svg[\s\S]*?<\/svg>)<\/div>/g)].map((m) => m[1]);
       const inPdf = svgs(printed);
       expect(inPdf.length, s.sop.path).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ const table = (rows: string) => `| No | Kegiatan | Pelaksana | Kelengkapan | Wak
 ${rows}
 `;
 
-const PERMOHONAN_ROWS = `| 1 | Mengajukan permohonan informasi publik melalui formulir | Pemohon | Formulir permohonan | 10 menit | Formulir terisi | ${HOSTILE} | |
+const PERMOHONAN_ROWS = `| 1 | Mengajukan permohonan informasi publik melalui formulir | Pemohon | ${HOSTILE} | 10 menit | Formulir terisi | Formulir permohonan | |
 | 2 | Memeriksa kelengkapan berkas permohonan | Petugas Layanan Informasi | Formulir, KTP | 15 menit | Berkas diperiksa | | |
 | 3 | Apakah berkas lengkap? | Petugas Layanan Informasi | Berkas | 5 menit | Keputusan | | Ya: 5; Tidak: 4 |
 | 4 | Melengkapi berkas permohonan | Pemohon | Berkas | 1 hari | Berkas lengkap | | 2 |
@@ -88,6 +88,7 @@ status: dicabut
 tanggal_pembuatan: 2019-07-01
 tanggal_revisi: null
 tanggal_efektif: 2019-07-01
+tanggal_dicabut: 2022-01-03
 ${common}
 ---
 

@@ -11,6 +11,7 @@ import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
 import { buildSite, type SiteResult } from '../../scripts/site/build-site.ts';
 import { parseBase } from '../../scripts/site/urls.ts';
+import { probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { checkContent, projectOf } from '../../scripts/validate/check-content.ts';
 import { ROOT, writeFixtureContent } from './fixtures.ts';
@@ -39,7 +40,7 @@ export async function buildTestSite(options: TestSiteOptions = {}): Promise<Test
   const { baseUrl = '/', printer } = options;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sop-site-test-'));
   const content = writeFixtureContent(dir);
-  const checked = checkContent(readContent(ROOT, content), existsSync);
+  const checked = checkContent(readContent(ROOT, content), probeAsset);
   if (!checked.ok) throw new Error('fixture content does not pass sop check');
   const outDir = path.join(dir, 'output');
   const own = printer ? undefined : await Printer.launch({ allowedDir: ROOT });

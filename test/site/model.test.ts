@@ -1,14 +1,15 @@
 // Pure parts of the site: addresses, the public model (drafts dropped, replacements,
 // related SOPs), prose sanitizing, machine-readable files.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { siteModel } from '../../scripts/site/model.ts';
-import { catalogueJson, csp, formatSize, sitemapXml } from '../../scripts/site/pages.ts';
+import { catalogueJson, csp, formatSize, siteOwner, sitemapXml } from '../../scripts/site/pages.ts';
 import { proseHtml } from '../../scripts/kit/markdown.ts';
 import { fileOf, parseBase, slugify } from '../../scripts/site/urls.ts';
+import { probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { checkContent } from '../../scripts/validate/check-content.ts';
 import { HOSTILE, ROOT, writeFixtureContent } from './fixtures.ts';
@@ -18,7 +19,7 @@ let sops: Sop[];
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sop-site-model-'));
-  const result = checkContent(readContent(ROOT, writeFixtureContent(dir)), existsSync);
+  const result = checkContent(readContent(ROOT, writeFixtureContent(dir)), probeAsset);
   expect(result.ok).toBe(true);
   sops = result.sops;
 });
@@ -26,6 +27,25 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const bySlug = (model: ReturnType<typeof siteModel>, slug: string) => model.sops.find((s) => s.sop.slug === slug);
+
+describe('owner and namesakes', () => {
+  it('tells two offices of the same name apart by their pemerintah', () => {
+    const a = sops.find((s) => s.status === 'berlaku')!;
+    const twin = { ...a, id: 'kembar/x', slug: 'x', nomor: 'KEMBAR/1', instansi: { ...a.instansi, id: 'kembar', pemerintah: 'Pemerintah Kota Kembar' } };
+    const model = siteModel({ sops: [a, twin] });
+    expect(model.instansi.map((i) => i.label).sort()).toEqual([`${a.instansi.nama} (${a.instansi.pemerintah})`, `${a.instansi.nama} (Pemerintah Kota Kembar)`].sort());
+    // Alone, an office is just its name.
+    expect(siteModel({ sops: [a] }).instansi[0]!.label).toBe(a.instansi.nama);
+  });
+
+  it('puts the one pemerintah, and its logo, in the header; the title can be set', () => {
+    const a = sops.find((s) => s.status === 'berlaku')!;
+    const model = siteModel({ sops: [a] });
+    const base = parseBase('/sop/');
+    expect(siteOwner(model, { base, logos: new Map([[a.instansi.id, 'assets/logo/x.png']]), judul: 'SOP Kabupaten' })).toEqual({ judul: 'SOP Kabupaten', pemilik: a.instansi.pemerintah, logo: '/sop/assets/logo/x.png' });
+    expect(siteOwner(model, { base }).judul).toBe('Katalog SOP');
+  });
+});
 
 describe('addresses', () => {
   it('accepts a path or a full URL as base and normalizes slashes', () => {
@@ -60,7 +80,7 @@ describe('addresses', () => {
 
 describe('siteModel', () => {
   it('drops drafts and keeps replaced and withdrawn SOPs', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     expect(sops.some((s) => s.status === 'draf')).toBe(true);
     expect(model.sops.map((s) => s.sop.status)).not.toContain('draf');
     expect(model.sops.length).toBe(sops.length - 1);
@@ -72,7 +92,7 @@ describe('siteModel', () => {
   });
 
   it('links replacements both ways and points old versions at the one in force', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     const now = bySlug(model, 'permohonan-informasi-publik')!;
     const old = bySlug(model, 'permohonan-informasi-publik-2021')!;
     expect(now.replaces?.target).toBe(old);
@@ -86,14 +106,14 @@ describe('siteModel', () => {
     const v1 = { ...base, id: 'x/v1', slug: 'v1', nomor: 'V1', status: 'digantikan' as const, menggantikan: undefined };
     const v2 = { ...base, id: 'x/v2', slug: 'v2', nomor: 'V2', status: 'digantikan' as const, menggantikan: 'V1' };
     const v3 = { ...base, id: 'x/v3', slug: 'v3', nomor: 'V3', status: 'berlaku' as const, menggantikan: 'V2' };
-    const model = siteModel({ sops: [v1, v2, v3], manifests: new Set() });
+    const model = siteModel({ sops: [v1, v2, v3] });
     expect(bySlug(model, 'v1')!.inForce?.sop.nomor).toBe('V3');
-    const loop = siteModel({ sops: [{ ...v1, menggantikan: 'V2' }, v2], manifests: new Set() });
+    const loop = siteModel({ sops: [{ ...v1, menggantikan: 'V2' }, v2] });
     expect(bySlug(loop, 'v1')!.inForce).toBeUndefined();
   });
 
   it('resolves keterkaitan to public SOP pages, never to a draft', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     const now = bySlug(model, 'permohonan-informasi-publik')!;
     expect(now.related.map((r) => [r.text, r.target?.sop.slug])).toEqual([
       ['Pemantauan Capaian Kinerja Internal', 'pemantauan-capaian-kinerja-internal'],
@@ -102,12 +122,12 @@ describe('siteModel', () => {
     expect(bySlug(model, 'pemantauan-capaian-kinerja-internal')!.referencedBy).toContain(now);
     const draft = sops.find((s) => s.status === 'draf')!;
     const pointing = { ...now.sop, id: 'y/z', slug: 'z', nomor: 'Z', keterkaitan: [draft.nama] };
-    const withPointer = siteModel({ sops: [...sops, pointing], manifests: new Set() });
+    const withPointer = siteModel({ sops: [...sops, pointing] });
     expect(bySlug(withPointer, 'z')!.related[0]!.target).toBeUndefined();
   });
 
   it('groups units per instansi and years newest first', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     const pessel = model.instansi.find((i) => i.instansi.id === 'diskominfo-pessel')!;
     expect(pessel.units.map((u) => [u.slug, u.sops.length])).toEqual([
       ['bidang-informasi-komunikasi-publik', 3],
@@ -118,7 +138,7 @@ describe('siteModel', () => {
 
   it('refuses an instansi folder that would collide with a catalogue page', () => {
     const s = sops[0]!;
-    expect(() => siteModel({ sops: [{ ...s, instansi: { ...s.instansi, id: 'status' } }], manifests: new Set() })).toThrow(/status/);
+    expect(() => siteModel({ sops: [{ ...s, instansi: { ...s.instansi, id: 'status' } }] })).toThrow(/status/);
   });
 });
 
@@ -139,7 +159,7 @@ describe('proseHtml', () => {
 
 describe('machine-readable files', () => {
   it('catalogue.json lists public SOPs with absolute URLs when the base is a URL', () => {
-    const model = siteModel({ sops, manifests: new Set() });
+    const model = siteModel({ sops });
     const data = JSON.parse(catalogueJson(model, parseBase('https://dinas.example.go.id/sop/'))) as { sop: Array<Record<string, unknown>> };
     expect(data.sop.length).toBe(7);
     expect(data.sop.map((s) => s.status)).not.toContain('draf');

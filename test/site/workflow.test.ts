@@ -44,8 +44,8 @@ describe('.github/workflows/publish.yml', () => {
   it('checks every pull request with Node 24 and sop check (annotations from GITHUB_ACTIONS), no browser needed', () => {
     const job = workflow.jobs.periksa!;
     expect(job.if).toBeUndefined();
-    expect(uses(job)).toEqual(expect.arrayContaining(['actions/checkout@v4', 'actions/setup-node@v4']));
-    expect(job.steps.find((s) => s.uses === 'actions/setup-node@v4')!.with!['node-version']).toBe(24);
+    expect(uses(job)).toEqual(expect.arrayContaining(['actions/checkout@v6', 'actions/setup-node@v6']));
+    expect(job.steps.find((s) => s.uses === 'actions/setup-node@v6')!.with!['node-version']).toBe(24);
     expect(runs(job)).not.toContain('chromium');
     expect(runs(job)).toMatch(/^npm ci$/m);
     expect(runs(job)).toMatch(/^npx sop check$/m);
@@ -55,16 +55,17 @@ describe('.github/workflows/publish.yml', () => {
   it('builds the site only from main, after the check, under the Pages address', () => {
     const job = workflow.jobs.terbitkan!;
     expect(job.needs).toBe('periksa');
+    expect(job.permissions).toEqual({ contents: 'read', pages: 'read' }); // configure-pages on a private repository
     expect(job.if).toContain("github.ref == 'refs/heads/main'");
     expect(job.if).toContain("github.event_name == 'push'");
     expect(job.if).not.toContain('pull_request');
-    expect(uses(job)).toEqual(expect.arrayContaining(['actions/configure-pages@v5', 'actions/upload-pages-artifact@v3']));
+    expect(uses(job)).toEqual(expect.arrayContaining(['actions/configure-pages@v6', 'actions/upload-pages-artifact@v5']));
     expect(runs(job)).toContain('npx sop site --base-url "${{ steps.pages.outputs.base_url }}/"');
     expect(runs(job)).toContain('sudo apt-get install -y chromium');
     expect(runs(job)).toContain('apparmor_restrict_unprivileged_userns'); // Chrome's sandbox on Ubuntu 24.04
-    expect(job.steps.find((s) => s.uses === 'actions/upload-pages-artifact@v3')!.with).toEqual({ path: 'output/site' });
+    expect(job.steps.find((s) => s.uses === 'actions/upload-pages-artifact@v5')!.with).toEqual({ path: 'output/site' });
     // The steps run in this order.
-    const order = ['actions/configure-pages@v5', 'npx sop site', 'actions/upload-pages-artifact@v3'].map((k) => job.steps.findIndex((s) => s.uses === k || s.run?.startsWith(k)));
+    const order = ['actions/configure-pages@v6', 'npx sop site', 'actions/upload-pages-artifact@v5'].map((k) => job.steps.findIndex((s) => s.uses === k || s.run?.startsWith(k)));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order[0]).toBeGreaterThan(job.steps.findIndex((s) => s.run === 'npm ci'));
   });
@@ -74,7 +75,7 @@ describe('.github/workflows/publish.yml', () => {
     expect(job.needs).toBe('terbitkan');
     expect(job.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(job.environment?.name).toBe('github-pages');
-    expect(uses(job)).toEqual(['actions/deploy-pages@v4']);
+    expect(uses(job)).toEqual(['actions/deploy-pages@v5']);
     expect(Object.keys(workflow.jobs).sort()).toEqual(['deploy', 'periksa', 'terbitkan']);
   });
 });
@@ -84,8 +85,10 @@ describe('docs/gitlab-pages.md', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/gitlab-pages.md'), 'utf8');
     const block = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(block).toBeDefined();
-    const ci = parse(block!, { strict: true, uniqueKeys: true }) as Record<string, { script?: string[]; rules?: Array<{ if: string }>; artifacts?: { paths: string[] } }>;
+    const ci = parse(block!, { strict: true, uniqueKeys: true }) as Record<string, { script?: string[]; rules?: Array<{ if: string }>; artifacts?: { paths?: string[]; when?: string; reports?: object } }>;
     expect(ci.periksa!.script).toContain('npx sop check');
+    expect(ci.periksa!.script!.join('\n')).toContain('npx sop check --format codequality > gl-code-quality-report.json');
+    expect(ci.periksa!.artifacts).toEqual({ when: 'always', reports: { codequality: 'gl-code-quality-report.json' } });
     expect(ci.periksa!.rules!.map((r) => r.if).join(' ')).toContain('merge_request_event');
     expect(ci.pages!.script!.join('\n')).toContain('npx sop site --base-url "$CI_PAGES_URL/"');
     expect(ci.pages!.rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);

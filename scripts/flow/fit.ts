@@ -1,0 +1,72 @@
+// Rows sized for the flow, then pages, then geometry: the one entry point the PDF and the
+// site use. The table gives each row the height its text needs; the flowchart needs more
+// in some rows (a decision and its labels), known before pagination, and any row whose
+// decision label found no free spot in the layout grows and the table is paginated again.
+import { SIZE } from './geometry.ts';
+import { layoutFlowRoom, MIN_ROW_HEIGHT } from './layout.ts';
+import { paginate } from './paginate.ts';
+import type { FlowGraph, PageLayout, PageSlice, PaginateOptions } from './types.ts';
+
+/**
+ * A decision row holds the diamond and, under its bottom vertex, room for an exit label
+ * (ink 1.1 em at 9.5 px, 2 pt clear above and below) before the row rule.
+ */
+export const DECISION_ROW_HEIGHT = SIZE.decisionHeight + 2 * 17;
+/** How much a row grows when one of its labels found no free spot, and how often. */
+const GROW = 14;
+const ROUNDS = 4;
+
+/** The least height each row needs for its part of the flowchart. */
+export function minRowHeights(graph: FlowGraph): number[] {
+  return graph.nodes.map((n) => (n.symbol === 'decision' ? DECISION_ROW_HEIGHT : MIN_ROW_HEIGHT));
+}
+
+export interface FlowFitInput {
+  graph: FlowGraph;
+  columnWidths: number[];
+  /** Measured height of each row. */
+  rowHeights: number[];
+  paging: PaginateOptions;
+}
+
+export interface FlowFit {
+  /** Height each row is printed at (≥ measured). */
+  rowHeights: number[];
+  pages: PageSlice[];
+  layouts: PageLayout[];
+}
+
+export function fitFlow(input: FlowFitInput): FlowFit {
+  const { graph } = input;
+  const min = minRowHeights(graph);
+  const heights = input.rowHeights.map((h, i) => Math.max(h, min[i] ?? 0));
+  const index = new Map(graph.nodes.map((n, i) => [n.no, i]));
+  const edges = graph.edges.map((e): [number, number] => [index.get(e.from) ?? -1, index.get(e.to) ?? -1]);
+  // Rows whose growth did not free a spot (the label is too wide for the cells, not too tall)
+  // go back to their height and grow no more.
+  const grown = new Set<number>();
+  const settled = new Set<number>();
+  let last: FlowFit | undefined;
+  for (let round = 0; ; round++) {
+    const pages = paginate(heights, { ...input.paging, edges });
+    const { pages: layouts, crowdedRows } = layoutFlowRoom({ graph, columnWidths: input.columnWidths, rowHeights: heights, pages, bandHeight: input.paging.bandHeight });
+    const fit = { rowHeights: [...heights], pages, layouts };
+    const grow = crowdedRows.filter((r) => !settled.has(r));
+    const useless = grow.filter((r) => grown.has(r));
+    if (useless.length && last) {
+      for (const r of useless) {
+        heights[r] = heights[r]! - GROW;
+        settled.add(r);
+      }
+      if (useless.length === grow.length) return last;
+      continue;
+    }
+    if (grow.length === 0 || round >= ROUNDS) return fit;
+    last = fit;
+    grown.clear();
+    for (const r of grow) {
+      heights[r] = heights[r]! + GROW;
+      grown.add(r);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+// The text of the files `sop mulai` and `sop baru` write. Pure: answers in, file text out.
+// Every value an officer typed is written as a YAML double-quoted string (JSON is valid YAML),
+// so a colon, a hash or a quote in a name can never change the document's structure.
+
+const q = (s: string) => JSON.stringify(s);
+
+export interface SopTemplate {
+  nomor: string;
+  nama: string;
+  /** YYYY-MM-DD. */
+  today: string;
+  unit?: string;
+}
+
+/** A new SOP: a draft (never published) whose every field says what to write in it. */
+export function sopTemplate(t: SopTemplate): string {
+  return `---
+# SOP baru. Ganti isi setiap isian di bawah; "sop check" menunjukkan yang masih salah.
+# Status draf: dicetak bertanda DRAF dan tidak diterbitkan di situs. Setelah disahkan,
+# ubah menjadi "status: berlaku" dan isi tanggal_efektif (format TTTT-BB-HH).
+nomor: ${q(t.nomor)}
+nama: ${q(t.nama)}
+${t.unit ? `unit: ${q(t.unit)}\n` : ''}status: draf
+tanggal_pembuatan: ${t.today}
+tanggal_revisi: null
+tanggal_efektif: null
+dasar_hukum:
+  - Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan
+kualifikasi_pelaksana:
+  - Memahami tugas dan fungsi unit kerja
+keterkaitan: []
+peralatan_perlengkapan:
+  - Komputer
+peringatan:
+  - Jika SOP ini tidak dilaksanakan, layanan tidak selesai tepat waktu
+pencatatan_pendataan:
+  - Disimpan sebagai arsip unit kerja
+pelaksana: [Pelaksana, Kepala Subbagian, Kepala Dinas]
+---
+
+| No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Keterangan | Lanjut |
+|---:|---|---|---|---|---|---|---|
+| 1 | Menerima dan mencatat permohonan | Pelaksana | Formulir permohonan | 15 menit | Permohonan tercatat | | |
+| 2 | Memeriksa kelengkapan berkas | Kepala Subbagian | Berkas permohonan | 1 jam | Berkas diperiksa | | Lengkap: 3; Tidak: 1 |
+| 3 | Menyetujui dan menandatangani | Kepala Dinas | Berkas lengkap | 1 hari | Surat ditandatangani | | |
+| 4 | Menyampaikan hasil dan mengarsipkan | Pelaksana | Surat | 30 menit | Arsip | | selesai |
+`;
+}
+
+export interface OfficeAnswers {
+  /** Folder name under content/, e.g. `diskominfo-balangan`. */
+  instansi: string;
+  /** e.g. `Pemerintah Kabupaten Balangan`. */
+  pemerintah: string;
+  /** e.g. `Dinas Komunikasi dan Informatika`. */
+  nama: string;
+  alamat?: string;
+  /** Signer of every SOP (instansi.yml `disahkan_oleh`). */
+  jabatan: string;
+  pejabat: string;
+  nip?: string;
+}
+
+export interface ScaffoldFile {
+  path: string;
+  data: string;
+}
+
+/** Paths of sop-press's own files as the office's project sees them once installed. */
+const PKG = 'node_modules/sop-press';
+
+export function instansiYml(a: OfficeAnswers): string {
+  return `# yaml-language-server: $schema=../../${PKG}/schemas/instansi.schema.json
+# Identitas instansi dan penandatangan, berlaku untuk setiap SOP di folder ini.
+pemerintah: ${q(a.pemerintah)}
+nama: ${q(a.nama)}
+${a.alamat ? `alamat: ${q(a.alamat)}\n` : ''}kertas: A4
+tanda_tangan: basah   # atau: elektronik (TTE BSrE)
+disahkan_oleh:
+  jabatan: ${q(a.jabatan)}
+  nama: ${q(a.pejabat)}
+${a.nip ? `  nip: ${q(a.nip)}\n` : ''}`;
+}
+
+export function officePackageJson(name: string, version: string, engines: string): string {
+  const pkg = {
+    name,
+    private: true,
+    description: 'Sumber SOP Administrasi Pemerintahan (sop-press)',
+    engines: { node: engines },
+    scripts: { check: 'sop check', build: 'sop build', book: 'sop book', site: 'sop site', pratinjau: 'sop pratinjau' },
+    dependencies: { 'sop-press': `^${version}` },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+export const GITIGNORE = `node_modules/
+output/
+*.log
+`;
+
+/** VS Code: schema mapping, `sop check` as a task whose findings reach the Problems panel. */
+export function vscodeFiles(schemaDir: string): ScaffoldFile[] {
+  const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+  // One matcher per severity: VS Code only knows English severity words.
+  const matcher = (severity: 'error' | 'warning', word: string) => ({
+    owner: 'sop',
+    source: 'sop check',
+    fileLocation: ['relative', '${workspaceFolder}'],
+    severity,
+    pattern: { regexp: `^\\s+(\\S.*?):(\\d+):(\\d+)\\s+${word}\\s+(.*?)\\s+([a-z0-9-]+)$`, file: 1, line: 2, column: 3, message: 4, code: 5 },
+  });
+  return [
+    {
+      path: '.vscode/settings.json',
+      data: json({
+        'yaml.schemas': { [`./${schemaDir}/instansi.schema.json`]: ['content/**/instansi.yml', 'content/**/instansi.yaml'] },
+        'files.associations': { '*.md': 'markdown' },
+        '[markdown]': { 'editor.wordWrap': 'off', 'files.trimTrailingWhitespace': false },
+      }),
+    },
+    {
+      path: '.vscode/tasks.json',
+      data: json({
+        version: '2.0.0',
+        tasks: [
+          {
+            label: 'sop check',
+            type: 'shell',
+            command: 'npx sop check',
+            options: { env: { NO_COLOR: '1' } },
+            group: { kind: 'test', isDefault: true },
+            presentation: { reveal: 'silent', clear: true },
+            problemMatcher: [matcher('error', 'galat'), matcher('warning', 'peringatan')],
+          },
+          { label: 'sop build', type: 'shell', command: 'npx sop build', options: { env: { NO_COLOR: '1' } }, group: { kind: 'build', isDefault: true }, problemMatcher: [matcher('error', 'galat'), matcher('warning', 'peringatan')] },
+          { label: 'sop pratinjau', type: 'shell', command: 'npx sop pratinjau', isBackground: true, problemMatcher: [] },
+        ],
+      }),
+    },
+    { path: '.vscode/extensions.json', data: json({ recommendations: ['redhat.vscode-yaml', 'yzhang.markdown-all-in-one'] }) },
+  ];
+}

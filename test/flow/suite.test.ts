@@ -1,0 +1,80 @@
+// The generated flowchart suite: 300 seeded hard flows (2–8 actors, 5–40 rows, 0–6 decisions,
+// jumps both ways across pages, long Kegiatan texts, A4 and F4) and the sample SOPs, measured
+// in one browser page as the build does, laid out as printed, held to the readability rules.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flowSuiteSops, scoreFlows, type ScoredFlow } from '../../scripts/bench/flows.ts';
+import { LABEL_MIN_SIZE, MIN_STROKE } from '../../scripts/flow/quality.ts';
+import type { Printer } from '../../scripts/print/pool.ts';
+import { launchPrinter, ROOT, sampleSops } from '../pdf/helpers.ts';
+
+const COUNT = 300;
+let printer: Printer;
+let flows: ScoredFlow[];
+
+beforeAll(async () => {
+  printer = await launchPrinter();
+  flows = await scoreFlows(printer, ROOT, [...sampleSops(), ...flowSuiteSops(COUNT)]);
+}, 300_000);
+afterAll(() => printer?.close());
+
+/** Lines naming every flow where `bad` holds, for a readable failure. */
+const where = (bad: (f: ScoredFlow) => string[]): string[] => flows.flatMap((f) => bad(f).map((m) => `${f.sop.id}: ${m}`));
+
+describe('generated flowchart suite', () => {
+  it('covers what makes flows hard', () => {
+    const gen = flows.filter((f) => f.sop.id.startsWith('uji-'));
+    expect(gen).toHaveLength(COUNT);
+    const actors = gen.map((f) => f.sop.pelaksana.length);
+    const rows = gen.map((f) => f.sop.steps.length);
+    expect([Math.min(...actors), Math.max(...actors)]).toEqual([2, 8]);
+    expect(Math.min(...rows)).toBeLessThanOrEqual(6);
+    expect(Math.max(...rows)).toBeGreaterThanOrEqual(38);
+    expect(new Set(gen.map((f) => f.sop.kertas))).toEqual(new Set(['A4', 'F4']));
+    const decisions = gen.map((f) => f.sop.steps.filter((s) => s.symbol === 'decision').length);
+    expect([Math.min(...decisions), Math.max(...decisions)]).toEqual([0, 6]);
+    // Jumps back and forth across page breaks.
+    const across = (f: ScoredFlow, back: boolean): boolean => {
+      const pageOf = (i: number) => f.plan.pages.findIndex((p) => p.first <= i && i <= p.last);
+      return f.sop.steps.some((s, i) => {
+        const to = s.lanjut.kind === 'jump' ? [s.lanjut.to] : s.lanjut.kind === 'decision' ? s.lanjut.exits.map((e) => e.to) : [];
+        return to.some((t) => (back ? t < s.no : t > s.no + 1) && pageOf(t - 1) !== pageOf(i));
+      });
+    };
+    expect(gen.filter((f) => across(f, true)).length).toBeGreaterThan(50);
+    expect(gen.filter((f) => across(f, false)).length).toBeGreaterThan(20);
+    expect(gen.some((f) => f.sop.steps.some((s) => s.kegiatan.length > 120))).toBe(true);
+  });
+
+  it('draws every flow cleanly: no line through a symbol, none along another, every edge once', () => {
+    expect(where((f) => f.violations)).toEqual([]);
+  });
+
+  it('keeps lines off the table rules and lanes apart', () => {
+    expect(where((f) => f.score.details.filter((d) => /beside a table rule|from a column rule|px apart/.test(d)))).toEqual([]);
+  });
+
+  it('hands off to the following row with one bend wherever that path is free', () => {
+    expect(where((f) => (f.score.handoffsL < f.score.handoffsFree ? [`${f.score.handoffsL} of ${f.score.handoffsFree}`] : []))).toEqual([]);
+    expect(flows.reduce((n, f) => n + f.score.handoffs, 0)).toBeGreaterThan(1000);
+  });
+
+  it('uses the cell: symbols at least 60 % of the column, strokes at least 0.75 pt, labels at least 7 pt', () => {
+    expect(where((f) => f.score.details.filter((d) => /symbol .* wide/.test(d)))).toEqual([]);
+    expect(Math.min(...flows.map((f) => f.minStroke))).toBeGreaterThanOrEqual(MIN_STROKE - 1e-9);
+    expect(Math.min(...flows.map((f) => f.fontSize))).toBeGreaterThanOrEqual(LABEL_MIN_SIZE - 0.01);
+  });
+
+  it('paginates without orphan rows: no single-row page, the signer block with two rows at least', () => {
+    expect(where((f) => (f.sop.steps.length > 3 && f.plan.pages.some((p) => p.first === p.last) ? ['a page with a single row'] : []))).toEqual([]);
+    expect(where((f) => f.plan.pages.filter((p, i, all) => i === all.length - 1 && p.first === p.last && f.sop.steps.length > 1).map(() => 'signer block with one row'))).toEqual([]);
+  });
+
+  // Not yet at target (0): crossings between connectors of one symbol, edges crossing their
+  // own reverse, and labels without a free spot in one cell (long words in narrow columns).
+  // Bounded here so they can only go down; see the issue 9 report for the figures.
+  it('keeps the remaining crossings and crowded labels to a few per hundred flows', () => {
+    const sum = (k: (f: ScoredFlow) => number) => flows.reduce((n, f) => n + k(f), 0);
+    expect(sum((f) => f.score.crossSharing + f.score.crossReverse)).toBeLessThanOrEqual(60);
+    expect(sum((f) => f.score.labelsBad)).toBeLessThanOrEqual(120);
+  });
+});

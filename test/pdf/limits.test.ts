@@ -1,0 +1,32 @@
+// Issue 15: what `sop check` accepts, the layout prints. The SOP with every field at its limit,
+// in wide capitals (the worst case), prints without overflow on A4 and F4, with the taller wet
+// signature block, 1 to 12 actors, a row per page, and the identity lists filled three ways;
+// one real print each, so keep it to four.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Printer } from '../../scripts/print/pool.ts';
+import { maxedInstansi, maxedSop, type MaxedOptions } from '../check/limits-fixture.ts';
+import { checkFiles, launchPrinter, printAll, tempDir } from './helpers.ts';
+
+let printer: Printer;
+beforeAll(async () => {
+  printer = await launchPrinter();
+});
+afterAll(() => printer?.close());
+
+const CASES: MaxedOptions[] = [
+  { tandaTangan: 'basah', kertas: 'A4', rows: 13, actors: 12 },
+  { tandaTangan: 'basah', kertas: 'A4', rows: 1, actors: 1, lists: 'one' },
+  { tandaTangan: 'elektronik', kertas: 'F4', rows: 3, actors: 5, lists: 'many' },
+  { tandaTangan: 'elektronik', kertas: 'A4', rows: 3, actors: 12 },
+];
+
+describe('batas sop check muat di kertas', () => {
+  it.each(CASES)('$kertas, tanda tangan $tandaTangan, $rows baris, $actors pelaksana, daftar $lists: tercetak tanpa luapan', async (options) => {
+    const checked = checkFiles({ 'dinas/instansi.yml': maxedInstansi(), 'dinas/maks.md': maxedSop(options) });
+    expect(checked.sops).toHaveLength(1);
+    // printAll throws "… tidak muat di kertas …" when a page overflows.
+    const [built] = await printAll(checked.sops, printer, tempDir('limits'), true);
+    // The identity page shrinks to fit; at the limits it stays well above its 30 % floor.
+    expect(built!.measurement.identityZoom).toBeGreaterThanOrEqual(0.4);
+  }, 60_000);
+});

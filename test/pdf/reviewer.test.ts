@@ -1,0 +1,192 @@
+// What a Biro Organisasi reviewer checks on paper (issue 10), read back from the printed PDFs
+// with poppler: the title where the official SOPs put it, withdrawn and replaced SOPs marked on
+// every page and never signable, and nothing printed where office printers clip.
+import { existsSync, readFileSync } from 'node:fs';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
+import type { Printer } from '../../scripts/print/pool.ts';
+import { words } from '../support/poppler.ts';
+import { checkFiles, flat, launchPrinter, pdfinfo, pdftotext, printAll, sampleSops, tempDir } from './helpers.ts';
+import { INSTANSI, sopSource } from './fixtures.ts';
+
+const EIGHT = ['Sekretaris', 'Kasubbag Perencanaan dan Keuangan', 'Staf Penyusun Evaluasi Kinerja', 'Kepala Dinas', 'Jabatan Fungsional', 'Kasubag Umum dan Kepegawaian', 'Bendahara Pengeluaran', 'Pengadministrasi Perkantoran'];
+const ELEKTRONIK = `${INSTANSI}tanda_tangan: elektronik\n`;
+/** 10 mm in PDF points. */
+const MARGIN_PT = (10 / 25.4) * 72;
+
+let printer: Printer;
+// Each PDF read back once.
+const memo = <T>(read: (pdf: string) => T) => {
+  const cache = new Map<string, T>();
+  return (pdf: string) => cache.get(pdf) ?? (cache.set(pdf, read(pdf)), cache.get(pdf)!);
+};
+/** Text of every page (`-raw`), index 0 = page 1. */
+const pages = memo((pdf) => pdftotext(pdf).split('\f').slice(0, Number(pdfinfo(pdf).Pages)));
+const boxes = memo(words);
+let built: BuiltPdf[];
+let dateRules: Array<{ file: string; ruleId: string; line: number }>;
+
+beforeAll(async () => {
+  const long = Array.from({ length: 30 }, (_, i) => `| ${i + 1} | Memproses berkas tahap ${i + 1} | ${i % 2 ? 'Staf' : 'Kepala Seksi'} | Berkas | 1 jam | Berkas diproses | | |`);
+  const result = checkFiles({
+    'a4/instansi.yml': ELEKTRONIK,
+    'a4/baru.md': sopSource({ nomor: '010/SOP/UJI/2025', nama: 'Prosedur Baru', menggantikan: '009/SOP/UJI/2024' }),
+    'a4/lama.md': sopSource({ nomor: '009/SOP/UJI/2024', nama: 'Prosedur Lama', status: 'digantikan' }),
+    'a4/cabut.md': sopSource({ nomor: '008/SOP/UJI/2023', nama: 'Prosedur Dicabut', status: 'dicabut' }),
+    'a4/draf.md': sopSource({ nomor: '007/SOP/UJI/2025', nama: 'Prosedur Draf', status: 'draf' }),
+    'a4/panjang.md': sopSource({ nomor: '006/SOP/UJI/2025', nama: 'Prosedur Panjang' }, long),
+    'f4/instansi.yml': `${ELEKTRONIK}kertas: F4\n`,
+    'f4/lebar.md': sopSource({ nomor: '003/SOP/UJI/2024', nama: 'Prosedur F4' }, long),
+    'f4/cabut.md': sopSource({ nomor: '004/SOP/UJI/2024', nama: 'Prosedur F4 Dicabut', status: 'dicabut' }),
+    // Seed 001 leaves the dates open for filling in at signing.
+    'basah/instansi.yml': `${INSTANSI}tanda_tangan: basah\n`,
+    'basah/terbuka.md': sopSource({ nomor: '005/SOP/UJI/2021', nama: 'Prosedur Tanggal Terbuka', tanggal_pembuatan: '2021-03', tanggal_efektif: 'null' }),
+    'a4/delapan.md': sopSource({ nomor: '011/SOP/UJI/2025', nama: 'Prosedur Delapan Pelaksana' }, EIGHT.map((a, i) => `| ${i + 1} | Mengerjakan tahap ${i + 1} | ${a} | Berkas | 1 jam | Berkas | | |`)),
+    // A seed leaves the signer's name blank: written in by hand at signing.
+    'basah/tanpa-nama.md': sopSource({ nomor: '006/SOP/UJI/2021', nama: 'Prosedur Tanpa Nama', disahkan_oleh: '{ jabatan: Kepala Dinas Uji Coba, nama: null }' }),
+  });
+  expect(result.ok).toBe(true);
+  dateRules = result.files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'tanggal-diisi-tangan').map((m) => ({ file: f.path, ruleId: m.ruleId!, line: m.line ?? 0 })));
+  printer = await launchPrinter();
+  built = await printAll([...sampleSops(), ...result.sops], printer, tempDir('reviewer'));
+  // Read every PDF back once here (poppler is slow on a loaded machine), not in the first test.
+  for (const { pdf } of built) {
+    pages(pdf);
+    boxes(pdf);
+  }
+}, 300_000);
+afterAll(() => printer?.close());
+
+const bySlug = (slug: string, dir?: string) => built.find((b) => b.sop.slug === slug && (!dir || b.sop.instansi.id === dir))!;
+
+describe('title', () => {
+  it('heads the identity page with "STANDAR OPERASIONAL PROSEDUR (SOP) <NAMA>", above the top band', () => {
+    for (const { sop, pdf } of built) {
+      const page1 = flat(pages(pdf)[0]!);
+      expect(page1, sop.slug).toContain(flat(`STANDAR OPERASIONAL PROSEDUR (SOP) ${sop.nama.toUpperCase()}`));
+      const onPage1 = boxes(pdf).filter((w) => w.page === 1);
+      const title = onPage1.find((w) => w.text === 'STANDAR')!;
+      const nomor = onPage1.find((w) => w.text === 'Nomor')!;
+      expect(title.yMax, sop.slug).toBeLessThan(nomor.yMin);
+    }
+  });
+
+  it('keeps "SOP : <NAMA>" as the header of every procedure page', () => {
+    for (const { sop, pdf } of built) {
+      pages(pdf).slice(1).forEach((text, i) => expect(flat(text), `${sop.slug} p${i + 2}`).toContain(`SOP : ${sop.nama.toUpperCase()}`));
+    }
+  });
+});
+
+describe('withdrawn and replaced SOPs', () => {
+  const unsignable = async (b: BuiltPdf) => {
+    expect(b.manifest, b.sop.slug).toBeUndefined();
+    expect(existsSync(b.pdf.replace(/\.pdf$/, '.ttd.json'))).toBe(false);
+    const doc = await PDFDocument.load(readFileSync(b.pdf));
+    expect(doc.catalog.get(PDFName.of('AcroForm')), b.sop.slug).toBeUndefined();
+    const text = flat(pages(b.pdf).join(' '));
+    expect(text).not.toContain('Ditandatangani secara elektronik');
+    expect(text).not.toContain('BSrE');
+    // The anchor a signing service searches for is not printed either.
+    expect(boxes(b.pdf).some((w) => w.text === '#'), b.sop.slug).toBe(false);
+  };
+
+  it('marks a withdrawn SOP "DICABUT" on every page, with no signature field', async () => {
+    for (const b of [bySlug('cabut', 'a4'), bySlug('cabut', 'f4')]) {
+      pages(b.pdf).forEach((text, i) => expect(text, `p${i + 1}`).toContain('DICABUT'));
+      await unsignable(b);
+    }
+  });
+
+  it('marks a replaced SOP "DIGANTIKAN oleh <nomor>" on every page, with no signature field', async () => {
+    const b = bySlug('lama');
+    expect(pages(b.pdf).length).toBeGreaterThanOrEqual(2);
+    pages(b.pdf).forEach((text, i) => expect(flat(text), `p${i + 1}`).toMatch(/DIGANTIKAN[\s\S]*oleh 010\/SOP\/UJI\/2025/));
+    await unsignable(b);
+  });
+
+  it('drafts stay unsignable; the SOP in force is signable and unmarked', async () => {
+    await unsignable(bySlug('draf'));
+    const baru = bySlug('baru');
+    expect(baru.manifest).toBeDefined();
+    const text = pages(baru.pdf).join(' ');
+    for (const mark of ['DRAF', 'DICABUT', 'DIGANTIKAN']) expect(text).not.toContain(mark);
+  });
+});
+
+describe('printable margins', () => {
+  it('prints nothing within 10 mm of any paper edge, on A4 and F4, on every page', () => {
+    const sizes = new Set<string>();
+    for (const { sop, pdf } of built) {
+      const all = boxes(pdf);
+      expect(all.length).toBeGreaterThan(0);
+      for (const w of all) {
+        sizes.add(`${Math.round(w.pageWidth)}x${Math.round(w.pageHeight)}`);
+        const where = `${sop.id} p${w.page} "${w.text}" [${w.xMin}, ${w.yMin}, ${w.xMax}, ${w.yMax}]`;
+        expect(w.xMin, where).toBeGreaterThanOrEqual(MARGIN_PT);
+        expect(w.yMin, where).toBeGreaterThanOrEqual(MARGIN_PT);
+        expect(w.pageWidth - w.xMax, where).toBeGreaterThanOrEqual(MARGIN_PT);
+        expect(w.pageHeight - w.yMax, where).toBeGreaterThanOrEqual(MARGIN_PT);
+      }
+    }
+    // A4 and F4 landscape.
+    expect([...sizes].sort()).toEqual(['842x595', '935x609']);
+  });
+});
+
+describe('dates the original leaves open', () => {
+  it('prints a month-precision date with a dotted day and a blank date as a dotted space, never a made-up day', () => {
+    const b = bySlug('terbuka');
+    const page1 = flat(pages(b.pdf)[0]!);
+    expect(page1).toContain('Tanggal Pembuatan \u2026\u2026 Maret 2021');
+    expect(page1).toMatch(/Tanggal Efektif \u2026{6}/);
+    expect(page1).not.toMatch(/\d+ Maret 2021/);
+    // The document date in the metadata is the month's first day; it is never printed.
+    expect(pages(b.pdf).join(' ')).not.toContain('1 Maret');
+  });
+
+  it('warns on each open date (tanggal-diisi-tangan), at its line', () => {
+    expect(dateRules.filter((r) => r.file.endsWith('terbuka.md')).map((r) => r.line).sort()).toEqual([4, 5]);
+  });
+
+  it('still requires tanggal_efektif of an e-signed SOP in force', () => {
+    const result = checkFiles({ 'e/instansi.yml': ELEKTRONIK, 'e/tanpa.md': sopSource({ tanggal_efektif: 'null' }) });
+    expect(result.ok).toBe(false);
+    expect(result.files.flatMap((f) => f.messages.map((m) => m.ruleId))).toContain('wajib-diisi');
+  });
+});
+
+describe('signer without a name', () => {
+  it('prints a dotted space for a blank name on a wet-signed SOP, on the identity page and at the close', () => {
+    const b = bySlug('tanpa-nama');
+    const all = pages(b.pdf);
+    for (const text of [all[0]!, all.at(-1)!]) expect(flat(text)).toMatch(/KEPALA DINAS UJI COBA[\s\S]*\u2026{10}/);
+  });
+
+  it('refuses a blank name for an e-signature; warns when the name is a position', () => {
+    const signer = (nama: string) => ({ disahkan_oleh: `{ jabatan: Kepala Dinas Uji Coba, nama: ${nama} }` });
+    const result = checkFiles({
+      'e/instansi.yml': ELEKTRONIK,
+      'e/kosong.md': sopSource({ nomor: 'A/1', ...signer('null') }),
+      'e/jabatan.md': sopSource({ nomor: 'A/2', ...signer('Kepala Dinas Uji Coba') }),
+      'e/plt.md': sopSource({ nomor: 'A/3', ...signer('Plt. Sekretaris') }),
+      'e/orang.md': sopSource({ nomor: 'A/4', ...signer('"Ahmad Kepala, S.H."') }),
+    });
+    const rules = (name: string) => result.files.find((f) => f.path.endsWith(name))!.messages.map((m) => m.ruleId);
+    expect(rules('kosong.md')).toContain('wajib-diisi');
+    expect(rules('jabatan.md')).toEqual(['nama-seperti-jabatan']);
+    expect(rules('plt.md')).toEqual(['nama-seperti-jabatan']);
+    expect(rules('orang.md')).toEqual([]);
+    expect(result.sops.map((s) => s.nomor).sort()).toEqual(['A/2', 'A/3', 'A/4']);
+  });
+});
+
+describe('typography under pressure', () => {
+  it('never splits a word of an actor header silently, with 8 actors (no Indonesian hyphenation in Chromium: the header shrinks)', () => {
+    const b = bySlug('delapan');
+    expect(b.sop.pelaksana).toHaveLength(8);
+    const onPage2 = new Set(boxes(b.pdf).filter((w) => w.page === 2).map((w) => w.text));
+    for (const word of EIGHT.flatMap((a) => a.split(' '))) expect(onPage2.has(word), word).toBe(true);
+  });
+});

@@ -1,0 +1,169 @@
+// `sop mulai` and `sop baru`: what an office gets, and that it passes `sop check` and a workflow
+// validator as it is. Commands run in-process against temp folders (no install, no browser).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateWorkflow } from '@action-validator/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { baru } from '../../scripts/cli/baru.ts';
+import { runCheck, type CheckContext } from '../../scripts/cli/check.ts';
+import { mulai } from '../../scripts/cli/mulai.ts';
+import { UsageError } from '../../scripts/cli/usage.ts';
+import { collect } from '../../scripts/diagnostics/report.ts';
+import { formatHuman } from '../../scripts/diagnostics/format.ts';
+import { nextNomor } from '../../scripts/scaffold/nomor.ts';
+import { vscodeFiles } from '../../scripts/scaffold/templates.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const temp = mkdtempSync(path.join(os.tmpdir(), 'sop-scaffold-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function ctx(cwd: string): CheckContext & { out: string[] } {
+  const out: string[] = [];
+  return { cwd, env: {}, stdout: (s) => out.push(s), isTTY: false, out };
+}
+
+const FLAGS = ['--pemerintah', 'Pemerintah Kabupaten Balangan', '--nama', 'Dinas Komunikasi dan Informatika', '--pejabat', 'Budi Santoso, S.Kom.', '--nip', '19681117 199703 1 003'];
+
+async function scaffold(name: string, extra: string[] = []): Promise<string> {
+  const c = ctx(temp);
+  expect(await mulai([name, ...FLAGS, ...extra], c)).toBe(0);
+  return path.join(temp, name);
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+describe('nextNomor', () => {
+  it('continues the serial of the pattern the instansi uses, in this year, padded alike', () => {
+    expect(nextNomor(['000.8.3.3./005/DKUKMTK-BLG/2024'], 'X', 2026)).toBe('000.8.3.3./006/DKUKMTK-BLG/2026');
+    expect(nextNomor(['004/SOP/Diskominfo/BLG/2023', '007/SOP/Diskominfo/BLG/2024', 'SOP 1'], 'X', 2026)).toBe('008/SOP/Diskominfo/BLG/2026');
+    expect(nextNomor(['SOP – 05/Diskominfosan'], 'X', 2026)).toBe('SOP – 06/Diskominfosan');
+    expect(nextNomor(['9/SOP/2025'], 'X', 2025)).toBe('10/SOP/2025');
+  });
+
+  it('skips a number already taken and starts at 001 without any to follow', () => {
+    expect(nextNomor(['001/SOP/A/2026', '003/SOP/A/2025'], 'A', 2026)).toBe('004/SOP/A/2026');
+    expect(nextNomor(['001/SOP/A/2026', '002/SOP/A/2025', '003/SOP/A/2026'], 'A', 2025)).toBe('004/SOP/A/2025');
+    expect(nextNomor([], 'DISKOMINFO', 2026)).toBe('001/SOP/DISKOMINFO/2026');
+  });
+});
+
+describe('sop mulai', () => {
+  it('writes an office repository that passes sop check without a finding', async () => {
+    const dir = await scaffold('kantor');
+    const id = 'dinas-komunikasi-dan-informatika-balangan';
+    expect(allFiles(dir)).toEqual([
+      '.github/workflows/publish.yml',
+      '.gitignore',
+      '.vscode/extensions.json',
+      '.vscode/settings.json',
+      '.vscode/tasks.json',
+      `content/${id}/contoh-pelayanan-permohonan.md`,
+      `content/${id}/instansi.yml`,
+      'package.json',
+    ]);
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const own = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies).toEqual({ 'sop-press': `^${own.version}` });
+    expect(pkg.engines).toEqual(own.engines);
+    const { result } = runCheck(dir);
+    expect(result.files.length).toBe(2);
+    expect(collect(result.files)).toEqual([]);
+    expect(result.sops[0]!.disahkan_oleh).toMatchObject({ nama: 'Budi Santoso, S.Kom.' });
+  });
+
+  it("ships sop-press's own workflow, valid against GitHub's workflow schema", () => {
+    const dir = path.join(temp, 'kantor');
+    const workflow = readFileSync(path.join(dir, '.github/workflows/publish.yml'), 'utf8');
+    expect(workflow).toBe(readFileSync(path.join(ROOT, '.github/workflows/publish.yml'), 'utf8'));
+    // action-validator: the SchemaStore workflow schema, built in (offline), plus job references.
+    expect(validateWorkflow(workflow).errors).toEqual([]);
+    // The validator is real: a misspelt key, an unknown event, a job that needs a missing job.
+    for (const broken of [workflow.replace('runs-on:', 'run-on:'), workflow.replace('pull_request', 'pul_request'), workflow.replace('needs: periksa', 'needs: periksaa')]) {
+      expect(broken).not.toBe(workflow);
+      expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps values with YAML syntax in them as text', async () => {
+    const dir = await scaffold('kantor-aneh', ['--nama', 'Dinas "A": #1', '--instansi', 'dinas-a']);
+    const yml = parse(readFileSync(path.join(dir, 'content/dinas-a/instansi.yml'), 'utf8'));
+    expect(yml.nama).toBe('Dinas "A": #1');
+    expect(yml.disahkan_oleh.jabatan).toBe('Kepala Dinas "A": #1');
+  });
+
+  it('never overwrites: a second run changes nothing and says which files exist', async () => {
+    const dir = path.join(temp, 'kantor');
+    const before = readFileSync(path.join(dir, 'package.json'), 'utf8');
+    await expect(mulai(['kantor', ...FLAGS], ctx(temp))).rejects.toThrow(/sudah ada di kantor: package\.json/);
+    expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(before);
+  });
+
+  it('without a terminal, names the options still missing', async () => {
+    const e = await mulai(['kosong', '--nama', 'Dinas X'], ctx(temp)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UsageError);
+    expect((e as UsageError).message).toBe('Isian belum lengkap: --pemerintah, --pejabat.');
+  });
+});
+
+describe('sop baru', () => {
+  it('writes a draft numbered after the instansi pattern, which passes sop check', async () => {
+    const dir = await scaffold('kantor-baru', ['--instansi', 'dinas']);
+    const c = ctx(dir);
+    expect(baru(['Pelayanan Surat Keterangan', '--unit', 'Sekretariat'], c)).toBe(0);
+    const year = new Date().getFullYear();
+    expect(c.out.join('')).toContain(`Nomor: 002/SOP/DINAS/${year}`);
+    const text = readFileSync(path.join(dir, 'content/dinas/sekretariat/pelayanan-surat-keterangan.md'), 'utf8');
+    expect(text).toContain(`nomor: "002/SOP/DINAS/${year}"`);
+    expect(text).toContain('unit: "Sekretariat"');
+    expect(baru(['Pelayanan Izin'], ctx(dir))).toBe(0);
+    expect(readFileSync(path.join(dir, 'content/dinas/pelayanan-izin.md'), 'utf8')).toContain(`nomor: "003/SOP/DINAS/${year}"`);
+    const { result } = runCheck(dir);
+    expect(collect(result.files)).toEqual([]);
+    expect(result.sops.map((s) => s.nomor).sort()).toEqual([`001/SOP/DINAS/${year}`, `002/SOP/DINAS/${year}`, `003/SOP/DINAS/${year}`]);
+    expect(() => baru(['Pelayanan Izin'], ctx(dir))).toThrow(/sudah ada; tidak ditimpa/);
+  });
+
+  it('suggests the instansi meant', () => {
+    const e = (() => {
+      try {
+        baru(['X', '--instansi', 'dinsa'], ctx(path.join(temp, 'kantor-baru')));
+      } catch (x) {
+        return x as UsageError;
+      }
+    })();
+    expect(e?.hint).toBe('Maksudnya "dinas"?');
+  });
+});
+
+describe('the VS Code files', () => {
+  it("are the repository's own .vscode/, with the schemas from the repository", () => {
+    for (const f of vscodeFiles('schemas')) expect(readFileSync(path.join(ROOT, f.path), 'utf8'), f.path).toBe(f.data);
+  });
+
+  it("have a problem matcher that reads sop check's lines: file, line, column, message, rule", async () => {
+    const dir = path.join(temp, 'kantor-baru');
+    const file = path.join(dir, 'content/dinas/pelayanan-izin.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: draf', 'status: aktif'));
+    const { result } = runCheck(dir);
+    const text = formatHuman(collect(result.files), false, result.files.length);
+    const tasks = JSON.parse(vscodeFiles('x').find((f) => f.path === '.vscode/tasks.json')!.data);
+    const [errors, warnings] = tasks.tasks[0].problemMatcher as Array<{ severity: string; pattern: { regexp: string } }>;
+    const found = text.split('\n').map((l) => new RegExp(errors!.pattern.regexp).exec(l)).filter((m) => m !== null);
+    // `status: aktif`: an unknown value, and tanggal_efektif is now required.
+    expect(found.map((m) => [m[1], m[2], m[3], m[5]])).toEqual([
+      ['content/dinas/pelayanan-izin.md', '7', '9', 'nilai-tak-dikenal'],
+      ['content/dinas/pelayanan-izin.md', '10', '18', 'wajib-diisi'],
+    ]);
+    expect(found[0]![4]).toMatch(/^Nilai `status` harus salah satu dari/);
+    expect(errors!.severity).toBe('error');
+    expect(warnings!.severity).toBe('warning');
+  });
+});
