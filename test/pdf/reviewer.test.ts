@@ -10,7 +10,7 @@ import { words } from '../support/poppler.ts';
 import { checkFiles, flat, launchPrinter, pdfinfo, pdftotext, printAll, sampleSops, tempDir } from './helpers.ts';
 import { INSTANSI, sopSource } from './fixtures.ts';
 
-const EIGHT = ['Sekretaris', 'Kasubbag Perencanaan dan Keuangan', 'Staf Penyusun Evaluasi Kinerja', 'Kepala Dinas', 'Jabatan Fungsional', 'Kasubag Umum dan Kepegawaian', 'Bendahara Pengeluaran', 'Pengadministrasi Perkantoran'];
+const EIGHT = ['Sekretaris', 'Kasubbag Perencanaan Keuangan', 'Staf Penyusun Evaluasi Kinerja', 'Kepala Dinas', 'Jabatan Fungsional', 'Kasubag Umum dan Kepegawaian', 'Bendahara Pengeluaran', 'Pengadministrasi Perkantoran'];
 const ELEKTRONIK = `${INSTANSI}tanda_tangan: elektronik\n`;
 /** 10 mm in PDF points. */
 const MARGIN_PT = (10 / 25.4) * 72;
@@ -46,7 +46,7 @@ beforeAll(async () => {
     // A seed leaves the signer's name blank: written in by hand at signing.
     'basah/tanpa-nama.md': sopSource({ nomor: '006/SOP/UJI/2021', nama: 'Prosedur Tanpa Nama', disahkan_oleh: '{ jabatan: Kepala Dinas Uji Coba, nama: null }' }),
   });
-  expect(result.ok).toBe(true);
+  expect(result.ok, result.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => `${f.path}:${m.line} ${m.ruleId} ${m.reason}`)).join('\n')).toBe(true);
   dateRules = result.files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'tanggal-diisi-tangan').map((m) => ({ file: f.path, ruleId: m.ruleId!, line: m.line ?? 0 })));
   printer = await launchPrinter();
   built = await printAll([...sampleSops(), ...result.sops], printer, tempDir('reviewer'));

@@ -157,11 +157,8 @@ describe('the VS Code files', () => {
     const tasks = JSON.parse(vscodeFiles('x').find((f) => f.path === '.vscode/tasks.json')!.data);
     const [errors, warnings] = tasks.tasks[0].problemMatcher as Array<{ severity: string; pattern: { regexp: string } }>;
     const found = text.split('\n').map((l) => new RegExp(errors!.pattern.regexp).exec(l)).filter((m) => m !== null);
-    // `status: aktif`: an unknown value, and tanggal_efektif is now required.
-    expect(found.map((m) => [m[1], m[2], m[3], m[5]])).toEqual([
-      ['content/dinas/pelayanan-izin.md', '7', '9', 'nilai-tak-dikenal'],
-      ['content/dinas/pelayanan-izin.md', '10', '18', 'wajib-diisi'],
-    ]);
+    // `status: aktif`: an unknown value (which status it meant decides whether a date is due).
+    expect(found.map((m) => [m[1], m[2], m[3], m[5]])).toEqual([['content/dinas/pelayanan-izin.md', '7', '9', 'nilai-tak-dikenal']]);
     expect(found[0]![4]).toMatch(/^Nilai `status` harus salah satu dari/);
     expect(errors!.severity).toBe('error');
     expect(warnings!.severity).toBe('warning');

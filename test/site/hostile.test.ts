@@ -57,8 +57,8 @@ nama: ${q(`Dinas Uji ${p[1]}`)}
 alamat: ${q(`Jalan ${p[4]} ${p[2]}`)}
 logo: logo.svg
 disahkan_oleh:
-  jabatan: ${q(`Kepala Dinas ${p[3]}`)}
-  nama: ${q(`Budi ${p[5]}`)}
+  jabatan: ${q(`Kepala Dinas ${p[5]}`)}
+  nama: ${q(`Budi ${p[3]}`)}
   nip: "19681117 199703 1 003"
 `,
     'dinas/logo.svg': `<?xml version="1.0"?>
