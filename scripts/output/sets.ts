@@ -121,9 +121,9 @@ function recover(outDir: string, kind: SetKind): void {
 /**
  * Deletes sets of `kind` that are neither shown nor being written: the one just replaced, and
  * leftovers of killed runs (also the temporary folders of earlier versions). Best effort: a file
- * left behind costs disk space, not correctness.
+ * left behind costs disk space, not correctness. Also for a run with nothing new to show.
  */
-function tidy(outDir: string, kind: SetKind): void {
+export function tidy(outDir: string, kind: SetKind): void {
   const current = linkedSet(outDir, kind);
   const sets = path.join(outDir, SETS_DIR);
   const remove = (file: string) => {

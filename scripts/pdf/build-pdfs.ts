@@ -18,7 +18,7 @@ import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
 import type { Measurement } from '../plan/procedure.ts';
 import { measureSops, sopContexts, sopPrintHtml } from './print-html.ts';
-import { currentSet, listFiles, replaceSet, setMetaFile } from '../output/sets.ts';
+import { currentSet, listFiles, replaceSet, setMetaFile, tidy } from '../output/sets.ts';
 
 export interface BuildOptions {
   root: string;
@@ -117,7 +117,10 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   const kept = new Set([...results.values()].flatMap((b) => [pdfPath(b.sop, ''), ...(b.manifest ? [manifestRel(b.sop)] : []), ...(b.html ? [htmlRel(b.sop)] : [])]));
   const before = previous ? listFiles(previous) : [];
   const carried = options.prune ? before.filter((f) => kept.has(f)) : before.filter((f) => !replaced.has(f));
-  if (!stale.length && carried.length === before.length) return sops.map((s) => results.get(s.id)!);
+  if (!stale.length && carried.length === before.length) {
+    tidy(outDir, 'pdf');
+    return sops.map((s) => results.get(s.id)!);
+  }
 
   // Everything goes into a new set shown only once complete: a kill leaves the previous PDFs or these.
   await replaceSet(outDir, 'pdf', async (set) => {

@@ -148,6 +148,6 @@ export class KillTrials {
   /** After a complete run, output/.sets holds only the sets shown (and their side files). */
   #assertTidy(): void {
     const sets = readdirSync(path.join(this.dir, 'output', '.sets')).filter((n) => !n.endsWith('.json'));
-    expect(sets.map((n) => n.split('.')[0]).sort(), 'sets left in output/.sets').toEqual([...new Set(sets.map((n) => n.split('.')[0]))].sort());
+    expect(sets.map((n) => n.split('.')[0]).sort(), `sets left in output/.sets: ${sets.join(', ')}`).toEqual([...new Set(sets.map((n) => n.split('.')[0]))].sort());
   }
 }
