@@ -8,5 +8,7 @@ export default defineConfig({
     // PDF and site suites share one browser per file; two cores, so two forks.
     pool: 'forks',
     maxWorkers: 2,
+    // Many browsers start at once on a shared machine: the 10 s default start deadline is for one.
+    env: { SOP_BROWSER_TIMEOUT: '120' },
   },
 });

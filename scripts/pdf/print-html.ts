@@ -30,7 +30,7 @@ export async function measureSops(
   const views = sops.map(viewOf);
   const rooms = Object.fromEntries(views.map((v) => [v.id, identityRoom(v)]));
   const widest = Math.max(...views.map((v) => v.paper.widthMm));
-  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage, rooms);
+  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm', label: sops.length === 1 ? sops[0]!.path : `${sops.length} SOP (${sops[0]!.path} …)` }, measureInPage, rooms);
   return new Map(list.map((m) => [m.id, m]));
 }
 
