@@ -147,6 +147,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     pencatatan_pendataan: list('pencatatan_pendataan'),
     pelaksana: steps.pelaksana,
     riwayat: Array.isArray(data.riwayat) ? (data.riwayat as Riwayat[]) : [],
+    headers: steps.headers,
     steps: steps.steps,
     prose: source.prose,
   };
