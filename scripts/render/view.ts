@@ -96,7 +96,14 @@ export interface SopView {
   rows: RowView[];
 }
 
-export type HeaderViews = Record<keyof ColumnHeaders, { text: string; pt?: number }>;
+export interface HeaderView {
+  text: string;
+  /** The text cut after each slash: the templates put a line-break opportunity (`<wbr>`) there, Chromium gives none. */
+  parts: string[];
+  /** Smaller size (pt) when a word is too wide for the column at the table's size. */
+  pt?: number;
+}
+export type HeaderViews = Record<keyof ColumnHeaders, HeaderView>;
 
 /** Header cells print at the table's 8 pt, in bold; a cell is 8 px of padding and a rule narrower than its column. */
 const HEADER_PT = 8;
@@ -109,12 +116,13 @@ let bold: FontMetrics | undefined;
  * official words fit their columns, so they keep the table's size (and no style). Every header
  * the parser accepts (parse/table.ts) fits at 6 pt or more.
  */
-export function headerFit(text: string, columnPx: number): { text: string; pt?: number } {
+export function headerFit(text: string, columnPx: number): HeaderView {
   bold ??= parseWoff(readFileSync(boldWoffFile()));
+  const parts = text.split(/(?<=\/)/);
   // Lines break at spaces and after a slash (`Persyaratan/ Kelengkapan`).
-  const widest = Math.max(...text.split(/\s+|(?<=\/)/).map((w) => textWidth(w, (HEADER_PT * 96) / 72, bold)));
-  if (widest <= columnPx - 9) return { text };
-  return { text, pt: Math.max(6, Math.floor(HEADER_PT * ((columnPx - 3) / widest) * 10) / 10) };
+  const widest = Math.max(...parts.flatMap((p) => p.split(/\s+/)).map((w) => textWidth(w, (HEADER_PT * 96) / 72, bold)));
+  if (widest <= columnPx - 9) return { text, parts };
+  return { text, parts, pt: Math.max(6, Math.floor(HEADER_PT * ((columnPx - 3) / widest) * 10) / 10) };
 }
 
 function headerViews(h: ColumnHeaders, c: ProcedureColumns): HeaderViews {
