@@ -29,7 +29,7 @@ export async function measureSops(
 ): Promise<Map<string, Measurement>> {
   const views = sops.map(viewOf);
   const widest = Math.max(...views.map((v) => v.paper.widthMm));
-  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage);
+  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm', label: sops.length === 1 ? sops[0]!.path : `${sops.length} SOP (${sops[0]!.path} …)` }, measureInPage);
   return new Map(list.map((m) => [m.id, m]));
 }
 

@@ -5,6 +5,7 @@
 import { fitFlow } from '../flow/fit.ts';
 import { flowGraph } from '../flow/graph.ts';
 import { flowSvg } from '../flow/svg.ts';
+import { terminatorText } from '../flow/terminator-text.ts';
 import type { PageLayout } from '../flow/types.ts';
 import { planIdentity, type IdentityMeasure, type IdentityPagePlan } from './identity.ts';
 import type { Step } from '../model/sop.ts';
@@ -109,11 +110,12 @@ export function planProcedure(view: SopView, steps: Step[], m: Measurement): Pro
     rowHeights: m.rowHeights,
     paging: { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT, closingHeight: m.closingHeight },
   });
+  const words = view.terminatorText ? terminatorText(steps, view.columns.actors) : undefined;
   return {
     pages,
     rowHeights,
     layouts,
-    svgs: layouts.map((page, i) => flowSvg(page, { markerId: `panah-hal${i + 2}` })),
+    svgs: layouts.map((page, i) => flowSvg(page, { markerId: `panah-hal${i + 2}`, ...(words ? { terminatorText: words } : {}) })),
     bandHeight: BAND_HEIGHT,
     flowTop: m.flowTop,
     identityPages: planIdentity(m.identity, identityRoom(view)),

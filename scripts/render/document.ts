@@ -2,6 +2,7 @@
 import { fontFaceCss } from '../kit/fonts.ts';
 import { loadTemplates, type Template } from '../kit/templates.ts';
 import { readLayout, type LayoutFiles } from '../layouts/files.ts';
+import type { IdentityLabelKey } from '../model/sop.ts';
 import type { IdentityPagePlan } from '../plan/identity.ts';
 import type { ProcedurePlan } from '../plan/procedure.ts';
 import type { RowView, SopView } from './view.ts';
@@ -49,10 +50,10 @@ export interface IdentityPageView {
 }
 
 /** The identity grid: three rows of two lists each, in the regulation's order. */
-const GRID: ReadonlyArray<ReadonlyArray<readonly [string, (v: SopView) => string[]]>> = [
-  [['Dasar Hukum', (v) => v.dasarHukum], ['Kualifikasi Pelaksana', (v) => v.kualifikasi]],
-  [['Keterkaitan', (v) => v.keterkaitan], ['Peralatan/Perlengkapan', (v) => v.peralatan]],
-  [['Peringatan', (v) => v.peringatan], ['Pencatatan dan Pendataan', (v) => v.pencatatan]],
+const GRID: ReadonlyArray<ReadonlyArray<readonly [IdentityLabelKey, (v: SopView) => string[]]>> = [
+  [['dasar_hukum', (v) => v.dasarHukum], ['kualifikasi_pelaksana', (v) => v.kualifikasi]],
+  [['keterkaitan', (v) => v.keterkaitan], ['peralatan_perlengkapan', (v) => v.peralatan]],
+  [['peringatan', (v) => v.peringatan], ['pencatatan_pendataan', (v) => v.pencatatan]],
 ];
 
 /** The identity sheets of `plan`; without one, a single sheet with the whole grid (to measure). */
@@ -65,10 +66,10 @@ function identityPages(view: SopView, plan?: IdentityPagePlan[]): IdentityPageVi
     // Measuring: every header carries its "(lanjutan)", shown only while its height is taken.
     rows: page.sections.map((slice) => ({
       continued: plan ? slice.continued : true,
-      columns: GRID[slice.section]!.map(([label, list], c) => {
+      columns: GRID[slice.section]!.map(([key, list], c) => {
         const items = list(view);
         const { from, to } = slice.columns[c]!;
-        return { label, items: items.slice(from, to), start: from + 1, dash: items.length === 0 && from === 0 && to > 0 };
+        return { label: view.label[key], items: items.slice(from, to), start: from + 1, dash: items.length === 0 && from === 0 && to > 0 };
       }),
     })),
   }));

@@ -3,7 +3,7 @@
 import { headerFontMetrics, textWidth } from '../flow/font-metrics.ts';
 import { SOFT_HYPHEN, syllables } from '../kit/hyphen.ts';
 import { signerLines, tanggal } from '../kit/values.ts';
-import type { Sop } from '../model/sop.ts';
+import type { ColumnHeaders, IdentityLabels, Sop } from '../model/sop.ts';
 import { logoUrl } from '../source/assets.ts';
 import { paper, procedureColumns, type Paper, type ProcedureColumns } from './paper.ts';
 
@@ -82,6 +82,12 @@ export interface SopView {
   peralatan: string[];
   peringatan: string[];
   pencatatan: string[];
+  /** Identity-page labels: the instansi's words (`Tanggal Pengesahan`) or the regulation's. */
+  label: IdentityLabels;
+  /** Procedure table header words as the author wrote them, each with a smaller size if it needs one. */
+  headers: HeaderViews;
+  /** Write "Mulai" / "Selesai" inside the terminator symbols (instansi.yml `teks_terminator`). */
+  terminatorText: boolean;
   actors: string[];
   /** Font size (pt) of the actor column headers, and their text: see actorHeaders. */
   actorHeaderPt: number;
@@ -113,6 +119,50 @@ const hyphenatedWidth = (word: string) => Math.max(...syllables(word).map((p, i,
 
 const floorPt = (room: number, width: number) => (width > 0 ? Math.floor((room / pxOf(1) / width) * 10) / 10 : ACTOR_HEADER_PT.normal);
 
+export interface HeaderView {
+  text: string;
+  /** The text cut after each slash: the templates put a line-break opportunity (`<wbr>`) there, Chromium gives none. */
+  parts: string[];
+  /** Smaller size (pt) when a word is too wide for the column at the table's size. */
+  pt?: number;
+}
+export type HeaderViews = Record<keyof ColumnHeaders, HeaderView>;
+
+/** Header cells print at the table's 8 pt, in bold; a cell is 8 px of padding and a rule narrower than its column. */
+const HEADER_PT = 8;
+
+/**
+ * A header word wider than its column (`Nomor` over the 30 px No column) would be cut mid-word
+ * without a hyphen. Such a cell gives up most of its side padding (1 px each side, see
+ * judul-kolom.hbs) and its text shrinks until the longest word fits: `Nomor` at 6.2 pt. The
+ * official words fit their columns, so they keep the table's size (and no style). Every header
+ * the parser accepts (parse/table.ts) fits at 6 pt or more.
+ */
+export function headerFit(text: string, columnPx: number): HeaderView {
+  const bold = headerFontMetrics();
+  const parts = text.split(/(?<=\/)/);
+  // Lines break at spaces and after a slash (`Persyaratan/ Kelengkapan`).
+  const widest = Math.max(...parts.flatMap((p) => p.split(/\s+/)).map((w) => textWidth(w, (HEADER_PT * 96) / 72, bold)));
+  if (widest <= columnPx - 9) return { text, parts };
+  return { text, parts, pt: Math.max(6, Math.floor(HEADER_PT * ((columnPx - 3) / widest) * 10) / 10) };
+}
+
+function headerViews(h: ColumnHeaders, c: ProcedureColumns): HeaderViews {
+  const actors = c.actors.reduce((a, b) => a + b, 0);
+  return {
+    no: headerFit(h.no, c.no),
+    kegiatan: headerFit(h.kegiatan, c.kegiatan),
+    pelaksana: headerFit(h.pelaksana, actors),
+    kelengkapan: headerFit(h.kelengkapan, c.kelengkapan),
+    waktu: headerFit(h.waktu, c.waktu),
+    output: headerFit(h.output, c.output),
+    keterangan: headerFit(h.keterangan, c.keterangan),
+  };
+}
+
+/** Em widths of Arimo Bold, rounded up: capitals and wide letters, other lowercase, the rest. */
+const emOf = (ch: string) => (/[A-Z]|[mw]/.test(ch) ? 0.8 : /[a-z]/.test(ch) ? 0.6 : 0.35);
+
 /**
  * Chromium ships no Indonesian hyphenation dictionary (`hyphens: auto` does nothing for
  * `lang="id"`), so a long actor name in a narrow column would be cut mid-word with no hyphen.
@@ -132,11 +182,16 @@ export function actorHeaders(actors: string[], columnPx: number): { pt: number; 
   return { pt, labels: actors.map(label) };
 }
 
+/** The procedure table's columns for these actors: wide enough for their header words where room allows. */
+export function tableColumns(p: Paper, actors: string[]): ProcedureColumns {
+  return procedureColumns(p, actors.length, actorHeaderWant(actors));
+}
+
 export function sopView(sop: Sop, context: SopContext = {}): SopView {
   const p = paper(sop.kertas);
   const signer = sop.disahkan_oleh;
   const mark = statusMark(sop, context);
-  const columns = procedureColumns(p, sop.pelaksana.length, actorHeaderWant(sop.pelaksana));
+  const columns = tableColumns(p, sop.pelaksana);
   const header = actorHeaders(sop.pelaksana, Math.min(...columns.actors));
   return {
     id: sop.id,
@@ -166,6 +221,9 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
     peralatan: sop.peralatan_perlengkapan,
     peringatan: sop.peringatan,
     pencatatan: sop.pencatatan_pendataan,
+    label: sop.instansi.label_identitas,
+    headers: headerViews(sop.headers, columns),
+    terminatorText: sop.instansi.teks_terminator,
     actors: sop.pelaksana,
     columns,
     actorHeaderPt: header.pt,

@@ -329,6 +329,7 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
   const ref = (t: SiteSop) => ({ url: url(t.url), nama: t.sop.nama, nomor: t.sop.nomor, status: statusOf(t), statusLabel: STATUS_LABEL[statusOf(t)] });
   const signer = sop.disahkan_oleh;
   const status = statusOf(s);
+  const label = sop.instansi.label_identitas;
   return {
     ...sopItem(s, input, sop.instansi.nama),
     // In search results, an office is told apart from a namesake by its pemerintah.
@@ -345,12 +346,14 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
     kertas: sop.kertas,
     digantikan: status === 'digantikan',
     dicabut: status === 'dicabut',
+    // The identity labels of the PDF: the office's words where instansi.yml sets them.
+    label: sop.instansi.label_identitas,
     lists: [
-      { judul: 'Dasar Hukum', id: 'dasar-hukum', items: sop.dasar_hukum },
-      { judul: 'Kualifikasi Pelaksana', id: 'kualifikasi', items: sop.kualifikasi_pelaksana },
-      { judul: 'Peralatan/Perlengkapan', id: 'peralatan', items: sop.peralatan_perlengkapan },
-      { judul: 'Peringatan', id: 'peringatan', items: sop.peringatan },
-      { judul: 'Pencatatan dan Pendataan', id: 'pencatatan', items: sop.pencatatan_pendataan },
+      { judul: label.dasar_hukum, id: 'dasar-hukum', items: sop.dasar_hukum },
+      { judul: label.kualifikasi_pelaksana, id: 'kualifikasi', items: sop.kualifikasi_pelaksana },
+      { judul: label.peralatan_perlengkapan, id: 'peralatan', items: sop.peralatan_perlengkapan },
+      { judul: label.peringatan, id: 'peringatan', items: sop.peringatan },
+      { judul: label.pencatatan_pendataan, id: 'pencatatan', items: sop.pencatatan_pendataan },
     ],
     related: s.related.map((r) => (r.target ? { text: r.text, ...ref(r.target) } : { text: r.text, eksternal: r.eksternal === true })),
     referencedBy: s.referencedBy.map(ref),

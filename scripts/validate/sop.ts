@@ -11,6 +11,9 @@ import { isRealDate, nipProblem } from './rules.ts';
 import { coerceNip, reportSchemaIssues } from './shared.ts';
 import { readSteps } from './steps.ts';
 import { readKeterkaitan } from '../model/relations.ts';
+import { terminatorText } from '../flow/terminator-text.ts';
+import { paper } from '../render/paper.ts';
+import { tableColumns } from '../render/view.ts';
 
 export interface SopMeta {
   /** Path relative to content/, without `.md`. */
@@ -119,6 +122,12 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
   const steps = source.table ? readSteps(file, source.table, declared, (i) => at(i === undefined ? '/pelaksana' : `/pelaksana/${i}`)) : undefined;
 
   if (!entry?.ok || !steps?.ok || file.messages.filter((m) => m.fatal).length > before) return undefined;
+  const kertas = data.kertas === 'F4' ? 'F4' : 'A4';
+  if (entry.instansi.teks_terminator && !terminatorText(steps.steps, tableColumns(paper(kertas), steps.pelaksana).actors)) {
+    report(file, 'teks-terminator-tidak-muat', `Teks "Mulai"/"Selesai" (\`teks_terminator\` di ${entry.instansi.file}) tidak muat di simbol terminator: dengan ${steps.pelaksana.length} kolom pelaksana di kertas ${kertas}, huruf 7 pt pun lebih lebar dari simbolnya. Bagan alir SOP ini dicetak tanpa teks itu.`, source.table!.place, {
+      hint: 'Kurangi jumlah pelaksana (gabungkan yang sejenis), atau pakai `kertas: F4` yang kolomnya lebih lebar.',
+    });
+  }
   const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as string[]) : []);
   const optional = <K extends string>(key: K) => (typeof data[key] === 'string' ? { [key]: data[key] as string } : {}) as Partial<Record<K, string>>;
   return {
@@ -137,7 +146,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     ...optional('menggantikan'),
     menggantikan_eksternal: data.menggantikan_eksternal === true,
     disahkan_oleh: { ...signer!, ...(signer!.nip ? { nip: signer!.nip.replace(/\s+/g, '') } : {}) },
-    kertas: data.kertas === 'F4' ? 'F4' : 'A4',
+    kertas,
     tanda_tangan: data.tanda_tangan === 'basah' ? 'basah' : 'elektronik',
     dasar_hukum: list('dasar_hukum'),
     kualifikasi_pelaksana: list('kualifikasi_pelaksana'),
@@ -147,6 +156,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     pencatatan_pendataan: list('pencatatan_pendataan'),
     pelaksana: steps.pelaksana,
     riwayat: Array.isArray(data.riwayat) ? (data.riwayat as Riwayat[]) : [],
+    headers: steps.headers,
     steps: steps.steps,
     prose: source.prose,
   };

@@ -44,7 +44,9 @@ describe('sample SOP PDFs', () => {
       expect(pdftotext(b.pdf, 1)).toContain('Dasar Hukum');
       // The identity part takes one sheet, or continues on the next when its lists are long;
       // the procedure follows it.
-      const procedure = /Kegiatan[\s\S]*Kelengkapan[\s\S]*Waktu[\s\S]*Output/;
+      // The header words are the ones the SOP's author wrote (`Uraian Prosedur`, `Persyaratan`), in the official order.
+      const h = b.sop.headers;
+      const procedure = new RegExp([h.kegiatan, h.kelengkapan, h.waktu, h.output].join('[\\s\\S]*'));
       const first = Array.from({ length: pages }, (_, i) => pdftotext(b.pdf, i + 1)).findIndex((t) => procedure.test(t));
       expect(first === 1 || first === 2, `${b.sop.slug}: prosedur mulai di halaman ${first + 1}`).toBe(true);
     }
