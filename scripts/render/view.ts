@@ -160,9 +160,6 @@ function headerViews(h: ColumnHeaders, c: ProcedureColumns): HeaderViews {
   };
 }
 
-/** Em widths of Arimo Bold, rounded up: capitals and wide letters, other lowercase, the rest. */
-const emOf = (ch: string) => (/[A-Z]|[mw]/.test(ch) ? 0.8 : /[a-z]/.test(ch) ? 0.6 : 0.35);
-
 /**
  * Chromium ships no Indonesian hyphenation dictionary (`hyphens: auto` does nothing for
  * `lang="id"`), so a long actor name in a narrow column would be cut mid-word with no hyphen.
