@@ -3,6 +3,7 @@
 // `sop pratinjau` shows it; the benchmark hands it to the bare baseline.
 import { replacers } from '../model/relations.ts';
 import type { Sop } from '../model/sop.ts';
+import { GRID_PT } from '../plan/identity.ts';
 import { measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
 import type { Printer } from '../print/pool.ts';
 import { renderMeasureHtml, renderSopHtml, type Layouts } from '../render/document.ts';
@@ -29,7 +30,7 @@ export async function measureSops(
 ): Promise<Map<string, Measurement>> {
   const views = sops.map(viewOf);
   const widest = Math.max(...views.map((v) => v.paper.widthMm));
-  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm', label: sops.length === 1 ? sops[0]!.path : `${sops.length} SOP (${sops[0]!.path} …)` }, measureInPage);
+  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm', label: sops.length === 1 ? sops[0]!.path : `${sops.length} SOP (${sops[0]!.path} …)` }, measureInPage, GRID_PT.slice(1));
   return new Map(list.map((m) => [m.id, m]));
 }
 

@@ -1,5 +1,6 @@
-// The identity part's pages. Its text is printed at its one size (never shrunk to fit): when the
-// six lists outgrow the first sheet, the grid continues on the next one as a long table does,
+// The identity part's pages. Its lists print at 9 pt, or one or two half-points smaller when that
+// keeps the part on one sheet (never below 8 pt); when even 8 pt does not fit, they print at 9 pt
+// and the grid continues on the next sheet as a long table does,
 // under the running head of the procedure pages, each continued column headed "(lanjutan)" and
 // its numbering carried on. Pure: from heights the browser measured (plan/procedure.ts).
 
@@ -20,6 +21,8 @@ export interface IdentityMeasure {
   /** The same on a continuation sheet (its running head). */
   continuedTop: number;
   sections: GridSectionMeasure[];
+  /** The same grid measured again at each smaller size of GRID_PT (8.5 and 8 pt), in that order. */
+  smaller: GridSectionMeasure[][];
 }
 
 /** Items [from, to) of one list on one sheet. */
@@ -84,4 +87,30 @@ export function planIdentity(m: IdentityMeasure, room: number): IdentityPagePlan
     } while (remaining());
   });
   return pages;
+}
+
+/** The grid's sizes (pt), largest first: the stylesheet's own, then the steps a reviewer still reads easily. */
+export const GRID_PT = [9, 8.5, 8] as const;
+
+export interface IdentityPlan {
+  /** Font size of the grid's lists, pt. */
+  pt: number;
+  pages: IdentityPagePlan[];
+}
+
+/**
+ * The largest size at which the grid stays on the first sheet; when none does, the full size over
+ * as many sheets as it takes: a second sheet is what a reviewer expects of a long part, text
+ * shrunk below 8 pt is not.
+ */
+export function planIdentitySheets(m: IdentityMeasure, room: number): IdentityPlan {
+  const full = planIdentity(m, room);
+  if (full.length === 1) return { pt: GRID_PT[0], pages: full };
+  for (const [i, pt] of GRID_PT.slice(1).entries()) {
+    const sections = m.smaller[i];
+    if (!sections) break;
+    const pages = planIdentity({ ...m, sections }, room);
+    if (pages.length === 1) return { pt, pages };
+  }
+  return { pt: GRID_PT[0], pages: full };
 }

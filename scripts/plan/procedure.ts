@@ -7,7 +7,7 @@ import { flowGraph } from '../flow/graph.ts';
 import { flowSvg } from '../flow/svg.ts';
 import { terminatorText } from '../flow/terminator-text.ts';
 import type { PageLayout } from '../flow/types.ts';
-import { planIdentity, type IdentityMeasure, type IdentityPagePlan } from './identity.ts';
+import { planIdentitySheets, type GridSectionMeasure, type IdentityMeasure, type IdentityPlan } from './identity.ts';
 import type { Step } from '../model/sop.ts';
 import { PX_PER_MM } from '../render/paper.ts';
 import type { SopView } from '../render/view.ts';
@@ -39,7 +39,7 @@ export function identityRoom(view: SopView): number {
  * Runs in the browser: measures every `.doc` of the measuring page, where each identity part is
  * one unbounded sheet holding its whole grid.
  */
-export function measureInPage(): Measurement[] {
+export function measureInPage(smallerPt: readonly number[]): Measurement[] {
   const round = (n: number) => Math.round(n * 100) / 100;
   const height = (el: Element) => el.getBoundingClientRect().height;
   /** From the top of `page`'s content box (inside its top margin) to the top of `el`. */
@@ -49,18 +49,29 @@ export function measureInPage(): Measurement[] {
     const heads = Array.from(grid.querySelectorAll('tr.grid-kepala'));
     const rows = Array.from(grid.querySelectorAll('tr.grid-isi'));
     const headHeights = () => heads.map((h) => round(height(h)));
-    const head = headHeights();
-    doc.classList.add('ukur-lanjutan'); // shows the "(lanjutan)" of every header
-    const continuedHead = headHeights();
-    doc.classList.remove('ukur-lanjutan');
-    return {
-      top: round(below(doc.querySelector('.identitas')!, grid)),
-      continuedTop: round(below(procedure, procedure.querySelector('.proc')!)),
-      sections: rows.map((row, i) => {
+    const sections = (): GridSectionMeasure[] => {
+      const head = headHeights();
+      doc.classList.add('ukur-lanjutan'); // shows the "(lanjutan)" of every header
+      const continuedHead = headHeights();
+      doc.classList.remove('ukur-lanjutan');
+      return rows.map((row, i) => {
         const columns = Array.from(row.children).map((cell) => Array.from(cell.querySelectorAll('.daftar > li, .kosong')).map((li) => round(height(li)))) as [number[], number[]];
         const content = Math.max(...columns.map((c) => c.reduce((a, b) => a + b, 0)));
         return { head: head[i]!, continuedHead: continuedHead[i]!, padding: round(height(row) - content), columns };
-      }),
+      });
+    };
+    const full = sections();
+    // Again at each smaller size, as the sheet would print it (lines break differently).
+    const smaller = smallerPt.map((pt) => {
+      (grid as HTMLElement).style.fontSize = `${pt}pt`;
+      return sections();
+    });
+    (grid as HTMLElement).style.fontSize = '';
+    return {
+      top: round(below(doc.querySelector('.identitas')!, grid)),
+      continuedTop: round(below(procedure, procedure.querySelector('.proc')!)),
+      sections: full,
+      smaller,
     };
   };
   return Array.from(document.querySelectorAll<HTMLElement>('.doc')).map((doc) => {
@@ -91,8 +102,8 @@ export interface ProcedurePlan {
   bandHeight: number;
   /** Offset of the first body row below the top of `.proc` (the table header height). */
   flowTop: number;
-  /** The identity part's sheets: one, or more when its lists outgrow the first. */
-  identityPages: IdentityPagePlan[];
+  /** The identity part's sheets (one, or more when its lists outgrow the first) and its grid's size. */
+  identity: IdentityPlan;
 }
 
 export function planProcedure(view: SopView, steps: Step[], m: Measurement): ProcedurePlan {
@@ -118,6 +129,6 @@ export function planProcedure(view: SopView, steps: Step[], m: Measurement): Pro
     svgs: layouts.map((page, i) => flowSvg(page, { markerId: `panah-hal${i + 2}`, ...(words ? { terminatorText: words } : {}) })),
     bandHeight: BAND_HEIGHT,
     flowTop: m.flowTop,
-    identityPages: planIdentity(m.identity, identityRoom(view)),
+    identity: planIdentitySheets(m.identity, identityRoom(view)),
   };
 }

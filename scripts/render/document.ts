@@ -3,7 +3,7 @@ import { fontFaceCss } from '../kit/fonts.ts';
 import { loadTemplates, type Template } from '../kit/templates.ts';
 import { readLayout, type LayoutFiles } from '../layouts/files.ts';
 import type { IdentityLabelKey } from '../model/sop.ts';
-import type { IdentityPagePlan } from '../plan/identity.ts';
+import { GRID_PT, type IdentityPagePlan, type IdentityPlan } from '../plan/identity.ts';
 import type { ProcedurePlan } from '../plan/procedure.ts';
 import type { RowView, SopView } from './view.ts';
 
@@ -46,6 +46,8 @@ export interface IdentityPageView {
   number: number;
   /** The first sheet: title, top band and signer; the others carry the running head. */
   first: boolean;
+  /** The grid's font size (pt) when smaller than the stylesheet's 9 pt, to keep the part on one sheet. */
+  gridPt?: number;
   rows: Array<{ continued: boolean; columns: GridColumnView[] }>;
 }
 
@@ -57,12 +59,13 @@ const GRID: ReadonlyArray<ReadonlyArray<readonly [IdentityLabelKey, (v: SopView)
 ];
 
 /** The identity sheets of `plan`; without one, a single sheet with the whole grid (to measure). */
-function identityPages(view: SopView, plan?: IdentityPagePlan[]): IdentityPageView[] {
+function identityPages(view: SopView, plan?: IdentityPlan): IdentityPageView[] {
   const all = (c: number, section: number) => ({ from: 0, to: Math.max(1, GRID[section]![c]![1](view).length) });
   const whole: IdentityPagePlan[] = [{ sections: GRID.map((_, section) => ({ section, continued: false, columns: [all(0, section), all(1, section)] })) }];
-  return (plan ?? whole).map((page, i) => ({
+  return (plan?.pages ?? whole).map((page, i) => ({
     number: i + 1,
     first: i === 0,
+    ...(plan && plan.pt !== GRID_PT[0] ? { gridPt: plan.pt } : {}),
     // Measuring: every header carries its "(lanjutan)", shown only while its height is taken.
     rows: page.sections.map((slice) => ({
       continued: plan ? slice.continued : true,
@@ -96,7 +99,7 @@ export function renderMeasureHtml(layouts: Layouts, views: SopView[]): string {
 
 export function renderSopHtml(layouts: Layouts, view: SopView, plan: ProcedurePlan): string {
   const flowLeft = view.columns.no + view.columns.kegiatan;
-  const identity = identityPages(view, plan.identityPages);
+  const identity = identityPages(view, plan.identity);
   const procedurePages: ProcedurePageView[] = plan.pages.map((slice, i) => ({
     ...pageBase(view, identity.length + i + 1),
     rows: view.rows.slice(slice.first, slice.last + 1).map((row, k) => ({ row, height: plan.rowHeights[slice.first + k]! })),

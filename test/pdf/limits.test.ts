@@ -32,7 +32,7 @@ describe('batas sop check muat di kertas', () => {
     // The identity part keeps its size and continues on further sheets: every sheet is printed.
     const sop = checked.sops[0]!;
     const plan = planProcedure(sopView(sop), sop.steps, built!.measurement);
-    expect(Number(pdfinfo(built!.pdf).Pages)).toBe(plan.identityPages.length + plan.pages.length);
-    if (options.lists !== 'many') expect(plan.identityPages.length).toBeGreaterThan(1);
+    expect(Number(pdfinfo(built!.pdf).Pages)).toBe(plan.identity.pages.length + plan.pages.length);
+    if (options.lists !== 'many') expect(plan.identity.pages.length).toBeGreaterThan(1);
   }, 60_000);
 });

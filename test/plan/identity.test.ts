@@ -1,10 +1,10 @@
-// The identity part's sheets (plan/identity.ts): the grid keeps its size and continues on the
-// next sheet, as a long table does, instead of shrinking.
+// The identity part's sheets (plan/identity.ts): the grid steps down to 8.5 or 8 pt when that keeps it
+// on one sheet, and otherwise keeps its size and continues on the next sheet, as a long table does.
 import { describe, expect, it } from 'vitest';
-import { planIdentity, type GridSectionMeasure, type IdentityMeasure } from '../../scripts/plan/identity.ts';
+import { planIdentity, planIdentitySheets, type GridSectionMeasure, type IdentityMeasure } from '../../scripts/plan/identity.ts';
 
 const section = (left: number[], right: number[] = [20]): GridSectionMeasure => ({ head: 20, continuedHead: 22, padding: 8, columns: [left, right] });
-const measure = (...sections: GridSectionMeasure[]): IdentityMeasure => ({ top: 300, continuedTop: 30, sections });
+const measure = (...sections: GridSectionMeasure[]): IdentityMeasure => ({ top: 300, continuedTop: 30, sections, smaller: [] });
 const ROOM = 700;
 
 describe('planIdentity', () => {
@@ -44,5 +44,29 @@ describe('planIdentity', () => {
 
   it('refuses an item taller than a whole sheet (sop check bounds items far below that)', () => {
     expect(() => planIdentity(measure(section([900])), ROOM)).toThrow(/lebih tinggi dari satu halaman/);
+  });
+});
+
+describe('planIdentitySheets', () => {
+  // The grid as measured at 9 pt, and again at 8.5 and 8 pt (fewer lines break at a smaller size).
+  const grid = (left: number): GridSectionMeasure[] => [section(Array(14).fill(left)), section([20]), section([20])];
+  const sized = (at9: number, at85: number, at8: number): IdentityMeasure => ({ ...measure(...grid(at9)), smaller: [grid(at85), grid(at8)] });
+
+  it('keeps 9 pt when the grid fits', () => {
+    expect(planIdentitySheets(sized(15, 14, 13), ROOM)).toMatchObject({ pt: 9, pages: [expect.anything()] });
+  });
+
+  it('steps down to the largest size that keeps the part on one sheet', () => {
+    // 300 + 3 × (20 + 8) + 4 spare leaves 312 px of lists: Dasar Hukum may take 272 beside two rows of 20.
+    expect(planIdentity(sized(20, 19, 18), ROOM)).toHaveLength(2); // 14 × 20 = 280
+    expect(planIdentitySheets(sized(20, 19, 18), ROOM)).toMatchObject({ pt: 8.5, pages: [expect.anything()] }); // 266
+    expect(planIdentitySheets(sized(20, 19.5, 18), ROOM)).toMatchObject({ pt: 8, pages: [expect.anything()] }); // 273, 252
+  });
+
+  it('never goes below 8 pt: a grid too long for one sheet at 8 pt continues at 9 pt', () => {
+    const plan = planIdentitySheets(sized(60, 56, 53), ROOM);
+    expect(plan.pt).toBe(9);
+    expect(plan.pages).toHaveLength(planIdentity(measure(...grid(60)), ROOM).length);
+    expect(plan.pages.length).toBeGreaterThan(1);
   });
 });
