@@ -20,7 +20,7 @@ export function regularWoffFile(): string {
   return path.join(fontDir(), 'files', 'arimo-latin-400-normal.woff');
 }
 
-/** Arimo Bold (latin) as WOFF 1.0: table headers the author words are measured with it. */
+/** Arimo Bold (latin) as WOFF 1.0: table headers (the author's words, the actor names) are measured with it. */
 export function boldWoffFile(): string {
   return path.join(fontDir(), 'files', 'arimo-latin-700-normal.woff');
 }

@@ -145,6 +145,15 @@ export interface Riwayat {
   uraian: string;
 }
 
+/**
+ * A related SOP as printed: its name or number. `eksternal`: written `- eksternal: <nama>`, an SOP
+ * outside this content (another office's, or one not kept here), never looked up nor linked.
+ */
+export interface Keterkaitan {
+  teks: string;
+  eksternal: boolean;
+}
+
 export interface Sop {
   /** Path relative to content/ without `.md`, with `/` separators: `kominfo-pessel/sekretariat/pemantauan-kinerja`. */
   id: string;
@@ -172,7 +181,7 @@ export interface Sop {
   tanda_tangan: TandaTangan;
   dasar_hukum: string[];
   kualifikasi_pelaksana: string[];
-  keterkaitan: string[];
+  keterkaitan: Keterkaitan[];
   peralatan_perlengkapan: string[];
   peringatan: string[];
   pencatatan_pendataan: string[];

@@ -53,7 +53,7 @@ export interface BuiltPdf {
 }
 
 interface CacheFile {
-  version: 2;
+  version: 3;
   entries: Record<string, { hash: string; measurement: Measurement }>;
 }
 
@@ -203,10 +203,10 @@ function readCache(file: string | undefined): CacheFile {
   if (file) {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (data.version === 2 && data.entries) return data;
+      if (data.version === 3 && data.entries) return data;
     } catch {
       // No cache yet, or an unreadable one: build everything.
     }
   }
-  return { version: 2, entries: {} };
+  return { version: 3, entries: {} };
 }

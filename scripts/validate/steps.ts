@@ -39,10 +39,11 @@ export const LABEL_LIMIT = 20;
 export const MAX_ACTORS = 12;
 /**
  * Actor names are printed in the table header, in columns that narrow as actors are added:
- * the longest name that keeps the header to a few lines (240 characters shared by all columns).
+ * the longest name that keeps the header to a few lines (480 characters shared by all columns:
+ * 60 up to 8 actors, 40 with 12; test/pdf/limits.test.ts prints them in wide capitals).
  */
 export function actorNameLimit(actorCount: number): number {
-  return Math.min(CELL_LIMITS.pelaksana, Math.floor(240 / Math.max(1, actorCount)));
+  return Math.min(CELL_LIMITS.pelaksana, Math.floor(480 / Math.max(1, actorCount)));
 }
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();

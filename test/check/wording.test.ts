@@ -57,13 +57,13 @@ describe('teks_terminator', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('warns at the table when the columns are too narrow for 7 pt text (8 actors on A4), not on F4', () => {
-    const files = { 'dinas/instansi.yml': `${INSTANSI}teks_terminator: true\n`, 'dinas/a.md': sopSource({}, actors(8)) };
+  it('warns at the table when the columns are too narrow for 7 pt text (10 actors on A4), not on F4', () => {
+    const files = { 'dinas/instansi.yml': `${INSTANSI}teks_terminator: true\n`, 'dinas/a.md': sopSource({}, actors(10)) };
     const { result, diagnostics } = runCheck(files);
     expect(result.ok).toBe(true);
     const tableLine = files['dinas/a.md'].split('\n').findIndex((l) => l.startsWith('| No |')) + 1;
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.severity}`)).toEqual([`content/dinas/a.md:${tableLine}:1 teks-terminator-tidak-muat peringatan`]);
-    expect(runCheck({ ...files, 'dinas/a.md': sopSource({ kertas: 'F4' }, actors(8)) }).diagnostics).toEqual([]);
+    expect(runCheck({ ...files, 'dinas/a.md': sopSource({ kertas: 'F4' }, actors(10)) }).diagnostics).toEqual([]);
     // Off (the default): no warning whatever the width.
     expect(runCheck({ ...files, 'dinas/instansi.yml': INSTANSI }).diagnostics).toEqual([]);
   });
