@@ -35,6 +35,8 @@ export interface ProcedurePageView {
 /** One list of the identity grid as printed on one sheet. */
 export interface GridColumnView {
   label: string;
+  /** The list began on an earlier sheet and goes on here: its header says "(lanjutan)". */
+  continued: boolean;
   items: string[];
   /** Number of its first item (the list's numbering carries on across sheets). */
   start: number;
@@ -72,7 +74,9 @@ function identityPages(view: SopView, plan?: IdentityPlan): IdentityPageView[] {
       columns: GRID[slice.section]!.map(([key, list], c) => {
         const items = list(view);
         const { from, to } = slice.columns[c]!;
-        return { label: view.label[key], items: items.slice(from, to), start: from + 1, dash: items.length === 0 && from === 0 && to > 0 };
+        // "(lanjutan)" only over a list that goes on here, not over one already finished.
+        const continued = plan ? slice.continued && from > 0 && to > from : true;
+        return { label: view.label[key], continued, items: items.slice(from, to), start: from + 1, dash: items.length === 0 && from === 0 && to > 0 };
       }),
     })),
   }));

@@ -229,6 +229,8 @@ describe('typography under pressure', () => {
     expect(text).toHaveLength(3);
     // The second sheet continues the grid under the running head, its numbering carried on.
     expect(flat(text[1]!)).toMatch(/^SOP : PROSEDUR DASAR HUKUM PANJANG .*Dasar Hukum \(lanjutan\)/);
+    // The short list beside it ended on the first sheet: no "(lanjutan)" over its empty cell.
+    expect(flat(text[1]!)).toMatch(/Kualifikasi Pelaksana(?! \(lanjutan\))/);
     expect(flat(text[1]!)).toContain('Halaman 2 dari 3');
     expect(flat(text[2]!)).toContain('Kegiatan');
     // Every legal basis printed whole, once, on the two identity sheets.
