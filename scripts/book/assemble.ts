@@ -149,7 +149,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
       title,
       sections.map((s): SectionHtml => ({ bagian: s.bagian, penanda: MARKER + encodeURIComponent(s.key), data: s.data })),
     );
-    const printed = await options.printer.printPdf(html, { baseUrl, width: `${sheet.widthMm}mm`, height: `${sheet.heightMm}mm`, tagged: false });
+    const printed = await options.printer.printPdf(html, { baseUrl, width: `${sheet.widthMm}mm`, height: `${sheet.heightMm}mm`, tagged: false, label: `buku ${instansi.id}` });
     assertComplete(printed, `halaman buku ${instansi.id}`);
     const doc = await loadPdf(printed.pdf);
     return { doc, ranges: sectionRanges(doc, sections.map((s) => s.key)) };
@@ -407,7 +407,7 @@ function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, bookPap
   return slices.map((pages) => {
     const p = owners[pages[0]!]!.paper;
     const html = renderStamps(options.layouts, p, pages.map((i) => owners[i]!.stamp));
-    const pdf = options.printer.printPdf(html, { baseUrl, width: `${p.widthMm}mm`, height: `${p.heightMm}mm`, tagged: false }).then((result) => {
+    const pdf = options.printer.printPdf(html, { baseUrl, width: `${p.widthMm}mm`, height: `${p.heightMm}mm`, tagged: false, label: 'nomor halaman buku' }).then((result) => {
       assertComplete(result, 'nomor halaman buku');
       return result.pdf;
     });

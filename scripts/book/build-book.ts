@@ -1,13 +1,14 @@
 // `sop book`: the yearly SOP book of every instansi → output/buku/<instansi>-<tahun>.pdf.
 // First builds whatever SOP PDFs are missing or stale (the same incremental build as
-// `sop build`), then assembles each book from those files.
+// `sop build`), then assembles each book from those files into a new set of output/buku (the
+// other books linked over unchanged), shown at once when every book is done.
 import path from 'node:path';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
-import { writeAtomic } from '../pdf/atomic.ts';
 import { layoutFiles } from '../layouts/files.ts';
 import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
+import { listFiles, replaceSet } from '../output/sets.ts';
 import type { Printer } from '../print/pool.ts';
 import { assembleBook, type AssembledBook } from './assemble.ts';
 import { bookContents, isPrinted } from './contents.ts';
@@ -97,28 +98,34 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
   t = performance.now();
   const books: BuiltBook[] = [];
   if (plans.length) {
-    const printer = await options.printer();
-    const layouts = loadBookLayouts(layoutFiles(root));
-    const one = async (i: number): Promise<BuiltBook> => {
-      const plan = plans[i]!;
-      options.onBook?.(plan.instansi, i, plans.length);
-      const assembled = await assembleBook(
-        { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById },
-        { root: root, layouts, printer },
-      );
-      const file = path.join(outDir, bookFileName(plan.instansi.id, options.tahun, draf));
-      writeAtomic(file, assembled.pdf);
-      return { instansi: plan.instansi, file, printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0), listed: plan.contents.listed.length, assembled, front: plan.front };
-    };
-    // Two books at a time: one copies pages in Node while the other's sections print in the browser.
-    let next = 0;
-    const worker = async () => {
-      while (next < plans.length) {
-        const i = next++;
-        books[i] = await one(i);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(BOOKS_AT_ONCE, plans.length) }, worker));
+    const names = new Set(plans.map((p) => bookFileName(p.instansi.id, options.tahun, draf)));
+    await replaceSet(outDir, 'buku', async (set) => {
+      // Every other book (other years, other instansi, drafts) stays as it was.
+      if (set.previous) for (const rel of listFiles(set.previous)) if (!names.has(`buku/${rel}`)) set.carry(rel);
+      const printer = await options.printer();
+      const layouts = loadBookLayouts(layoutFiles(root));
+      const one = async (i: number): Promise<BuiltBook> => {
+        const plan = plans[i]!;
+        options.onBook?.(plan.instansi, i, plans.length);
+        const assembled = await assembleBook(
+          { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById },
+          { root, layouts, printer },
+        );
+        const rel = bookFileName(plan.instansi.id, options.tahun, draf);
+        set.write(rel.slice('buku/'.length), assembled.pdf);
+        const file = path.join(outDir, rel);
+        return { instansi: plan.instansi, file, printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0), listed: plan.contents.listed.length, assembled, front: plan.front };
+      };
+      // Two books at a time: one copies pages in Node while the other's sections print in the browser.
+      let next = 0;
+      const worker = async () => {
+        while (next < plans.length) {
+          const i = next++;
+          books[i] = await one(i);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(BOOKS_AT_ONCE, plans.length) }, worker));
+    });
   }
   return { books, pdfs, timings: { pdf: pdfTime, buku: performance.now() - t } };
 }

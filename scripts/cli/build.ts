@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
+import { explainFsErrors } from '../output/fs-errors.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
 import { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
@@ -83,7 +84,8 @@ export function progress(ctx: CheckContext, label: string): ((done: number, tota
 export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
   const printer = lazyPrinter(root);
   try {
-    return await fn(printer.get);
+    // A read-only, blocked or full disk: said in Indonesian with the path, not as Node's error.
+    return await explainFsErrors(root, () => fn(printer.get));
   } finally {
     await printer.close();
   }

@@ -53,7 +53,7 @@ export const RULES = {
   'svg-tidak-aman': peringatan('Logo SVG memuat skrip, tautan atau rujukan ke luar; bagian itu dibuang.', 'Simpan ulang sebagai SVG biasa atau PNG.'),
   'tautan-ganda': peringatan('Pintasan ke folder atau berkas yang sudah dibaca (mis. pintasan melingkar).', 'Hapus pintasannya.'),
   'teks-terlalu-panjang': galat('Nilai terlalu panjang untuk dicetak.', 'Persingkat nilainya (batas panjang tiap kunci ada di bagian 4.1 panduan).'),
-  'daftar-terlalu-panjang': galat('Daftar terlalu banyak butir, atau daftar halaman identitas bersama-sama terlalu panjang.', 'Ringkas atau gabungkan butirnya.'),
+  'daftar-terlalu-panjang': galat('Daftar terlalu banyak butir.', 'Ringkas atau gabungkan butirnya.'),
   'berkas-terlalu-besar': galat('Berkas terlalu besar untuk sebuah SOP, instansi.yml atau halaman buku.', 'Cari teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin.'),
   'baris-terlalu-panjang': galat('Satu baris berkas terlalu panjang.', 'Cari teks atau spasi yang tertempel berulang; pecah barisnya.'),
   'prosa-terlalu-rumit': galat('Teks di luar tabel terlalu panjang, bertingkat terlalu dalam, atau penuh tanda Markdown.', 'Tulis sebagai paragraf biasa; hapus tanda yang berulang.'),
@@ -63,7 +63,7 @@ export const RULES = {
   'menggantikan-tak-dikenal': galat('SOP lama di `menggantikan` tidak ada di content/.', 'Perbaiki nomornya, atau tambahkan `menggantikan_eksternal: true`.'),
   'menggantikan-diri-sendiri': galat('`menggantikan` berisi nomor SOP itu sendiri.', 'Tulis nomor SOP lama.'),
   'menggantikan-eksternal-tanpa-nomor': galat('`menggantikan_eksternal` diisi, `menggantikan` tidak.', 'Isi `menggantikan`, atau hapus `menggantikan_eksternal`.'),
-  'keterkaitan-tak-dikenal': peringatan('SOP terkait tidak ditemukan di content/.', 'Samakan tulisannya dengan `nama` atau `nomor` SOP itu.'),
+  'keterkaitan-tak-dikenal': peringatan('SOP terkait tidak ditemukan di antara SOP pemerintah yang sama di content/.', 'Samakan tulisannya dengan `nama` atau `nomor` SOP itu; SOP di luar content/ ditulis `- eksternal: <nama>`.'),
   // Tabel dan alur
   'tabel-tidak-ada': galat('Tidak ada tabel prosedur.', 'Tambahkan tabel prosedur.'),
   'tabel-rusak': galat('Baris pemisah tabel tidak ada, atau jumlah kolomnya berbeda.', 'Samakan baris pemisah dengan baris judul.'),
@@ -92,6 +92,7 @@ export const RULES = {
   'keputusan-label-sama': galat('Kedua cabang keputusan berlabel sama.', 'Beri label yang berbeda.'),
   'alur-tanpa-akhir': galat('Alur berputar tanpa jalan keluar.', 'Beri keputusan dengan jalan keluar, atau `selesai`.'),
   'alur-tak-terjangkau': peringatan('Baris tidak pernah dicapai dari baris 1.', 'Periksa lompatan di baris sebelumnya.'),
+  'teks-terminator-tidak-muat': peringatan('`teks_terminator` menyala, tetapi simbol terminator terlalu sempit untuk "Mulai"/"Selesai" (huruf 7 pt); bagan alir dicetak tanpa teks itu.', 'Kurangi jumlah pelaksana, atau pakai `kertas: F4`.'),
   // Instansi dan halaman buku
   'folder-instansi-bentrok': galat('Nama folder instansi sama dengan alamat halaman katalog situs.', 'Ganti nama folder instansinya.'),
   'buku-tanpa-keputusan': peringatan('Halaman buku ditulis, tetapi keputusan penetapan SOP (`buku/keputusan.md`) tidak ada.', 'Tambahkan `buku/keputusan.md` (contoh di content/ sampel).'),

@@ -1,8 +1,9 @@
-// Advance widths of the label face (Arimo Regular, the font the PDF and site print labels in),
-// read once from the shipped WOFF file: label boxes are then exact, not estimated.
+// Advance widths of the label face (Arimo Regular, the font the PDF and site print labels in)
+// and of the header face (Arimo Bold), read once from the shipped WOFF files: label boxes and
+// actor header sizes are then exact, not estimated.
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { regularWoffFile } from '../kit/fonts.ts';
+import { boldWoffFile, regularWoffFile } from '../kit/fonts.ts';
 
 export interface FontMetrics {
   /** Advance of each code point at font size 1; `fallback` for unmapped ones. */
@@ -14,11 +15,18 @@ export interface FontMetrics {
 }
 
 let cached: FontMetrics | undefined;
+let cachedBold: FontMetrics | undefined;
 
 export function labelFontMetrics(): FontMetrics {
   if (cached) return cached;
   cached = parseWoff(readFileSync(regularWoffFile()));
   return cached;
+}
+
+/** Arimo Bold: the table headers. */
+export function headerFontMetrics(): FontMetrics {
+  cachedBold ??= parseWoff(readFileSync(boldWoffFile()));
+  return cachedBold;
 }
 
 /** Width of `text` at `size` px. */

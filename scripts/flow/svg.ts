@@ -4,6 +4,7 @@
 import { escapeHtml as esc } from '../kit/escape.ts';
 import { pentagon } from './geometry.ts';
 import { LABEL_FONT_SIZE, lineHeight } from './labels.ts';
+import type { TerminatorText } from './terminator-text.ts';
 import type { Connector, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 export interface FlowSvgOptions {
@@ -13,6 +14,8 @@ export interface FlowSvgOptions {
   className?: string;
   /** Font size of labels and off-page letters, px (labels were placed for LABEL_FONT_SIZE). */
   fontSize?: number;
+  /** Words written inside terminator symbols ("Mulai" / "Selesai"), see terminator-text.ts. */
+  terminatorText?: TerminatorText;
 }
 
 export function flowSvg(page: PageLayout, opts: FlowSvgOptions = {}): string {
@@ -27,7 +30,7 @@ export function flowSvg(page: PageLayout, opts: FlowSvgOptions = {}): string {
     `<defs><marker id="${esc(marker)}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1.5 L10,5 L0,8.5 Z" fill="#000"/></marker></defs>`,
   );
   out.push('<g class="sop-symbols" fill="#fff" stroke="#000" stroke-width="1">');
-  for (const s of page.symbols) out.push(symbol(s));
+  for (const s of page.symbols) out.push(symbol(s, opts.terminatorText));
   out.push('</g>');
   out.push('<g class="sop-connectors" fill="none" stroke="#000" stroke-width="1">');
   for (const c of page.connectors) out.push(connector(c, marker));
@@ -43,11 +46,15 @@ export function flowSvg(page: PageLayout, opts: FlowSvgOptions = {}): string {
   return out.join('');
 }
 
-function symbol(s: PlacedSymbol): string {
+function symbol(s: PlacedSymbol, words?: TerminatorText): string {
   const attrs = `class="sop-symbol" data-no="${esc(s.id)}" data-kind="${s.kind}"`;
   switch (s.kind) {
-    case 'terminator':
-      return `<rect ${attrs} x="${num(s.x)}" y="${num(s.y)}" width="${num(s.width)}" height="${num(s.height)}" rx="${num(s.height / 2)}"/>`;
+    case 'terminator': {
+      const capsule = `<rect ${attrs} x="${num(s.x)}" y="${num(s.y)}" width="${num(s.width)}" height="${num(s.height)}" rx="${num(s.height / 2)}"/>`;
+      const word = words?.words[s.id];
+      if (!word) return capsule;
+      return `${capsule}<text class="sop-terminator-text" x="${num(s.x + s.width / 2)}" y="${num(s.y + s.height / 2)}" font-size="${num(words.size)}" text-anchor="middle" dominant-baseline="central" fill="#000" stroke="none">${esc(word)}</text>`;
+    }
     case 'process':
       return `<rect ${attrs} x="${num(s.x)}" y="${num(s.y)}" width="${num(s.width)}" height="${num(s.height)}"/>`;
     case 'decision': {

@@ -12,6 +12,8 @@ export const CONTENT_DIR = 'content';
 export const OUTPUT_DIR = 'output';
 /** Handlebars templates and CSS of the document, book and site. */
 export const LAYOUTS_DIR = 'layouts';
+/** Under output/: the complete sets that output/pdf, output/buku and output/site link to. */
+export const SETS_DIR = '.sets';
 /** Beside instansi.yml: the book's own pages (kata pengantar, keputusan …), not SOPs. */
 export const BOOK_PAGES_DIR = 'buku';
 
@@ -26,8 +28,10 @@ export interface ProjectDirs {
   buku: string;
   /** output/site: the public catalogue. */
   site: string;
-  /** output/.cache: what makes rebuilds incremental. */
+  /** output/.cache: where earlier versions kept the build cache (now beside each set in .sets/). */
   cache: string;
+  /** output/.sets: the sets pdf, buku and site link to (scripts/output/sets.ts), each with its cache. */
+  sets: string;
 }
 
 /** The folders of the project at `root`; `outDir` replaces output/ (tests, benchmarks). */
@@ -42,6 +46,7 @@ export function projectDirs(root: string, outDir?: string): ProjectDirs {
     buku: path.join(output, 'buku'),
     site: path.join(output, 'site'),
     cache: path.join(output, '.cache'),
+    sets: path.join(output, SETS_DIR),
   };
 }
 

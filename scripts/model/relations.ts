@@ -3,7 +3,7 @@
 // the check (to warn), the book (changes of the year) and the site (links). Pure.
 import { compareText } from './collation.ts';
 import { effectiveDate } from './project.ts';
-import type { Sop } from './sop.ts';
+import type { Keterkaitan, Sop } from './sop.ts';
 
 export const normTitle = (s: string) =>
   s.toLowerCase().replace(/^\s*(sop|standar operasional prosedur)\b[\s:.-]*/i, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -21,14 +21,34 @@ export function findTitle(titles: Iterable<string>, entry: string): string | und
   return found;
 }
 
-/** Finds the SOP a `keterkaitan` entry names (by nomor or title), for links. */
-export function relatedIndex<T extends { nomor: string; nama: string }>(sops: T[]): (entry: string) => T | undefined {
-  const byKey = new Map<string, T>();
+/** The government an SOP belongs to, as a key: offices of one *pemerintah* refer to each other. */
+export const pemerintahKey = (pemerintah: string) => pemerintah.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** A `keterkaitan` item as written: a name or number, or `{ eksternal: <name> }`. */
+export function readKeterkaitan(item: unknown): Keterkaitan | undefined {
+  if (typeof item === 'string') return { teks: item, eksternal: false };
+  const eksternal = item && typeof item === 'object' ? (item as { eksternal?: unknown }).eksternal : undefined;
+  return typeof eksternal === 'string' ? { teks: eksternal, eksternal: true } : undefined;
+}
+
+/**
+ * Finds the SOP a `keterkaitan` entry names (by nomor or title) among the SOPs of the same
+ * *pemerintah* (two governments may each have an SOP of the same title); external entries never.
+ */
+export function relatedIndex<T extends { nomor: string; nama: string; pemerintah: string }>(sops: T[]): (entry: Keterkaitan, pemerintah: string) => T | undefined {
+  const byGov = new Map<string, Map<string, T>>();
   for (const s of sops) {
+    const gov = pemerintahKey(s.pemerintah);
+    const byKey = byGov.get(gov) ?? new Map<string, T>();
+    byGov.set(gov, byKey);
     byKey.set(s.nomor.trim(), s);
     byKey.set(normTitle(s.nama), s);
   }
-  return (entry) => byKey.get(entry.trim()) ?? byKey.get(findTitle(byKey.keys(), normTitle(entry)) ?? '');
+  return (entry, pemerintah) => {
+    const byKey = byGov.get(pemerintahKey(pemerintah));
+    if (entry.eksternal || !byKey) return undefined;
+    return byKey.get(entry.teks.trim()) ?? byKey.get(findTitle(byKey.keys(), normTitle(entry.teks)) ?? '');
+  };
 }
 
 /** Number → the SOP in this content that replaces it (`menggantikan`, not external). */

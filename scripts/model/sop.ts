@@ -22,6 +22,38 @@ export interface Penandatangan {
   nip?: string;
 }
 
+/** The labels of the identity page, keyed like the SOP fields they name. */
+export type IdentityLabelKey =
+  | 'nomor'
+  | 'tanggal_pembuatan'
+  | 'tanggal_revisi'
+  | 'tanggal_efektif'
+  | 'disahkan_oleh'
+  | 'nama'
+  | 'dasar_hukum'
+  | 'kualifikasi_pelaksana'
+  | 'keterkaitan'
+  | 'peralatan_perlengkapan'
+  | 'peringatan'
+  | 'pencatatan_pendataan';
+export type IdentityLabels = Record<IdentityLabelKey, string>;
+
+/** The regulation's words; an instansi.yml `label_identitas` replaces any of them (`Tanggal Pengesahan`, `Judul SOP`). */
+export const DEFAULT_IDENTITY_LABELS: Readonly<IdentityLabels> = {
+  nomor: 'Nomor SOP',
+  tanggal_pembuatan: 'Tanggal Pembuatan',
+  tanggal_revisi: 'Tanggal Revisi',
+  tanggal_efektif: 'Tanggal Efektif',
+  disahkan_oleh: 'Disahkan Oleh',
+  nama: 'Nama SOP',
+  dasar_hukum: 'Dasar Hukum',
+  kualifikasi_pelaksana: 'Kualifikasi Pelaksana',
+  keterkaitan: 'Keterkaitan',
+  peralatan_perlengkapan: 'Peralatan/Perlengkapan',
+  peringatan: 'Peringatan',
+  pencatatan_pendataan: 'Pencatatan dan Pendataan',
+};
+
 export interface Instansi {
   /** Folder name under content/, used in output paths and URLs. */
   id: string;
@@ -37,6 +69,10 @@ export interface Instansi {
   tanda_tangan: TandaTangan;
   /** Character printed invisibly in the e-signature box, for services that locate it by text. */
   jangkar_ttd: string;
+  /** Identity-page labels of all its SOPs: the defaults with instansi.yml's `label_identitas` over them. */
+  label_identitas: IdentityLabels;
+  /** `teks_terminator: true`: "Mulai" / "Selesai" are written inside the terminator symbols. */
+  teks_terminator: boolean;
   /** The default signer of its SOPs (`disahkan_oleh`), NIP already read as digits. */
   disahkan_oleh?: Penandatangan;
   /** The instansi.yml this came from, relative to the project root, with `/`. */
@@ -66,6 +102,31 @@ export interface DecisionExit {
 
 export type StepSymbol = 'terminator' | 'process' | 'decision';
 
+/**
+ * The procedure table's header words as the author wrote them (`Uraian Prosedur`, `Persyaratan`,
+ * `Ket`), printed in place of the official ones; a column the table lacks keeps the official word.
+ */
+export interface ColumnHeaders {
+  no: string;
+  kegiatan: string;
+  pelaksana: string;
+  kelengkapan: string;
+  waktu: string;
+  output: string;
+  keterangan: string;
+}
+
+/** The official header words (Permenpan-RB 35/2012), for a table that wrote them so or lacks the column. */
+export const DEFAULT_COLUMN_HEADERS: Readonly<ColumnHeaders> = {
+  no: 'No',
+  kegiatan: 'Kegiatan',
+  pelaksana: 'Pelaksana',
+  kelengkapan: 'Kelengkapan',
+  waktu: 'Waktu',
+  output: 'Output',
+  keterangan: 'Keterangan',
+};
+
 export interface Step {
   no: number;
   kegiatan: string;
@@ -82,6 +143,15 @@ export interface Step {
 export interface Riwayat {
   tanggal: IsoDate;
   uraian: string;
+}
+
+/**
+ * A related SOP as printed: its name or number. `eksternal`: written `- eksternal: <nama>`, an SOP
+ * outside this content (another office's, or one not kept here), never looked up nor linked.
+ */
+export interface Keterkaitan {
+  teks: string;
+  eksternal: boolean;
 }
 
 export interface Sop {
@@ -111,12 +181,14 @@ export interface Sop {
   tanda_tangan: TandaTangan;
   dasar_hukum: string[];
   kualifikasi_pelaksana: string[];
-  keterkaitan: string[];
+  keterkaitan: Keterkaitan[];
   peralatan_perlengkapan: string[];
   peringatan: string[];
   pencatatan_pendataan: string[];
   pelaksana: string[];
   riwayat: Riwayat[];
+  /** Header words of the procedure table, as written. */
+  headers: ColumnHeaders;
   steps: Step[];
   /** Markdown prose outside the table (before and after), raw; sanitized by renderers. */
   prose: string;

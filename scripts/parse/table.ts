@@ -3,22 +3,14 @@
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Place, Point } from '../diagnostics/report.ts';
+import { DEFAULT_COLUMN_HEADERS } from '../model/sop.ts';
 
 export type ColumnName = 'no' | 'kegiatan' | 'pelaksana' | 'kelengkapan' | 'waktu' | 'output' | 'keterangan' | 'lanjut';
 
 export const REQUIRED_COLUMNS: readonly ColumnName[] = ['no', 'kegiatan', 'pelaksana', 'kelengkapan', 'waktu', 'output'];
 
 /** Header names as printed in the official layout, for messages. */
-export const COLUMN_TITLES: Record<ColumnName, string> = {
-  no: 'No',
-  kegiatan: 'Kegiatan',
-  pelaksana: 'Pelaksana',
-  kelengkapan: 'Kelengkapan',
-  waktu: 'Waktu',
-  output: 'Output',
-  keterangan: 'Keterangan',
-  lanjut: 'Lanjut',
-};
+export const COLUMN_TITLES: Readonly<Record<ColumnName, string>> = { ...DEFAULT_COLUMN_HEADERS, lanjut: 'Lanjut' };
 
 const ALIASES: Record<string, ColumnName> = {
   no: 'no',

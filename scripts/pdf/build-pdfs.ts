@@ -1,7 +1,8 @@
 // `sop build`: every valid SOP → output/pdf/<instansi>/<slug>.pdf plus its signing manifest.
 // Measures all stale SOPs in one browser page, plans pages and flowcharts in Node, then prints
-// through the page pool. Unchanged SOPs are skipped; every file is written atomically.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// through the page pool. Unchanged SOPs are skipped (their files are linked into the new set);
+// output/pdf switches to the new set of files at once (see output/sets.ts).
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { layoutFiles } from '../layouts/files.ts';
 import { projectBaseUrl, projectDirs } from '../model/paths.ts';
@@ -12,12 +13,12 @@ import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { loadLayouts, type Layouts } from '../render/document.ts';
 import { sopView, type SopView } from '../render/view.ts';
-import { writeAtomic } from './atomic.ts';
 import { selfContainedHtml } from './html.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
 import type { Measurement } from '../plan/procedure.ts';
 import { measureSops, sopContexts, sopPrintHtml } from './print-html.ts';
+import { currentSet, listFiles, replaceSet, setMetaFile, tidy } from '../output/sets.ts';
 
 export interface BuildOptions {
   root: string;
@@ -25,8 +26,8 @@ export interface BuildOptions {
   /** Rebuild everything, ignoring the cache. */
   force?: boolean;
   /**
-   * `sops` is all the content: remove output/pdf files of SOPs that no longer exist (renamed,
-   * deleted) and leftovers of an interrupted write.
+   * `sops` is all the content: the new set holds only their files, not those of SOPs that no
+   * longer exist (renamed, deleted) nor anything else found in output/pdf.
    */
   prune?: boolean;
   printer: () => Promise<Printer>;
@@ -52,18 +53,28 @@ export interface BuiltPdf {
 }
 
 interface CacheFile {
-  version: 2;
+  version: 3;
   entries: Record<string, { hash: string; measurement: Measurement }>;
 }
 
-/** Where the PDF of an SOP goes, relative to the output directory. */
-export function pdfPath(sop: Sop): string {
-  return `pdf/${sop.instansi.id}/${sop.slug}.pdf`;
+/** Where the PDF of an SOP goes, relative to the output directory (`under = ''`: to the pdf set). */
+export function pdfPath(sop: Sop, under = 'pdf/'): string {
+  return `${under}${sop.instansi.id}/${sop.slug}.pdf`;
+}
+
+/** The signing manifest beside the PDF, relative to the pdf set. */
+function manifestRel(sop: Sop): string {
+  return pdfPath(sop, '').replace(/\.pdf$/, '.ttd.json');
 }
 
 /** Where the printed HTML of an SOP goes (`--html`), relative to the output directory. */
 export function htmlPath(sop: Sop): string {
   return pdfPath(sop).replace(/\.pdf$/, '.html');
+}
+
+/** The printed HTML beside the PDF, relative to the pdf set. */
+function htmlRel(sop: Sop): string {
+  return pdfPath(sop, '').replace(/\.pdf$/, '.html');
 }
 
 function htmlFile(outDir: string, sop: Sop, options: Pick<BuildOptions, 'html'>): { html?: string } {
@@ -76,8 +87,9 @@ const MEASURE_BATCH = 100;
 export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
   const dirs = projectDirs(options.root, options.outDir);
   const outDir = dirs.output;
-  const cachePath = path.join(dirs.cache, 'pdf.json');
-  const cache = readCache(cachePath);
+  const previous = currentSet(outDir, 'pdf');
+  // The cache lives beside its set, so it always describes the PDFs shown.
+  const cache = readCache(previous && setMetaFile(previous));
   const layoutSources = layoutFiles(options.root);
   const shared = sharedInputsHash(layoutSources);
   const contexts = sopContexts(sops);
@@ -87,69 +99,79 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
     (s) =>
       options.force ||
       cache.entries[s.id]?.hash !== hashes.get(s.id) ||
-      !existsSync(path.join(outDir, pdfPath(s))) ||
-      (options.html !== undefined && !existsSync(path.join(outDir, htmlPath(s)))),
+      !previous ||
+      !existsSync(path.join(previous, pdfPath(s, ''))) ||
+      (options.html !== undefined && !existsSync(path.join(previous, htmlRel(s)))),
   );
 
   const results = new Map<string, BuiltPdf>();
   for (const sop of sops) {
     const cached = cache.entries[sop.id];
     if (!stale.includes(sop) && cached) {
-      results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifestPath(outDir, sop), ...htmlFile(outDir, sop, options), rebuilt: false, measurement: cached.measurement });
+      results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifestPath(dirs.pdf, previous!, sop), ...htmlFile(outDir, sop, options), rebuilt: false, measurement: cached.measurement });
     }
   }
-  if (stale.length) {
-    const printer = await options.printer();
-    const layouts = loadLayouts(layoutSources);
-    const baseUrl = projectBaseUrl(options.root);
-    let done = 0;
-    for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
-      const batch = stale.slice(i, i + MEASURE_BATCH);
-      const measured = await measureSops(printer, layouts, batch, baseUrl, viewOf);
-      await Promise.all(
-        batch.map(async (sop) => {
-          const measurement = measured.get(sop.id)!;
-          const built = await printOne(printer, layouts, sop, viewOf(sop), measurement, baseUrl, outDir, options.html);
-          results.set(sop.id, built);
-          cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };
-          options.onProgress?.(++done, stale.length, sop);
-        }),
-      );
-      writeAtomic(cachePath, JSON.stringify(cache));
+  // What the new set takes unchanged from the current one: the files of current SOPs, and with
+  // prune nothing else; without prune everything but the files about to be replaced.
+  const replaced = new Set(stale.flatMap((s) => [pdfPath(s, ''), manifestRel(s), htmlRel(s)]));
+  const kept = new Set([...results.values()].flatMap((b) => [pdfPath(b.sop, ''), ...(b.manifest ? [manifestRel(b.sop)] : []), ...(b.html ? [htmlRel(b.sop)] : [])]));
+  const before = previous ? listFiles(previous) : [];
+  const carried = options.prune ? before.filter((f) => kept.has(f)) : before.filter((f) => !replaced.has(f));
+  if (!stale.length && carried.length === before.length) {
+    tidy(outDir, 'pdf');
+    return sops.map((s) => results.get(s.id)!);
+  }
+
+  // Everything goes into a new set shown only once complete: a kill leaves the previous PDFs or these.
+  await replaceSet(outDir, 'pdf', async (set) => {
+    for (const rel of carried) set.carry(rel);
+    if (stale.length) {
+      const printer = await options.printer();
+      const layouts = loadLayouts(layoutSources);
+      const baseUrl = projectBaseUrl(options.root);
+      let done = 0;
+      for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
+        const batch = stale.slice(i, i + MEASURE_BATCH);
+        const measured = await measureSops(printer, layouts, batch, baseUrl, viewOf);
+        await Promise.all(
+          batch.map(async (sop) => {
+            const measurement = measured.get(sop.id)!;
+            const printed = await printOne(printer, layouts, sop, viewOf(sop), measurement, baseUrl, options.html);
+            set.write(pdfPath(sop, ''), printed.pdf);
+            // An SOP turned draf or basah gets no manifest that would let a service sign it.
+            if (printed.manifest) set.write(manifestRel(sop), printed.manifest);
+            if (printed.html !== undefined) set.write(htmlRel(sop), printed.html);
+            const manifest = printed.manifest ? { manifest: path.join(dirs.pdf, manifestRel(sop)) } : {};
+            results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifest, ...htmlFile(outDir, sop, options), rebuilt: true, measurement });
+            cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };
+            options.onProgress?.(++done, stale.length, sop);
+          }),
+        );
+      }
     }
-  }
-  if (options.prune) {
-    const keep = new Set([...results.values()].flatMap((b) => [b.pdf, ...(b.manifest ? [b.manifest] : []), ...(b.html ? [b.html] : [])]));
-    pruneDir(dirs.pdf, keep);
-    for (const id of Object.keys(cache.entries)) if (!hashes.has(id)) delete cache.entries[id];
-    writeAtomic(cachePath, JSON.stringify(cache));
-  }
+    if (options.prune) for (const id of Object.keys(cache.entries)) if (!hashes.has(id)) delete cache.entries[id];
+    set.writeMeta(JSON.stringify(cache));
+  });
   return sops.map((s) => results.get(s.id)!);
 }
 
-/** Removes every file under `dir` not in `keep`, then the folders left empty. */
-function pruneDir(dir: string, keep: Set<string>): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      pruneDir(abs, keep);
-      if (readdirSync(abs).length === 0) rmSync(abs, { recursive: true });
-    } else if (!keep.has(abs)) {
-      rmSync(abs, { force: true });
-    }
-  }
+function manifestPath(pdfDir: string, previous: string, sop: Sop): { manifest?: string } {
+  return existsSync(path.join(previous, manifestRel(sop))) ? { manifest: path.join(pdfDir, manifestRel(sop)) } : {};
 }
 
-function manifestPath(outDir: string, sop: Sop): { manifest?: string } {
-  const file = path.join(outDir, pdfPath(sop).replace(/\.pdf$/, '.ttd.json'));
-  return existsSync(file) ? { manifest: file } : {};
-}
-
-async function printOne(printer: Printer, layouts: Layouts, sop: Sop, view: SopView, m: Measurement, baseUrl: string, outDir: string, keepHtml?: BuildOptions['html']): Promise<BuiltPdf> {
+/** The finished PDF of one SOP, its signing manifest when it is e-signed, and the printed HTML when asked. */
+async function printOne(
+  printer: Printer,
+  layouts: Layouts,
+  sop: Sop,
+  view: SopView,
+  m: Measurement,
+  baseUrl: string,
+  keepHtml?: BuildOptions['html'],
+): Promise<{ pdf: Uint8Array; manifest?: string; html?: string }> {
   const { html: rendered } = sopPrintHtml(layouts, sop, m, view);
   const html = keepHtml ? selfContainedHtml(rendered, keepHtml.allowedDirs) : rendered;
-  const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm` });
+  const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm`, label: sop.path });
   // User text is escaped, so anything refused or missing is ours (a font, a layout asset):
   // better no PDF than one quietly printed in a fallback font.
   const failed = [...printed.blocked, ...printed.missing];
@@ -171,22 +193,20 @@ async function printOne(printer: Printer, layouts: Layouts, sop: Sop, view: SopV
     date,
     ...(sign ? { signature: { fieldName, page: box.page, rect: { x: box.x, y: box.y, width: box.width, height: box.height } } } : {}),
   });
-  const file = path.join(outDir, pdfPath(sop));
-  writeAtomic(file, pdf);
-  if (keepHtml) writeAtomic(path.join(outDir, htmlPath(sop)), html);
-  const manifestFile = file.replace(/\.pdf$/, '.ttd.json');
-  if (sign) writeAtomic(manifestFile, JSON.stringify(signingManifest(sop, path.basename(file), fieldName, box), null, 2) + '\n');
-  // An SOP turned draf, dicabut, digantikan or basah must not keep a manifest that would let a service sign it.
-  else rmSync(manifestFile, { force: true });
-  return { sop, pdf: file, ...(sign ? { manifest: manifestFile } : {}), ...htmlFile(outDir, sop, { html: keepHtml }), rebuilt: true, measurement: m };
+  const kept = keepHtml ? { html } : {};
+  if (!sign) return { pdf, ...kept };
+  return { pdf, manifest: JSON.stringify(signingManifest(sop, `${sop.slug}.pdf`, fieldName, box), null, 2) + '\n', ...kept };
 }
 
-function readCache(file: string): CacheFile {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    if (data.version === 2 && data.entries) return data;
-  } catch {
-    // No cache yet, or an unreadable one: build everything.
+/** The cache kept beside the current set: what its PDFs were built from. */
+function readCache(file: string | undefined): CacheFile {
+  if (file) {
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      if (data.version === 3 && data.entries) return data;
+    } catch {
+      // No cache yet, or an unreadable one: build everything.
+    }
   }
-  return { version: 2, entries: {} };
+  return { version: 3, entries: {} };
 }

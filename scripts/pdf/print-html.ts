@@ -3,7 +3,8 @@
 // `sop pratinjau` shows it; the benchmark hands it to the bare baseline.
 import { replacers } from '../model/relations.ts';
 import type { Sop } from '../model/sop.ts';
-import { identityRoom, measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
+import { GRID_PT } from '../plan/identity.ts';
+import { measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
 import type { Printer } from '../print/pool.ts';
 import { renderMeasureHtml, renderSopHtml, type Layouts } from '../render/document.ts';
 import { sopView, type SopContext, type SopView } from '../render/view.ts';
@@ -19,7 +20,7 @@ export function sopContexts(sops: Sop[]): Map<string, SopContext> {
   return out;
 }
 
-/** Measures SOPs in one browser page: table row heights, header, identity fit. */
+/** Measures SOPs in one browser page: table row heights, header, the identity part's blocks. */
 export async function measureSops(
   printer: Printer,
   layouts: Layouts,
@@ -28,9 +29,8 @@ export async function measureSops(
   viewOf: (sop: Sop) => SopView = (s) => sopView(s),
 ): Promise<Map<string, Measurement>> {
   const views = sops.map(viewOf);
-  const rooms = Object.fromEntries(views.map((v) => [v.id, identityRoom(v)]));
   const widest = Math.max(...views.map((v) => v.paper.widthMm));
-  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm' }, measureInPage, rooms);
+  const list = await printer.evaluate(renderMeasureHtml(layouts, views), { baseUrl, width: `${widest}mm`, height: '210mm', label: sops.length === 1 ? sops[0]!.path : `${sops.length} SOP (${sops[0]!.path} …)` }, measureInPage, GRID_PT.slice(1));
   return new Map(list.map((m) => [m.id, m]));
 }
 

@@ -1,11 +1,13 @@
 // The one procedure plan, for the PDF and the site alike: from what the browser measured to
 // rows sized for the flowchart, pagination by cost, the flowchart geometry and SVG of every
-// page, and the identity page's fit. The site draws exactly these rows and SVGs, so it shows
+// page, and the identity part's sheets (plan/identity.ts). The site draws exactly these rows and SVGs, so it shows
 // the PDF's flowchart. Pure.
 import { fitFlow } from '../flow/fit.ts';
 import { flowGraph } from '../flow/graph.ts';
 import { flowSvg } from '../flow/svg.ts';
+import { terminatorText } from '../flow/terminator-text.ts';
 import type { PageLayout } from '../flow/types.ts';
+import { planIdentitySheets, type GridSectionMeasure, type IdentityMeasure, type IdentityPlan } from './identity.ts';
 import type { Step } from '../model/sop.ts';
 import { PX_PER_MM } from '../render/paper.ts';
 import type { SopView } from '../render/view.ts';
@@ -23,37 +25,54 @@ export interface Measurement {
   rowHeights: number[];
   /** Height the signer's closing block takes under the last row, margin included. */
   closingHeight: number;
-  /**
-   * Zoom (0.3–1) at which the identity page's content fits its sheet: 1 for every normal SOP,
-   * less for one with dozens of legal bases. Found in the browser, since text reflows.
-   */
-  identityZoom: number;
+  /** Heights of the identity part's blocks, to spread its grid over sheets. */
+  identity: IdentityMeasure;
 }
 
-/** Height available to the identity page's content, in CSS px. */
+/** Height available to the content of a page (identity or procedure), in CSS px. */
 export function identityRoom(view: SopView): number {
   const { heightMm, margin } = view.paper;
   return (heightMm - margin[0] - margin[2]) * PX_PER_MM;
 }
 
-/** Runs in the browser: measures every `.doc` of the measuring page. `rooms`: identityRoom by doc id. */
-export function measureInPage(rooms: Record<string, number>): Measurement[] {
+/**
+ * Runs in the browser: measures every `.doc` of the measuring page, where each identity part is
+ * one unbounded sheet holding its whole grid.
+ */
+export function measureInPage(smallerPt: readonly number[]): Measurement[] {
   const round = (n: number) => Math.round(n * 100) / 100;
-  const fitZoom = (fit: HTMLElement, room: number): number => {
-    const fits = (zoom: number) => {
-      fit.style.zoom = String(zoom);
-      return fit.getBoundingClientRect().height <= room;
+  const height = (el: Element) => el.getBoundingClientRect().height;
+  /** From the top of `page`'s content box (inside its top margin) to the top of `el`. */
+  const below = (page: Element, el: Element) => el.getBoundingClientRect().top - page.getBoundingClientRect().top - parseFloat(getComputedStyle(page).paddingTop);
+  const identity = (doc: HTMLElement, procedure: Element): IdentityMeasure => {
+    const grid = doc.querySelector('.identitas .id-grid')!;
+    const heads = Array.from(grid.querySelectorAll('tr.grid-kepala'));
+    const rows = Array.from(grid.querySelectorAll('tr.grid-isi'));
+    const headHeights = () => heads.map((h) => round(height(h)));
+    const sections = (): GridSectionMeasure[] => {
+      const head = headHeights();
+      doc.classList.add('ukur-lanjutan'); // shows the "(lanjutan)" of every header
+      const continuedHead = headHeights();
+      doc.classList.remove('ukur-lanjutan');
+      return rows.map((row, i) => {
+        const columns = Array.from(row.children).map((cell) => Array.from(cell.querySelectorAll('.daftar > li, .kosong')).map((li) => round(height(li)))) as [number[], number[]];
+        const content = Math.max(...columns.map((c) => c.reduce((a, b) => a + b, 0)));
+        return { head: head[i]!, continuedHead: continuedHead[i]!, padding: round(height(row) - content), columns };
+      });
     };
-    if (fits(1)) return 1;
-    let lo = 30; // hundredths: search the largest zoom that fits
-    let hi = 100;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (fits(mid / 100)) lo = mid;
-      else hi = mid;
-    }
-    fits(lo / 100);
-    return lo / 100;
+    const full = sections();
+    // Again at each smaller size, as the sheet would print it (lines break differently).
+    const smaller = smallerPt.map((pt) => {
+      (grid as HTMLElement).style.fontSize = `${pt}pt`;
+      return sections();
+    });
+    (grid as HTMLElement).style.fontSize = '';
+    return {
+      top: round(below(doc.querySelector('.identitas')!, grid)),
+      continuedTop: round(below(procedure, procedure.querySelector('.proc')!)),
+      sections: full,
+      smaller,
+    };
   };
   return Array.from(document.querySelectorAll<HTMLElement>('.doc')).map((doc) => {
     const id = doc.dataset.id ?? '';
@@ -67,7 +86,7 @@ export function measureInPage(rooms: Record<string, number>): Measurement[] {
       flowTop: round(thead.bottom - proc.top),
       rowHeights: Array.from(page.querySelectorAll('tr.langkah')).map((r) => round(r.getBoundingClientRect().height)),
       closingHeight: round(page.querySelector('.penutup')!.getBoundingClientRect().bottom - page.querySelector('table')!.getBoundingClientRect().bottom),
-      identityZoom: fitZoom(doc.querySelector<HTMLElement>('.identitas .fit')!, rooms[id] ?? Infinity),
+      identity: identity(doc, page),
     };
   });
 }
@@ -83,7 +102,8 @@ export interface ProcedurePlan {
   bandHeight: number;
   /** Offset of the first body row below the top of `.proc` (the table header height). */
   flowTop: number;
-  identityZoom: number;
+  /** The identity part's sheets (one, or more when its lists outgrow the first) and its grid's size. */
+  identity: IdentityPlan;
 }
 
 export function planProcedure(view: SopView, steps: Step[], m: Measurement): ProcedurePlan {
@@ -101,13 +121,14 @@ export function planProcedure(view: SopView, steps: Step[], m: Measurement): Pro
     rowHeights: m.rowHeights,
     paging: { firstPageCapacity: capacity, pageCapacity: capacity, bandHeight: BAND_HEIGHT, closingHeight: m.closingHeight },
   });
+  const words = view.terminatorText ? terminatorText(steps, view.columns.actors) : undefined;
   return {
     pages,
     rowHeights,
     layouts,
-    svgs: layouts.map((page, i) => flowSvg(page, { markerId: `panah-hal${i + 2}` })),
+    svgs: layouts.map((page, i) => flowSvg(page, { markerId: `panah-hal${i + 2}`, ...(words ? { terminatorText: words } : {}) })),
     bandHeight: BAND_HEIGHT,
     flowTop: m.flowTop,
-    identityZoom: m.identityZoom,
+    identity: planIdentitySheets(m.identity, identityRoom(view)),
   };
 }

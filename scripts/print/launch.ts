@@ -13,7 +13,7 @@ export interface LaunchOptions {
   executablePath?: string;
   /** Replaces `findBrowser()`; tests use it to simulate a machine without a browser. */
   locate?: () => FoundBrowser | null;
-  /** Milliseconds to wait for the browser to start. */
+  /** Milliseconds to wait for the browser to start; default from SOP_BROWSER_TIMEOUT, else 10 s. */
   timeoutMs?: number;
 }
 
@@ -44,9 +44,65 @@ export function chromeArgs(isRoot: boolean = process.getuid?.() === 0): string[]
   ];
 }
 
+class StartTimeout extends Error {}
+
 function removeDir(dir: string): void {
   // Retries: on Windows the profile stays locked for a moment after the browser exits.
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+}
+
+/** Seconds a browser gets to start and answer by default: enough for a cold start on a slow PC. */
+export const START_TIMEOUT_S = 10;
+export const START_TIMEOUT_ENV = 'SOP_BROWSER_TIMEOUT';
+
+/** The start deadline in ms: SOP_BROWSER_TIMEOUT (seconds) when it is a sensible number. */
+export function startTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[START_TIMEOUT_ENV]?.trim();
+  if (!raw) return START_TIMEOUT_S * 1000;
+  const seconds = Number(raw.replace(',', '.'));
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new PrerequisiteError(`${START_TIMEOUT_ENV}=${raw} bukan jumlah detik yang valid.`, `Isi dengan angka detik antara 1 dan 3600, mis. ${START_TIMEOUT_ENV}=60, atau kosongkan untuk memakai ${START_TIMEOUT_S} detik.`);
+  }
+  return Math.round(seconds * 1000);
+}
+
+const EXAMPLE_PATH: Partial<Record<NodeJS.Platform, string>> = {
+  linux: '/usr/bin/chromium',
+  win32: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  darwin: '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+};
+
+/**
+ * Something that cannot be run as a browser at all: a folder, or a file without execute
+ * permission. Spawning it would fail with an unhandled 'error' event (a crash with a stack
+ * trace), so it is refused here with what to do instead.
+ */
+function unrunnable(executable: FoundBrowser): PrerequisiteError | undefined {
+  const where = executable.source === 'opsi' || executable.source === 'sistem' || executable.source === 'PATH' ? executable.path : `${executable.source}=${executable.path}`;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(executable.path);
+  } catch {
+    return new PrerequisiteError(`Browser ${where} tidak ditemukan.`, brokenBrowserMessage(executable.path));
+  }
+  if (stat.isDirectory()) {
+    const app = /\.app\/?$/.test(executable.path) ? ` Untuk aplikasi macOS, tunjuk program di dalamnya, mis. "${path.join(executable.path, 'Contents', 'MacOS', path.basename(executable.path).replace(/\.app\/?$/, ''))}".` : '';
+    return new PrerequisiteError(
+      `${where} adalah folder, bukan program browser.`,
+      `Isi ${executable.source === 'opsi' ? 'lokasi browser' : executable.source} dengan berkas program Chrome, Chromium atau Edge di dalam folder itu (mis. ${EXAMPLE_PATH[process.platform] ?? EXAMPLE_PATH.linux}).${app}`,
+    );
+  }
+  if (process.platform !== 'win32') {
+    try {
+      fs.accessSync(executable.path, fs.constants.X_OK);
+    } catch {
+      return new PrerequisiteError(
+        `${where} tidak dapat dijalankan: berkas ini tidak berizin eksekusi (atau disk-nya melarang menjalankan program).`,
+        `Bila berkas itu memang browser, beri izin dengan "chmod +x ${executable.path}"; bila bukan, isi PUPPETEER_EXECUTABLE_PATH dengan lokasi program Chrome, Chromium atau Edge.`,
+      );
+    }
+  }
+  return undefined;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
@@ -54,30 +110,55 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
   if (!executable) {
     throw new PrerequisiteError(missingBrowserMessage(), 'Setelah browser terpasang, jalankan perintah ini lagi.');
   }
+  const refused = unrunnable(executable);
+  if (refused) throw refused;
+  const timeoutMs = options.timeoutMs ?? startTimeoutMs();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sop-press-chrome-'));
   // Puppeteer kills the browser on Ctrl+C and exits; this removes the profile in that case too.
   const onExit = () => removeDir(userDataDir);
   process.on('exit', onExit);
+  // Puppeteer's own deadline covers only part of the start (its first DevTools call waits for the
+  // 180 s protocol timeout): one deadline for the whole start, after which the browser's process
+  // group is killed through the abort signal.
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StartTimeout()), timeoutMs);
+  });
   let browser: Browser;
   try {
-    browser = await launch({
+    const launching = launch({
       executablePath: executable.path,
       headless: /headless-shell/i.test(path.basename(executable.path)) ? 'shell' : true,
       // A pipe instead of a DevTools port: nothing else on the machine can drive this browser.
       pipe: true,
       userDataDir,
       args: chromeArgs(),
-      timeout: options.timeoutMs ?? 30_000,
+      timeout: timeoutMs,
+      signal: abort.signal,
     });
+    launching.catch(() => undefined); // its failure after the deadline is already reported
+    browser = await Promise.race([launching, deadline]);
   } catch (error) {
+    abort.abort();
     process.off('exit', onExit);
     removeDir(userDataDir);
+    if (error instanceof StartTimeout) {
+      const seconds = (timeoutMs / 1000).toLocaleString('id-ID');
+      throw new PrerequisiteError(
+        `Browser ${executable.path} (${executable.source}) dijalankan tetapi tidak menjawab dalam ${seconds} detik.`,
+        `Bila komputer sedang sangat sibuk, beri waktu lebih lama, mis. ${START_TIMEOUT_ENV}=60 (detik). ${brokenBrowserMessage(executable.path)}`,
+        { cause: error },
+      );
+    }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new PrerequisiteError(
       `Browser ${executable.path} (${executable.source}) ditemukan tetapi gagal dijalankan: ${reason}`,
       brokenBrowserMessage(executable.path),
       { cause: error },
     );
+  } finally {
+    clearTimeout(timer);
   }
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -14,6 +14,7 @@ import { servedAsset } from '../source/assets.ts';
 import { urlPolicy, withBase } from './guard.ts';
 import type { UrlPolicy } from './guard.ts';
 import { PrerequisiteError } from './browser.ts';
+import { EXIT, SopError } from '../errors.ts';
 import { launchChromium } from './launch.ts';
 import type { LaunchedBrowser, LaunchOptions } from './launch.ts';
 import { cssBoxToPdfRect, cssLengthToPx } from './units.ts';
@@ -40,6 +41,8 @@ export interface PageSetup {
   height?: string;
   /** Wider than tall: swaps width/height if they were given portrait. */
   landscape?: boolean;
+  /** What is being printed, for messages (e.g. `content/dinas/a.md`). */
+  label?: string;
 }
 
 export interface PrintOptions extends PageSetup {
@@ -160,6 +163,29 @@ async function toPdfBoxes(pdf: Uint8Array, measured: ReturnType<typeof measureBo
   });
 }
 
+/** The browser died (or a page's renderer crashed) twice on the same document: exit 1. */
+export class BrowserCrashError extends SopError {
+  constructor(label: string | undefined, options?: { cause?: unknown }) {
+    super(`Browser berhenti mendadak saat ${label ? `mencetak ${label}` : 'mencetak'}, dan sekali lagi setelah dijalankan ulang.`, {
+      exitCode: EXIT.invalid,
+      hint:
+        'Biasanya memori komputer hampir habis atau browser dihentikan program lain: tutup program lain, lalu jalankan lagi. ' +
+        'Hasil sebelumnya di output/ tidak diubah. Bila selalu gagal di dokumen yang sama, periksa dokumen itu (mis. tabel yang sangat panjang).',
+      cause: options?.cause,
+    });
+  }
+}
+
+/** Waits at most `ms` for `promise`; false if it rejected or took longer. */
+async function answers(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([promise.then(() => true, () => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export class Printer {
   readonly allowedDir: string;
   readonly poolSize: number;
@@ -176,6 +202,8 @@ export class Printer {
   #blocked: string[] = [];
   #closing: Promise<void> | undefined;
   #slots = new WeakMap<Page, Slot>();
+  /** Errors of withPage calls whose page or browser died under them: worth one more try. */
+  #crashes = new WeakSet<object>();
 
   private constructor(options: PrinterOptions, launched: LaunchedBrowser) {
     this.#options = options;
@@ -223,6 +251,9 @@ export class Printer {
       const result = await Promise.race([fn(slot.page), aborted]);
       healthy = !slot.broken;
       return result;
+    } catch (error) {
+      if (error instanceof Object && (await this.#died(slot.browser, slot))) this.#crashes.add(error);
+      throw error;
     } finally {
       clearTimeout(timer);
       slot.abort = undefined;
@@ -230,10 +261,41 @@ export class Printer {
     }
   }
 
+  /**
+   * withPage for work that can simply be done again: if the browser dies under it (killed, out of
+   * memory) or the page's renderer crashes, once more on a fresh page, in a relaunched browser if
+   * need be; a second death gives BrowserCrashError.
+   */
+  async #again<T>(label: string | undefined, fn: (page: Page) => Promise<T>): Promise<T> {
+    try {
+      return await this.withPage(fn);
+    } catch (error) {
+      if (!this.#crashes.has(error as object)) throw error;
+    }
+    try {
+      return await this.withPage(fn);
+    } catch (error) {
+      if (this.#crashes.has(error as object)) throw new BrowserCrashError(label, { cause: error });
+      throw error;
+    }
+  }
+
+  /**
+   * After a failure in withPage: did the page or the browser die? The error can arrive before the
+   * browser's disconnect does, so a browser that does not answer a trivial call is given up too.
+   */
+  async #died(browser: Browser, slot?: Slot): Promise<boolean> {
+    if (this.#closing) return false;
+    if (slot?.broken || !browser.connected) return true;
+    if (await answers(browser.version(), 2000)) return slot?.page.isClosed() ?? false;
+    if (browser === this.#launched.browser) this.#lost = true;
+    return true;
+  }
+
   /** Loads `html` as it will print (print media, paper-sized viewport, fonts ready) and runs `fn` in it. */
   async evaluate<A extends unknown[], R>(html: string, setup: PageSetup | string, fn: (...args: A) => R, ...args: A): Promise<Awaited<R>> {
     const page = typeof setup === 'string' ? { baseUrl: setup } : setup;
-    return this.withPage(async (p): Promise<Awaited<R>> => {
+    return this.#again(page.label, async (p): Promise<Awaited<R>> => {
       await this.#load(p, html, page.baseUrl, paperOf(page));
       const result: unknown = await p.evaluate(fn as (...a: unknown[]) => unknown, ...args);
       return result as Awaited<R>;
@@ -242,7 +304,7 @@ export class Printer {
 
   async printPdf(html: string, options: PrintOptions): Promise<PrintResult> {
     const paper = paperOf(options);
-    return this.withPage(async (page) => {
+    return this.#again(options.label, async (page) => {
       const slot = this.#slotOf(page);
       await this.#load(page, html, options.baseUrl, paper);
       const measured = await page.evaluate(measureBoxes, options.boxSelector ?? '[data-sig-box]', paper.heightPx);
@@ -311,9 +373,10 @@ export class Printer {
     this.#assertOpen();
     if (this.#permits > 0) this.#permits--;
     else await new Promise<void>((resolve) => this.#queue.push(resolve));
+    let browser: Browser | undefined;
     try {
       this.#assertOpen();
-      const browser = await this.#browser();
+      browser = await this.#browser();
       let slot: Slot | undefined;
       while ((slot = this.#idle.pop())) {
         if (slot.browser === browser && !slot.broken && !slot.page.isClosed()) return slot;
@@ -322,6 +385,8 @@ export class Printer {
       return await this.#createSlot(browser);
     } catch (error) {
       this.#releasePermit();
+      // Opening a page in a browser that was just killed: as much a crash as dying mid-print.
+      if (browser && error instanceof Object && (await this.#died(browser))) this.#crashes.add(error);
       throw error;
     }
   }

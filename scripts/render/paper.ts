@@ -33,21 +33,34 @@ export interface ProcedureColumns {
 }
 
 /**
- * Column widths in CSS px for the procedure table. Text columns get fixed shares; the actor
- * columns (where the flowchart is drawn) share what is left, equally, so symbols line up.
+ * Text columns: width on A4 (px, grown a little on F4) and the least they give up for actor
+ * columns. The least keeps a cell at its check limit within a page (validate/steps.ts
+ * CELL_LIMITS, tested by printing) and a header word such as "Keterangan" or "Persyaratan"
+ * whole at 8 pt bold.
  */
-export function procedureColumns(p: Paper, actorCount: number): ProcedureColumns {
+const TEXT_COLUMNS = { kegiatan: [200, 160], kelengkapan: [120, 84], output: [112, 80], keterangan: [72, 68] } as const;
+
+/**
+ * Column widths in CSS px for the procedure table. Text columns get fixed shares; the actor
+ * columns (where the flowchart is drawn) share what is left, equally, so symbols line up. When
+ * `actorWant` (the width an actor header needs for its longest word, see view.ts) is more than
+ * that share, the text columns give up width, down to their least, in proportion to what each
+ * can give.
+ */
+export function procedureColumns(p: Paper, actorCount: number, actorWant = 0): ProcedureColumns {
   const inner = (p.widthMm - p.margin[1] - p.margin[3]) * PX_PER_MM;
   const no = 30;
   const waktu = 58;
   const scale = inner / 1032; // text columns grow a little on F4
-  const kegiatan = Math.round(200 * scale);
-  const kelengkapan = Math.round(120 * scale);
-  const output = Math.round(112 * scale);
-  const keterangan = Math.round(72 * scale);
-  const rest = Math.floor(inner - no - waktu - kegiatan - kelengkapan - output - keterangan);
-  const each = Math.floor(rest / Math.max(1, actorCount));
+  const text = Object.fromEntries(Object.entries(TEXT_COLUMNS).map(([k, [w, least]]) => [k, { width: Math.round(w * scale), least }])) as Record<keyof typeof TEXT_COLUMNS, { width: number; least: number }>;
+  const n = Math.max(1, actorCount);
+  const free = Math.floor(inner - no - waktu - Object.values(text).reduce((a, c) => a + c.width, 0));
+  const spare = Object.values(text).reduce((a, c) => a + c.width - c.least, 0);
+  const give = Math.min(spare, Math.max(0, Math.ceil(actorWant) * n - free));
+  for (const c of Object.values(text)) c.width -= Math.floor((give * (c.width - c.least)) / spare);
+  const rest = Math.floor(inner - no - waktu - Object.values(text).reduce((a, c) => a + c.width, 0));
+  const each = Math.floor(rest / n);
   const actors = Array.from({ length: actorCount }, () => each);
   // Give the rounding remainder to the description column so the table fills the width.
-  return { no, kegiatan: kegiatan + (rest - each * actorCount), actors, kelengkapan, waktu, output, keterangan };
+  return { no, kegiatan: text.kegiatan.width + (rest - each * actorCount), actors, kelengkapan: text.kelengkapan.width, waktu, output: text.output.width, keterangan: text.keterangan.width };
 }

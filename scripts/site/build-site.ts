@@ -1,7 +1,7 @@
 // `sop site`: the public catalogue in output/site/. Builds the PDFs (and books) that are
-// missing or stale first, then writes the whole site into a temporary folder beside it and
-// swaps it into place, so a failed build leaves the previous site as it was.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// missing or stale first, then writes the whole site as a new set of output/site, shown at once
+// when complete (output/sets.ts): a failed or killed build leaves the previous site as it was.
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildBooks } from '../book/build-book.ts';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
@@ -9,6 +9,7 @@ import { layoutFiles } from '../layouts/files.ts';
 import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
+import { replaceSet } from '../output/sets.ts';
 import type { Printer } from '../print/pool.ts';
 import { extensionOf, loadAsset } from '../source/assets.ts';
 import { siteAssets } from './assets.ts';
@@ -98,21 +99,14 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   const assets = siteAssets(layouts);
 
   const dest = dirs.site;
-  removeLeftovers(outDir);
-  const tmp = path.join(outDir, `.site-${process.pid}.tmp`);
-  rmSync(tmp, { recursive: true, force: true });
-  let files = 0;
-  try {
+  return replaceSet(outDir, 'site', async (set) => {
+    let files = 0;
     const write = (rel: string, data: string | Uint8Array) => {
-      const file = path.join(tmp, rel);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, data);
+      set.write(rel, data);
       files++;
     };
     const copy = (rel: string, from: string) => {
-      const file = path.join(tmp, rel);
-      mkdirSync(path.dirname(file), { recursive: true });
-      copyFileSync(from, file);
+      set.copy(rel, from);
       files++;
     };
     for (const p of pages) write(p.path, p.data);
@@ -124,54 +118,12 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
     for (const l of logoFiles) write(l.path, l.data);
     // GitHub Pages would otherwise run Jekyll over the site and hide nothing useful, but slowly.
     write('.nojekyll', '');
-    const indexed = await writeSearchIndex(tmp, pages);
-    files += countFiles(path.join(tmp, 'pagefind'));
-    swapDir(tmp, dest);
+    const indexed = await writeSearchIndex(set.dir, pages);
+    files += countFiles(path.join(set.dir, 'pagefind'));
     return { dir: dest, model, pdfs, pages: pages.filter((p) => p.path.endsWith('.html')).length, indexed, files };
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
+  });
 }
 
 function countFiles(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-}
-
-/** Replaces `dest` by `tmp`; `dest` is missing only between two renames. */
-function swapDir(tmp: string, dest: string): void {
-  const old = `${path.join(path.dirname(dest), `.site-${process.pid}`)}.old`;
-  const had = existsSync(dest);
-  if (had) renameSync(dest, old);
-  try {
-    renameSync(tmp, dest);
-  } catch (e) {
-    if (had) renameSync(old, dest);
-    throw e;
-  }
-  if (had) rmSync(old, { recursive: true, force: true });
-}
-
-/** Temporary folders of interrupted builds (their process is gone). */
-function removeLeftovers(outDir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(outDir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = /^\.site-(\d+)\.(tmp|old)$/.exec(name);
-    if (m && !alive(Number(m[1]))) rmSync(path.join(outDir, name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -30,7 +30,8 @@ export interface SiteSop {
   replacedBy: SiteSop[];
   /** For a replaced or withdrawn SOP: the SOP in force that (eventually) replaced it. */
   inForce?: SiteSop;
-  related: Array<{ text: string; target?: SiteSop }>;
+  /** `eksternal`: written as outside this content; never linked. */
+  related: Array<{ text: string; target?: SiteSop; eksternal?: boolean }>;
   /** Public SOPs that list this one under `keterkaitan`. */
   referencedBy: SiteSop[];
 }
@@ -119,11 +120,12 @@ export function siteModel(input: ModelInput): SiteModel {
     }
   }
 
-  const find = relatedIndex(sops.map((s) => ({ nomor: s.sop.nomor, nama: s.sop.nama, s })));
+  const find = relatedIndex(sops.map((s) => ({ nomor: s.sop.nomor, nama: s.sop.nama, pemerintah: s.sop.instansi.pemerintah, s })));
   for (const s of sops) {
-    s.related = s.sop.keterkaitan.map((text) => {
-      const hit = find(text)?.s;
-      return hit && hit !== s ? { text, target: hit } : { text };
+    s.related = s.sop.keterkaitan.map((entry) => {
+      const text = entry.teks;
+      const hit = find(entry, s.sop.instansi.pemerintah)?.s;
+      return hit && hit !== s ? { text, target: hit } : { text, ...(entry.eksternal ? { eksternal: true } : {}) };
     });
     for (const r of s.related) if (r.target && !r.target.referencedBy.includes(s)) r.target.referencedBy.push(s);
   }

@@ -329,6 +329,7 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
   const ref = (t: SiteSop) => ({ url: url(t.url), nama: t.sop.nama, nomor: t.sop.nomor, status: statusOf(t), statusLabel: STATUS_LABEL[statusOf(t)] });
   const signer = sop.disahkan_oleh;
   const status = statusOf(s);
+  const label = sop.instansi.label_identitas;
   return {
     ...sopItem(s, input, sop.instansi.nama),
     // In search results, an office is told apart from a namesake by its pemerintah.
@@ -345,14 +346,16 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
     kertas: sop.kertas,
     digantikan: status === 'digantikan',
     dicabut: status === 'dicabut',
+    // The identity labels of the PDF: the office's words where instansi.yml sets them.
+    label: sop.instansi.label_identitas,
     lists: [
-      { judul: 'Dasar Hukum', id: 'dasar-hukum', items: sop.dasar_hukum },
-      { judul: 'Kualifikasi Pelaksana', id: 'kualifikasi', items: sop.kualifikasi_pelaksana },
-      { judul: 'Peralatan/Perlengkapan', id: 'peralatan', items: sop.peralatan_perlengkapan },
-      { judul: 'Peringatan', id: 'peringatan', items: sop.peringatan },
-      { judul: 'Pencatatan dan Pendataan', id: 'pencatatan', items: sop.pencatatan_pendataan },
+      { judul: label.dasar_hukum, id: 'dasar-hukum', items: sop.dasar_hukum },
+      { judul: label.kualifikasi_pelaksana, id: 'kualifikasi', items: sop.kualifikasi_pelaksana },
+      { judul: label.peralatan_perlengkapan, id: 'peralatan', items: sop.peralatan_perlengkapan },
+      { judul: label.peringatan, id: 'peringatan', items: sop.peringatan },
+      { judul: label.pencatatan_pendataan, id: 'pencatatan', items: sop.pencatatan_pendataan },
     ],
-    related: s.related.map((r) => (r.target ? { text: r.text, ...ref(r.target) } : { text: r.text })),
+    related: s.related.map((r) => (r.target ? { text: r.text, ...ref(r.target) } : { text: r.text, eksternal: r.eksternal === true })),
     referencedBy: s.referencedBy.map(ref),
     replaces: s.replaces ? { nomor: s.replaces.nomor, eksternal: s.replaces.eksternal, ...(s.replaces.target ? { target: ref(s.replaces.target) } : {}) } : undefined,
     replacedBy: s.replacedBy.map(ref),
@@ -394,7 +397,7 @@ export function catalogueJson(model: SiteModel, base: Base): string {
       tahun: s.tahun,
       menggantikan: s.sop.menggantikan ?? null,
       digantikan_oleh: s.replacedBy.map((r) => r.sop.nomor),
-      keterkaitan: s.related.map((r) => ({ teks: r.text, nomor: r.target?.sop.nomor ?? null })),
+      keterkaitan: s.related.map((r) => ({ teks: r.text, nomor: r.target?.sop.nomor ?? null, eksternal: r.eksternal === true })),
       url: u(s.url),
       pdf: u(s.pdf),
     })),

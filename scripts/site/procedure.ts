@@ -4,7 +4,7 @@
 // Content-Security-Policy forbids inline styles). Pure.
 import { planProcedure, type Measurement } from '../plan/procedure.ts';
 import type { Lanjut, Sop } from '../model/sop.ts';
-import { sopView, type RowView } from '../render/view.ts';
+import { sopView, type HeaderViews, type RowView } from '../render/view.ts';
 
 export interface ProcedureRow extends RowView {
   /** One entry per actor column; `text` (for screen readers) in the acting actor's cell. */
@@ -30,6 +30,8 @@ export interface StepCard extends RowView {
 
 export interface ProcedureView {
   actors: string[];
+  /** The table's header words as the author wrote them (the PDF's), also the step list's terms. */
+  headers: HeaderViews;
   /** The same steps as a list, for narrow screens (the table and flowchart stay for wide ones). */
   steps: StepCard[];
   /** Column numbers 1 … n of the numbering row under the header, as in the PDF. */
@@ -89,6 +91,8 @@ export function procedureView(sop: Sop, m: Measurement): ProcedureView {
     ...widths.map((w, i) => `.proc-table .k${i + 1}{width:${px(w)}}`),
     ...plan.rowHeights.map((h, i) => `#langkah-${sop.steps[i]!.no}{height:${px(h)}}`),
     ...(plan.pages.length > 1 ? [`.proc-table tr.band{height:${px(plan.bandHeight)}}`] : []),
+    // Header words too wide for their column, shrunk as in the PDF (render/view.ts headerFit).
+    ...Object.entries(view.headers).flatMap(([key, h]) => (h.pt ? [`.proc-table th.judul-${key}{font-size:${h.pt}pt;padding-left:1px;padding-right:1px}`] : [])),
     `.proc .flow{top:${px(plan.flowTop)};left:${px(c.no + c.kegiatan)}}`,
     '',
   ].join('\n');
@@ -100,6 +104,7 @@ export function procedureView(sop: Sop, m: Measurement): ProcedureView {
   }));
   return {
     actors: sop.pelaksana,
+    headers: view.headers,
     steps,
     columnNumbers: widths.map((_, i) => i + 1),
     pages: plan.pages.map((p, i) => ({

@@ -110,7 +110,7 @@ export function checkSopFile(raw: RawFile, contentDir: string, byDir: InstansiBy
   const id = path.relative(contentDir, raw.abs).split(path.sep).join('/').replace(/\.md$/, '');
   const near = nearestInstansi(byDir, path.dirname(raw.abs), contentDir);
   const sop = guarded(file, () => validateSop(source, near.entry, { id, slug: nameSlug(path.basename(id)), path: raw.rel }, near.found));
-  const facts = guarded(file, () => projectFacts(source));
+  const facts = guarded(file, () => projectFacts(source, near.entry?.instansi.pemerintah));
   return { file, ...(sop ? { sop } : {}), ...(facts ? { facts } : {}) };
 }
 

@@ -1,7 +1,7 @@
 // instansi.yml: the office's identity and the defaults every SOP below it inherits.
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { Instansi, Penandatangan } from '../model/sop.ts';
+import { DEFAULT_IDENTITY_LABELS, type IdentityLabelKey, type IdentityLabels, type Instansi, type Penandatangan } from '../model/sop.ts';
 import { report } from '../diagnostics/report.ts';
 import { logoDiagnostics, type AssetVerdict } from '../source/assets.ts';
 import { LineIndex } from '../source/lines.ts';
@@ -76,6 +76,8 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
       kertas: data.kertas === 'F4' ? 'F4' : 'A4',
       tanda_tangan: data.tanda_tangan === 'basah' ? 'basah' : 'elektronik',
       jangkar_ttd: typeof data.jangkar_ttd === 'string' && data.jangkar_ttd ? data.jangkar_ttd : '#',
+      label_identitas: identityLabels(data.label_identitas),
+      teks_terminator: data.teks_terminator === true,
       ...(defaultSigner(signer) ? { disahkan_oleh: defaultSigner(signer)! } : {}),
       file: relFile,
       dir,
@@ -87,6 +89,16 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
     yaml,
     ok,
   };
+}
+
+/** The office's own words over the regulation's, for the keys it sets (the schema checked them). */
+function identityLabels(own: unknown): IdentityLabels {
+  const labels = { ...DEFAULT_IDENTITY_LABELS };
+  if (!own || typeof own !== 'object' || Array.isArray(own)) return labels;
+  for (const [key, value] of Object.entries(own)) {
+    if (key in labels && typeof value === 'string' && value.trim()) labels[key as IdentityLabelKey] = value.trim();
+  }
+  return labels;
 }
 
 /** The signer SOPs inherit, as the model carries it (NIP digits without spaces). */

@@ -4,11 +4,13 @@ import type { VFile } from 'vfile';
 import { report, type Place } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
-import { findTitle, normTitle } from '../model/relations.ts';
+import { readKeterkaitan, relatedIndex } from '../model/relations.ts';
 
 /** What the cross-file rules need of one SOP: a few frontmatter values and their places. */
 export interface ProjectFacts {
   data: { nomor?: unknown; nama?: unknown; menggantikan?: unknown; menggantikan_eksternal?: unknown; keterkaitan?: unknown };
+  /** The *pemerintah* of the SOP's instansi.yml: related SOPs are looked up among its SOPs. */
+  pemerintah?: string;
   /** Places of `/nomor`, `/menggantikan` and `/keterkaitan/<i>`. */
   places: Record<string, Place>;
 }
@@ -19,7 +21,7 @@ export interface ProjectEntry {
 }
 
 /** Plain, serializable facts (they cross worker threads). */
-export function projectFacts(source: SopSource): ProjectFacts {
+export function projectFacts(source: SopSource, pemerintah?: string): ProjectFacts {
   const d = (source.yaml.data ?? {}) as Record<string, unknown>;
   const at = (pointer: string) => placeOf(source.yaml.spans, source.lines, pointer);
   const places: Record<string, Place> = { '/nomor': at('/nomor'), '/menggantikan': at('/menggantikan') };
@@ -27,6 +29,7 @@ export function projectFacts(source: SopSource): ProjectFacts {
   return {
     data: { nomor: d.nomor, nama: d.nama, menggantikan: d.menggantikan, menggantikan_eksternal: d.menggantikan_eksternal, keterkaitan: d.keterkaitan },
     places,
+    ...(pemerintah !== undefined ? { pemerintah } : {}),
   };
 }
 
@@ -36,7 +39,9 @@ export function checkProject(entries: ProjectEntry[]): void {
   data.forEach((d, i) => {
     if (typeof d.nomor === 'string') byNomor.set(d.nomor.trim(), [...(byNomor.get(d.nomor.trim()) ?? []), i]);
   });
-  const titles = new Set(data.map((d) => (typeof d.nama === 'string' ? normTitle(d.nama) : '')).filter(Boolean));
+  const related = relatedIndex(
+    entries.flatMap(({ facts: { data: d, pemerintah } }) => (typeof d.nomor === 'string' && typeof d.nama === 'string' ? [{ nomor: d.nomor, nama: d.nama, pemerintah: pemerintah ?? '' }] : [])),
+  );
   const at = (i: number, pointer: string) => entries[i]!.facts.places[pointer] ?? { line: 1, column: 1 };
 
   for (const [nomor, owners] of byNomor) {
@@ -63,11 +68,12 @@ export function checkProject(entries: ProjectEntry[]): void {
       }
     }
     if (Array.isArray(d.keterkaitan)) {
+      const pemerintah = entries[i]!.facts.pemerintah ?? '';
       d.keterkaitan.forEach((item, k) => {
-        if (typeof item !== 'string') return;
-        if (byNomor.has(item.trim()) || findTitle(titles, normTitle(item))) return;
-        report(entries[i]!.file, 'keterkaitan-tak-dikenal', `SOP terkait "${item}" tidak ditemukan di content/.`, at(i, `/keterkaitan/${k}`), {
-          hint: 'Tidak apa-apa bila SOP itu belum ditulis di sini; bila sudah, samakan penulisannya dengan `nama` atau `nomor` SOP tersebut agar tertaut.',
+        const entry = readKeterkaitan(item);
+        if (!entry || entry.eksternal || related(entry, pemerintah)) return;
+        report(entries[i]!.file, 'keterkaitan-tak-dikenal', `SOP terkait "${entry.teks}" tidak ditemukan di antara SOP ${pemerintah || 'pemerintah ini'} di content/.`, at(i, `/keterkaitan/${k}`), {
+          hint: 'Bila SOP itu milik instansi lain atau memang tidak disimpan di sini, tulis `- eksternal: <nama SOP>`; bila sudah ada di sini, samakan penulisannya dengan `nama` atau `nomor` SOP tersebut agar tertaut.',
         });
       });
     }

@@ -220,7 +220,7 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
         message: `Daftar ${label} terlalu panjang (${items.length} butir, paling banyak ${limit}).`,
         hint: name === 'pelaksana'
           ? 'Bagan alir memuat paling banyak 12 kolom pelaksana: gabungkan pelaksana yang sejenis, atau pecah prosedur ini menjadi beberapa SOP.'
-          : 'Daftar ini dicetak di halaman identitas dan harus muat di satu halaman: gabungkan atau ringkas butir-butirnya.',
+          : 'Daftar sepanjang ini sukar dibaca di halaman identitas: gabungkan atau ringkas butir-butirnya.',
       };
     }
     case 'uniqueItems': {

@@ -1,7 +1,7 @@
 // One SOP file after parsing: cascade from instansi.yml, schema, document rules and the
 // procedure table, giving a normalized `Sop` when (and only when) there is no error.
 import type { IsoDate, Penandatangan, Riwayat, Sop, Status } from '../model/sop.ts';
-import { report, type Place } from '../diagnostics/report.ts';
+import { report } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
 import type { VFile } from 'vfile';
@@ -10,6 +10,10 @@ import { validateSopData, type SchemaIssue } from './schema.ts';
 import { isRealDate, nipProblem } from './rules.ts';
 import { coerceNip, reportSchemaIssues } from './shared.ts';
 import { readSteps } from './steps.ts';
+import { readKeterkaitan } from '../model/relations.ts';
+import { terminatorText } from '../flow/terminator-text.ts';
+import { paper } from '../render/paper.ts';
+import { tableColumns } from '../render/view.ts';
 
 export interface SopMeta {
   /** Path relative to content/, without `.md`. */
@@ -112,13 +116,18 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     });
   }
 
-  checkIdentityRoom(file, data, at);
 
   // An empty or malformed list is reported by the schema; the table then defines the actors.
   const declared = Array.isArray(own.pelaksana) && own.pelaksana.length > 0 && own.pelaksana.every((a) => typeof a === 'string') ? (own.pelaksana as string[]) : undefined;
   const steps = source.table ? readSteps(file, source.table, declared, (i) => at(i === undefined ? '/pelaksana' : `/pelaksana/${i}`)) : undefined;
 
   if (!entry?.ok || !steps?.ok || file.messages.filter((m) => m.fatal).length > before) return undefined;
+  const kertas = data.kertas === 'F4' ? 'F4' : 'A4';
+  if (entry.instansi.teks_terminator && !terminatorText(steps.steps, tableColumns(paper(kertas), steps.pelaksana).actors)) {
+    report(file, 'teks-terminator-tidak-muat', `Teks "Mulai"/"Selesai" (\`teks_terminator\` di ${entry.instansi.file}) tidak muat di simbol terminator: dengan ${steps.pelaksana.length} kolom pelaksana di kertas ${kertas}, huruf 7 pt pun lebih lebar dari simbolnya. Bagan alir SOP ini dicetak tanpa teks itu.`, source.table!.place, {
+      hint: 'Kurangi jumlah pelaksana (gabungkan yang sejenis), atau pakai `kertas: F4` yang kolomnya lebih lebar.',
+    });
+  }
   const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as string[]) : []);
   const optional = <K extends string>(key: K) => (typeof data[key] === 'string' ? { [key]: data[key] as string } : {}) as Partial<Record<K, string>>;
   return {
@@ -137,16 +146,17 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     ...optional('menggantikan'),
     menggantikan_eksternal: data.menggantikan_eksternal === true,
     disahkan_oleh: { ...signer!, ...(signer!.nip ? { nip: signer!.nip.replace(/\s+/g, '') } : {}) },
-    kertas: data.kertas === 'F4' ? 'F4' : 'A4',
+    kertas,
     tanda_tangan: data.tanda_tangan === 'basah' ? 'basah' : 'elektronik',
     dasar_hukum: list('dasar_hukum'),
     kualifikasi_pelaksana: list('kualifikasi_pelaksana'),
-    keterkaitan: list('keterkaitan'),
+    keterkaitan: (Array.isArray(data.keterkaitan) ? data.keterkaitan : []).flatMap((item) => readKeterkaitan(item) ?? []),
     peralatan_perlengkapan: list('peralatan_perlengkapan'),
     peringatan: list('peringatan'),
     pencatatan_pendataan: list('pencatatan_pendataan'),
     pelaksana: steps.pelaksana,
     riwayat: Array.isArray(data.riwayat) ? (data.riwayat as Riwayat[]) : [],
+    headers: steps.headers,
     steps: steps.steps,
     prose: source.prose,
   };
@@ -169,34 +179,6 @@ function checkSignerName(file: VFile, signer: Penandatangan, basah: boolean, sta
     report(file, 'nama-seperti-jabatan', `Nama penandatangan "${signer.nama}" tampak seperti jabatan, bukan nama orang.`, where, {
       hint: 'Tulis jabatan di `jabatan:` dan nama orangnya (beserta gelar) di `nama:`; bila nama ditulis tangan saat penandatanganan basah, tulis `nama: null`.',
     });
-  }
-}
-
-/** The six lists of the identity page, in print order. */
-const IDENTITY_LISTS = ['dasar_hukum', 'kualifikasi_pelaksana', 'keterkaitan', 'peralatan_perlengkapan', 'peringatan', 'pencatatan_pendataan'] as const;
-/**
- * The identity page shrinks its text to fit (down to 30 %): 24,000 characters of wide capitals
- * across the six lists, or 240 one-line items, reached that floor. The lists share 6,000
- * characters, each item counted as at least IDENTITY_ITEM_CHARS (a line and its spacing).
- */
-export const IDENTITY_LIST_CHARS = 6_000;
-export const IDENTITY_ITEM_CHARS = 100;
-
-/** All six lists share one printed page: their total length is bounded, at the item that exceeds it. */
-function checkIdentityRoom(file: VFile, data: Record<string, unknown>, at: (pointer: string) => Place): void {
-  let total = 0;
-  for (const key of IDENTITY_LISTS) {
-    const items = data[key];
-    if (!Array.isArray(items)) continue;
-    for (let i = 0; i < items.length; i++) {
-      total += Math.max(IDENTITY_ITEM_CHARS, typeof items[i] === 'string' ? (items[i] as string).length : 0);
-      if (total > IDENTITY_LIST_CHARS) {
-        report(file, 'daftar-terlalu-panjang', `Isi keenam daftar halaman identitas (dasar hukum, kualifikasi, keterkaitan, peralatan, peringatan, pencatatan) melebihi ${IDENTITY_LIST_CHARS.toLocaleString('id-ID')} karakter pada butir ini (butir yang lebih pendek dari ${IDENTITY_ITEM_CHARS} karakter dihitung ${IDENTITY_ITEM_CHARS}).`, at(`/${key}/${i}`), {
-          hint: 'Semua daftar itu dicetak di satu halaman identitas: ringkas butir-butirnya (mis. sebut nomor peraturan tanpa uraian panjang) atau gabungkan butir pendek yang serupa menjadi satu.',
-        });
-        return;
-      }
-    }
   }
 }
 

@@ -1,13 +1,15 @@
 // The procedure table → Steps: numbering, actors, durations, and the flow (`Lanjut`),
 // with every problem pointed at its cell.
 import type { VFile } from 'vfile';
-import type { Lanjut, Step, StepSymbol, Waktu, WaktuUnit } from '../model/sop.ts';
+import { DEFAULT_COLUMN_HEADERS, type ColumnHeaders, type Lanjut, type Step, type StepSymbol, type Waktu, type WaktuUnit } from '../model/sop.ts';
 import { report, type Place } from '../diagnostics/report.ts';
 import { closest } from '../diagnostics/suggest.ts';
 import { COLUMN_TITLES, KNOWN_HEADERS, REQUIRED_COLUMNS, columnOf, type Cell, type ColumnName, type RawTable } from '../parse/table.ts';
 
 export interface StepsResult {
   steps: Step[];
+  /** The header words the author wrote, to be printed as written. */
+  headers: ColumnHeaders;
   pelaksana: string[];
   ok: boolean;
 }
@@ -37,10 +39,11 @@ export const LABEL_LIMIT = 20;
 export const MAX_ACTORS = 12;
 /**
  * Actor names are printed in the table header, in columns that narrow as actors are added:
- * the longest name that keeps the header to a few lines (240 characters shared by all columns).
+ * the longest name that keeps the header to a few lines (480 characters shared by all columns:
+ * 60 up to 8 actors, 40 with 12; test/pdf/limits.test.ts prints them in wide capitals).
  */
 export function actorNameLimit(actorCount: number): number {
-  return Math.min(CELL_LIMITS.pelaksana, Math.floor(240 / Math.max(1, actorCount)));
+  return Math.min(CELL_LIMITS.pelaksana, Math.floor(480 / Math.max(1, actorCount)));
 }
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -50,12 +53,13 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
   const declaredPlace = declaredAt();
   const before = file.messages.filter((m) => m.fatal).length;
   const columns = mapColumns(file, table);
-  if (!columns) return { steps: [], pelaksana: declared ?? [], ok: false };
+  if (!columns) return { steps: [], headers: DEFAULT_COLUMN_HEADERS, pelaksana: declared ?? [], ok: false };
+  const headers = headersOf(table, columns);
   if (table.rows.length === 0) {
     report(file, 'tabel-kosong', 'Tabel prosedur belum memiliki baris kegiatan.', table.place, {
       hint: 'Tambahkan satu baris per kegiatan di bawah baris pemisah `|---|`.',
     });
-    return { steps: [], pelaksana: declared ?? [], ok: false };
+    return { steps: [], headers, pelaksana: declared ?? [], ok: false };
   }
 
   const width = table.header.length;
@@ -77,7 +81,7 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
             : 'Hapus judul kolom yang berlebih dari baris judul dan baris pemisah, atau tambahkan selnya di setiap baris.',
       },
     );
-    return { steps: [], pelaksana: declared ?? [], ok: false };
+    return { steps: [], headers, pelaksana: declared ?? [], ok: false };
   }
   const actors: string[] = declared ? [...declared] : [];
   const actorIndex = new Map(actors.map((a, i) => [norm(a), i]));
@@ -150,7 +154,7 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
   const n = table.rows.length;
   for (const d of drafts) checkTargets(file, d.no, d.lanjut, d.cells.lanjut, n);
   const complete = drafts.length === n && drafts.every((d) => d.actor >= 0 && d.waktu && d.lanjut);
-  if (!complete || file.messages.filter((m) => m.fatal).length > before) return { steps: [], pelaksana: actors, ok: false };
+  if (!complete || file.messages.filter((m) => m.fatal).length > before) return { steps: [], headers, pelaksana: actors, ok: false };
 
   const lanjut = drafts.map((d) => d.lanjut!);
   checkFlow(file, lanjut, drafts.map((d) => (d.cells.lanjut.text ? d.cells.lanjut.place : d.cells.no.place)), drafts.map((d) => Boolean(d.cells.lanjut.text)));
@@ -165,7 +169,7 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
     lanjut: d.lanjut!,
     symbol: symbolOf(i, d.lanjut!, n),
   }));
-  return { steps, pelaksana: actors, ok: file.messages.filter((m) => m.fatal).length === before };
+  return { steps, headers, pelaksana: actors, ok: file.messages.filter((m) => m.fatal).length === before };
 }
 
 function mapColumns(file: VFile, table: RawTable): Map<ColumnName, number> | undefined {
@@ -200,6 +204,26 @@ function mapColumns(file: VFile, table: RawTable): Map<ColumnName, number> | und
     }
   }
   return ok ? columns : undefined;
+}
+
+/**
+ * Each printed column's header as written, spaces collapsed (`URAIAN PROSEDUR`, `Ket`). Only the
+ * recognised names reach here (parse/table.ts), so the words are short by construction.
+ */
+function headersOf(table: RawTable, columns: Map<ColumnName, number>): ColumnHeaders {
+  const written = (name: keyof ColumnHeaders) => {
+    const index = columns.get(name);
+    return index === undefined ? DEFAULT_COLUMN_HEADERS[name] : table.header[index]!.text.replace(/\s+/g, ' ');
+  };
+  return {
+    no: written('no'),
+    kegiatan: written('kegiatan'),
+    pelaksana: written('pelaksana'),
+    kelengkapan: written('kelengkapan'),
+    waktu: written('waktu'),
+    output: written('output'),
+    keterangan: written('keterangan'),
+  };
 }
 
 function readActor(file: VFile, cell: Cell, declared: string[] | undefined, actors: string[], index: Map<string, number>): number {

@@ -5,7 +5,7 @@ import { bookContents, bookDate, changesInYear } from '../../scripts/book/conten
 import { decreeSigner, isDecreeFile, titleFromFile } from '../../scripts/book/front-matter.ts';
 import { PlaceholderError, renderMarkdownPage } from '../../scripts/book/markdown.ts';
 import { bookParts, changeGroups, roman, sopRows, startPages, tocEntries } from '../../scripts/book/parts.ts';
-import type { Instansi, Sop } from '../../scripts/model/sop.ts';
+import { DEFAULT_COLUMN_HEADERS, DEFAULT_IDENTITY_LABELS, type Instansi, type Sop } from '../../scripts/model/sop.ts';
 
 const INSTANSI: Instansi = {
   id: 'dinas',
@@ -14,6 +14,8 @@ const INSTANSI: Instansi = {
   kertas: 'A4',
   tanda_tangan: 'elektronik',
   jangkar_ttd: '#',
+  label_identitas: DEFAULT_IDENTITY_LABELS,
+  teks_terminator: false,
   file: '/p/content/dinas/instansi.yml',
   dir: '/p/content/dinas',
 };
@@ -43,6 +45,7 @@ function sop(nomor: string, over: Partial<Sop> = {}): Sop {
     pencatatan_pendataan: [],
     pelaksana: ['Staf'],
     riwayat: [],
+    headers: DEFAULT_COLUMN_HEADERS,
     steps: [],
     prose: '',
     ...over,

@@ -225,6 +225,8 @@ const BAD: Case[] = [
   { name: 'menggantikan SOP yang tidak dikenal', files: sop('unit: Sekretariat', 'unit: Sekretariat\nmenggantikan: 001/SOP/TES/2023'), want: [[S, 5, 15, 'menggantikan-tak-dikenal']], hint: /menggantikan_eksternal/ },
   { name: 'menggantikan dirinya sendiri', files: sop('unit: Sekretariat', 'unit: Sekretariat\nmenggantikan: 001/SOP/TES/2024'), want: [[S, 5, 15, 'menggantikan-diri-sendiri']] },
   { name: 'menggantikan_eksternal tanpa menggantikan', files: sop('unit: Sekretariat', 'unit: Sekretariat\nmenggantikan_eksternal: true'), want: [[S, 5, 1, 'menggantikan-eksternal-tanpa-nomor']] },
+  { name: 'keterkaitan eksternal kosong', files: sop('keterkaitan: []', 'keterkaitan:\n  - eksternal: ""'), want: [[S, 14, 16, 'teks-kosong']] },
+  { name: 'keterkaitan dengan kunci salah eja', files: sop('keterkaitan: []', 'keterkaitan:\n  - eksternall: SOP Lain'), want: [[S, 14, 5, 'wajib-diisi'], [S, 14, 5, 'kunci-tak-dikenal']], all: [/Maksud Anda `eksternal`/] },
   { name: 'keterkaitan tak dikenal (peringatan saja)', files: sop('keterkaitan: []', 'keterkaitan:\n  - SOP Yang Belum Ditulis'), want: [[S, 14, 5, 'keterkaitan-tak-dikenal', 'peringatan']] },
 
   // ── The procedure table ───────────────────────────────────────────────────────────────────
@@ -433,6 +435,30 @@ describe('sop check: input yang sah', () => {
   it('tanpa daftar pelaksana: kolom pelaksana menurut urutan kemunculan', () => {
     const s = clean(sop('pelaksana: [Sekretaris, Kasubag Program, Kepala Dinas]\n', ''));
     expect(s.pelaksana).toEqual(['Sekretaris', 'Kasubag Program', 'Kepala Dinas']);
+  });
+
+  it('keterkaitan eksternal (`- eksternal: <nama>`): tanpa peringatan, tidak dicari di content/', () => {
+    const s = clean(sop('keterkaitan: []', 'keterkaitan:\n  - eksternal: SOP Penyusunan LKjIP (Bagian Organisasi Setda)\n  - { eksternal: "SOP Pengaduan: Tahap 2" }'));
+    expect(s.keterkaitan).toEqual([
+      { teks: 'SOP Penyusunan LKjIP (Bagian Organisasi Setda)', eksternal: true },
+      { teks: 'SOP Pengaduan: Tahap 2', eksternal: true },
+    ]);
+  });
+
+  it('keterkaitan dicari di antara SOP pemerintah yang sama saja: judul sama di pemerintah lain tidak tertaut', () => {
+    const other = (pemerintah: string) => ({
+      'lain/instansi.yml': INSTANSI.replace('Pemerintah Kabupaten Contoh', pemerintah),
+      'lain/data.md': sopN(['nomor: 001/SOP/TES/2024', 'nomor: 009/SOP/LAIN/2024'], ['nama: Pengujian Prosedur', 'nama: Pengumpulan Data Kinerja'])[SOP_PATH] as string,
+    });
+    const asking = sop('keterkaitan: []', 'keterkaitan:\n  - SOP Pengumpulan Data Kinerja\n  - 009/SOP/LAIN/2024');
+    const elsewhere = runCheck({ ...asking, ...other('Pemerintah Kabupaten Way Kanan') });
+    expect(elsewhere.diagnostics.map((d) => [d.file, d.line, d.ruleId])).toEqual([
+      [S, 14, 'keterkaitan-tak-dikenal'],
+      [S, 15, 'keterkaitan-tak-dikenal'],
+    ]);
+    expect(elsewhere.diagnostics[0]!.message).toMatch(/di antara SOP Pemerintah Kabupaten Contoh/);
+    // Another office of the same government (spelled with other spaces and capitals): found.
+    expect(runCheck({ ...asking, ...other('PEMERINTAH  Kabupaten Contoh') }).diagnostics).toEqual([]);
   });
 
   it('keterkaitan tak dikenal hanya peringatan: SOP tetap sah', () => {

@@ -2,7 +2,7 @@
 // capitals (W), the worst case for the layout. The PDF suite prints it (it must fit), the check
 // suite pushes each field one character past its limit (it must be refused at that line).
 import { actorNameLimit, CELL_LIMITS, LABEL_LIMIT } from '../../scripts/validate/steps.ts';
-import { IDENTITY_ITEM_CHARS, IDENTITY_LIST_CHARS } from '../../scripts/validate/sop.ts';
+import { LIMITS } from '../../scripts/parse/bounds.ts';
 
 /** `n` characters of wide capitals, with a space every eighth so text can wrap as words do. */
 export const wide = (n: number) => Array.from({ length: n }, (_, i) => (i % 8 === 7 && i < n - 1 ? ' ' : 'W')).join('');
@@ -28,8 +28,10 @@ export interface MaxedOptions {
   /** Number of actors (the longer the list, the shorter each name may be). */
   actors: number;
   /**
-   * How the identity lists fill their shared budget: evenly at the item limit, all in one list
-   * (its column is the tallest), or every list at the item count limit with one-word items.
+   * How the identity lists fill the frontmatter (LIMITS.yamlChars bounds them together; the
+   * identity part continues on further sheets): evenly at the item limit, one list at its item
+   * limits (the tallest column, over several sheets), or every list at the item count limit
+   * with one-word items.
    */
   lists?: 'spread' | 'one' | 'many';
 }
@@ -51,17 +53,16 @@ export function maxedInstansi(): string {
 }
 
 export function maxedSop({ tandaTangan, kertas, rows, actors: count, lists = 'spread' }: MaxedOptions): string {
-  // The six lists share IDENTITY_LIST_CHARS, an item counting at least IDENTITY_ITEM_CHARS.
-  const items = (total: number, size: number) => Array.from({ length: Math.ceil(total / size) }, (_, i) => `  - ${wide(Math.min(size, total - i * size))}`);
-  const share = IDENTITY_LIST_CHARS / 6;
+  // The lists get what the frontmatter's bound leaves after the other fields (under 2,000 characters).
+  const budget = LIMITS.yamlChars - 4_000;
+  const items = (count: number, size: number) => Array.from({ length: count }, () => `  - ${wide(size)}`);
   const list = (key: string, i: number) => [
     `${key}:`,
     ...(lists === 'many'
-      ? // One list of each printed pair (the taller column decides the row) full of short items.
-        i % 2 === 0 ? items(2 * share - IDENTITY_ITEM_CHARS, IDENTITY_ITEM_CHARS) : ['  - W']
+      ? items(LIMIT.items, 1)
       : lists === 'one'
-        ? i === 0 ? items(IDENTITY_LIST_CHARS - 5 * IDENTITY_ITEM_CHARS, Math.ceil(IDENTITY_LIST_CHARS / LIMIT.items)) : ['  - W']
-        : items(share, LIMIT.item)),
+        ? i === 0 ? items(LIMIT.items, LIMIT.item) : ['  - W']
+        : items(Math.floor(budget / 6 / (LIMIT.item + 5)), LIMIT.item)),
   ];
   const actors = Array.from({ length: count }, (_, i) => actorName(i, count));
   const header = ['---', `nomor: ${wide(LIMIT.nomor)}`, `nama: ${wide(LIMIT.nama)}`, `unit: ${wide(LIMIT.unit)}`, 'tanggal_pembuatan: 2024-05-08', 'tanggal_efektif: 2024-05-08',

@@ -39,15 +39,25 @@ async function site(cwd: string, pool: number, tz: string): Promise<void> {
   expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
 }
 
-/** Every published file under output/ → its SHA-256. The build cache (.cache/) is not published. */
+/**
+ * Every published file under output/ → its SHA-256, by the path people open: output/pdf,
+ * output/buku and output/site are links to complete sets in output/.sets/ (output/sets.ts), so
+ * links are followed and the sets' own folder with its caches, like .cache/, is left out.
+ */
 function snapshot(outDir: string): Map<string, string> {
-  const files = fs.readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  const entries = files
-    .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((rel) => !rel.startsWith('.cache/'))
-    .sort()
-    .map((rel) => [rel, createHash('sha256').update(fs.readFileSync(path.join(outDir, rel))).digest('hex')] as const);
-  return new Map(entries);
+  const entries: Array<readonly [string, string]> = [];
+  const walk = (dir: string, prefix: string): void => {
+    for (const name of fs.readdirSync(dir)) {
+      const rel = prefix + name;
+      if (rel === '.sets' || rel === '.cache') continue;
+      const file = path.join(dir, name);
+      const stat = fs.statSync(file);
+      if (stat.isDirectory()) walk(file, `${rel}/`);
+      else if (stat.isFile()) entries.push([rel, createHash('sha256').update(fs.readFileSync(file)).digest('hex')]);
+    }
+  };
+  walk(outDir, '');
+  return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Files that differ between two snapshots, or exist in only one. */

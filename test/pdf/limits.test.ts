@@ -1,11 +1,13 @@
 // Issue 15: what `sop check` accepts, the layout prints. The SOP with every field at its limit,
 // in wide capitals (the worst case), prints without overflow on A4 and F4, with the taller wet
 // signature block, 1 to 12 actors, a row per page, and the identity lists filled three ways;
-// one real print each, so keep it to four.
+// one real print each, so keep it to five.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { maxedInstansi, maxedSop, type MaxedOptions } from '../check/limits-fixture.ts';
-import { checkFiles, launchPrinter, printAll, tempDir } from './helpers.ts';
+import { planProcedure } from '../../scripts/plan/procedure.ts';
+import { sopView } from '../../scripts/render/view.ts';
+import { checkFiles, launchPrinter, pdfinfo, printAll, tempDir } from './helpers.ts';
 
 let printer: Printer;
 beforeAll(async () => {
@@ -18,6 +20,7 @@ const CASES: MaxedOptions[] = [
   { tandaTangan: 'basah', kertas: 'A4', rows: 1, actors: 1, lists: 'one' },
   { tandaTangan: 'elektronik', kertas: 'F4', rows: 3, actors: 5, lists: 'many' },
   { tandaTangan: 'elektronik', kertas: 'A4', rows: 3, actors: 12 },
+  { tandaTangan: 'basah', kertas: 'A4', rows: 13, actors: 8 },
 ];
 
 describe('batas sop check muat di kertas', () => {
@@ -26,7 +29,10 @@ describe('batas sop check muat di kertas', () => {
     expect(checked.sops).toHaveLength(1);
     // printAll throws "… tidak muat di kertas …" when a page overflows.
     const [built] = await printAll(checked.sops, printer, tempDir('limits'), true);
-    // The identity page shrinks to fit; at the limits it stays well above its 30 % floor.
-    expect(built!.measurement.identityZoom).toBeGreaterThanOrEqual(0.4);
+    // The identity part keeps its size and continues on further sheets: every sheet is printed.
+    const sop = checked.sops[0]!;
+    const plan = planProcedure(sopView(sop), sop.steps, built!.measurement);
+    expect(Number(pdfinfo(built!.pdf).Pages)).toBe(plan.identity.pages.length + plan.pages.length);
+    if (options.lists !== 'many') expect(plan.identity.pages.length).toBeGreaterThan(1);
   }, 60_000);
 });

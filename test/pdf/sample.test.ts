@@ -42,7 +42,13 @@ describe('sample SOP PDFs', () => {
       expect(info['Page size']).toMatch(/^841\.9\d? x 59[45]\.\d+ pts/);
       for (let p = 1; p <= pages; p++) expect(pdftotext(b.pdf, p)).toContain(`Halaman ${p} dari ${pages}`);
       expect(pdftotext(b.pdf, 1)).toContain('Dasar Hukum');
-      expect(pdftotext(b.pdf, 2)).toMatch(/Kegiatan[\s\S]*Kelengkapan[\s\S]*Waktu[\s\S]*Output/);
+      // The identity part takes one sheet, or continues on the next when its lists are long;
+      // the procedure follows it.
+      // The header words are the ones the SOP's author wrote (`Uraian Prosedur`, `Persyaratan`), in the official order.
+      const h = b.sop.headers;
+      const procedure = new RegExp([h.kegiatan, h.kelengkapan, h.waktu, h.output].join('[\\s\\S]*'));
+      const first = Array.from({ length: pages }, (_, i) => pdftotext(b.pdf, i + 1)).findIndex((t) => procedure.test(t));
+      expect(first === 1 || first === 2, `${b.sop.slug}: prosedur mulai di halaman ${first + 1}`).toBe(true);
     }
   });
 
@@ -59,7 +65,7 @@ describe('sample SOP PDFs', () => {
       const expected = [
         sop.nomor, sop.nama, sop.instansi.nama.toUpperCase(), tanggal(sop.tanggal_pembuatan), tanggal(sop.tanggal_efektif),
         sop.disahkan_oleh.nama!, ...(sop.disahkan_oleh.nip ? [`NIP. ${formatNip(sop.disahkan_oleh.nip)}`] : []),
-        ...sop.dasar_hukum, ...sop.kualifikasi_pelaksana, ...sop.keterkaitan, ...sop.peralatan_perlengkapan,
+        ...sop.dasar_hukum, ...sop.kualifikasi_pelaksana, ...sop.keterkaitan.map((k) => k.teks), ...sop.peralatan_perlengkapan,
         ...sop.peringatan, ...sop.pencatatan_pendataan, ...sop.pelaksana,
         ...sop.steps.flatMap((s) => [s.kegiatan, s.kelengkapan, s.waktu.text, s.output]),
       ];

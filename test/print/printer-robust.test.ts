@@ -67,10 +67,10 @@ describe('Printer robustness', () => {
 
 describe('Printer lifecycle', () => {
   it('times out hung work, closes idempotently, removes its profile, and refuses work afterwards', async () => {
-    const p = await Printer.launch({ allowedDir: ROOT, poolSize: 1, pageTimeoutMs: 1500 });
+    const p = await Printer.launch({ allowedDir: ROOT, poolSize: 1, pageTimeoutMs: 4000 });
     expect(await pageCount(p)).toBe(2);
     // A hung page is given up after pageTimeoutMs and replaced, freeing the pool.
-    await expect(p.withPage(() => new Promise(() => undefined))).rejects.toThrow(/tidak selesai dalam 1.5 detik/);
+    await expect(p.withPage(() => new Promise(() => undefined))).rejects.toThrow(/tidak selesai dalam 4 detik/);
     expect(await pageCount(p)).toBe(2);
     const profile = await p.withPage(async (page) => page.browser().process()?.spawnargs.find((a) => a.startsWith('--user-data-dir=')));
     const dir = profile!.slice('--user-data-dir='.length);

@@ -121,9 +121,33 @@ describe('siteModel', () => {
     ]);
     expect(bySlug(model, 'pemantauan-capaian-kinerja-internal')!.referencedBy).toContain(now);
     const draft = sops.find((s) => s.status === 'draf')!;
-    const pointing = { ...now.sop, id: 'y/z', slug: 'z', nomor: 'Z', keterkaitan: [draft.nama] };
+    const pointing = { ...now.sop, id: 'y/z', slug: 'z', nomor: 'Z', keterkaitan: [{ teks: draft.nama, eksternal: false }] };
     const withPointer = siteModel({ sops: [...sops, pointing] });
     expect(bySlug(withPointer, 'z')!.related[0]!.target).toBeUndefined();
+  });
+
+  it('links a related SOP only within the same pemerintah; an external one never', () => {
+    const a = sops.find((s) => s.status === 'berlaku')!;
+    const gov = (id: string, pemerintah: string) => ({ ...a.instansi, id, pemerintah });
+    const base = { ...a, nama: 'Pengumpulan Data Kinerja', keterkaitan: [] };
+    const wayKanan = { ...base, id: 'wk/data', slug: 'data', nomor: 'WK/1', instansi: gov('wk', 'Pemerintah Kabupaten Way Kanan') };
+    const balangan = { ...base, id: 'blg/data', slug: 'data', nomor: 'BLG/1', instansi: gov('blg', 'Pemerintah Kabupaten Balangan') };
+    const asker = (id: string, instansi: Sop['instansi'], keterkaitan: Sop['keterkaitan']) => ({ ...a, id, slug: id.replace('/', '-'), nomor: id, nama: `Peminta ${id}`, instansi, keterkaitan });
+    const model = siteModel({
+      sops: [
+        wayKanan,
+        balangan,
+        asker('wk/tanya', gov('wk', 'Pemerintah Kabupaten Way Kanan'), [{ teks: 'SOP Pengumpulan Data Kinerja', eksternal: false }, { teks: 'BLG/1', eksternal: false }]),
+        // Same title in its own government, but written as external: plain text.
+        asker('wk/luar', gov('wk', 'Pemerintah  kabupaten WAY KANAN'), [{ teks: 'SOP Pengumpulan Data Kinerja', eksternal: true }]),
+      ],
+    });
+    const tanya = model.sops.find((s) => s.sop.id === 'wk/tanya')!;
+    // The title resolves to Way Kanan's own SOP; Balangan's number does not cross over.
+    expect(tanya.related.map((r) => r.target?.sop.id)).toEqual(['wk/data', undefined]);
+    const luar = model.sops.find((s) => s.sop.id === 'wk/luar')!;
+    expect(luar.related).toEqual([{ text: 'SOP Pengumpulan Data Kinerja', eksternal: true }]);
+    expect(model.sops.find((s) => s.sop.id === 'blg/data')!.referencedBy).toEqual([]);
   });
 
   it('groups units per instansi and years newest first', () => {

@@ -1,0 +1,40 @@
+// "Mulai" / "Selesai" inside the terminator symbols (instansi.yml `teks_terminator: true`, as seeds
+// 001 and 002 print them): which word each terminator carries, and the one size all of an SOP's
+// terminators print it at. Pure; the PDF, the site and `sop check` all ask here.
+import type { Step } from '../model/sop.ts';
+import { textWidth } from './font-metrics.ts';
+import { symbolWidth } from './geometry.ts';
+
+const PX_PER_PT = 96 / 72;
+/** The words' size: the flowchart's labels are 9.5 px; terminator words may be a little larger, never under 7 pt. */
+export const TERMINATOR_TEXT_PT = { max: 8, min: 7 } as const;
+/**
+ * Room kept between the text and each end of the capsule. At 7–8 pt the text is under 8 px tall,
+ * where the capsule's rounded ends (radius 11 px) reach less than 1 px in.
+ */
+const INSET = 2;
+
+export interface TerminatorText {
+  /** Word by symbol id (the step number). */
+  words: Record<string, string>;
+  /** Font size in px, the same for every terminator of the SOP. */
+  size: number;
+}
+
+/**
+ * The words and their size, or undefined when some terminator is too narrow for its word at 7 pt
+ * (many actors: the symbol takes 60 % of its actor column); then no terminator carries text.
+ * `actorColumns`: the actor column widths (px) the flowchart is drawn in.
+ */
+export function terminatorText(steps: Pick<Step, 'no' | 'symbol' | 'actor'>[], actorColumns: number[]): TerminatorText | undefined {
+  const words: Record<string, string> = {};
+  let size = TERMINATOR_TEXT_PT.max * PX_PER_PT;
+  steps.forEach((s, i) => {
+    if (s.symbol !== 'terminator') return;
+    const word = i === 0 ? 'Mulai' : 'Selesai';
+    words[String(s.no)] = word;
+    const room = symbolWidth(actorColumns[s.actor] ?? 0) - 2 * INSET;
+    size = Math.min(size, Math.floor((room / textWidth(word, 1)) * 100) / 100);
+  });
+  return size >= TERMINATOR_TEXT_PT.min * PX_PER_PT ? { words, size } : undefined;
+}

@@ -1,0 +1,144 @@
+// Whole-set swaps: output/<kind> is a link to one complete set; a new set shows only once
+// committed; failures, kills and older layouts leave a state the next run completes.
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OutputError } from '../../scripts/output/fs-errors.ts';
+import { currentSet, listFiles, replaceSet, StagedSet } from '../../scripts/output/sets.ts';
+import { SETS_DIR } from '../../scripts/model/paths.ts';
+
+const outDir = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'sop-sets-')), 'output');
+const read = (file: string) => readFileSync(file, 'utf8');
+
+/** A pid that belongs to no process: a child that has exited. */
+const deadPid = () => Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+
+describe('replaceSet', () => {
+  it('shows a new set at once through output/<kind>, carries unchanged files as hard links, and deletes the replaced set', async () => {
+    const out = outDir();
+    await replaceSet(out, 'pdf', (set) => {
+      set.write('a/satu.pdf', '1 lama');
+      set.write('a/dua.pdf', '2 lama');
+    });
+    expect(lstatSync(path.join(out, 'pdf')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(out, 'pdf'))).toMatch(/^\.sets\/pdf\.\d+\.[\w-]+$/);
+    const first = currentSet(out, 'pdf')!;
+
+    await replaceSet(out, 'pdf', (set) => {
+      expect(set.previous).toBe(first);
+      set.carry('a/satu.pdf');
+      set.write('a/dua.pdf', '2 baru');
+      // Not shown before commit.
+      expect(read(path.join(out, 'pdf', 'a', 'dua.pdf'))).toBe('2 lama');
+    });
+    expect(read(path.join(out, 'pdf', 'a', 'satu.pdf'))).toBe('1 lama');
+    expect(read(path.join(out, 'pdf', 'a', 'dua.pdf'))).toBe('2 baru');
+    expect(statSync(path.join(out, 'pdf', 'a', 'satu.pdf')).nlink).toBe(1); // the old set's link is gone with it
+    expect(existsSync(first)).toBe(false);
+    expect(readdirSync(path.join(out, SETS_DIR))).toEqual([path.basename(currentSet(out, 'pdf')!)]);
+  });
+
+  it('leaves the previous set in place, and nothing else behind, when filling fails', async () => {
+    const out = outDir();
+    await replaceSet(out, 'buku', (set) => set.write('b-2024.pdf', 'lama'));
+    const before = readdirSync(path.join(out, SETS_DIR));
+    await expect(
+      replaceSet(out, 'buku', (set) => {
+        set.write('b-2024.pdf', 'setengah');
+        throw new Error('gagal di tengah');
+      }),
+    ).rejects.toThrow('gagal di tengah');
+    expect(read(path.join(out, 'buku', 'b-2024.pdf'))).toBe('lama');
+    expect(readdirSync(path.join(out, SETS_DIR))).toEqual(before);
+  });
+
+  it('deletes sets left by killed runs, but not one a running process is writing', async () => {
+    const out = outDir();
+    await replaceSet(out, 'site', (set) => set.write('index.html', 'lama'));
+    const sets = path.join(out, SETS_DIR);
+    const dead = deadPid();
+    mkdirSync(path.join(sets, `site.${dead}.mati`));
+    writeFileSync(path.join(sets, `pdf.${dead}.mati.json`), '{}'); // another kind: left to its own runs
+    mkdirSync(path.join(sets, `site.${process.ppid}.hidup`)); // a live process (vitest's parent)
+    await replaceSet(out, 'site', (set) => set.write('index.html', 'baru'));
+    const left = readdirSync(sets).sort();
+    expect(left).toContain(`site.${process.ppid}.hidup`);
+    expect(left).toContain(`pdf.${dead}.mati.json`);
+    expect(left).not.toContain(`site.${dead}.mati`);
+    expect(left.filter((n) => n.startsWith('site.') && n !== `site.${process.ppid}.hidup`)).toEqual([path.basename(currentSet(out, 'site')!)]);
+  });
+
+  it('removes the temporary folders earlier versions left beside output/site', async () => {
+    const out = outDir();
+    const dead = deadPid();
+    mkdirSync(path.join(out, `.site-${dead}.tmp`), { recursive: true });
+    mkdirSync(path.join(out, `.site-${dead}.old`), { recursive: true });
+    await replaceSet(out, 'site', (set) => set.write('index.html', 'baru'));
+    expect(readdirSync(out).sort()).toEqual(['.sets', 'site']);
+  });
+
+  it('turns an old real folder into a set: its files can be carried over, and it is gone afterwards', async () => {
+    const out = outDir();
+    mkdirSync(path.join(out, 'pdf', 'a'), { recursive: true });
+    writeFileSync(path.join(out, 'pdf', 'a', 'satu.pdf'), 'dari versi lama');
+    expect(currentSet(out, 'pdf')).toBe(path.join(out, 'pdf'));
+    await replaceSet(out, 'pdf', (set) => set.carry('a/satu.pdf'));
+    expect(lstatSync(path.join(out, 'pdf')).isSymbolicLink()).toBe(true);
+    expect(read(path.join(out, 'pdf', 'a', 'satu.pdf'))).toBe('dari versi lama');
+    expect(readdirSync(path.join(out, SETS_DIR))).toHaveLength(1);
+  });
+
+  it('completes a two-step swap that was killed half-way (the marker names the complete new set)', async () => {
+    const out = outDir();
+    mkdirSync(path.join(out, 'pdf', 'a'), { recursive: true });
+    writeFileSync(path.join(out, 'pdf', 'a', 'satu.pdf'), 'lama');
+    // As pointAt leaves it when killed between its renames: the marker written, the old real
+    // folder moved aside, the new set complete, no output/pdf at all.
+    const dead = deadPid();
+    const sets = path.join(out, SETS_DIR);
+    mkdirSync(path.join(sets, `pdf.${dead}.baru`, 'a'), { recursive: true });
+    writeFileSync(path.join(sets, `pdf.${dead}.baru`, 'a', 'satu.pdf'), 'baru');
+    writeFileSync(path.join(sets, 'pdf.swap'), `pdf.${dead}.baru`);
+    renameSync(path.join(out, 'pdf'), path.join(sets, `pdf.${dead}.lama`));
+    expect(existsSync(path.join(out, 'pdf'))).toBe(false);
+
+    expect(currentSet(out, 'pdf')).toBe(path.join(sets, `pdf.${dead}.baru`));
+    expect(read(path.join(out, 'pdf', 'a', 'satu.pdf'))).toBe('baru');
+    expect(existsSync(path.join(sets, 'pdf.swap'))).toBe(false);
+    await replaceSet(out, 'pdf', (set) => set.carry('a/satu.pdf'));
+    expect(readdirSync(sets)).toHaveLength(1); // the moved-aside folder went too
+  });
+
+  it('drops a marker whose set never got complete', () => {
+    const out = outDir();
+    mkdirSync(path.join(out, SETS_DIR), { recursive: true });
+    writeFileSync(path.join(out, SETS_DIR, 'buku.swap'), 'buku.1.hilang');
+    expect(currentSet(out, 'buku')).toBeUndefined();
+    expect(existsSync(path.join(out, SETS_DIR, 'buku.swap'))).toBe(false);
+  });
+
+  it('refuses to replace a file, or a link it did not make, at output/<kind>', () => {
+    const out = outDir();
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'pdf'), 'bukan folder');
+    expect(() => new StagedSet(out, 'pdf')).toThrow(OutputError);
+    expect(() => currentSet(out, 'pdf')).toThrow(/output\/pdf adalah berkas/);
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'sop-www-'));
+    symlinkSync(elsewhere, path.join(out, 'site'));
+    expect(() => currentSet(out, 'site')).toThrow(/bukan tautan yang dibuat sop-press/);
+    expect(read(path.join(out, 'pdf'))).toBe('bukan folder');
+    expect(readlinkSync(path.join(out, 'site'))).toBe(elsewhere);
+  });
+
+  it('lists the files of a set as relative paths', async () => {
+    const out = outDir();
+    await replaceSet(out, 'pdf', (set) => {
+      set.write('b/2.pdf', '');
+      set.write('a/1.pdf', '');
+      set.writeMeta('{}');
+    });
+    expect(listFiles(currentSet(out, 'pdf')!)).toEqual(['a/1.pdf', 'b/2.pdf']);
+  });
+});
