@@ -69,17 +69,19 @@ describe('generated flowchart suite', () => {
     expect(where((f) => f.plan.pages.filter((p, i, all) => i === all.length - 1 && p.first === p.last && f.sop.steps.length > 1).map(() => 'signer block with one row'))).toEqual([]);
   });
 
+  it('places every decision label clear of rules, lines, symbols and other labels, in one cell, at 7 pt or more', () => {
+    expect(where((f) => f.score.details.filter((d) => /label/.test(d)))).toEqual([]);
+    expect(flows.reduce((n, f) => n + f.score.labelsBad + f.score.labelsOnRule, 0)).toBe(0);
+    expect(flows.reduce((n, f) => n + f.score.labels, 0)).toBeGreaterThan(1000);
+  });
+
   // Not yet at target (0) on a few of the hardest flows (54–73 px columns, one lane per gap):
-  // knots where every route is boxed in by the flow's own lines, "Lengkap" beside a straight
-  // exit in a 54 px column (no spot in half a column even on two lines), and lines leaving one
-  // crowded side closer than 6 px. Bounded here so they can only go down (issue 9 report).
-  it('keeps the remaining knots, crowded labels and crowded sides to a handful in 300 flows', () => {
+  // knots where every route is boxed in by the flow's own lines, and lines leaving one crowded
+  // side closer than 6 px. Bounded here so they can only go down (issue 9 report).
+  it('keeps the remaining knots and crowded sides to a handful in 300 flows', () => {
     const sum = (k: (f: ScoredFlow) => number) => flows.reduce((n, f) => n + k(f), 0);
-    expect(sum((f) => f.score.crossSharing + f.score.crossReverse)).toBeLessThanOrEqual(6);
+    expect(sum((f) => f.score.crossSharing + f.score.crossReverse)).toBeLessThanOrEqual(4);
     expect(sum((f) => f.score.crossReverse)).toBe(0);
-    expect(sum((f) => f.score.labelsBad)).toBeLessThanOrEqual(16);
-    expect(sum((f) => f.score.sideRunsClose)).toBeLessThanOrEqual(6);
-    // Every label that is not clear is one in a narrow column with no room in half of it.
-    expect(where((f) => f.score.details.filter((d) => /label/.test(d) && !/label "Lengkap"/.test(d)))).toEqual([]);
+    expect(sum((f) => f.score.sideRunsClose)).toBeLessThanOrEqual(4);
   });
 });
