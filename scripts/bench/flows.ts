@@ -65,11 +65,21 @@ const BATCH = 50;
 
 /** Measure the SOPs (many per browser page, as the build does), plan and lay them out as printed, score them. */
 export async function scoreFlows(printer: Printer, root: string, sops: Sop[]): Promise<ScoredFlow[]> {
+  return scoreMeasured(sops, await measureFlows(printer, root, sops));
+}
+
+/** What the browser measures for each SOP (the table's rows; the flowchart does not change it). */
+export async function measureFlows(printer: Printer, root: string, sops: Sop[]): Promise<Map<string, Measurement>> {
   const layouts = loadLayouts(layoutFiles(root));
   const measured = new Map<string, Measurement>();
   for (let i = 0; i < sops.length; i += BATCH) {
     for (const [id, m] of await measureSops(printer, layouts, sops.slice(i, i + BATCH), pathToFileURL(root + path.sep).href)) measured.set(id, m);
   }
+  return measured;
+}
+
+/** Plan and lay out measured SOPs as printed, and score them. */
+export function scoreMeasured(sops: Sop[], measured: Map<string, Measurement>): ScoredFlow[] {
   return sops.map((sop) => {
     const plan = planProcedure(sopView(sop), sop.steps, measured.get(sop.id)!);
     const graph = flowGraph(sop.steps);
@@ -96,6 +106,7 @@ export function readabilityTable(flows: Array<{ score: Readability; violations?:
     `segments beside a table rule (< 8 px for > 20 px)  ${sum((r) => r.ruleHugs)}`,
     `lanes < 8 px from a column rule                    ${sum((r) => r.laneNearRule)}`,
     `lanes < 6 px apart                                 ${sum((r) => r.laneTooClose)}`,
+    `lines at one side of a symbol < 6 px apart         ${sum((r) => r.sideRunsClose)}`,
     `crossings: sharing a symbol / own reverse / other  ${sum((r) => r.crossSharing)} / ${sum((r) => r.crossReverse)} / ${sum((r) => r.crossOther)}`,
     `next-row hand-offs drawn as one-bend L             ${sum((r) => r.handoffsL)} of ${sum((r) => r.handoffs)} (${sum((r) => r.handoffsFree)} with a free L path)`,
     `symbols < 60 % of their column                     ${sum((r) => r.smallSymbols)}`,

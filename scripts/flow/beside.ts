@@ -76,12 +76,14 @@ export function placeOffpage(
   ends: RowEnds,
   bandCols: Map<number, number[]>,
   walls: Wall[] = [],
+  toBand: ReadonlySet<number> = new Set(),
 ): { besides: Beside[]; remotes: Remote[] } {
   const taken = new Map<number, Slot[]>();
   for (const w of walls) taken.set(w.row, [...(taken.get(w.row) ?? []), { wall: true, side: w.side, col: -1, dy: 0, via: 'side', exit: false }]);
   const besides: Beside[] = [];
   const overflow: Piece[] = [];
-  const sorted = [...pieces].sort(
+  // Pieces sent to the band (a retry after a knot, see layout.ts) skip the rows.
+  const sorted = pieces.filter((p) => !toBand.has(p.pe.index)).sort(
     (a, b) => a.obj.row - b.obj.row || Number(isExit(b)) - Number(isExit(a)) || a.pe.index - b.pe.index,
   );
   for (let i = 0; i < sorted.length; ) {
@@ -102,8 +104,10 @@ export function placeOffpage(
 
   const remotes: Remote[] = [];
   const inBand = new Map([...bandCols].map(([row, cols]) => [row, [...cols]]));
-  for (const piece of overflow) {
-    const r = placeRemote(g, piece, objs, taken) ?? placeInBand(g, piece, inBand);
+  for (const piece of [...pieces.filter((p) => toBand.has(p.pe.index)), ...overflow]) {
+    const r = toBand.has(piece.pe.index)
+      ? placeInBand(g, piece, inBand) ?? placeRemote(g, piece, objs, taken)
+      : placeRemote(g, piece, objs, taken) ?? placeInBand(g, piece, inBand);
     if (r) remotes.push(r);
     else besides.push(attachBeside(g, piece, { side: 'R', col: piece.obj.col, dy: 0, via: 'side', exit: isExit(piece) }, [])); // nowhere: the checker reports it
   }

@@ -2,7 +2,9 @@
 // site use. The table gives each row the height its text needs; the flowchart needs more
 // in some rows (a decision and its labels), known before pagination, and any row whose
 // decision label found no free spot in the layout grows and the table is paginated again.
+import { textWidth } from './font-metrics.ts';
 import { SIZE } from './geometry.ts';
+import { LABEL_CLEAR, LABEL_FONT_SIZE, lineHeight, wrapOptions } from './labels.ts';
 import { layoutFlowRoom, MIN_ROW_HEIGHT } from './layout.ts';
 import { paginate } from './paginate.ts';
 import type { FlowGraph, PageLayout, PageSlice, PaginateOptions } from './types.ts';
@@ -14,11 +16,30 @@ import type { FlowGraph, PageLayout, PageSlice, PaginateOptions } from './types.
 export const DECISION_ROW_HEIGHT = SIZE.decisionHeight + 2 * 17;
 /** How much a row grows when one of its labels found no free spot, and how often. */
 const GROW = 14;
-const ROUNDS = 4;
+const STEPS = 2;
+const ROUNDS = 5;
 
-/** The least height each row needs for its part of the flowchart. */
-export function minRowHeights(graph: FlowGraph): number[] {
-  return graph.nodes.map((n) => (n.symbol === 'decision' ? DECISION_ROW_HEIGHT : MIN_ROW_HEIGHT));
+/**
+ * A decision whose exit runs straight down to the next row has its label beside that line,
+ * under the diamond, in half the column. Where one line is too wide there but two fit, the
+ * row holds two lines under the diamond (and, the diamond being centred, as much above).
+ */
+const LABEL_OFF_LINE = LABEL_CLEAR + 0.5;
+const WRAPPED_DECISION_ROW_HEIGHT = Math.ceil(SIZE.decisionHeight + 2 * (LABEL_OFF_LINE + 2 * lineHeight(LABEL_FONT_SIZE) + LABEL_CLEAR + 2));
+
+/** The least height each row needs for its part of the flowchart (column widths: for labels beside a straight exit). */
+export function minRowHeights(graph: FlowGraph, columnWidths: number[] = []): number[] {
+  return graph.nodes.map((n, i) => {
+    if (n.symbol !== 'decision') return MIN_ROW_HEIGHT;
+    const next = graph.nodes[i + 1];
+    const down = next && next.actor === n.actor ? graph.edges.find((e) => e.from === n.no && e.to === next.no) : undefined;
+    const half = (columnWidths[n.actor] ?? Infinity) / 2;
+    const fits = (w: number): boolean => w + LABEL_OFF_LINE + LABEL_CLEAR <= half;
+    const label = down?.label;
+    if (!label || fits(textWidth(label, LABEL_FONT_SIZE))) return DECISION_ROW_HEIGHT;
+    const two = wrapOptions(label, LABEL_FONT_SIZE).some((ls) => fits(Math.max(...ls.map((l) => textWidth(l, LABEL_FONT_SIZE)))));
+    return two ? WRAPPED_DECISION_ROW_HEIGHT : DECISION_ROW_HEIGHT;
+  });
 }
 
 export interface FlowFitInput {
@@ -38,13 +59,13 @@ export interface FlowFit {
 
 export function fitFlow(input: FlowFitInput): FlowFit {
   const { graph } = input;
-  const min = minRowHeights(graph);
+  const min = minRowHeights(graph, input.columnWidths);
   const heights = input.rowHeights.map((h, i) => Math.max(h, min[i] ?? 0));
   const index = new Map(graph.nodes.map((n, i) => [n.no, i]));
   const edges = graph.edges.map((e): [number, number] => [index.get(e.from) ?? -1, index.get(e.to) ?? -1]);
-  // Rows whose growth did not free a spot (the label is too wide for the cells, not too tall)
-  // go back to their height and grow no more.
-  const grown = new Set<number>();
+  // Rows whose growth did not free a spot after STEPS steps (the label is too wide for the
+  // cells, not too tall) go back to their height and grow no more.
+  const steps = new Map<number, number>();
   const settled = new Set<number>();
   let last: FlowFit | undefined;
   for (let round = 0; ; round++) {
@@ -52,10 +73,10 @@ export function fitFlow(input: FlowFitInput): FlowFit {
     const { pages: layouts, crowdedRows } = layoutFlowRoom({ graph, columnWidths: input.columnWidths, rowHeights: heights, pages, bandHeight: input.paging.bandHeight });
     const fit = { rowHeights: [...heights], pages, layouts };
     const grow = crowdedRows.filter((r) => !settled.has(r));
-    const useless = grow.filter((r) => grown.has(r));
+    const useless = grow.filter((r) => (steps.get(r) ?? 0) >= STEPS);
     if (useless.length && last) {
       for (const r of useless) {
-        heights[r] = heights[r]! - GROW;
+        heights[r] = heights[r]! - GROW * steps.get(r)!;
         settled.add(r);
       }
       if (useless.length === grow.length) return last;
@@ -63,10 +84,9 @@ export function fitFlow(input: FlowFitInput): FlowFit {
     }
     if (grow.length === 0 || round >= ROUNDS) return fit;
     last = fit;
-    grown.clear();
     for (const r of grow) {
       heights[r] = heights[r]! + GROW;
-      grown.add(r);
+      steps.set(r, (steps.get(r) ?? 0) + 1);
     }
   }
 }

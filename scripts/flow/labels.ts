@@ -1,8 +1,10 @@
 // Placing decision-exit labels (Ya / Tidak …): searched along the first segments of the exit,
 // on both sides of the line, for the spot nearest the decision whose text box (real Arimo
 // advance widths) lies inside one table cell, 2 pt clear of rules, lines, symbols and the
-// labels already placed. Rows with a label that found no such spot are reported, so the
-// caller can give them more height.
+// labels already placed. A label that finds no such spot on one line tries two (split at a
+// space, or between syllables with a hyphen: narrow columns beside a line straight down).
+// Rows with a label that found no spot at all are reported, so the caller can give them
+// more height.
 import { labelFontMetrics, textWidth } from './font-metrics.ts';
 import type { Connector, LabelAnchor, PageLayout, Point } from './types.ts';
 
@@ -26,18 +28,70 @@ interface Spot {
 /** How far along the path labels are searched, and in what steps (px). */
 const SEARCH_SEGMENTS = 3;
 const SEARCH_LEN = 240;
-const STEP = 2;
+const STEP = 1;
 /** Distances off the line tried (px), to step around a connector symbol or a crossing line. */
 const OFFSETS = [0, 4, 8, 12, 16];
 /** Distance of a label's ink from its own line: the clearance and a little air. */
 const OFF_LINE = LABEL_CLEAR + 0.5;
 
-/** Box of a label's ink: advance widths of the face, ascender to descender. */
-export function labelBox(text: string, at: Point, anchor: LabelAnchor, size: number): Box {
+/** Box of a label's ink (one line, or lines `lineHeight` apart): advance widths of the face, ascender to descender. */
+export function labelBox(text: string | string[], at: Point, anchor: LabelAnchor, size: number): Box {
   const m = labelFontMetrics();
-  const w = textWidth(text, size, m);
+  const lines = typeof text === 'string' ? [text] : text;
+  const w = Math.max(...lines.map((l) => textWidth(l, size, m)));
   const x0 = anchor === 'start' ? at.x : anchor === 'end' ? at.x - w : at.x - w / 2;
-  return { x0, x1: x0 + w, y0: at.y - m.ascent * size, y1: at.y + m.descent * size };
+  return { x0, x1: x0 + w, y0: at.y - m.ascent * size, y1: at.y + (lines.length - 1) * lineHeight(size) + m.descent * size };
+}
+
+/** Distance between the baselines of a two-line label. */
+export function lineHeight(size: number): number {
+  const m = labelFontMetrics();
+  return (m.ascent + m.descent) * size;
+}
+
+/** The lines a connector's label is drawn on. */
+export function labelLines(c: Connector): string[] {
+  return c.labelLines ?? [c.label ?? ''];
+}
+
+const VOWEL = /[aeiouAEIOU]/;
+/** Consonant pairs Indonesian keeps in one syllable. */
+const DIGRAPH = /^(ng|ny|kh|sy)$/i;
+
+/**
+ * Two-line forms of a label, most balanced first: split at a space, or (one word) between
+ * syllables by the Indonesian rules (V-CV, VC-CV, ng/ny/kh/sy kept whole) with a hyphen.
+ */
+export function wrapOptions(text: string, size: number): string[][] {
+  const words = text.split(' ').filter(Boolean);
+  const out: string[][] = [];
+  if (words.length > 1) for (let i = 1; i < words.length; i++) out.push([words.slice(0, i).join(' '), words.slice(i).join(' ')]);
+  else {
+    const w = words[0] ?? '';
+    for (let i = 1; i < w.length; i++) {
+      if (syllableBreak(w, i)) out.push([`${w.slice(0, i)}-`, w.slice(i)]);
+    }
+  }
+  const width = (ls: string[]): number => Math.max(...ls.map((l) => textWidth(l, size)));
+  return out.sort((a, b) => width(a) - width(b));
+}
+
+/** May the word break before index i? Both parts keep a vowel; consonants between vowels split as Indonesian syllables do. */
+function syllableBreak(w: string, i: number): boolean {
+  if (!VOWEL.test(w.slice(0, i)) || !VOWEL.test(w.slice(i))) return false;
+  // The consonant cluster around the break, between the vowels before and after it.
+  let a = i;
+  while (a > 0 && !VOWEL.test(w[a - 1]!)) a--;
+  let b = i;
+  while (b < w.length && !VOWEL.test(w[b]!)) b++;
+  const cluster = w.slice(a, b);
+  const before = i - a;
+  if (a === 0 || b === w.length) return false;
+  if (cluster.length === 0) return false; // between two vowels: diphthongs stay whole
+  if (cluster.length === 1) return before === 0;
+  if (cluster.length === 2) return DIGRAPH.test(cluster) ? before === 0 : before === 1;
+  // Three or more: after a leading digraph, else after the first consonant.
+  return before === (DIGRAPH.test(cluster.slice(0, 2)) ? 2 : 1);
 }
 
 /**
@@ -47,8 +101,9 @@ export function labelBox(text: string, at: Point, anchor: LabelAnchor, size: num
  */
 export function labelSpots(c: Connector, size: number): Spot[] {
   const m = labelFontMetrics();
-  const w = textWidth(c.label ?? '', size, m);
-  const h = (m.ascent + m.descent) * size;
+  const lines = labelLines(c);
+  const w = Math.max(...lines.map((l) => textWidth(l, size, m)));
+  const h = (m.ascent + m.descent) * size + (lines.length - 1) * lineHeight(size);
   const spots: Array<{ x0: number; y0: number; key: number }> = [];
   let walked = 0;
   for (let i = 1; i < c.points.length && i <= SEARCH_SEGMENTS && walked < SEARCH_LEN; i++) {
@@ -87,23 +142,36 @@ export function placeLabels(page: PageLayout, fontSize: number): { page: PageLay
   const lines = page.connectors.flatMap((c) => c.points.slice(1).map((q, i): [Point, Point] => [c.points[i]!, q]));
   const connectors = page.connectors.map((c) => {
     if (c.label === undefined) return c;
-    let best: { spot: Spot; box: Box; score: number } | undefined;
-    const spots = labelSpots(c, fontSize).map((spot) => ({ spot, box: labelBox(c.label!, spot.at, spot.anchor, fontSize) }));
-    // Only what lies near the candidates can meet them.
-    const region = inflate(spots.reduce((r, { box: b }) => ({ x0: Math.min(r.x0, b.x0), y0: Math.min(r.y0, b.y0), x1: Math.max(r.x1, b.x1), y1: Math.max(r.y1, b.y1) }), { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }), LABEL_CLEAR + 1);
-    const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
-    const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
-    for (const { spot, box } of spots) {
-      const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR));
-      if (!best || score < best.score) best = { spot, box, score };
-      if (score === 0) break;
+    // One line first; two lines only where one finds no free spot.
+    let best: { spot: Spot; box: Box; score: number; lines?: string[] } | undefined;
+    for (const wrap of [undefined, ...wrapOptions(c.label, fontSize)]) {
+      const found = freeSpot(page, lines, placed, wrap ? { ...c, labelLines: wrap } : c, fontSize);
+      if (found && (!best || found.score < best.score)) best = { ...found, ...(wrap ? { lines: wrap } : {}) };
+      if (best?.score === 0) break;
     }
     if (!best) return c;
     if (best.score > 0) crowded.push(c);
     placed.push(best.box);
-    return { ...c, labelAt: best.spot.at, labelAnchor: best.spot.anchor };
+    const { labelLines: _, ...rest } = c;
+    return { ...rest, labelAt: best.spot.at, labelAnchor: best.spot.anchor, ...(best.lines ? { labelLines: best.lines } : {}) };
   });
   return { page: { ...page, connectors, labelFontSize: fontSize }, crowded };
+}
+
+/** The least crowded spot for the connector's label as its lines stand (the first free one). */
+function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number): { spot: Spot; box: Box; score: number } | undefined {
+  let best: { spot: Spot; box: Box; score: number } | undefined;
+  const spots = labelSpots(c, fontSize).map((spot) => ({ spot, box: labelBox(labelLines(c), spot.at, spot.anchor, fontSize) }));
+  // Only what lies near the candidates can meet them.
+  const region = inflate(spots.reduce((r, { box: b }) => ({ x0: Math.min(r.x0, b.x0), y0: Math.min(r.y0, b.y0), x1: Math.max(r.x1, b.x1), y1: Math.max(r.y1, b.y1) }), { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }), LABEL_CLEAR + 1);
+  const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
+  const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
+  for (const { spot, box } of spots) {
+    const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR));
+    if (!best || score < best.score) best = { spot, box, score };
+    if (score === 0) break;
+  }
+  return best;
 }
 
 export function inflate(b: Box, d: number): Box {

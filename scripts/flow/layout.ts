@@ -18,7 +18,8 @@ import type { PageGeom } from './page.ts';
 import { planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
-import { objOf, routeLanes, sideX, spaceHeights } from './route.ts';
+import { checkPage, crossings } from './quality.ts';
+import { banKey, objOf, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
 import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
 import type { Connector, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
@@ -49,7 +50,93 @@ export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowd
   return { pages, crowdedRows: [...rows].sort((a, b) => a - b) };
 }
 
+/** A retry after a knot bans the lanes' gaps of one of its connectors; a few rounds at most. */
+const RETRY_ROUNDS = 4;
+const RETRIES_PER_ROUND = 8;
+/** Page score: broken geometry first, then knots and other crossings as the router weighs them, then crowded labels. */
+const KNOT = W_CROSS_SHARED;
+const CROSS = W_CROSS;
+const BROKEN = 1e6;
+const CROWDED = 40;
+
+interface Routed {
+  page: PageLayout;
+  crowded: Connector[];
+  /** Per connector: the edge it draws and the gaps of its lanes (lane routes only). */
+  lanes: Array<{ edge: number; gaps: number[]; offpage: boolean } | undefined>;
+  bans: ReadonlySet<string>;
+}
+
+/**
+ * The page routed greedily, then, while two connectors sharing a symbol cross (a knot a
+ * reviewer reads as "jumping"), routed again with the gaps of one of them banned; the best
+ * page by score is kept. Only pages with a knot pay for the retries.
+ */
 function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
+  let best = routePage(input, plan, p, new Set());
+  let score = pageScore(best);
+  for (let round = 0; round < RETRY_ROUNDS && score >= KNOT; round++) {
+    let improved = false;
+    for (const bans of retryBans(best).slice(0, RETRIES_PER_ROUND)) {
+      const r = routePage(input, plan, p, bans);
+      const s = pageScore(r);
+      if (s < score) {
+        best = r;
+        score = s;
+        improved = true;
+      }
+    }
+    if (!improved) break;
+  }
+  return best;
+}
+
+/** Ban that sends a jump's off-page connector on this page to the connector band. */
+function bandKey(edge: number): string {
+  return `band:${edge}`;
+}
+
+function pageScore(r: Routed): number {
+  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length;
+  for (const x of crossings(r.page)) s += x.kind === 'other' ? CROSS : KNOT;
+  for (const c of r.page.connectors) for (let i = 1; i < c.points.length; i++) s += (Math.abs(c.points[i]!.x - c.points[i - 1]!.x) + Math.abs(c.points[i]!.y - c.points[i - 1]!.y)) / 100;
+  return s;
+}
+
+/** For each knot, each of its lane connectors: the current bans and that connector's gaps. */
+function retryBans(r: Routed): Array<Set<string>> {
+  const out: Array<Set<string>> = [];
+  const seen = new Set<string>();
+  const add = (extra: string[]): void => {
+    const bans = new Set([...r.bans, ...extra]);
+    const key = [...bans].sort().join(' ');
+    if (bans.size > r.bans.size && !seen.has(key)) {
+      seen.add(key);
+      out.push(bans);
+    }
+  };
+  const { connectors, symbols } = r.page;
+  for (const x of crossings(r.page)) {
+    if (x.kind === 'other') continue;
+    for (const ci of [x.a, x.b]) {
+      const lane = r.lanes[ci];
+      if (!lane) continue;
+      // Another gap for its lanes; for a jump between pages, its connector in the page's band.
+      add(lane.gaps.map((g) => banKey(lane.edge, g)));
+      if (lane.offpage) add([bandKey(lane.edge)]);
+    }
+    // An off-page connector standing beside the knotted symbols may be what boxes them in.
+    const knotted = symbols.filter((s) => s.kind !== 'offpage' && [connectors[x.a]!, connectors[x.b]!].some((c) => c.from === s.id || c.to === s.id));
+    connectors.forEach((c, ci) => {
+      const lane = r.lanes[ci];
+      const pent = symbols.find((s) => s.kind === 'offpage' && (s.id === c.from || s.id === c.to));
+      if (lane?.offpage && pent && knotted.some((s) => pent.y < s.y + s.height && s.y < pent.y + pent.height)) add([bandKey(lane.edge)]);
+    });
+  }
+  return out;
+}
+
+function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<string>): Routed {
   const g = pageGeom(input, p);
   const objs = new Map<number, Obj>();
   for (let i = g.first; i <= g.last; i++) objs.set(i, stepObj(input, g, i));
@@ -68,8 +155,6 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     const port: Port = { obj: a, side, fixed: 0, key: 1000 - Math.abs(b.cx - sideX(a, side)) };
     a.ports[side].push(port);
     if (pe.exit) a.exitSides.add(side);
-    // Lanes on that side stay short of the target column: beyond it they would cross the descent.
-    a.pentCols[side].push(b.col);
     handoffs.set(pe.index, { side, port });
   }
   const bandPents = new Map<number, PlacedSymbol>();
@@ -90,14 +175,16 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     g,
     pieces,
     objs,
-    { bottomFree: (row) => !plain.some((e) => e.u === row), topFree: (row) => !plain.some((e) => e.v === row) },
+    // A hand-off leaves by its side: the bottom stays free.
+    { bottomFree: (row) => !plain.some((e) => e.u === row && !handoffs.has(e.index)), topFree: (row) => !plain.some((e) => e.v === row) },
     bandCols,
     [...handoffs.values()].map((h) => ({ row: h.port.obj.row, side: h.side })),
+    new Set(mine.filter((e) => bans.has(bandKey(e.index))).map((e) => e.index)),
   );
 
   const extent = rowExtents(g, objs, besides, remotes);
   const spaces = freeSpaces(g, extent);
-  setTurns(objs, spaces, plain, besides);
+  setTurns(objs, spaces, plain.filter((e) => !handoffs.has(e.index)), plain, besides);
   const elbows: HRun[] = [];
   const descents: VRun[] = [];
   for (const pe of mine.filter((e) => handoffs.has(e.index))) {
@@ -106,6 +193,14 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     const ends = [a.sym.id, b.sym.id];
     elbows.push({ y: a.cy, x0: Math.min(sideX(a, handoffs.get(pe.index)!.side), b.cx), x1: Math.max(sideX(a, handoffs.get(pe.index)!.side), b.cx), ends });
     descents.push({ x: b.cx, y0: a.cy, y1: b.sym.y, ends });
+  }
+  // Plain flow straight down (within a column, into and out of the bands): jogs must see it too.
+  for (const pe of plain.filter((e) => !handoffs.has(e.index))) {
+    const a = objs.get(pe.u);
+    const b = objs.get(pe.v);
+    const x = (a ?? b)!.cx;
+    const ends = [String(input.graph.nodes[pe.u]!.no), String(input.graph.nodes[pe.v]!.no)];
+    descents.push({ x, y0: a ? a.sym.y + a.sym.height : 0, y1: b ? b.sym.y : g.height, ends });
   }
 
   const jobs: Job[] = [
@@ -117,11 +212,14 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     ),
   ];
   const margins = g.cw.map((w) => (w - symbolWidth(w)) / 2);
-  const lanes = routeLanes(jobs, buildLanes(g.colX, margins, g.isRule), elbows, spaces, descents);
+  const lanes = routeLanes(jobs, buildLanes(g.colX, margins, g.isRule), elbows, spaces, descents, bans, [...[...objs.values()].map((o) => o.sym), ...besides.map((b) => b.pent), ...remotes.map((r) => r.obj.sym)]);
   for (const o of [...objs.values(), ...remotes.map((r) => r.obj)]) assignPorts(o);
 
   const connectors: Connector[] = [];
+  const laneOf: Routed['lanes'] = [];
   for (const pe of mine) {
+    const r = lanes.find((x) => x.job.pe === pe);
+    laneOf.push(r || pe.route === 'cross' ? { edge: pe.index, gaps: r?.gaps ?? [], offpage: pe.route === 'cross' } : undefined);
     switch (pe.route) {
       case 'straight': {
         const h = handoffs.get(pe.index);
@@ -152,7 +250,7 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     rules: tableRules(input, g),
     labelFontSize: LABEL_FONT_SIZE,
   };
-  return placeLabels(layout, LABEL_FONT_SIZE);
+  return { ...placeLabels(layout, LABEL_FONT_SIZE), lanes: laneOf, bans };
 }
 
 /** Where the table draws its rules under this page's overlay. */
@@ -241,15 +339,15 @@ function freeSpaces(g: PageGeom, ext: Map<number, [number, number]>): Spaces {
 
 /**
  * Where routes may turn below a row's bottom / above a row's top when plain flow does not
- * use them and the free band there is wide enough (see spaceHeights),
+ * use them (`down`: plain flow leaving by the bottom; hand-offs leave by a side) and the free band there is wide enough (see spaceHeights),
  * so the two never meet.
  */
-function setTurns(objs: Map<number, Obj>, spaces: Spaces, plain: PlannedEdge[], besides: Beside[]): void {
+function setTurns(objs: Map<number, Obj>, spaces: Spaces, down: PlannedEdge[], plain: PlannedEdge[], besides: Beside[]): void {
   for (const o of objs.values()) {
     const uses = (via: 'bottom' | 'top'): boolean => besides.some((b) => b.via === via && b.piece.obj === o);
     const below = spaceHeights(spaces.get(o.row)!).lowers;
     const above = spaceHeights(spaces.get(o.row - 1)!).uppers;
-    if (!plain.some((e) => e.u === o.row) && !uses('bottom') && below.length) o.belowY = below;
+    if (!down.some((e) => e.u === o.row) && !uses('bottom') && below.length) o.belowY = below;
     if (!plain.some((e) => e.v === o.row) && !uses('top') && above.length) o.aboveY = above;
   }
 }

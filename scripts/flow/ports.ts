@@ -11,6 +11,8 @@ export interface SideItem {
 /** Free items keep this far from pinned ones, and at most this far apart from each other. */
 const MIN_SEP = 4;
 const MAX_STEP = 7;
+/** Wanted distance between runs at one side (MIN_SEP is the least when a side is crowded). */
+const SEP = 6;
 
 /**
  * Vertical offsets (from the side's centre, within ±usable) for the items, in input order.
@@ -50,6 +52,7 @@ export function sideOffsets(items: SideItem[], usable: number): number[] {
   groups.push([]);
   for (const idx of free) groups[pinned.filter(({ it }) => it.key < items[idx]!.key).length]!.push(idx);
   const bounds = [-Infinity, ...pinned.map(({ it }) => it.fixed!), Infinity];
+  if (spaced(groups, bounds, usable, out)) return out;
   const fits = groups.every((g, k) => grid.filter((y) => y > bounds[k]! && y < bounds[k + 1]!).length >= g.length);
   if (!fits) {
     spread(free, grid, out);
@@ -62,6 +65,31 @@ export function sideOffsets(items: SideItem[], usable: number): number[] {
     spread(g, near, out);
   });
   return out;
+}
+
+/**
+ * Each group between its pinned neighbours at least SEP from them and from each other (runs
+ * closer than that read as one thick line), centred in their room; outer groups in the half
+ * next to their pinned neighbour.
+ * False when some group does not fit so (the caller then packs them tighter).
+ */
+function spaced(groups: number[][], bounds: number[], usable: number, out: number[]): boolean {
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k]!;
+    if (g.length === 0) continue;
+    let lo = Math.max(-usable, bounds[k]! + SEP);
+    let hi = Math.min(usable, bounds[k + 1]! - SEP);
+    const need = SEP * (g.length - 1);
+    if (hi - lo < need - 1e-9) return false;
+    // Outer groups keep to the half nearest their pinned neighbour when they fit there.
+    const mid = (lo + hi) / 2;
+    if (k === 0 && groups.length > 1 && hi - mid >= need) lo = mid;
+    else if (k === groups.length - 1 && groups.length > 1 && mid - lo >= need) hi = mid;
+    const step = g.length > 1 ? Math.min(MAX_STEP, (hi - lo) / (g.length - 1)) : 0;
+    const start = (lo + hi - step * (g.length - 1)) / 2;
+    g.forEach((idx, j) => (out[idx] = start + j * step));
+  }
+  return true;
 }
 
 /** Items (in order) over evenly spaced heights of `grid`, keeping them near each other. */

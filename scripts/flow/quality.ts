@@ -3,7 +3,7 @@
 // clean: orthogonal arrows that end on their target's edge, never run through a symbol or
 // along another arrow, stay on the page, and draw every edge of the graph exactly once.
 import { isVertex, onBoundary, segmentEntersSymbol } from './geometry.ts';
-import { boxesMeet, inflate, LABEL_CLEAR, labelBox, segmentMeetsBox } from './labels.ts';
+import { boxesMeet, inflate, LABEL_CLEAR, labelBox, labelLines, segmentMeetsBox } from './labels.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 const EPS = 0.01;
@@ -209,6 +209,8 @@ export interface Readability {
   laneNearRule: number;
   /** Pairs of vertical segments of different connectors closer than LANE_SEP side by side. */
   laneTooClose: number;
+  /** Pairs of horizontal runs leaving (or entering) one side of a symbol closer than LANE_SEP. */
+  sideRunsClose: number;
   /** Next-row hand-offs to another column on the same page, those whose one-bend L path is free, and those drawn so. */
   handoffs: number;
   handoffsFree: number;
@@ -230,7 +232,7 @@ export interface Readability {
 
 /** Which metrics must be zero on every flow (hand-offs: every free one drawn as an L). */
 export function readabilityDefects(r: Readability): number {
-  return r.ruleHugs + r.laneNearRule + r.laneTooClose + (r.handoffsFree - r.handoffsL) + r.crossSharing + r.crossReverse + r.labelsBad + r.smallSymbols;
+  return r.ruleHugs + r.laneNearRule + r.laneTooClose + r.sideRunsClose + (r.handoffsFree - r.handoffsL) + r.crossSharing + r.crossReverse + r.labelsBad + r.smallSymbols;
 }
 
 interface Seg {
@@ -247,7 +249,7 @@ interface Seg {
  */
 export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: number): Readability {
   const r: Readability = {
-    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0,
+    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0,
     crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, details: [],
   };
   const actorOf = new Map(graph.nodes.map((n, i) => [String(n.no), { actor: n.actor, i }]));
@@ -297,23 +299,39 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
         }
       }
     }
-    // Crossings: a horizontal and a vertical segment meeting inside both.
-    for (let i = 0; i < segs.length; i++) {
-      for (let j = i + 1; j < segs.length; j++) {
-        const a = segs[i]!;
-        const b = segs[j]!;
-        if (a.ci === b.ci || !crosses(a.p, a.q, b.p, b.q)) continue;
-        const ca = page.connectors[a.ci]!;
-        const cb = page.connectors[b.ci]!;
-        const ends = new Set([ca.from, ca.to]);
-        if (ca.from === cb.to && ca.to === cb.from) {
-          r.crossReverse++;
-          r.details.push(`${where}: connector ${name(ca)} crosses its reverse ${name(cb)}`);
-        } else if (ends.has(cb.from) || ends.has(cb.to)) {
-          r.crossSharing++;
-          r.details.push(`${where}: connectors ${name(ca)} and ${name(cb)} share a symbol and cross`);
-        } else r.crossOther++;
+    // Horizontal runs at one side of a symbol: closer than LANE_SEP they read as one thick line.
+    for (const s of page.symbols) {
+      const at: Record<'L' | 'R', number[]> = { L: [], R: [] };
+      for (const c of page.connectors) {
+        const ends: Array<[Point, Point | undefined]> = [];
+        if (c.from === s.id) ends.push([c.points[0]!, c.points[1]]);
+        if (c.to === s.id) ends.push([c.points[c.points.length - 1]!, c.points[c.points.length - 2]]);
+        for (const [p, q] of ends) {
+          if (!q || Math.abs(p.y - q.y) > EPS) continue;
+          const side = q.x < p.x ? 'L' : 'R';
+          at[side].push(p.y);
+        }
       }
+      for (const side of ['L', 'R'] as const) {
+        const ys = at[side].sort((a, b) => a - b);
+        for (let k = 1; k < ys.length; k++) {
+          if (ys[k]! - ys[k - 1]! < LANE_SEP - EPS) {
+            r.sideRunsClose++;
+            r.details.push(`${where}: two lines at the ${side === 'L' ? 'left' : 'right'} of symbol ${s.id} run ${fmt(ys[k]! - ys[k - 1]!)}px apart`);
+          }
+        }
+      }
+    }
+    for (const x of crossings(page)) {
+      const ca = page.connectors[x.a]!;
+      const cb = page.connectors[x.b]!;
+      if (x.kind === 'reverse') {
+        r.crossReverse++;
+        r.details.push(`${where}: connector ${name(ca)} crosses its reverse ${name(cb)}`);
+      } else if (x.kind === 'sharing') {
+        r.crossSharing++;
+        r.details.push(`${where}: connectors ${name(ca)} and ${name(cb)} share a symbol and cross`);
+      } else r.crossOther++;
     }
     // Hand-offs to the following row in another column.
     const byId = new Map(page.symbols.map((s) => [s.id, s]));
@@ -336,7 +354,7 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
     // Labels.
     const size = fontSize ?? page.labelFontSize ?? 8;
     const labelled = page.connectors.filter((c) => c.label !== undefined && c.labelAt);
-    const boxes = labelled.map((c) => labelBox(c.label ?? '', c.labelAt!, c.labelAnchor ?? 'start', size));
+    const boxes = labelled.map((c) => labelBox(labelLines(c), c.labelAt!, c.labelAnchor ?? 'start', size));
     labelled.forEach((c, k) => {
       r.labels++;
       const b = boxes[k]!;
@@ -361,6 +379,32 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
     });
   });
   return r;
+}
+
+export interface Crossing {
+  /** Indices of the two connectors on the page. */
+  a: number;
+  b: number;
+  /** An edge and its reverse; two connectors with a symbol in common; any other pair. */
+  kind: 'reverse' | 'sharing' | 'other';
+}
+
+/** Every point where a horizontal and a vertical segment of two connectors meet inside both. */
+export function crossings(page: PageLayout): Crossing[] {
+  const out: Crossing[] = [];
+  const segs = page.connectors.flatMap((c, ci) => segments(c).map(([p, q]) => ({ ci, p, q })));
+  for (let i = 0; i < segs.length; i++) {
+    for (let j = i + 1; j < segs.length; j++) {
+      const a = segs[i]!;
+      const b = segs[j]!;
+      if (a.ci === b.ci || !crosses(a.p, a.q, b.p, b.q)) continue;
+      const ca = page.connectors[a.ci]!;
+      const cb = page.connectors[b.ci]!;
+      const kind = ca.from === cb.to && ca.to === cb.from ? 'reverse' : [ca.from, ca.to].some((e) => e === cb.from || e === cb.to) ? 'sharing' : 'other';
+      out.push({ a: a.ci, b: b.ci, kind });
+    }
+  }
+  return out;
 }
 
 /** The one-bend path from a's side facing b, along a's middle, down into b's top. */

@@ -64,6 +64,8 @@ export interface LaneRoute {
   to: End;
   /** Lane x positions: one, or two joined by a horizontal run at jogY. */
   xs: [number] | [number, number];
+  /** The gaps those lanes stand in. */
+  gaps: number[];
   jogY?: number;
 }
 
@@ -111,15 +113,19 @@ export function spaceHeights(s: Space): { lower?: number; upper?: number; lowers
 }
 
 /** Weights of the lane choice: crossings cost far more than a detour; crowded sides and long runs less. */
-const W_CROSS = 300;
+export const W_CROSS = 300;
 /** Crossing a connector of the same symbol (or one's own reverse) reads as a knot: never, unless forced. */
-const W_CROSS_SHARED = 5000;
+export const W_CROSS_SHARED = 5000;
 const W_PORT = 6;
 const W_NEAR_EXIT = 20;
 const W_LEFT_LOOP = 1;
 /** Leaving by the bottom or entering by the top is fine, but sides read better for jumps. */
 const W_VERTICAL = 24;
 const W_JOG = 60;
+const GRAZE = 4;
+const W_GRAZE = 40;
+/** How many spaces beyond the rows of its ends a jog may turn in. */
+const JOG_REACH = 2;
 
 export function sideX(o: Obj, side: Side): number {
   return side === 'R' ? o.sym.x + o.sym.width : o.sym.x;
@@ -170,6 +176,10 @@ interface Ctx {
   spaces: Spaces;
   hruns: HRun[];
   vruns: VRun[];
+  /** `edgeIndex:gap` pairs a route must not use (see layout.ts: a retry after a knot). */
+  bans: ReadonlySet<string>;
+  /** Every symbol on the page: a lane grazing one reads as touching it. */
+  symbols: PlacedSymbol[];
 }
 
 /**
@@ -177,8 +187,8 @@ interface Ctx {
  * shorter ones instead of crossing them. Attaches ports to the objects. `fixedRuns` are
  * horizontal runs already decided (plain-flow elbows).
  */
-export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces, fixedVRuns: VRun[] = []): LaneRoute[] {
-  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns] };
+export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces, fixedVRuns: VRun[] = [], bans: ReadonlySet<string> = new Set(), symbols: PlacedSymbol[] = []): LaneRoute[] {
+  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns], bans, symbols };
   const routes: LaneRoute[] = [];
   const span = (j: Job): number => Math.abs(j.A.row - j.B.row);
   const order = [...jobs].sort((a, b) => span(a) - span(b) || a.pe.index - b.pe.index);
@@ -212,6 +222,7 @@ function bestSingle(ctx: Ctx, job: Job, shareVertex: boolean, anyLane: boolean):
   const { A, B } = job;
   let best: Candidate | undefined;
   for (let g = 0; g <= ctx.n; g++) {
+    if (banned(ctx, job, g)) continue;
     for (const a of endOptions(ctx, A, g, 'out', job.exit && !shareVertex)) {
       for (const b of endOptions(ctx, B, g, 'in', false)) {
         const lo = Math.min(A.sym.y, B.sym.y, a.y, b.y);
@@ -233,11 +244,13 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
   const r0 = Math.min(A.row, B.row);
   const r1 = Math.max(A.row, B.row);
   for (let g1 = 0; g1 <= ctx.n; g1++) {
+    if (banned(ctx, job, g1)) continue;
     for (const a of endOptions(ctx, A, g1, 'out', job.exit)) {
       for (let g2 = 0; g2 <= ctx.n; g2++) {
-        if (g2 === g1) continue;
+        if (g2 === g1 || banned(ctx, job, g2)) continue;
         for (const b of endOptions(ctx, B, g2, 'in', false)) {
-          for (let k = r0; k < r1; k++) {
+          // Between the two rows, or a little above or below both (around an end boxed in by its neighbours' lines).
+          for (let k = r0 - JOG_REACH; k < r1 + JOG_REACH; k++) {
             const space = ctx.spaces.get(k);
             if (!space) continue;
             for (const y of spaceHeights(space).jogs) {
@@ -259,6 +272,14 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
     }
   }
   return best;
+}
+
+export function banKey(edgeIndex: number, gap: number): string {
+  return `${edgeIndex}:${gap}`;
+}
+
+function banned(ctx: Ctx, job: Job, g: number): boolean {
+  return ctx.bans.has(banKey(job.pe.index, g));
 }
 
 /** Would a run at y between xa and xb pass where an object's free bottom or top turns? */
@@ -322,7 +343,7 @@ function commit(ctx: Ctx, job: Job, c: Candidate): LaneRoute {
     ctx.hruns.push(hrun(c.jogY, x1, x2, ends));
   }
   const xs: LaneRoute['xs'] = c.legs.length === 2 ? [x1, x2] : [x1];
-  return { job, from, to, xs, ...(c.jogY !== undefined ? { jogY: c.jogY } : {}) };
+  return { job, from, to, xs, gaps: c.legs.map((l) => l.lane.gap), ...(c.jogY !== undefined ? { jogY: c.jogY } : {}) };
 }
 
 function attach(o: Obj, e: EndPlan, exit: boolean, dir: 'out' | 'in'): End {
@@ -372,6 +393,12 @@ function runCost(ctx: Ctx, a: EndPlan, b: EndPlan, x: number, ends: string[]): n
   const y1 = Math.max(a.y, b.y);
   const weight = (r: { ends?: string[] }): number => (r.ends?.some((e) => ends.includes(e)) ? W_CROSS_SHARED : W_CROSS);
   for (const h of ctx.hruns) if (h.y > y0 && h.y < y1 && x > h.x0 && x < h.x1) cost += weight(h);
+  // Passing a symbol's side within GRAZE px (narrow columns): the lane seems to touch it, and
+  // a line leaving that side later crosses it right at the symbol.
+  for (const s of ctx.symbols) {
+    if (ends.includes(s.id) || s.y >= y1 || s.y + s.height <= y0) continue;
+    if (Math.min(Math.abs(x - s.x), Math.abs(x - s.x - s.width)) < GRAZE) cost += W_GRAZE;
+  }
   for (const e of [a, b]) {
     const lo = Math.min(e.x, x);
     const hi = Math.max(e.x, x);

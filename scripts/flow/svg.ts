@@ -3,7 +3,7 @@
 // external references, so it can be inlined in PDF pages and site pages alike.
 import { escapeHtml as esc } from '../kit/escape.ts';
 import { pentagon } from './geometry.ts';
-import { LABEL_FONT_SIZE } from './labels.ts';
+import { LABEL_FONT_SIZE, lineHeight } from './labels.ts';
 import type { TerminatorText } from './terminator-text.ts';
 import type { Connector, PageLayout, PlacedSymbol, Point } from './types.ts';
 
@@ -39,7 +39,7 @@ export function flowSvg(page: PageLayout, opts: FlowSvgOptions = {}): string {
   if (labels.length) {
     // A white halo keeps labels readable where they sit next to a line.
     out.push('<g class="sop-labels" fill="#000" stroke="#fff" stroke-width="2" paint-order="stroke">');
-    for (const c of labels) out.push(label(c));
+    for (const c of labels) out.push(label(c, fontSize));
     out.push('</g>');
   }
   out.push('</svg>');
@@ -75,10 +75,14 @@ function connector(c: Connector, marker: string): string {
   return `<polyline class="sop-connector" data-from="${esc(c.from)}" data-to="${esc(c.to)}" points="${pts(c.points)}" marker-end="url(#${esc(marker)})"/>`;
 }
 
-function label(c: Connector): string {
+function label(c: Connector, fontSize: number): string {
   const at = c.labelAt!;
   const anchor = c.labelAnchor ?? 'start';
-  return `<text class="sop-label" data-from="${esc(c.from)}" data-to="${esc(c.to)}" x="${num(at.x)}" y="${num(at.y)}" text-anchor="${anchor}">${esc(c.label ?? '')}</text>`;
+  const open = `<text class="sop-label" data-from="${esc(c.from)}" data-to="${esc(c.to)}" x="${num(at.x)}" y="${num(at.y)}" text-anchor="${anchor}">`;
+  if (!c.labelLines) return `${open}${esc(c.label ?? '')}</text>`;
+  // Two lines (see labels.ts): the second one a line height under the first.
+  const dy = lineHeight(fontSize);
+  return `${open}${c.labelLines.map((l, i) => `<tspan x="${num(at.x)}"${i ? ` dy="${num(dy)}"` : ''}>${esc(l)}</tspan>`).join('')}</text>`;
 }
 
 function pts(ps: Point[]): string {

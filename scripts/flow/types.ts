@@ -70,6 +70,8 @@ export interface Connector {
   /** Orthogonal polyline; the last point lies on the target symbol's edge. */
   points: Point[];
   label?: string;
+  /** The label on two lines (where one found no free spot); the first line's baseline is labelAt.y. */
+  labelLines?: string[];
   labelAt?: Point;
   /** How the label text is anchored at labelAt (SVG text-anchor); `start` when absent. */
   labelAnchor?: LabelAnchor;

@@ -12,8 +12,8 @@ import type { Step } from '../model/sop.ts';
 import { PX_PER_MM } from '../render/paper.ts';
 import type { SopView } from '../render/view.ts';
 
-/** Height of the band that holds off-page connectors at a page break. */
-export const BAND_HEIGHT = 34;
+/** Height of the band that holds off-page connectors at a page break: the connector (16 px) and 4 px of air each side, not a full row. */
+export const BAND_HEIGHT = 24;
 
 /** What the measuring page reports for one SOP, in CSS px. */
 export interface Measurement {

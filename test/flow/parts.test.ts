@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inflate, LABEL_CLEAR, labelBox, labelSpots, placeLabels, segmentMeetsBox } from '../../scripts/flow/labels.ts';
+import { inflate, LABEL_CLEAR, labelBox, labelSpots, lineHeight, placeLabels, segmentMeetsBox, wrapOptions } from '../../scripts/flow/labels.ts';
 import { buildLanes, laneFree, takeLane } from '../../scripts/flow/lanes.ts';
 import { offpageLetter } from '../../scripts/flow/plan.ts';
 import { sideOffsets } from '../../scripts/flow/ports.ts';
@@ -47,6 +47,12 @@ describe('lanes', () => {
 });
 
 describe('offpageLetter', () => {
+  it('keeps free ports 6px from pinned ones and from each other where the side has room', () => {
+    const offs = sideOffsets([{ key: 0, fixed: 0 }, { key: -990 }, { key: -980 }, { key: 990 }, { key: 980 }], 15);
+    const ys = [...offs].sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(6 - 1e-9);
+    expect(offs[1]).toBeLessThan(offs[2]!);
+  });
   it('runs A … Z, AA, AB …', () => {
     expect([0, 1, 25, 26, 27, 51, 52].map(offpageLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA']);
   });
@@ -63,6 +69,24 @@ describe('label placement', () => {
     expect(first!.at.y).toBeLessThan(50);
     expect(second!.at.y).toBeGreaterThan(50);
     expect(at(page)).toEqual(first!.at);
+  });
+
+  it('wraps a label onto two lines at a space, or between Indonesian syllables with a hyphen', () => {
+    expect(wrapOptions('Tidak lengkap', 9.5)).toEqual([['Tidak', 'lengkap']]);
+    expect(wrapOptions('Lengkap', 9.5)).toEqual([['Leng-', 'kap']]);
+    expect(wrapOptions('Tidak', 9.5)).toEqual([['Ti-', 'dak']]);
+    expect(wrapOptions('Setuju', 9.5).map((l) => l.join('')).sort()).toEqual(['Se-tuju', 'Setu-ju']);
+    expect(wrapOptions('Ya', 9.5)).toEqual([]);
+    // Beside a line straight down in a narrow cell, one line would cross the column rule: two lines fit.
+    const down: Connector = { from: '3', to: '4', points: [{ x: 31, y: 20 }, { x: 31, y: 80 }], label: 'Lengkap' };
+    const narrow: PageLayout = { topBand: false, bottomBand: false, width: 62, height: 100, symbols: [], connectors: [down], rules: { x: [0, 62], y: [0, 100] } };
+    const placed = placeLabels(narrow, 9.5);
+    expect(placed.crowded).toEqual([]);
+    const c = placed.page.connectors[0]!;
+    expect(c.labelLines).toEqual(['Leng-', 'kap']);
+    const box = labelBox(c.labelLines!, c.labelAt!, 'start', 9.5);
+    expect(box.y1 - box.y0).toBeCloseTo(2 * lineHeight(9.5), 6);
+    expect(box.x0 >= 31 + LABEL_CLEAR && box.x1 <= 62 - LABEL_CLEAR).toBe(true);
   });
 
   it('moves a label off a rule, a line or another label to the nearest free spot, and reports when there is none', () => {

@@ -124,6 +124,15 @@ describe('readability', () => {
     expect(readability(graph, [lPage([lShape, across])]).crossReverse).toBe(1);
   });
 
+  it('counts two lines leaving one side of a symbol closer than 6 px', () => {
+    const runs = (dy: number): PageLayout => lPage([
+      { from: '1', to: '2', points: [{ x: 85, y: 30 }, { x: 150, y: 30 }, { x: 150, y: 79 }] },
+      { from: '1', to: '2', points: [{ x: 85, y: 30 + dy }, { x: 95, y: 30 + dy }, { x: 95, y: 90 }, { x: 115, y: 90 }] },
+    ]);
+    expect(readability(graph, [runs(4.5)]).sideRunsClose).toBe(1);
+    expect(readability(graph, [runs(6)]).sideRunsClose).toBe(0);
+  });
+
   it('measures labels with the real font: across a rule, too close to a line, or clear', () => {
     const at = (x: number, y: number): Connector => ({ ...lShape, label: 'Tidak', labelAt: { x, y }, labelAnchor: 'start' });
     expect(readability(graph, [lPage([at(110, 64)])])).toMatchObject({ labels: 1, labelsBad: 1, labelsOnRule: 1 });

@@ -50,7 +50,7 @@ describe('generated flowchart suite', () => {
   });
 
   it('keeps lines off the table rules and lanes apart', () => {
-    expect(where((f) => f.score.details.filter((d) => /beside a table rule|from a column rule|px apart/.test(d)))).toEqual([]);
+    expect(where((f) => f.score.details.filter((d) => /beside a table rule|from a column rule|connectors .* px apart/.test(d)))).toEqual([]);
   });
 
   it('hands off to the following row with one bend wherever that path is free', () => {
@@ -69,12 +69,19 @@ describe('generated flowchart suite', () => {
     expect(where((f) => f.plan.pages.filter((p, i, all) => i === all.length - 1 && p.first === p.last && f.sop.steps.length > 1).map(() => 'signer block with one row'))).toEqual([]);
   });
 
-  // Not yet at target (0): crossings between connectors of one symbol, edges crossing their
-  // own reverse, and labels without a free spot in one cell (long words in narrow columns).
-  // Bounded here so they can only go down; see the issue 9 report for the figures.
-  it('keeps the remaining crossings and crowded labels to a few per hundred flows', () => {
+  it('places every decision label clear of rules, lines, symbols and other labels, in one cell, at 7 pt or more', () => {
+    expect(where((f) => f.score.details.filter((d) => /label/.test(d)))).toEqual([]);
+    expect(flows.reduce((n, f) => n + f.score.labelsBad + f.score.labelsOnRule, 0)).toBe(0);
+    expect(flows.reduce((n, f) => n + f.score.labels, 0)).toBeGreaterThan(1000);
+  });
+
+  // Not yet at target (0) on a few of the hardest flows (54–73 px columns, one lane per gap):
+  // knots where every route is boxed in by the flow's own lines, and lines leaving one crowded
+  // side closer than 6 px. Bounded here so they can only go down (issue 9 report).
+  it('keeps the remaining knots and crowded sides to a handful in 300 flows', () => {
     const sum = (k: (f: ScoredFlow) => number) => flows.reduce((n, f) => n + k(f), 0);
-    expect(sum((f) => f.score.crossSharing + f.score.crossReverse)).toBeLessThanOrEqual(60);
-    expect(sum((f) => f.score.labelsBad)).toBeLessThanOrEqual(120);
+    expect(sum((f) => f.score.crossSharing + f.score.crossReverse)).toBeLessThanOrEqual(4);
+    expect(sum((f) => f.score.crossReverse)).toBe(0);
+    expect(sum((f) => f.score.sideRunsClose)).toBeLessThanOrEqual(4);
   });
 });

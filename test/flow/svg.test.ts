@@ -51,6 +51,11 @@ describe('flowSvg', () => {
     expect(svg).toMatch(/<text class="sop-label" data-from="2" data-to="3" x="107" y="64" text-anchor="end">/);
   });
 
+  it('draws a two-line label as tspans, the second a line lower', () => {
+    const two = flowSvg({ ...page, connectors: [{ ...page.connectors[0]!, label: 'Lengkap', labelLines: ['Leng-', 'kap'], labelAt: { x: 50, y: 60 } }] });
+    expect(two).toMatch(/<text class="sop-label" [^>]*x="50" y="60" text-anchor="start"><tspan x="50">Leng-<\/tspan><tspan x="50" dy="[\d.]+">kap<\/tspan><\/text>/);
+  });
+
   it('has no external references and is deterministic', () => {
     expect(svg.replace('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/href|http|url\((?!#)/);
     expect(flowSvg(page, { markerId: 'arrow-p3' })).toBe(svg);
