@@ -52,7 +52,7 @@ export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowd
 
 /** A retry after a knot bans the lanes' gaps of one of its connectors; a few rounds at most. */
 const RETRY_ROUNDS = 4;
-const RETRIES_PER_ROUND = 8;
+const RETRIES_PER_ROUND = 24;
 /** Page score: broken geometry first, then knots and other crossings as the router weighs them, then crowded labels. */
 const KNOT = W_CROSS_SHARED;
 const CROSS = W_CROSS;
@@ -152,6 +152,8 @@ function retryBans(r: Routed): Array<Set<string>> {
       if (lane?.offpage && pent && knotted.some((s) => pent.y < s.y + s.height && s.y < pent.y + pent.height)) add([bandKey(lane.edge)]);
     });
   }
+  // Then any other jump: it may hold the lane a knotted connector needs to go round.
+  if (out.length) for (const lane of r.lanes) if (lane && lane.gaps.length) add(lane.gaps.map((g) => banKey(lane.edge, g)));
   return out;
 }
 
