@@ -18,7 +18,7 @@ import type { PageGeom } from './page.ts';
 import { planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
-import { checkPage, crossings } from './quality.ts';
+import { checkPage, crossings, crowdedSides, LANE_SEP } from './quality.ts';
 import { banKey, objOf, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
 import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
 import type { Connector, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
@@ -52,12 +52,16 @@ export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowd
 
 /** A retry after a knot bans the lanes' gaps of one of its connectors; a few rounds at most. */
 const RETRY_ROUNDS = 4;
-const RETRIES_PER_ROUND = 8;
+const RETRIES_PER_ROUND = 24;
 /** Page score: broken geometry first, then knots and other crossings as the router weighs them, then crowded labels. */
 const KNOT = W_CROSS_SHARED;
 const CROSS = W_CROSS;
 const BROKEN = 1e6;
 const CROWDED = 40;
+/** Two lines at one side of a symbol closer than LANE_SEP read as one: as bad as a knot. */
+const SIDE = KNOT;
+/** Ports keep this far from the ends of a side. */
+const PORT_END = 2;
 
 interface Routed {
   page: PageLayout;
@@ -65,6 +69,8 @@ interface Routed {
   /** Per connector: the edge it draws and the gaps of its lanes (lane routes only). */
   lanes: Array<{ edge: number; gaps: number[]; offpage: boolean } | undefined>;
   bans: ReadonlySet<string>;
+  /** Symbols drawn taller to hold the lines at their sides (id → lines at the busiest side). */
+  tall: ReadonlyMap<string, number>;
 }
 
 /**
@@ -73,12 +79,12 @@ interface Routed {
  * page by score is kept. Only pages with a knot pay for the retries.
  */
 function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
-  let best = routePage(input, plan, p, new Set());
+  let best = taller(input, plan, p, routePage(input, plan, p, new Set(), new Map()));
   let score = pageScore(best);
   for (let round = 0; round < RETRY_ROUNDS && score >= KNOT; round++) {
     let improved = false;
     for (const bans of retryBans(best).slice(0, RETRIES_PER_ROUND)) {
-      const r = routePage(input, plan, p, bans);
+      const r = routePage(input, plan, p, bans, best.tall);
       const s = pageScore(r);
       if (s < score) {
         best = r;
@@ -88,7 +94,20 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     }
     if (!improved) break;
   }
-  return best;
+  return taller(input, plan, p, best);
+}
+
+/**
+ * A symbol whose side holds more lines than fit LANE_SEP apart (a short box with an off-page
+ * connector and two loops at one side) is drawn taller, within its row, and the page routed again.
+ */
+function taller(input: LayoutInput, plan: Plan, p: number, r: Routed): Routed {
+  const crowded = crowdedSides(r.page).filter(({ id, lines }) => (r.tall.get(id) ?? 0) < lines);
+  if (crowded.length === 0) return r;
+  const tall = new Map(r.tall);
+  for (const c of crowded) tall.set(c.id, Math.max(tall.get(c.id) ?? 0, c.lines));
+  const again = routePage(input, plan, p, r.bans, tall);
+  return pageScore(again) < pageScore(r) ? again : r;
 }
 
 /** Ban that sends a jump's off-page connector on this page to the connector band. */
@@ -97,7 +116,7 @@ function bandKey(edge: number): string {
 }
 
 function pageScore(r: Routed): number {
-  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length;
+  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + SIDE * crowdedSides(r.page).length;
   for (const x of crossings(r.page)) s += x.kind === 'other' ? CROSS : KNOT;
   for (const c of r.page.connectors) for (let i = 1; i < c.points.length; i++) s += (Math.abs(c.points[i]!.x - c.points[i - 1]!.x) + Math.abs(c.points[i]!.y - c.points[i - 1]!.y)) / 100;
   return s;
@@ -133,13 +152,15 @@ function retryBans(r: Routed): Array<Set<string>> {
       if (lane?.offpage && pent && knotted.some((s) => pent.y < s.y + s.height && s.y < pent.y + pent.height)) add([bandKey(lane.edge)]);
     });
   }
+  // Then any other jump: it may hold the lane a knotted connector needs to go round.
+  if (out.length) for (const lane of r.lanes) if (lane && lane.gaps.length) add(lane.gaps.map((g) => banKey(lane.edge, g)));
   return out;
 }
 
-function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<string>): Routed {
+function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<string>, tall: ReadonlyMap<string, number>): Routed {
   const g = pageGeom(input, p);
   const objs = new Map<number, Obj>();
-  for (let i = g.first; i <= g.last; i++) objs.set(i, stepObj(input, g, i));
+  for (let i = g.first; i <= g.last; i++) objs.set(i, stepObj(input, g, i, tall));
 
   const mine = plan.edges.filter((e) => plan.pageOf[e.u] === p || plan.pageOf[e.v] === p);
   const plain = mine.filter((e) => e.route === 'straight' || e.route === 'band');
@@ -250,7 +271,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     rules: tableRules(input, g),
     labelFontSize: LABEL_FONT_SIZE,
   };
-  return { ...placeLabels(layout, LABEL_FONT_SIZE), lanes: laneOf, bans };
+  return { ...placeLabels(layout, LABEL_FONT_SIZE), lanes: laneOf, bans, tall };
 }
 
 /** Where the table draws its rules under this page's overlay. */
@@ -262,14 +283,19 @@ function tableRules(input: LayoutInput, g: PageGeom): { x: number[]; y: number[]
   return { x, y };
 }
 
-/** The row's symbol, centred in its row and its actor column. */
-function stepObj(input: LayoutInput, g: PageGeom, i: number): Obj {
+/**
+ * The row's symbol, centred in its row and its actor column; `tall` ones tall enough for their
+ * lines LANE_SEP apart all on one side of a pinned middle one (see ports.ts), as the row allows.
+ */
+function stepObj(input: LayoutInput, g: PageGeom, i: number, tall: ReadonlyMap<string, number>): Obj {
   const node = input.graph.nodes[i]!;
   const c = g.actorCol[node.actor];
   if (c === undefined) throw new Error(`layoutFlow: row ${node.no} has actor ${node.actor}, but there are ${g.actorCol.length} columns`);
   const rh = input.rowHeights[i]!;
   const w = symbolWidth(g.cw[c]!);
-  const h = symbolHeight(node.symbol, rh);
+  const lines = tall.get(String(node.no));
+  const nominal = symbolHeight(node.symbol, rh);
+  const h = lines ? Math.max(nominal, Math.min(2 * ((lines - 1) * LANE_SEP + PORT_END), rh - 2 * SIZE.rowPad)) : nominal;
   const cx = colCenter(g, c);
   const cy = g.rowTop.get(i)! + rh / 2;
   const sym: PlacedSymbol = { id: String(node.no), kind: node.symbol, x: cx - w / 2, y: cy - h / 2, width: w, height: h };
@@ -289,7 +315,7 @@ function assignPorts(o: Obj): void {
   for (const side of ['L', 'R'] as const) {
     const ports = o.ports[side];
     if (ports.length === 0) continue;
-    const offs = sideOffsets(ports.map((q) => ({ key: q.key, ...(q.fixed !== undefined ? { fixed: q.fixed } : {}) })), o.sym.height / 2 - 2);
+    const offs = sideOffsets(ports.map((q) => ({ key: q.key, ...(q.fixed !== undefined ? { fixed: q.fixed } : {}) })), o.sym.height / 2 - PORT_END);
     ports.forEach((q, j) => (q.point = sidePoint(o, side, offs[j]!)));
   }
 }

@@ -299,28 +299,9 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
         }
       }
     }
-    // Horizontal runs at one side of a symbol: closer than LANE_SEP they read as one thick line.
-    for (const s of page.symbols) {
-      const at: Record<'L' | 'R', number[]> = { L: [], R: [] };
-      for (const c of page.connectors) {
-        const ends: Array<[Point, Point | undefined]> = [];
-        if (c.from === s.id) ends.push([c.points[0]!, c.points[1]]);
-        if (c.to === s.id) ends.push([c.points[c.points.length - 1]!, c.points[c.points.length - 2]]);
-        for (const [p, q] of ends) {
-          if (!q || Math.abs(p.y - q.y) > EPS) continue;
-          const side = q.x < p.x ? 'L' : 'R';
-          at[side].push(p.y);
-        }
-      }
-      for (const side of ['L', 'R'] as const) {
-        const ys = at[side].sort((a, b) => a - b);
-        for (let k = 1; k < ys.length; k++) {
-          if (ys[k]! - ys[k - 1]! < LANE_SEP - EPS) {
-            r.sideRunsClose++;
-            r.details.push(`${where}: two lines at the ${side === 'L' ? 'left' : 'right'} of symbol ${s.id} run ${fmt(ys[k]! - ys[k - 1]!)}px apart`);
-          }
-        }
-      }
+    for (const c of crowdedSides(page)) {
+      r.sideRunsClose++;
+      r.details.push(`${where}: two lines at the ${c.side === 'L' ? 'left' : 'right'} of symbol ${c.id} run ${fmt(c.gap)}px apart`);
     }
     for (const x of crossings(page)) {
       const ca = page.connectors[x.a]!;
@@ -379,6 +360,38 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
     });
   });
   return r;
+}
+
+/** A pair of neighbouring horizontal runs at one side of a symbol closer than LANE_SEP (they read as one thick line). */
+export interface CrowdedSide {
+  id: string;
+  side: 'L' | 'R';
+  gap: number;
+  /** How many runs leave or enter that side. */
+  lines: number;
+}
+
+export function crowdedSides(page: PageLayout): CrowdedSide[] {
+  const out: CrowdedSide[] = [];
+  for (const s of page.symbols) {
+    const at: Record<'L' | 'R', number[]> = { L: [], R: [] };
+    for (const c of page.connectors) {
+      const ends: Array<[Point, Point | undefined]> = [];
+      if (c.from === s.id) ends.push([c.points[0]!, c.points[1]]);
+      if (c.to === s.id) ends.push([c.points[c.points.length - 1]!, c.points[c.points.length - 2]]);
+      for (const [p, q] of ends) {
+        if (!q || Math.abs(p.y - q.y) > EPS) continue;
+        at[q.x < p.x ? 'L' : 'R'].push(p.y);
+      }
+    }
+    for (const side of ['L', 'R'] as const) {
+      const ys = at[side].sort((a, b) => a - b);
+      for (let k = 1; k < ys.length; k++) {
+        if (ys[k]! - ys[k - 1]! < LANE_SEP - EPS) out.push({ id: s.id, side, gap: ys[k]! - ys[k - 1]!, lines: ys.length });
+      }
+    }
+  }
+  return out;
 }
 
 export interface Crossing {

@@ -3,7 +3,7 @@ import { flowGraph } from '../../scripts/flow/graph.ts';
 import { isVertex, onBoundary } from '../../scripts/flow/geometry.ts';
 import { LABEL_FONT_SIZE, labelBox } from '../../scripts/flow/labels.ts';
 import { layoutFlow, MIN_ROW_HEIGHT } from '../../scripts/flow/layout.ts';
-import { checkLayout } from '../../scripts/flow/quality.ts';
+import { checkLayout, crowdedSides } from '../../scripts/flow/quality.ts';
 import type { Connector, PageLayout, PlacedSymbol, Point } from '../../scripts/flow/types.ts';
 import { build, steps } from './helpers.ts';
 import type { Case, RowSpec } from './helpers.ts';
@@ -220,6 +220,26 @@ describe('layoutFlow: decisions and jumps', () => {
     expectClean(c);
     const p = c.layout[0]!;
     expect(last(conn(p, '2', '6'))).not.toEqual(last(conn(p, '3', '6')));
+  });
+});
+
+describe('layoutFlow: crowded sides', () => {
+  // Row 4 hands off to row 5 out of its left side, and rows 5 and 8 loop back into that side
+  // from below: three lines where a 22 px box holds two 6 px apart (from generated flow alur-038).
+  const spec: RowSpec[] = [[2], [2], [2], [2], [0, 'Lengkap: 6; Tidak: 4'], [0], [1, 'Setuju: 8; Tidak: 2'], [0, 'Tidak: 4; Lengkap: 9'], [0, 'end']];
+  const c = build(spec, { actors: 5, columnWidths: [100, 100, 100, 100, 100], rowHeights: [49, 49, 48, 48, 68, 48, 68, 68, 48] });
+
+  it('draws a symbol taller, within its row, when its side holds more lines than fit 6 px apart', () => {
+    expectClean(c);
+    const p = c.layout[0]!;
+    expect(crowdedSides(p)).toEqual([]);
+    const s = sym(p, '4');
+    expect(s.height).toBeGreaterThan(sym(p, '3').height);
+    const box = rowBox(c, 4);
+    expect(s.y).toBeGreaterThanOrEqual(box.top);
+    expect(s.y + s.height).toBeLessThanOrEqual(box.bottom);
+    const left = p.connectors.flatMap((k) => [...(k.from === '4' ? [k.points[0]!] : []), ...(k.to === '4' ? [last(k)] : [])]).filter((q) => q.x < s.x + s.width / 2);
+    expect(left.length).toBe(3);
   });
 });
 

@@ -75,13 +75,18 @@ describe('generated flowchart suite', () => {
     expect(flows.reduce((n, f) => n + f.score.labels, 0)).toBeGreaterThan(1000);
   });
 
-  // Not yet at target (0) on a few of the hardest flows (54–73 px columns, one lane per gap):
-  // knots where every route is boxed in by the flow's own lines, and lines leaving one crowded
-  // side closer than 6 px. Bounded here so they can only go down (issue 9 report).
-  it('keeps the remaining knots and crowded sides to a handful in 300 flows', () => {
+  it('keeps the lines at one side of a symbol at least 6 px apart', () => {
+    expect(where((f) => f.score.details.filter((d) => /two lines at the/.test(d)))).toEqual([]);
+  });
+
+  // Not yet at target (0) on 3 of the hardest flows (54–73 px columns, one lane per gap at the
+  // table's edges): knots where every route is boxed in by the flow's own lines: alur-100 (a
+  // hand-off across the whole page under a decision whose two loops share the one edge lane),
+  // alur-232 (two loops that both need the table's right edge lane), alur-151 (a decision's
+  // loop boxed in by its own hand-off and a neighbour's). Bounded so they can only go down.
+  it('keeps the remaining knots to a handful in 300 flows', () => {
     const sum = (k: (f: ScoredFlow) => number) => flows.reduce((n, f) => n + k(f), 0);
-    expect(sum((f) => f.score.crossSharing + f.score.crossReverse)).toBeLessThanOrEqual(4);
+    expect(sum((f) => f.score.crossSharing + f.score.crossReverse)).toBeLessThanOrEqual(3);
     expect(sum((f) => f.score.crossReverse)).toBe(0);
-    expect(sum((f) => f.score.sideRunsClose)).toBeLessThanOrEqual(4);
   });
 });
