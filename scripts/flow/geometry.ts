@@ -17,7 +17,9 @@ export const SIZE = {
   minHeight: 10,
 } as const;
 
-/** Lines keep this far (3 pt) from symbols they do not join: nearer, they read as joining them. */
+/** A line passing nearer than this (2 pt) to a symbol it does not join reads as joining it. */
+export const LINE_CLEAR = (96 / 72) * 2;
+/** Off-page connectors stand further (3 pt) from lines they do not join: their tip points at them. */
 export const SYMBOL_CLEAR = 4;
 
 /**

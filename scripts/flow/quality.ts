@@ -2,7 +2,7 @@
 // tests on real SOPs. Each violation is one human-readable line; none means the chart is
 // clean: orthogonal arrows that end on their target's edge, never run through a symbol or
 // along another arrow, stay on the page, and draw every edge of the graph exactly once.
-import { isVertex, onBoundary, segmentEntersSymbol, segmentSymbolDistance, SYMBOL_CLEAR } from './geometry.ts';
+import { isVertex, LINE_CLEAR, onBoundary, segmentEntersSymbol, segmentSymbolDistance } from './geometry.ts';
 import { boxesMeet, inflate, LABEL_CLEAR, labelBox, labelLines, segmentMeetsBox } from './labels.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol, Point } from './types.ts';
 
@@ -226,7 +226,7 @@ export interface Readability {
   labelsOnRule: number;
   /** Step symbols narrower than SYMBOL_SHARE of their column (and SYMBOL_MAX). */
   smallSymbols: number;
-  /** Segments passing closer than SYMBOL_CLEAR to a symbol (or off-page connector) their connector does not join. */
+  /** Segments passing closer than LINE_CLEAR (2 pt) to a symbol (or off-page connector) their connector does not join. */
   nearSymbols: number;
   /** One line per defect, for test messages. */
   details: string[];
@@ -292,7 +292,7 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
       for (const sym of page.symbols) {
         if (sym.id === c.from || sym.id === c.to) continue;
         const d = segmentSymbolDistance(s.p, s.q, sym);
-        if (d < SYMBOL_CLEAR - EPS) {
+        if (d < LINE_CLEAR - EPS) {
           r.nearSymbols++;
           r.details.push(`${where}: connector ${name(c)} passes ${fmt(d)}px from symbol ${sym.id} at ${pt(s.p)}–${pt(s.q)}`);
         }

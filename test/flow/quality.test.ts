@@ -143,14 +143,14 @@ describe('readability', () => {
     expect(readability(graph, [lPage([lShape, across])]).crossReverse).toBe(1);
   });
 
-  it('counts a line passing within 4 px of a symbol it does not join', () => {
+  it('counts a line passing within 2 pt of a symbol it does not join', () => {
     // Off-page connector A pointing down at the one-bend L's horizontal run (y 30).
     const a = (tip: number): PlacedSymbol => ({ id: 'A', kind: 'offpage', x: 112, y: tip - 16, width: 16, height: 16, text: 'A' });
     const near = readability(graph, [lPage([lShape], [s1, s2, a(29)])]);
     expect(near.nearSymbols).toBe(1);
     expect(near.details.join('\n')).toMatch(/1→2 passes 1px from symbol A/);
     expect(readabilityDefects(near)).toBe(1);
-    expect(readability(graph, [lPage([lShape], [s1, s2, a(26)])]).nearSymbols).toBe(0);
+    expect(readability(graph, [lPage([lShape], [s1, s2, a(27.3)])]).nearSymbols).toBe(0);
   });
 
   it('counts two lines leaving one side of a symbol closer than 6 px', () => {
