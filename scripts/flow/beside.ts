@@ -5,7 +5,7 @@
 // that no line runs through another connector. When a row has more than fits, the extra
 // ones stand in a free cell of a nearby row, or failing that of the page's connector band,
 // and are routed like jumps (rare: crowded rows in tables with few actor columns).
-import { SIZE } from './geometry.ts';
+import { SIZE, SYMBOL_CLEAR } from './geometry.ts';
 import { colCenter, pentSize } from './page.ts';
 import type { PageGeom } from './page.ts';
 import type { PlannedEdge } from './plan.ts';
@@ -49,11 +49,13 @@ export interface RowEnds {
 export interface Wall {
   row: number;
   side: Side;
+  /** How far below mid-height the line may leave to pass clear under connectors above it. */
+  drop: number;
 }
 
 interface Slot {
-  /** A hand-off's line, not a connector (see Wall). */
-  wall?: boolean;
+  /** A hand-off's line, not a connector (see Wall): its index among the walls, and its drop. */
+  wall?: { index: number; drop: number };
   side: Side;
   col: number;
   /** Centre height of the connector relative to the row symbol's centre. */
@@ -77,9 +79,9 @@ export function placeOffpage(
   bandCols: Map<number, number[]>,
   walls: Wall[] = [],
   toBand: ReadonlySet<number> = new Set(),
-): { besides: Beside[]; remotes: Remote[] } {
+): { besides: Beside[]; remotes: Remote[]; wallDys: number[] } {
   const taken = new Map<number, Slot[]>();
-  for (const w of walls) taken.set(w.row, [...(taken.get(w.row) ?? []), { wall: true, side: w.side, col: -1, dy: 0, via: 'side', exit: false }]);
+  walls.forEach((w, index) => taken.set(w.row, [...(taken.get(w.row) ?? []), { wall: { index, drop: w.drop }, side: w.side, col: -1, dy: 0, via: 'side', exit: false }]));
   const besides: Beside[] = [];
   const overflow: Piece[] = [];
   // Pieces sent to the band (a retry after a knot, see layout.ts) skip the rows.
@@ -125,7 +127,16 @@ export function placeOffpage(
     rm.obj.pentCols[toward] = [rm.obj.col];
     rm.obj.pentCols[away] = (taken.get(rm.obj.row) ?? []).filter((s) => !s.wall).map((s) => s.col).filter((c) => (away === 'R' ? c > rm.obj.col : c < rm.obj.col));
   }
-  return { besides, remotes };
+  // Each hand-off's line leaves as high as the connectors above it on its side allow.
+  const wallDys = walls.map(() => 0);
+  for (const slots of taken.values()) {
+    for (const w of slots) {
+      if (!w.wall) continue;
+      const ph = pentH(g, objs.get(walls[w.wall.index]!.row)!);
+      for (const q of slots) if (!q.wall && q.side === w.side) wallDys[w.wall.index] = Math.max(wallDys[w.wall.index]!, q.dy + ph / 2 + SYMBOL_CLEAR);
+    }
+  }
+  return { besides, remotes, wallDys };
 }
 
 function isExit(p: Piece): boolean {
@@ -142,9 +153,11 @@ function candidates(g: PageGeom, piece: Piece, alt: boolean, ends: RowEnds): Slo
   const ph = pentH(g, o);
   const usable = o.sym.height / 2 - 2;
   const step = ph / 2 + 1;
+  // Clear of a line passing at the symbol's mid-height (see compatible).
+  const clear = ph / 2 + SYMBOL_CLEAR;
   const exit = isExit(piece);
   // An exit leaves from a vertex; on a decision the others keep the vertex height free.
-  const dys = (exit ? [0] : o.sym.kind === 'decision' ? [-step, step, 0] : [0, step, -step]).filter((d) => Math.abs(d) <= usable + 1e-9);
+  const dys = (exit ? [0] : o.sym.kind === 'decision' ? [-step, step, 0, -clear, clear] : [0, step, -step, -clear, clear]).filter((d) => Math.abs(d) <= usable + 1e-9);
   if (dys.length === 0) dys.push(0);
   const sides: Side[] = alt ? ['L', 'R'] : ['R', 'L'];
   const slots: Slot[] = [];
@@ -169,15 +182,20 @@ function candidates(g: PageGeom, piece: Piece, alt: boolean, ends: RowEnds): Slo
   return slots;
 }
 
+/**
+ * Can connectors (or a connector and a hand-off's line) stand at both slots? A line passing
+ * a connector it does not join keeps SYMBOL_CLEAR from it.
+ */
 function compatible(s: Slot, q: Slot, ph: number): boolean {
   if (q.wall || s.wall) {
     const other = q.wall ? s : q;
-    return other.side !== (q.wall ? q : s).side || other.dy <= -(ph / 2 + 1);
+    const wall = (q.wall ?? s.wall)!;
+    return other.side !== (q.wall ? q : s).side || other.dy <= wall.drop - (ph / 2 + SYMBOL_CLEAR);
   }
   if (s.via === q.via && (s.via === 'bottom' || s.via === 'top')) return false;
   if (q.side !== s.side) return true;
   if (s.exit && q.exit && s.via === 'side' && q.via === 'side') return false;
-  return Math.abs(q.dy - s.dy) >= (q.col === s.col ? ph + 1 : ph / 2 + 1);
+  return Math.abs(q.dy - s.dy) >= (q.col === s.col ? ph + 1 : ph / 2 + SYMBOL_CLEAR);
 }
 
 /**
@@ -250,7 +268,8 @@ function placeRemote(g: PageGeom, piece: Piece, objs: Map<number, Obj>, taken: M
       const ph = pentH(g, o);
       const usable = o.sym.height / 2 - 2;
       const step = ph / 2 + 1;
-      const dys = [0, step, -step].filter((dy) => Math.abs(dy) <= usable + 1e-9);
+      const clear = ph / 2 + SYMBOL_CLEAR;
+      const dys = [0, step, -step, clear, -clear].filter((dy) => Math.abs(dy) <= usable + 1e-9);
       const cols = [...Array(g.n).keys()].filter((c) => c !== o.col).sort((a, b) => Math.abs(a - piece.obj.col) - Math.abs(b - piece.obj.col) || a - b);
       const here = taken.get(row) ?? [];
       for (const col of cols) {

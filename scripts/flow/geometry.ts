@@ -17,6 +17,11 @@ export const SIZE = {
   minHeight: 10,
 } as const;
 
+/** A line passing nearer than this (2 pt) to a symbol it does not join reads as joining it. */
+export const LINE_CLEAR = (96 / 72) * 2;
+/** Off-page connectors stand further (3 pt) from lines they do not join: their tip points at them. */
+export const SYMBOL_CLEAR = 4;
+
 /**
  * Rows lower than this squeeze the symbols (decision 34px + padding + room for two stacked
  * off-page connectors). Renderers should give flowchart rows at least this min-height.
@@ -32,10 +37,12 @@ export function symbolHeight(kind: SymbolKind, rowHeight: number): number {
   return Math.max(SIZE.minHeight, Math.min(nominal, rowHeight - 2 * SIZE.rowPad));
 }
 
-/** Outline as a convex polygon, clockwise on screen. Capsules use their bounding box. */
+/** Outline as a convex polygon, clockwise on screen. */
 export function outline(s: PlacedSymbol): Point[] {
   const { x, y, width: w, height: h } = s;
   switch (s.kind) {
+    case 'terminator':
+      return capsule(s);
     case 'decision':
       return [
         { x: x + w / 2, y },
@@ -55,6 +62,42 @@ export function outline(s: PlacedSymbol): Point[] {
   }
 }
 
+/** Arcs per rounded end of a capsule: the chords stay within 0.2 px of the curve. */
+const ARCS = 8;
+
+/** Radius of a capsule's rounded ends (SVG clamps rx to half the width). */
+function capsuleRadius(s: PlacedSymbol): number {
+  return Math.min(s.height, s.width) / 2;
+}
+
+/**
+ * Terminator: a box with half-circle ends (svg.ts draws rx = height / 2), as the polygon
+ * inscribed in it, so that lines ending on the curve do not count as entering it.
+ */
+function capsule(s: PlacedSymbol): Point[] {
+  const r = capsuleRadius(s);
+  const cy = s.y + s.height / 2;
+  const pts: Point[] = [];
+  for (const [cx, from] of [[s.x + s.width - r, -Math.PI / 2], [s.x + r, Math.PI / 2]] as const) {
+    for (let k = 0; k <= ARCS; k++) {
+      const a = from + (Math.PI * k) / ARCS;
+      pts.push({ x: cx + r * Math.cos(a), y: cy + r * Math.sin(a) });
+    }
+  }
+  return pts;
+}
+
+/** Where a horizontal line at height cy + dy meets the symbol's left or right side. */
+export function sideAt(s: PlacedSymbol, side: 'L' | 'R', dy: number): number {
+  const edge = side === 'R' ? s.x + s.width : s.x;
+  const sign = side === 'R' ? -1 : 1;
+  if (s.kind === 'decision') return edge + sign * (s.width / 2) * Math.min(1, Math.abs(dy) / (s.height / 2));
+  if (s.kind !== 'terminator') return edge;
+  const r = capsuleRadius(s);
+  const e = Math.min(Math.abs(dy), r);
+  return edge + sign * (r - Math.sqrt(r * r - e * e));
+}
+
 /** Off-page connector: a box whose bottom is a point (pointing down, the flow direction). */
 export function pentagon(s: PlacedSymbol): Point[] {
   const { x, y, width: w, height: h } = s;
@@ -68,10 +111,17 @@ export function pentagon(s: PlacedSymbol): Point[] {
 }
 
 /**
- * Is p on the symbol's edge? Rectangles, capsules and off-page connectors use their bounding
- * box (the renderer's arrowhead touches it); diamonds their true outline.
+ * Is p on the symbol's edge? Rectangles and off-page connectors use their bounding box (the
+ * renderer's arrowhead touches it); diamonds and capsules their true outline.
  */
 export function onBoundary(p: Point, s: PlacedSymbol, eps = 0.01): boolean {
+  if (s.kind === 'terminator') {
+    // Distance to the capsule's core segment (between the centres of its ends) is its radius.
+    const r = capsuleRadius(s);
+    const cy = s.y + s.height / 2;
+    const x = Math.max(s.x + r, Math.min(s.x + s.width - r, p.x));
+    return Math.abs(Math.hypot(p.x - x, p.y - cy) - r) <= eps;
+  }
   if (s.kind === 'decision') {
     const cx = s.x + s.width / 2;
     const cy = s.y + s.height / 2;
@@ -150,4 +200,35 @@ function collinear(a: Point, b: Point, c: Point): boolean {
   if (sameX) return (b.y - a.y) * (c.y - b.y) > 0;
   if (sameY) return (b.x - a.x) * (c.x - b.x) > 0;
   return false;
+}
+
+/** Distance from segment a-b to the symbol's outline (0 when it touches or runs through it). */
+export function segmentSymbolDistance(a: Point, b: Point, s: PlacedSymbol): number {
+  if (segmentEntersSymbol(a, b, s, 0)) return 0;
+  const poly = outline(s);
+  let d = Infinity;
+  for (let i = 0; i < poly.length; i++) d = Math.min(d, segmentDistance(a, b, poly[i]!, poly[(i + 1) % poly.length]!));
+  return d;
+}
+
+function segmentDistance(a: Point, b: Point, c: Point, d: Point): number {
+  if (segmentsIntersect(a, b, c, d)) return 0;
+  return Math.min(pointSegment(a, c, d), pointSegment(b, c, d), pointSegment(c, a, b), pointSegment(d, a, b));
+}
+
+function pointSegment(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+function segmentsIntersect(a: Point, b: Point, c: Point, d: Point): boolean {
+  const cross = (o: Point, p: Point, q: Point): number => (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x);
+  const d1 = cross(c, d, a);
+  const d2 = cross(c, d, b);
+  const d3 = cross(a, b, c);
+  const d4 = cross(a, b, d);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }

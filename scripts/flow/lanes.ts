@@ -1,5 +1,6 @@
 // Vertical routing lanes: x positions in the margins beside the symbols, a few per gap
 // between actor columns. A lane carries several connectors if their spans do not meet.
+import { LINE_CLEAR } from './geometry.ts';
 
 export interface Lane {
   x: number;
@@ -16,7 +17,7 @@ export interface Lane {
  */
 export const OFF_RULE = 8;
 export const SPACING = 6;
-const OFF_SYMBOL = 2;
+const OFF_SYMBOL = LINE_CLEAR;
 /** Space left between two spans sharing a lane. */
 const SPAN_SEP = 3;
 
@@ -34,9 +35,11 @@ export function buildLanes(colX: number[], margins: number[], isRule: boolean[] 
     if (g > 0) xs.push(...offsets(margins[g - 1]!, first).map((d) => X - d));
     if (g < n) xs.push(...offsets(margins[g]!, first).map((d) => X + d));
     if (xs.length === 0) {
-      // Columns too narrow for the usual spacing: one lane in the middle of a margin.
-      if (g > 0) xs.push(X - margins[g - 1]! / 2);
-      else xs.push(X + margins[g]! / 2);
+      // Columns too narrow for the usual spacing: one lane off the rule if the margin leaves
+      // 2 px to the symbols (routes avoid passing them there, see route.ts), else in its middle.
+      const at = (m: number): number => (m >= first + 2 ? first : m / 2);
+      if (g > 0) xs.push(X - at(margins[g - 1]!));
+      else xs.push(X + at(margins[g]!));
     }
     gaps.push(xs.sort((a, b) => a - b).map((x) => ({ x, gap: g, taken: [] })));
   }

@@ -10,7 +10,7 @@
 //    (route.ts); across pages, into an off-page connector beside the row (beside.ts).
 import { placeOffpage } from './beside.ts';
 import type { Beside, Piece, Remote } from './beside.ts';
-import { simplify, SIZE, symbolHeight, symbolWidth } from './geometry.ts';
+import { sideAt, simplify, SIZE, SYMBOL_CLEAR, symbolHeight, symbolWidth } from './geometry.ts';
 import { LABEL_FONT_SIZE, placeLabels } from './labels.ts';
 import { buildLanes } from './lanes.ts';
 import { colCenter, pageGeom, pentSize } from './page.ts';
@@ -192,16 +192,17 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     const source = plan.pageOf[pe.u] === p;
     bandCols.get(source ? g.last + 1 : g.first - 1)!.push(objs.get(source ? pe.u : pe.v)!.col);
   }
-  const { besides, remotes } = placeOffpage(
+  const { besides, remotes, wallDys } = placeOffpage(
     g,
     pieces,
     objs,
     // A hand-off leaves by its side: the bottom stays free.
     { bottomFree: (row) => !plain.some((e) => e.u === row && !handoffs.has(e.index)), topFree: (row) => !plain.some((e) => e.v === row) },
     bandCols,
-    [...handoffs.values()].map((h) => ({ row: h.port.obj.row, side: h.side })),
+    [...handoffs.values()].map((h) => ({ row: h.port.obj.row, side: h.side, drop: handoffDrop(h.port.obj) })),
     new Set(mine.filter((e) => bans.has(bandKey(e.index))).map((e) => e.index)),
   );
+  [...handoffs.values()].forEach((h, k) => (h.port.fixed = wallDys[k]!));
 
   const extent = rowExtents(g, objs, besides, remotes);
   const spaces = freeSpaces(g, extent);
@@ -212,8 +213,10 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     const a = objs.get(pe.u)!;
     const b = objs.get(pe.v)!;
     const ends = [a.sym.id, b.sym.id];
-    elbows.push({ y: a.cy, x0: Math.min(sideX(a, handoffs.get(pe.index)!.side), b.cx), x1: Math.max(sideX(a, handoffs.get(pe.index)!.side), b.cx), ends });
-    descents.push({ x: b.cx, y0: a.cy, y1: b.sym.y, ends });
+    const { side, port } = handoffs.get(pe.index)!;
+    const y = a.cy + port.fixed!;
+    elbows.push({ y, x0: Math.min(sideX(a, side), b.cx), x1: Math.max(sideX(a, side), b.cx), ends });
+    descents.push({ x: b.cx, y0: y, y1: b.sym.y, ends });
   }
   // Plain flow straight down (within a column, into and out of the bands): jogs must see it too.
   for (const pe of plain.filter((e) => !handoffs.has(e.index))) {
@@ -310,6 +313,16 @@ function bandPentagon(g: PageGeom, objs: Map<number, Obj>, pe: PlannedEdge, sour
   return { id: pe.letter!, kind: 'offpage', x: o.cx - w / 2, y, width: w, height: h, text: pe.letter! };
 }
 
+/**
+ * How far below mid-height a hand-off may leave its symbol, to pass clear under an off-page
+ * connector beside it (see beside.ts): a little, so that it still reads as leaving the middle,
+ * and never off a decision's vertex.
+ */
+function handoffDrop(o: Obj): number {
+  if (o.sym.kind === 'decision') return 0;
+  return Math.max(0, Math.min(SYMBOL_CLEAR - 1, o.sym.height / 2 - PORT_END - LANE_SEP));
+}
+
 /** Give every port on the object its height on the side and its point on the outline. */
 function assignPorts(o: Obj): void {
   for (const side of ['L', 'R'] as const) {
@@ -320,12 +333,9 @@ function assignPorts(o: Obj): void {
   }
 }
 
+/** On the outline: the diamond's slanted edge (at dy = 0 its vertex), the capsule's curve. */
 function sidePoint(o: Obj, side: Side, dy: number): Point {
-  const y = o.cy + dy;
-  if (o.sym.kind !== 'decision') return { x: sideX(o, side), y };
-  // On the diamond's slanted edge; at dy = 0 this is the vertex.
-  const half = (o.sym.width / 2) * (1 - Math.abs(dy) / (o.sym.height / 2));
-  return { x: side === 'R' ? o.cx + half : o.cx - half, y };
+  return { x: sideAt(o.sym, side, dy), y: o.cy + dy };
 }
 
 /**

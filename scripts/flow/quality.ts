@@ -2,7 +2,7 @@
 // tests on real SOPs. Each violation is one human-readable line; none means the chart is
 // clean: orthogonal arrows that end on their target's edge, never run through a symbol or
 // along another arrow, stay on the page, and draw every edge of the graph exactly once.
-import { isVertex, onBoundary, segmentEntersSymbol } from './geometry.ts';
+import { isVertex, LINE_CLEAR, onBoundary, segmentEntersSymbol, segmentSymbolDistance } from './geometry.ts';
 import { boxesMeet, inflate, LABEL_CLEAR, labelBox, labelLines, segmentMeetsBox } from './labels.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol, Point } from './types.ts';
 
@@ -226,13 +226,15 @@ export interface Readability {
   labelsOnRule: number;
   /** Step symbols narrower than SYMBOL_SHARE of their column (and SYMBOL_MAX). */
   smallSymbols: number;
+  /** Segments passing closer than LINE_CLEAR (2 pt) to a symbol (or off-page connector) their connector does not join. */
+  nearSymbols: number;
   /** One line per defect, for test messages. */
   details: string[];
 }
 
 /** Which metrics must be zero on every flow (hand-offs: every free one drawn as an L). */
 export function readabilityDefects(r: Readability): number {
-  return r.ruleHugs + r.laneNearRule + r.laneTooClose + r.sideRunsClose + (r.handoffsFree - r.handoffsL) + r.crossSharing + r.crossReverse + r.labelsBad + r.smallSymbols;
+  return r.ruleHugs + r.laneNearRule + r.laneTooClose + r.sideRunsClose + (r.handoffsFree - r.handoffsL) + r.crossSharing + r.crossReverse + r.labelsBad + r.smallSymbols + r.nearSymbols;
 }
 
 interface Seg {
@@ -250,7 +252,7 @@ interface Seg {
 export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: number): Readability {
   const r: Readability = {
     ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0,
-    crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, details: [],
+    crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, nearSymbols: 0, details: [],
   };
   const actorOf = new Map(graph.nodes.map((n, i) => [String(n.no), { actor: n.actor, i }]));
   pages.forEach((page, pi) => {
@@ -282,6 +284,17 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
         if (s.width < Math.min(SYMBOL_SHARE * colW, SYMBOL_MAX) - EPS) {
           r.smallSymbols++;
           r.details.push(`${where}: symbol ${s.id} is ${fmt(s.width)}px wide in a ${fmt(colW)}px column`);
+        }
+      }
+    }
+    for (const s of segs) {
+      const c = page.connectors[s.ci]!;
+      for (const sym of page.symbols) {
+        if (sym.id === c.from || sym.id === c.to) continue;
+        const d = segmentSymbolDistance(s.p, s.q, sym);
+        if (d < LINE_CLEAR - EPS) {
+          r.nearSymbols++;
+          r.details.push(`${where}: connector ${name(c)} passes ${fmt(d)}px from symbol ${sym.id} at ${pt(s.p)}–${pt(s.q)}`);
         }
       }
     }

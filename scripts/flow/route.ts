@@ -123,7 +123,8 @@ const W_LEFT_LOOP = 1;
 const W_VERTICAL = 24;
 const W_JOG = 60;
 const GRAZE = 4;
-const W_GRAZE = 40;
+/** Grazing a symbol reads as joining it: nearly as bad as a crossing (W_CROSS). */
+const W_GRAZE = 250;
 /** How many spaces beyond the rows of its ends a jog may turn in. */
 const JOG_REACH = 2;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentEntersSymbol } from '../../scripts/flow/geometry.ts';
+import { onBoundary, segmentEntersSymbol, sideAt } from '../../scripts/flow/geometry.ts';
 import { textWidth } from '../../scripts/flow/font-metrics.ts';
 import { checkLayout, readability, readabilityDefects } from '../../scripts/flow/quality.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol } from '../../scripts/flow/types.ts';
@@ -99,6 +99,25 @@ describe('segmentEntersSymbol', () => {
   });
 });
 
+describe('capsule outline', () => {
+  // s1: x 15–85, y 19–41, rounded ends of radius 11 centred at (26,30) and (74,30).
+  it('puts a line entering off the middle on the rounded end, not on the box', () => {
+    const p = { x: sideAt(s1, 'R', 8), y: 38 };
+    expect(p.x).toBeCloseTo(74 + Math.sqrt(11 * 11 - 8 * 8), 6);
+    expect(onBoundary(p, s1)).toBe(true);
+    expect(onBoundary({ x: 85, y: 38 }, s1)).toBe(false); // the box, 3.45px short of the curve
+    expect(onBoundary({ x: 85, y: 30 }, s1)).toBe(true); // mid-height: curve and box meet
+    expect(sideAt(s1, 'L', -8)).toBeCloseTo(26 - Math.sqrt(11 * 11 - 8 * 8), 6);
+  });
+
+  it('checks connector ends against the curve, and the curve does not count as entering', () => {
+    const end = (x: number): Connector => ({ from: '2', to: '1', points: [{ x: 115, y: 90 }, { x: 100, y: 90 }, { x: 100, y: 38 }, { x, y: 38 }] });
+    expect(checkLayout([page({ connectors: [good, end(sideAt(s1, 'R', 8))] })])).toEqual([]);
+    one(checkLayout([page({ connectors: [good, end(85)] })]), /does not end on the edge of 1/);
+    one(checkLayout([page({ connectors: [good, end(80)] })]), /passes through symbol 1/);
+  });
+});
+
 describe('readability', () => {
   // Two rows of 60 in two columns of 100: rules at x 0/100/200 and y 0/60/120.
   const rules = { x: [0, 100, 200], y: [0, 60, 120] };
@@ -122,6 +141,16 @@ describe('readability', () => {
     expect(r.crossReverse).toBe(0);
     const across: Connector = { from: '2', to: '1', points: [{ x: 115, y: 90 }, { x: 108, y: 90 }, { x: 108, y: 10 }, { x: 50, y: 10 }, { x: 50, y: 19 }] };
     expect(readability(graph, [lPage([lShape, across])]).crossReverse).toBe(1);
+  });
+
+  it('counts a line passing within 2 pt of a symbol it does not join', () => {
+    // Off-page connector A pointing down at the one-bend L's horizontal run (y 30).
+    const a = (tip: number): PlacedSymbol => ({ id: 'A', kind: 'offpage', x: 112, y: tip - 16, width: 16, height: 16, text: 'A' });
+    const near = readability(graph, [lPage([lShape], [s1, s2, a(29)])]);
+    expect(near.nearSymbols).toBe(1);
+    expect(near.details.join('\n')).toMatch(/1→2 passes 1px from symbol A/);
+    expect(readabilityDefects(near)).toBe(1);
+    expect(readability(graph, [lPage([lShape], [s1, s2, a(27.3)])]).nearSymbols).toBe(0);
   });
 
   it('counts two lines leaving one side of a symbol closer than 6 px', () => {

@@ -79,6 +79,10 @@ describe('generated flowchart suite', () => {
     expect(where((f) => f.score.details.filter((d) => /two lines at the/.test(d)))).toEqual([]);
   });
 
+  it('keeps lines 2 pt clear of the symbols they do not join', () => {
+    expect(where((f) => f.score.details.filter((d) => /passes .* from symbol/.test(d)))).toEqual([]);
+  });
+
   // Not yet at target (0) on 3 of the hardest flows (54–73 px columns, one lane per gap at the
   // table's edges): knots where every route is boxed in by the flow's own lines: alur-100 (a
   // hand-off across the whole page under a decision whose two loops share the one edge lane),
