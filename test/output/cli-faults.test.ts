@@ -6,9 +6,8 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatedSops } from '../pdf/fixtures.ts';
-import { ROOT, tempDir } from '../pdf/helpers.ts';
+import { ROOT, SOP, tempDir } from '../pdf/helpers.ts';
 
-const SOP = path.join(ROOT, 'bin', 'sop.js');
 const mounted: string[] = [];
 
 afterAll(() => {

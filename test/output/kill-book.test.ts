@@ -1,15 +1,5 @@
 // `sop book` killed at random moments (SIGKILL, seeded delays): every output set is the whole
 // previous generation or the whole new one, and the next run cleans up and succeeds.
-import { expect, it } from 'vitest';
-import { KillTrials, TRIALS } from './kill.ts';
+import { killTrialsTest } from './kill.ts';
 
-it(`sop book: ${TRIALS} kills leave old or new output, never a mix, and the next run succeeds`, async () => {
-  const trials = new KillTrials(['book', '--instansi', 'diskominfosp-balangan', '--instansi', 'dkukmtk-balangan'], ['pdf', 'buku']);
-  trials.prepare();
-  const { old, fresh } = await trials.run(TRIALS, 1502);
-  // Seeded delays spread over the whole run: with enough trials both outcomes occur.
-  if (TRIALS >= 10) {
-    expect(old).toBeGreaterThan(0);
-    expect(fresh).toBeGreaterThan(0);
-  }
-}, 900_000);
+killTrialsTest('book', ['book', '--instansi', 'diskominfosp-balangan', '--instansi', 'dkukmtk-balangan'], ['pdf', 'buku'], 1502);

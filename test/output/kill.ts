@@ -6,11 +6,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { prng } from '../../scripts/bench/generate.ts';
-import { ROOT, tempDir } from '../pdf/helpers.ts';
+import { ROOT, SOP, tempDir } from '../pdf/helpers.ts';
 
-const SOP = path.join(ROOT, 'bin', 'sop.js');
 
 /** SOPs whose name changes between generations: 3 PDFs in 2 instansi, so a mix would show. */
 const EDITED = [
@@ -150,4 +149,21 @@ export class KillTrials {
     const sets = readdirSync(path.join(this.dir, 'output', '.sets')).filter((n) => !n.endsWith('.json'));
     expect(sets.map((n) => n.split('.')[0]).sort(), `sets left in output/.sets: ${sets.join(', ')}`).toEqual([...new Set(sets.map((n) => n.split('.')[0]))].sort());
   }
+}
+
+/**
+ * The kill-at-random test of one command: `TRIALS` seeded kills, each leaving the previous
+ * generation of every set in `kinds` or the new one, then a clean next run.
+ */
+export function killTrialsTest(command: string, args: string[], kinds: Kind[], seed: number): void {
+  it(`sop ${command}: ${TRIALS} kills leave old or new output, never a mix, and the next run succeeds`, async () => {
+    const trials = new KillTrials(args, kinds);
+    trials.prepare();
+    const { old, fresh } = await trials.run(TRIALS, seed);
+    // Seeded delays spread over the whole run: with enough trials both outcomes occur.
+    if (TRIALS >= 10) {
+      expect(old).toBeGreaterThan(0);
+      expect(fresh).toBeGreaterThan(0);
+    }
+  }, 900_000);
 }

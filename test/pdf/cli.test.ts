@@ -1,27 +1,14 @@
 // `sop build` as an officer runs it: it refuses bad content without touching output/, explains
 // a browser that will not start (exit 2), never prints a stack trace, and fits a very long
 // identity page on its sheet.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flat, pdftotext, ROOT, tempDir } from './helpers.ts';
+import { flat, pdftotext, projectDir, ROOT, runSop as run, tempDir } from './helpers.ts';
 import { INSTANSI, sopSource } from './fixtures.ts';
 
-const SOP = path.join(ROOT, 'bin', 'sop.js');
-
-function project(files: Record<string, string>): string {
-  const dir = tempDir('cli');
-  symlinkSync(path.join(ROOT, 'layouts'), path.join(dir, 'layouts'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, 'content', rel)), { recursive: true });
-    writeFileSync(path.join(dir, 'content', rel), text);
-  }
-  return dir;
-}
-
-const run = (cwd: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [SOP, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+const project = (files: Record<string, string>) => projectDir('cli', files);
 
 describe('sop build (CLI)', () => {
   it('refuses to build when check fails and leaves output/ as it was', () => {

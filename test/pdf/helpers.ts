@@ -1,7 +1,7 @@
 // Shared set-up of the PDF suites: check content (the repo's or in-memory), print it into a
 // temporary output directory with one browser, and read the PDFs back with poppler.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,3 +55,22 @@ export function pdfinfo(file: string): Record<string, string> {
 
 /** Collapse whitespace so wrapped table cells still match (also words wrapped after a hyphen). */
 export const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/- /g, '-');
+
+/** The `sop` command of this checkout. */
+export const SOP = path.join(ROOT, 'bin', 'sop.js');
+
+/** A project in a temp folder: `files` under content/ (paths relative to it), the repo's layouts linked in. */
+export function projectDir(prefix: string, files: Record<string, string>): string {
+  const dir = tempDir(prefix);
+  symlinkSync(path.join(ROOT, 'layouts'), path.join(dir, 'layouts'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, 'content', rel)), { recursive: true });
+    writeFileSync(path.join(dir, 'content', rel), text);
+  }
+  return dir;
+}
+
+/** Runs `sop <args>` in `cwd` as an officer would (no colours), to its end. */
+export const runSop = (cwd: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [SOP, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+

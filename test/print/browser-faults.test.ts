@@ -1,7 +1,7 @@
 // Broken browsers, faked: a folder, a file that cannot run, a program that never answers the
 // DevTools handshake, and a real Chromium killed in the middle of a build.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, createReadStream, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,22 +10,9 @@ import { findBrowser, PrerequisiteError } from '../../scripts/print/browser.ts';
 import { startTimeoutMs } from '../../scripts/print/launch.ts';
 import { BrowserCrashError, Printer } from '../../scripts/print/pool.ts';
 import { generatedSops } from '../pdf/fixtures.ts';
-import { launchPrinter, ROOT, sampleSops, tempDir } from '../pdf/helpers.ts';
+import { launchPrinter, projectDir, ROOT, runSop as run, sampleSops, SOP, tempDir } from '../pdf/helpers.ts';
 
-const SOP = path.join(ROOT, 'bin', 'sop.js');
-
-function project(files: Record<string, string>): string {
-  const dir = tempDir('faults');
-  symlinkSync(path.join(ROOT, 'layouts'), path.join(dir, 'layouts'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, 'content', rel)), { recursive: true });
-    writeFileSync(path.join(dir, 'content', rel), text);
-  }
-  return dir;
-}
-
-const run = (cwd: string, args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, [SOP, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+const project = (files: Record<string, string>) => projectDir('faults', files);
 
 function script(dir: string, name: string, body: string): string {
   const file = path.join(dir, name);
