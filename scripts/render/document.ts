@@ -50,7 +50,7 @@ export interface IdentityPageView {
   first: boolean;
   /** The grid's font size (pt) when smaller than the stylesheet's 9 pt, to keep the part on one sheet. */
   gridPt?: number;
-  rows: Array<{ continued: boolean; columns: GridColumnView[] }>;
+  rows: Array<{ columns: GridColumnView[] }>;
 }
 
 /** The identity grid: three rows of two lists each, in the regulation's order. */
@@ -70,12 +70,11 @@ function identityPages(view: SopView, plan?: IdentityPlan): IdentityPageView[] {
     ...(plan && plan.pt !== GRID_PT[0] ? { gridPt: plan.pt } : {}),
     // Measuring: every header carries its "(lanjutan)", shown only while its height is taken.
     rows: page.sections.map((slice) => ({
-      continued: plan ? slice.continued : true,
       columns: GRID[slice.section]!.map(([key, list], c) => {
         const items = list(view);
         const { from, to } = slice.columns[c]!;
         // "(lanjutan)" only over a list that goes on here, not over one already finished.
-        const continued = plan ? slice.continued && from > 0 && to > from : true;
+        const continued = plan ? from > 0 && to > from : true;
         return { label: view.label[key], continued, items: items.slice(from, to), start: from + 1, dash: items.length === 0 && from === 0 && to > 0 };
       }),
     })),
