@@ -142,10 +142,11 @@ export function placeLabels(page: PageLayout, fontSize: number): { page: PageLay
   const lines = page.connectors.flatMap((c) => c.points.slice(1).map((q, i): [Point, Point] => [c.points[i]!, q]));
   const connectors = page.connectors.map((c) => {
     if (c.label === undefined) return c;
+    const row = rowOf(page, c.from);
     // One line first; two lines only where one finds no free spot.
     let best: { spot: Spot; box: Box; score: number; lines?: string[] } | undefined;
     for (const wrap of [undefined, ...wrapOptions(c.label, fontSize)]) {
-      const found = freeSpot(page, lines, placed, wrap ? { ...c, labelLines: wrap } : c, fontSize);
+      const found = freeSpot(page, lines, placed, wrap ? { ...c, labelLines: wrap } : c, fontSize, row);
       if (found && (!best || found.score < best.score)) best = { ...found, ...(wrap ? { lines: wrap } : {}) };
       if (best?.score === 0) break;
     }
@@ -159,7 +160,7 @@ export function placeLabels(page: PageLayout, fontSize: number): { page: PageLay
 }
 
 /** The least crowded spot for the connector's label as its lines stand (the first free one). */
-function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number): { spot: Spot; box: Box; score: number } | undefined {
+function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number, row?: [number, number]): { spot: Spot; box: Box; score: number } | undefined {
   let best: { spot: Spot; box: Box; score: number } | undefined;
   const spots = labelSpots(c, fontSize).map((spot) => ({ spot, box: labelBox(labelLines(c), spot.at, spot.anchor, fontSize) }));
   // Only what lies near the candidates can meet them.
@@ -167,11 +168,26 @@ function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[],
   const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
   const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
   for (const { spot, box } of spots) {
-    const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR));
+    // A label in another row reads as that row's decision's.
+    const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR)) + (row && (box.y0 < row[0] || box.y1 > row[1]) ? 4 : 0);
     if (!best || score < best.score) best = { spot, box, score };
     if (score === 0) break;
   }
   return best;
+}
+
+/**
+ * The table row (between two row rules) the symbol stands in, where its exit labels belong;
+ * undefined on pages without rules (hand-made test pages).
+ */
+export function rowOf(page: PageLayout, id: string): [number, number] | undefined {
+  const s = page.symbols.find((x) => x.id === id);
+  const ys = page.rules?.y;
+  if (!s || !ys?.length) return undefined;
+  const cy = s.y + s.height / 2;
+  const above = ys.filter((y) => y <= cy);
+  const below = ys.filter((y) => y > cy);
+  return [above.length ? Math.max(...above) : 0, below.length ? Math.min(...below) : page.height];
 }
 
 export function inflate(b: Box, d: number): Box {

@@ -67,7 +67,7 @@ interface Routed {
   page: PageLayout;
   crowded: Connector[];
   /** Per connector: the edge it draws and the gaps of its lanes (lane routes only). */
-  lanes: Array<{ edge: number; gaps: number[]; offpage: boolean } | undefined>;
+  lanes: Array<{ edge: number; gaps: number[]; offpage: boolean; handoff: boolean } | undefined>;
   bans: ReadonlySet<string>;
   /** Symbols drawn taller to hold the lines at their sides (id → lines at the busiest side). */
   tall: ReadonlyMap<string, number>;
@@ -110,6 +110,11 @@ function taller(input: LayoutInput, plan: Plan, p: number, r: Routed): Routed {
   return pageScore(again) < pageScore(r) ? again : r;
 }
 
+/** Ban that turns a hand-off the other way round (see drop). */
+function dropKey(edge: number): string {
+  return `drop:${edge}`;
+}
+
 /** Ban that sends a jump's off-page connector on this page to the connector band. */
 function bandKey(edge: number): string {
   return `band:${edge}`;
@@ -143,6 +148,7 @@ function retryBans(r: Routed): Array<Set<string>> {
       // Another gap for its lanes; for a jump between pages, its connector in the page's band.
       add(lane.gaps.map((g) => banKey(lane.edge, g)));
       if (lane.offpage) add([bandKey(lane.edge)]);
+      if (lane.handoff) add([dropKey(lane.edge)]);
     }
     // An off-page connector standing beside the knotted symbols may be what boxes them in.
     const knotted = symbols.filter((s) => s.kind !== 'offpage' && [connectors[x.a]!, connectors[x.b]!].some((c) => c.from === s.id || c.to === s.id));
@@ -167,10 +173,20 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
   // Hand-offs to the following row in another column: one bend, out of the side facing the
   // target at mid-height, into the target's top. Their side is taken before anything else.
   const handoffs = new Map<number, { side: Side; port: Port }>();
+  // A retry after a knot may turn one the other way round: out of the source's bottom, down
+  // to the target's height, across into its near side (still one bend), leaving the target's top free.
+  const drops = new Map<number, Port>();
   for (const pe of mine.filter((e) => e.route === 'straight')) {
     const a = objs.get(pe.u)!;
     const b = objs.get(pe.v)!;
     if (a.col === b.col) continue;
+    if (bans.has(dropKey(pe.index))) {
+      const side: Side = a.cx < b.cx ? 'L' : 'R';
+      const port: Port = { obj: b, side, key: -1000 + Math.abs(a.cx - sideX(b, side)) };
+      b.ports[side].push(port);
+      drops.set(pe.index, port);
+      continue;
+    }
     const side: Side = b.cx > a.cx ? 'R' : 'L';
     // Ordered among the side's ports as a line going down far out (see portKey).
     const port: Port = { obj: a, side, fixed: 0, key: 1000 - Math.abs(b.cx - sideX(a, side)) };
@@ -197,7 +213,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     pieces,
     objs,
     // A hand-off leaves by its side: the bottom stays free.
-    { bottomFree: (row) => !plain.some((e) => e.u === row && !handoffs.has(e.index)), topFree: (row) => !plain.some((e) => e.v === row) },
+    { bottomFree: (row) => !plain.some((e) => e.u === row && !handoffs.has(e.index)), topFree: (row) => !plain.some((e) => e.v === row && !drops.has(e.index)) },
     bandCols,
     [...handoffs.values()].map((h) => ({ row: h.port.obj.row, side: h.side, drop: handoffDrop(h.port.obj) })),
     new Set(mine.filter((e) => bans.has(bandKey(e.index))).map((e) => e.index)),
@@ -206,7 +222,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
 
   const extent = rowExtents(g, objs, besides, remotes);
   const spaces = freeSpaces(g, extent);
-  setTurns(objs, spaces, plain.filter((e) => !handoffs.has(e.index)), plain, besides);
+  setTurns(objs, spaces, plain.filter((e) => !handoffs.has(e.index)), plain.filter((e) => !drops.has(e.index)), besides);
   const elbows: HRun[] = [];
   const descents: VRun[] = [];
   for (const pe of mine.filter((e) => handoffs.has(e.index))) {
@@ -218,8 +234,16 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     elbows.push({ y, x0: Math.min(sideX(a, side), b.cx), x1: Math.max(sideX(a, side), b.cx), ends });
     descents.push({ x: b.cx, y0: y, y1: b.sym.y, ends });
   }
+  for (const [index, port] of drops) {
+    const pe = plan.edges[index]!;
+    const a = objs.get(pe.u)!;
+    const ends = [a.sym.id, port.obj.sym.id];
+    const x = sideX(port.obj, port.side);
+    descents.push({ x: a.cx, y0: a.sym.y + a.sym.height, y1: port.obj.cy, ends });
+    elbows.push({ y: port.obj.cy, x0: Math.min(a.cx, x), x1: Math.max(a.cx, x), ends });
+  }
   // Plain flow straight down (within a column, into and out of the bands): jogs must see it too.
-  for (const pe of plain.filter((e) => !handoffs.has(e.index))) {
+  for (const pe of plain.filter((e) => !handoffs.has(e.index) && !drops.has(e.index))) {
     const a = objs.get(pe.u);
     const b = objs.get(pe.v);
     const x = (a ?? b)!.cx;
@@ -243,11 +267,13 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
   const laneOf: Routed['lanes'] = [];
   for (const pe of mine) {
     const r = lanes.find((x) => x.job.pe === pe);
-    laneOf.push(r || pe.route === 'cross' ? { edge: pe.index, gaps: r?.gaps ?? [], offpage: pe.route === 'cross' } : undefined);
+    const turnable = handoffs.has(pe.index) || drops.has(pe.index);
+    laneOf.push(r || pe.route === 'cross' || turnable ? { edge: pe.index, gaps: r?.gaps ?? [], offpage: pe.route === 'cross', handoff: turnable } : undefined);
     switch (pe.route) {
       case 'straight': {
         const h = handoffs.get(pe.index);
-        connectors.push(h ? handoff(pe, h.port, objs.get(pe.v)!) : straight(pe, objs.get(pe.u)!, objs.get(pe.v)!));
+        const d = drops.get(pe.index);
+        connectors.push(h ? handoff(pe, h.port, objs.get(pe.v)!) : d ? drop(pe, objs.get(pe.u)!, d) : straight(pe, objs.get(pe.u)!, objs.get(pe.v)!));
         break;
       }
       case 'band':
@@ -399,6 +425,13 @@ function handoff(pe: PlannedEdge, port: Port, b: Obj): Connector {
   const start = port.point!;
   const points = [start, { x: b.cx, y: start.y }, { x: b.cx, y: b.sym.y }];
   return withLabel({ from: port.obj.sym.id, to: b.sym.id, points }, pe);
+}
+
+/** One bend the other way round: down out of the source's bottom, across into the target's side. */
+function drop(pe: PlannedEdge, a: Obj, port: Port): Connector {
+  const end = port.point!;
+  const points = [{ x: a.cx, y: a.sym.y + a.sym.height }, { x: a.cx, y: end.y }, end];
+  return withLabel({ from: a.sym.id, to: port.obj.sym.id, points }, pe);
 }
 
 function bandConnector(pe: PlannedEdge, objs: Map<number, Obj>, pent: PlacedSymbol, source: boolean): Connector {

@@ -3,7 +3,7 @@
 // clean: orthogonal arrows that end on their target's edge, never run through a symbol or
 // along another arrow, stay on the page, and draw every edge of the graph exactly once.
 import { isVertex, LINE_CLEAR, onBoundary, segmentEntersSymbol, segmentSymbolDistance } from './geometry.ts';
-import { boxesMeet, inflate, LABEL_CLEAR, labelBox, labelLines, segmentMeetsBox } from './labels.ts';
+import { boxesMeet, inflate, LABEL_CLEAR, labelBox, labelLines, rowOf, segmentMeetsBox } from './labels.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 const EPS = 0.01;
@@ -215,6 +215,8 @@ export interface Readability {
   handoffs: number;
   handoffsFree: number;
   handoffsL: number;
+  /** Of those, drawn down-then-across (see isDrop). */
+  handoffsDrop: number;
   /** Crossings between connectors that share a symbol, between an edge and its reverse, and all others. */
   crossSharing: number;
   crossReverse: number;
@@ -251,7 +253,7 @@ interface Seg {
  */
 export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: number): Readability {
   const r: Readability = {
-    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0,
+    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0, handoffsDrop: 0,
     crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, nearSymbols: 0, details: [],
   };
   const actorOf = new Map(graph.nodes.map((n, i) => [String(n.no), { actor: n.actor, i }]));
@@ -342,7 +344,9 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
       const others = page.symbols.filter((s) => s !== sa && s !== sb);
       const free = segmentsOf(l).every(([p, q]) => others.every((s) => !segmentEntersSymbol(p, q, s)));
       if (free) r.handoffsFree++;
-      if (isL(c, sa, sb)) r.handoffsL++;
+      const drop = isDrop(c, sa, sb);
+      if (drop) r.handoffsDrop++;
+      if (drop || isL(c, sa, sb)) r.handoffsL++;
       else if (free) r.details.push(`${where}: hand-off ${name(c)} is not drawn as a one-bend L though the path is free`);
     }
     // Labels.
@@ -362,6 +366,8 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
           why.push('across a table rule');
         } else if (rules.y.some((y) => y > grown.y0 && y < grown.y1) || rules.x.some((x) => x > grown.x0 && x < grown.x1)) why.push('too near a table rule');
         if (b.x0 < rules.x[0]! || b.x1 > rules.x[rules.x.length - 1]!) why.push('outside the actor columns');
+        const row = rowOf(page, c.from);
+        if (row && (b.y0 < row[0] || b.y1 > row[1])) why.push("outside its decision's row");
       }
       if (page.connectors.some((o) => segments(o).some(([p, q]) => segmentMeetsBox(p, q, grown)))) why.push('too near a line');
       if (page.symbols.some((s) => boxesMeet(grown, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height }))) why.push('too near a symbol');
@@ -446,6 +452,14 @@ function isL(c: Connector, a: PlacedSymbol, b: PlacedSymbol): boolean {
   const [p0, p1, p2] = c.points as [Point, Point, Point];
   const bx = b.x + b.width / 2;
   return Math.abs(p0.y - p1.y) <= EPS && Math.abs(p1.x - bx) <= EPS && Math.abs(p2.x - bx) <= EPS && Math.abs(p2.y - b.y) <= EPS && onBoundary(p0, a);
+}
+
+/** The other one-bend form, kept for where the first would knot: down out of the bottom, across into the target's side. */
+function isDrop(c: Connector, a: PlacedSymbol, b: PlacedSymbol): boolean {
+  if (c.points.length !== 3) return false;
+  const [p0, p1, p2] = c.points as [Point, Point, Point];
+  const ax = a.x + a.width / 2;
+  return Math.abs(p0.x - ax) <= EPS && Math.abs(p0.y - a.y - a.height) <= EPS && Math.abs(p1.x - ax) <= EPS && Math.abs(p1.y - p2.y) <= EPS && onBoundary(p2, b);
 }
 
 function segmentsOf(points: Point[]): Array<[Point, Point]> {

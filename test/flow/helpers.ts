@@ -58,14 +58,14 @@ export interface Case {
 /** Lay out a flow with uniform or given row heights and page capacities. */
 export function build(
   spec: RowSpec[],
-  opts: { actors?: number; columnWidths?: number[]; rowHeights?: number[]; paging?: Partial<PaginateOptions> } = {},
+  opts: { actors?: number; columnWidths?: number[]; rowHeights?: number[]; paging?: Partial<PaginateOptions>; pages?: PageSlice[] } = {},
 ): Case {
   const st = steps(spec);
   const graph = flowGraph(st, opts.actors);
   const columnWidths = opts.columnWidths ?? new Array<number>(graph.actors).fill(90);
   const rowHeights = opts.rowHeights ?? st.map(() => 56);
   const paging: PaginateOptions = { firstPageCapacity: 1e6, pageCapacity: 1e6, bandHeight: 30, ...opts.paging };
-  const pages = paginate(rowHeights, paging);
+  const pages = opts.pages ?? paginate(rowHeights, paging);
   const input = { graph, columnWidths, rowHeights, pages, bandHeight: paging.bandHeight };
   return { ...input, layout: layoutFlow(input) };
 }

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flowGraph } from '../../scripts/flow/graph.ts';
 import { isVertex, onBoundary } from '../../scripts/flow/geometry.ts';
 import { LABEL_FONT_SIZE, labelBox } from '../../scripts/flow/labels.ts';
 import { layoutFlow, MIN_ROW_HEIGHT } from '../../scripts/flow/layout.ts';
-import { checkLayout, crowdedSides } from '../../scripts/flow/quality.ts';
-import type { Connector, PageLayout, PlacedSymbol, Point } from '../../scripts/flow/types.ts';
+import { checkLayout, crowdedSides, readability } from '../../scripts/flow/quality.ts';
+import type { Connector, PageLayout, PageSlice, PlacedSymbol, Point } from '../../scripts/flow/types.ts';
 import { build, steps } from './helpers.ts';
 import type { Case, RowSpec } from './helpers.ts';
 
@@ -240,6 +241,33 @@ describe('layoutFlow: crowded sides', () => {
     expect(s.y + s.height).toBeLessThanOrEqual(box.bottom);
     const left = p.connectors.flatMap((k) => [...(k.from === '4' ? [k.points[0]!] : []), ...(k.to === '4' ? [last(k)] : [])]).filter((q) => q.x < s.x + s.width / 2);
     expect(left.length).toBe(3);
+  });
+});
+
+describe('layoutFlow: knots the usual hand-off cannot avoid', () => {
+  // Three flows of the generated suite as printed (73 px columns, measured row heights, pages):
+  // drawn with every hand-off as side-then-down, a decision's loop must cross a connector of
+  // its own symbol wherever it goes. One hand-off per flow turns the other way round instead.
+  const fixtures = JSON.parse(readFileSync(new URL('./fixtures/boxed-in.json', import.meta.url), 'utf8')) as Array<{
+    id: string; rows: RowSpec[]; actors: number; columnWidths: number[]; rowHeights: number[]; pages: PageSlice[]; bandHeight: number;
+  }>;
+
+  it.each(fixtures.map((f) => [f.id, f] as const))('%s: no knot; one hand-off goes down out of the bottom and across into the side', (_, f) => {
+    const c = build(f.rows, { actors: f.actors, columnWidths: f.columnWidths, rowHeights: f.rowHeights, pages: f.pages, paging: { bandHeight: f.bandHeight } });
+    expectClean(c);
+    const r = readability(c.graph, c.layout);
+    expect(r.details.filter((d) => /share a symbol and cross|own reverse/.test(d))).toEqual([]);
+    expect([r.handoffsL, r.handoffsDrop]).toEqual([r.handoffs, 1]);
+    const drops = c.layout.flatMap((p) =>
+      p.connectors.filter((k) => {
+        const a = p.symbols.find((s) => s.id === k.from)!;
+        const b = p.symbols.find((s) => s.id === k.to)!;
+        const [p0, p1, p2] = k.points as [Point, Point, Point];
+        const down = p0.x === centre(a).x && p0.y === a.y + a.height && p1.x === p0.x;
+        return k.points.length === 3 && down && p1.y === p2.y && onBoundary(p2, b) && Math.abs(p2.x - centre(b).x) > 1;
+      }),
+    );
+    expect(drops).toHaveLength(1);
   });
 });
 

@@ -134,6 +134,14 @@ describe('readability', () => {
     expect(readabilityDefects(ok)).toBe(0);
   });
 
+  it('accepts the other one-bend form, down out of the bottom and across into the side, and counts it apart', () => {
+    const drop: Connector = { from: '1', to: '2', points: [{ x: 50, y: 41 }, { x: 50, y: 90 }, { x: 115, y: 90 }] };
+    const r = readability(graph, [lPage([drop])]);
+    expect(r).toMatchObject({ handoffs: 1, handoffsL: 1, handoffsDrop: 1 });
+    expect(readabilityDefects(r)).toBe(0);
+    expect(readability(graph, [lPage([lShape])]).handoffsDrop).toBe(0);
+  });
+
   it('counts lanes near a column rule and crossings between connectors sharing a symbol or reversing', () => {
     const back: Connector = { from: '2', to: '1', points: [{ x: 185, y: 90 }, { x: 195, y: 90 }, { x: 195, y: 25 }, { x: 85, y: 25 }] };
     const r = readability(graph, [lPage([lShape, back])]);
@@ -167,6 +175,10 @@ describe('readability', () => {
     expect(readability(graph, [lPage([at(110, 64)])])).toMatchObject({ labels: 1, labelsBad: 1, labelsOnRule: 1 });
     expect(readability(graph, [lPage([at(88, 31)])]).labelsBad).toBe(1);
     expect(readability(graph, [lPage([at(110, 48)])])).toMatchObject({ labels: 1, labelsBad: 0 });
+    // Clear of everything, but in the row below its decision's: read as that row's.
+    const away = readability(graph, [lPage([at(20, 110)])]);
+    expect(away).toMatchObject({ labels: 1, labelsBad: 1, labelsOnRule: 0 });
+    expect(away.details.join('\n')).toMatch(/Tidak.*: outside its decision's row$/m);
     // "Tidak" at 7 pt is 22.8 px wide in Arimo.
     expect(textWidth('Tidak', 28 / 3)).toBeCloseTo(22.82, 1);
   });
