@@ -108,7 +108,7 @@ export function readabilityTable(flows: Array<{ score: Readability; violations?:
     `lanes < 6 px apart                                 ${sum((r) => r.laneTooClose)}`,
     `lines at one side of a symbol < 6 px apart         ${sum((r) => r.sideRunsClose)}`,
     `crossings: sharing a symbol / own reverse / other  ${sum((r) => r.crossSharing)} / ${sum((r) => r.crossReverse)} / ${sum((r) => r.crossOther)}`,
-    `next-row hand-offs drawn as one-bend L             ${sum((r) => r.handoffsL)} of ${sum((r) => r.handoffs)} (${sum((r) => r.handoffsFree)} with a free L path; ${sum((r) => r.handoffsDrop)} down-then-across)`,
+    `next-row hand-offs drawn as one-bend L             ${sum((r) => r.handoffsL)} of ${sum((r) => r.handoffs)} (${sum((r) => r.handoffsFree)} with a free L path; ${sum((r) => r.handoffsTurned)} down-then-across)`,
     `symbols < 60 % of their column                     ${sum((r) => r.smallSymbols)}`,
     `lines < 2 pt from a symbol they do not join        ${sum((r) => r.nearSymbols)}`,
     `geometry violations (checkLayout)                  ${flows.reduce((n, x) => n + (x.violations?.length ?? 0), 0)}`,

@@ -162,14 +162,16 @@ export function placeLabels(page: PageLayout, fontSize: number): { page: PageLay
 /** The least crowded spot for the connector's label as its lines stand (the first free one). */
 function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number, row?: [number, number]): { spot: Spot; box: Box; score: number } | undefined {
   let best: { spot: Spot; box: Box; score: number } | undefined;
-  const spots = labelSpots(c, fontSize).map((spot) => ({ spot, box: labelBox(labelLines(c), spot.at, spot.anchor, fontSize) }));
+  const all = labelSpots(c, fontSize).map((spot) => ({ spot, box: labelBox(labelLines(c), spot.at, spot.anchor, fontSize) }));
+  // A label in another row reads as that row's decision's: only spots in its own row, while there are any.
+  const inRow = row ? all.filter(({ box }) => box.y0 >= row[0] && box.y1 <= row[1]) : all;
+  const spots = inRow.length ? inRow : all;
   // Only what lies near the candidates can meet them.
   const region = inflate(spots.reduce((r, { box: b }) => ({ x0: Math.min(r.x0, b.x0), y0: Math.min(r.y0, b.y0), x1: Math.max(r.x1, b.x1), y1: Math.max(r.y1, b.y1) }), { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }), LABEL_CLEAR + 1);
   const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
   const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
   for (const { spot, box } of spots) {
-    // A label in another row reads as that row's decision's.
-    const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR)) + (row && (box.y0 < row[0] || box.y1 > row[1]) ? 4 : 0);
+    const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR)) + (spots === all && row ? 4 : 0);
     if (!best || score < best.score) best = { spot, box, score };
     if (score === 0) break;
   }

@@ -110,9 +110,9 @@ function taller(input: LayoutInput, plan: Plan, p: number, r: Routed): Routed {
   return pageScore(again) < pageScore(r) ? again : r;
 }
 
-/** Ban that turns a hand-off the other way round (see drop). */
-function dropKey(edge: number): string {
-  return `drop:${edge}`;
+/** Ban that turns a hand-off the other way round (see turnedHandoff). */
+function turnKey(edge: number): string {
+  return `turn:${edge}`;
 }
 
 /** Ban that sends a jump's off-page connector on this page to the connector band. */
@@ -148,7 +148,7 @@ function retryBans(r: Routed): Array<Set<string>> {
       // Another gap for its lanes; for a jump between pages, its connector in the page's band.
       add(lane.gaps.map((g) => banKey(lane.edge, g)));
       if (lane.offpage) add([bandKey(lane.edge)]);
-      if (lane.handoff) add([dropKey(lane.edge)]);
+      if (lane.handoff) add([turnKey(lane.edge)]);
     }
     // An off-page connector standing beside the knotted symbols may be what boxes them in.
     const knotted = symbols.filter((s) => s.kind !== 'offpage' && [connectors[x.a]!, connectors[x.b]!].some((c) => c.from === s.id || c.to === s.id));
@@ -175,16 +175,16 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
   const handoffs = new Map<number, { side: Side; port: Port }>();
   // A retry after a knot may turn one the other way round: out of the source's bottom, down
   // to the target's height, across into its near side (still one bend), leaving the target's top free.
-  const drops = new Map<number, Port>();
+  const turned = new Map<number, Port>();
   for (const pe of mine.filter((e) => e.route === 'straight')) {
     const a = objs.get(pe.u)!;
     const b = objs.get(pe.v)!;
     if (a.col === b.col) continue;
-    if (bans.has(dropKey(pe.index))) {
+    if (bans.has(turnKey(pe.index))) {
       const side: Side = a.cx < b.cx ? 'L' : 'R';
       const port: Port = { obj: b, side, key: -1000 + Math.abs(a.cx - sideX(b, side)) };
       b.ports[side].push(port);
-      drops.set(pe.index, port);
+      turned.set(pe.index, port);
       continue;
     }
     const side: Side = b.cx > a.cx ? 'R' : 'L';
@@ -213,7 +213,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     pieces,
     objs,
     // A hand-off leaves by its side: the bottom stays free.
-    { bottomFree: (row) => !plain.some((e) => e.u === row && !handoffs.has(e.index)), topFree: (row) => !plain.some((e) => e.v === row && !drops.has(e.index)) },
+    { bottomFree: (row) => !plain.some((e) => e.u === row && !handoffs.has(e.index)), topFree: (row) => !plain.some((e) => e.v === row && !turned.has(e.index)) },
     bandCols,
     [...handoffs.values()].map((h) => ({ row: h.port.obj.row, side: h.side, drop: handoffDrop(h.port.obj) })),
     new Set(mine.filter((e) => bans.has(bandKey(e.index))).map((e) => e.index)),
@@ -222,7 +222,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
 
   const extent = rowExtents(g, objs, besides, remotes);
   const spaces = freeSpaces(g, extent);
-  setTurns(objs, spaces, plain.filter((e) => !handoffs.has(e.index)), plain.filter((e) => !drops.has(e.index)), besides);
+  setTurns(objs, spaces, plain.filter((e) => !handoffs.has(e.index)), plain.filter((e) => !turned.has(e.index)), besides);
   const elbows: HRun[] = [];
   const descents: VRun[] = [];
   for (const pe of mine.filter((e) => handoffs.has(e.index))) {
@@ -234,7 +234,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     elbows.push({ y, x0: Math.min(sideX(a, side), b.cx), x1: Math.max(sideX(a, side), b.cx), ends });
     descents.push({ x: b.cx, y0: y, y1: b.sym.y, ends });
   }
-  for (const [index, port] of drops) {
+  for (const [index, port] of turned) {
     const pe = plan.edges[index]!;
     const a = objs.get(pe.u)!;
     const ends = [a.sym.id, port.obj.sym.id];
@@ -243,7 +243,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     elbows.push({ y: port.obj.cy, x0: Math.min(a.cx, x), x1: Math.max(a.cx, x), ends });
   }
   // Plain flow straight down (within a column, into and out of the bands): jogs must see it too.
-  for (const pe of plain.filter((e) => !handoffs.has(e.index) && !drops.has(e.index))) {
+  for (const pe of plain.filter((e) => !handoffs.has(e.index) && !turned.has(e.index))) {
     const a = objs.get(pe.u);
     const b = objs.get(pe.v);
     const x = (a ?? b)!.cx;
@@ -267,13 +267,13 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
   const laneOf: Routed['lanes'] = [];
   for (const pe of mine) {
     const r = lanes.find((x) => x.job.pe === pe);
-    const turnable = handoffs.has(pe.index) || drops.has(pe.index);
+    const turnable = handoffs.has(pe.index) || turned.has(pe.index);
     laneOf.push(r || pe.route === 'cross' || turnable ? { edge: pe.index, gaps: r?.gaps ?? [], offpage: pe.route === 'cross', handoff: turnable } : undefined);
     switch (pe.route) {
       case 'straight': {
         const h = handoffs.get(pe.index);
-        const d = drops.get(pe.index);
-        connectors.push(h ? handoff(pe, h.port, objs.get(pe.v)!) : d ? drop(pe, objs.get(pe.u)!, d) : straight(pe, objs.get(pe.u)!, objs.get(pe.v)!));
+        const d = turned.get(pe.index);
+        connectors.push(h ? handoff(pe, h.port, objs.get(pe.v)!) : d ? turnedHandoff(pe, objs.get(pe.u)!, d) : straight(pe, objs.get(pe.u)!, objs.get(pe.v)!));
         break;
       }
       case 'band':
@@ -428,7 +428,7 @@ function handoff(pe: PlannedEdge, port: Port, b: Obj): Connector {
 }
 
 /** One bend the other way round: down out of the source's bottom, across into the target's side. */
-function drop(pe: PlannedEdge, a: Obj, port: Port): Connector {
+function turnedHandoff(pe: PlannedEdge, a: Obj, port: Port): Connector {
   const end = port.point!;
   const points = [{ x: a.cx, y: a.sym.y + a.sym.height }, { x: a.cx, y: end.y }, end];
   return withLabel({ from: a.sym.id, to: port.obj.sym.id, points }, pe);

@@ -215,8 +215,8 @@ export interface Readability {
   handoffs: number;
   handoffsFree: number;
   handoffsL: number;
-  /** Of those, drawn down-then-across (see isDrop). */
-  handoffsDrop: number;
+  /** Of those, drawn down-then-across (see isTurnedL). */
+  handoffsTurned: number;
   /** Crossings between connectors that share a symbol, between an edge and its reverse, and all others. */
   crossSharing: number;
   crossReverse: number;
@@ -253,7 +253,7 @@ interface Seg {
  */
 export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: number): Readability {
   const r: Readability = {
-    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0, handoffsDrop: 0,
+    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0, handoffsTurned: 0,
     crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, nearSymbols: 0, details: [],
   };
   const actorOf = new Map(graph.nodes.map((n, i) => [String(n.no), { actor: n.actor, i }]));
@@ -344,9 +344,9 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
       const others = page.symbols.filter((s) => s !== sa && s !== sb);
       const free = segmentsOf(l).every(([p, q]) => others.every((s) => !segmentEntersSymbol(p, q, s)));
       if (free) r.handoffsFree++;
-      const drop = isDrop(c, sa, sb);
-      if (drop) r.handoffsDrop++;
-      if (drop || isL(c, sa, sb)) r.handoffsL++;
+      const turned = isTurnedL(c, sa, sb);
+      if (turned) r.handoffsTurned++;
+      if (turned || isL(c, sa, sb)) r.handoffsL++;
       else if (free) r.details.push(`${where}: hand-off ${name(c)} is not drawn as a one-bend L though the path is free`);
     }
     // Labels.
@@ -455,7 +455,7 @@ function isL(c: Connector, a: PlacedSymbol, b: PlacedSymbol): boolean {
 }
 
 /** The other one-bend form, kept for where the first would knot: down out of the bottom, across into the target's side. */
-function isDrop(c: Connector, a: PlacedSymbol, b: PlacedSymbol): boolean {
+function isTurnedL(c: Connector, a: PlacedSymbol, b: PlacedSymbol): boolean {
   if (c.points.length !== 3) return false;
   const [p0, p1, p2] = c.points as [Point, Point, Point];
   const ax = a.x + a.width / 2;

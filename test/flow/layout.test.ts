@@ -257,8 +257,8 @@ describe('layoutFlow: knots the usual hand-off cannot avoid', () => {
     expectClean(c);
     const r = readability(c.graph, c.layout);
     expect(r.details.filter((d) => /share a symbol and cross|own reverse/.test(d))).toEqual([]);
-    expect([r.handoffsL, r.handoffsDrop]).toEqual([r.handoffs, 1]);
-    const drops = c.layout.flatMap((p) =>
+    expect([r.handoffsL, r.handoffsTurned]).toEqual([r.handoffs, 1]);
+    const turned = c.layout.flatMap((p) =>
       p.connectors.filter((k) => {
         const a = p.symbols.find((s) => s.id === k.from)!;
         const b = p.symbols.find((s) => s.id === k.to)!;
@@ -267,7 +267,7 @@ describe('layoutFlow: knots the usual hand-off cannot avoid', () => {
         return k.points.length === 3 && down && p1.y === p2.y && onBoundary(p2, b) && Math.abs(p2.x - centre(b).x) > 1;
       }),
     );
-    expect(drops).toHaveLength(1);
+    expect(turned).toHaveLength(1);
   });
 });
 

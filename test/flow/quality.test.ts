@@ -135,11 +135,11 @@ describe('readability', () => {
   });
 
   it('accepts the other one-bend form, down out of the bottom and across into the side, and counts it apart', () => {
-    const drop: Connector = { from: '1', to: '2', points: [{ x: 50, y: 41 }, { x: 50, y: 90 }, { x: 115, y: 90 }] };
-    const r = readability(graph, [lPage([drop])]);
-    expect(r).toMatchObject({ handoffs: 1, handoffsL: 1, handoffsDrop: 1 });
+    const turned: Connector = { from: '1', to: '2', points: [{ x: 50, y: 41 }, { x: 50, y: 90 }, { x: 115, y: 90 }] };
+    const r = readability(graph, [lPage([turned])]);
+    expect(r).toMatchObject({ handoffs: 1, handoffsL: 1, handoffsTurned: 1 });
     expect(readabilityDefects(r)).toBe(0);
-    expect(readability(graph, [lPage([lShape])]).handoffsDrop).toBe(0);
+    expect(readability(graph, [lPage([lShape])]).handoffsTurned).toBe(0);
   });
 
   it('counts lanes near a column rule and crossings between connectors sharing a symbol or reversing', () => {
