@@ -54,5 +54,8 @@ if (worst > 0) {
   const bad = (f: (typeof scored)[number]): number => readabilityDefects(f.score) + f.violations.length + f.score.crossOther;
   const ranked = [...scored].sort((a, b) => bad(b) - bad(a) || b.sop.steps.length - a.sop.steps.length);
   console.log(`\nflows with the most defects:`);
-  for (const f of ranked.slice(0, worst)) console.log(`  ${f.sop.id} (${f.sop.steps.length} rows, ${f.sop.pelaksana.length} actors): ${bad(f)} defects; ${f.score.details.slice(0, 3).join('; ')}`);
+  for (const f of ranked.slice(0, worst)) {
+    const why = [`${f.score.crossOther} other crossings`, ...f.violations, ...f.score.details].slice(0, 3).join('; ');
+    console.log(`  ${f.sop.id} (${f.sop.steps.length} rows, ${f.sop.pelaksana.length} actors): ${bad(f)} defects: ${why}`);
+  }
 }
