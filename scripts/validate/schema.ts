@@ -21,6 +21,8 @@ export interface SchemaIssue {
   hint?: string;
   /** For a missing required key: its name. */
   missing?: string;
+  /** For an unknown key: the known key it is probably a misspelling of. */
+  suggestion?: string;
 }
 
 interface Validators {
@@ -69,7 +71,14 @@ function issues(validate: ValidateFunction, schema: Record<string, unknown>, dat
     seen.add(key);
     out.push(issue);
   }
-  return out;
+  // A misspelled required key is one mistake: "did you mean `eksternal`?" says it all, so the
+  // "`eksternal` is required" at the same place goes.
+  const misspelt = new Set(out.flatMap((i) => (i.suggestion ? [`${parentOf(i.pointer)}|${i.suggestion}`] : [])));
+  return out.filter((i) => !(i.missing && misspelt.has(`${i.pointer}|${i.missing}`)));
+}
+
+function parentOf(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'));
 }
 
 /** Key name for messages: `/disahkan_oleh/nip` → `disahkan_oleh.nip`. */
@@ -149,6 +158,7 @@ function describe(err: ErrorObject, schema: Record<string, unknown>, data: unkno
         ruleId: 'kunci-tak-dikenal',
         message: `Kunci \`${extra}\` tidak dikenal.${suggestion ? ` Maksud Anda \`${suggestion}\`?` : ''}`,
         hint: suggestion ? `Ganti \`${extra}\` menjadi \`${suggestion}\`.` : `Hapus kunci ini atau periksa ejaannya; daftar kunci yang dikenal ada di ${WHERE[kind].schema}.`,
+        ...(suggestion ? { suggestion } : {}),
       };
     }
     case 'type': {

@@ -226,7 +226,10 @@ const BAD: Case[] = [
   { name: 'menggantikan dirinya sendiri', files: sop('unit: Sekretariat', 'unit: Sekretariat\nmenggantikan: 001/SOP/TES/2024'), want: [[S, 5, 15, 'menggantikan-diri-sendiri']] },
   { name: 'menggantikan_eksternal tanpa menggantikan', files: sop('unit: Sekretariat', 'unit: Sekretariat\nmenggantikan_eksternal: true'), want: [[S, 5, 1, 'menggantikan-eksternal-tanpa-nomor']] },
   { name: 'keterkaitan eksternal kosong', files: sop('keterkaitan: []', 'keterkaitan:\n  - eksternal: ""'), want: [[S, 14, 16, 'teks-kosong']] },
-  { name: 'keterkaitan dengan kunci salah eja', files: sop('keterkaitan: []', 'keterkaitan:\n  - eksternall: SOP Lain'), want: [[S, 14, 5, 'wajib-diisi'], [S, 14, 5, 'kunci-tak-dikenal']], all: [/Maksud Anda `eksternal`/] },
+  // One mistake, one message: "did you mean `eksternal`?", not also "`eksternal` is required".
+  { name: 'keterkaitan dengan kunci salah eja', files: sop('keterkaitan: []', 'keterkaitan:\n  - eksternall: SOP Lain'), want: [[S, 14, 5, 'kunci-tak-dikenal']], all: [/Maksud Anda `eksternal`/] },
+  { name: 'disahkan_oleh dengan jabatan salah eja', files: sop('pelaksana: [', 'disahkan_oleh:\n  jabatn: Kepala Dinas\n  nama: Budi Santoso\npelaksana: ['), want: [[S, 21, 3, 'kunci-tak-dikenal']], all: [/Maksud Anda `jabatan`/] },
+  { name: 'keterkaitan dengan kunci lain (tanpa saran)', files: sop('keterkaitan: []', 'keterkaitan:\n  - nomor: 002/SOP/TES/2024'), want: [[S, 14, 5, 'wajib-diisi'], [S, 14, 5, 'kunci-tak-dikenal']] },
   { name: 'keterkaitan tak dikenal (peringatan saja)', files: sop('keterkaitan: []', 'keterkaitan:\n  - SOP Yang Belum Ditulis'), want: [[S, 14, 5, 'keterkaitan-tak-dikenal', 'peringatan']] },
 
   // ── The procedure table ───────────────────────────────────────────────────────────────────
