@@ -41,7 +41,7 @@ export function relatedIndex<T extends { nomor: string; nama: string; pemerintah
     const gov = pemerintahKey(s.pemerintah);
     const byKey = byGov.get(gov) ?? new Map<string, T>();
     byGov.set(gov, byKey);
-    byKey.set(s.nomor.trim(), s);
+    if (s.nomor.trim()) byKey.set(s.nomor.trim(), s);
     byKey.set(normTitle(s.nama), s);
   }
   return (entry, pemerintah) => {

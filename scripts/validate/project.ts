@@ -39,8 +39,9 @@ export function checkProject(entries: ProjectEntry[]): void {
   data.forEach((d, i) => {
     if (typeof d.nomor === 'string') byNomor.set(d.nomor.trim(), [...(byNomor.get(d.nomor.trim()) ?? []), i]);
   });
+  // An SOP whose own number is wrong (its error is reported there) is still found by its name.
   const related = relatedIndex(
-    entries.flatMap(({ facts: { data: d, pemerintah } }) => (typeof d.nomor === 'string' && typeof d.nama === 'string' ? [{ nomor: d.nomor, nama: d.nama, pemerintah: pemerintah ?? '' }] : [])),
+    entries.flatMap(({ facts: { data: d, pemerintah } }) => (typeof d.nama === 'string' ? [{ nomor: typeof d.nomor === 'string' ? d.nomor : '', nama: d.nama, pemerintah: pemerintah ?? '' }] : [])),
   );
   const at = (i: number, pointer: string) => entries[i]!.facts.places[pointer] ?? { line: 1, column: 1 };
 

@@ -218,6 +218,15 @@ const BAD: Case[] = [
     want: [[K, 2, 8, 'nomor-ganda'], [S, 2, 8, 'nomor-ganda']],
   },
   {
+    // The second SOP's misspelt `nomor` is its one error: the first still finds it by name.
+    name: 'SOP terkait yang nomornya salah ketik tetap ditemukan lewat namanya',
+    files: {
+      ...sop('keterkaitan: []', 'keterkaitan:\n  - Prosedur Kedua'),
+      'dinas/kedua.md': edit(edit(SOP, 'nama: Pengujian Prosedur', 'nama: Prosedur Kedua'), 'nomor: 001/SOP/TES/2024', 'nomer: 002/SOP/TES/2024'),
+    },
+    want: [[K, 2, 1, 'kunci-tak-dikenal']],
+  },
+  {
     name: 'nama berkas sama di dua subfolder satu instansi',
     files: { 'dinas/instansi.yml': INSTANSI, 'dinas/a/pengujian.md': SOP, 'dinas/b/pengujian.md': edit(SOP, 'nomor: 001/SOP/TES/2024', 'nomor: 002/SOP/TES/2024') },
     want: [['content/dinas/a/pengujian.md', 1, 1, 'nama-berkas-ganda'], ['content/dinas/b/pengujian.md', 1, 1, 'nama-berkas-ganda']],
