@@ -1,7 +1,7 @@
 // Placing decision-exit labels (Ya / Tidak …): searched along the first segments of the exit,
 // on both sides of the line, for the spot nearest the decision whose text box (real Arimo
-// advance widths) lies inside one table cell, 2 pt clear of rules, lines, symbols and the
-// labels already placed. A label that finds no such spot on one line tries two (split at a
+// advance widths) lies inside one table cell of the decision's own row (elsewhere it reads as
+// another row's), 2 pt clear of rules, lines, symbols and the labels already placed. A label that finds no such spot on one line tries two (split at a
 // space, or between syllables with a hyphen: narrow columns beside a line straight down).
 // Rows with a label that found no spot at all are reported, so the caller can give them
 // more height.
