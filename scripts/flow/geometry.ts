@@ -1,5 +1,6 @@
 // Shapes of the flowchart symbols and the few geometric predicates the layout, the quality
 // checker and the SVG writer must agree on. All in CSS pixels, y growing downwards.
+import { ptToPx } from '../print/units.ts';
 import type { PlacedSymbol, Point, SymbolKind } from './types.ts';
 
 /**
@@ -18,7 +19,7 @@ export const SIZE = {
 } as const;
 
 /** A line passing nearer than this (2 pt) to a symbol it does not join reads as joining it. */
-export const LINE_CLEAR = (96 / 72) * 2;
+export const LINE_CLEAR = ptToPx(2);
 /** Off-page connectors stand further (3 pt) from lines they do not join: their tip points at them. */
 export const SYMBOL_CLEAR = 4;
 

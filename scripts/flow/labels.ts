@@ -1,10 +1,11 @@
 // Placing decision-exit labels (Ya / Tidak …): searched along the first segments of the exit,
 // on both sides of the line, for the spot nearest the decision whose text box (real Arimo
 // advance widths) lies inside one table cell of the decision's own row (elsewhere it reads as
-// another row's), 2 pt clear of rules, lines, symbols and the labels already placed. A label that finds no such spot on one line tries two (split at a
-// space, or between syllables with a hyphen: narrow columns beside a line straight down).
-// Rows with a label that found no spot at all are reported, so the caller can give them
-// more height.
+// another row's), 2 pt clear of rules, lines, symbols and the labels already placed. A label
+// that finds no such spot on one line tries two (split at a space, or between syllables with a
+// hyphen: narrow columns beside a line straight down). Rows with a label that found no spot at
+// all are reported, so the caller can give them more height.
+import { syllableBreaks } from '../kit/hyphen.ts';
 import { labelFontMetrics, textWidth } from './font-metrics.ts';
 import type { Connector, LabelAnchor, PageLayout, Point } from './types.ts';
 
@@ -54,13 +55,12 @@ export function labelLines(c: Connector): string[] {
   return c.labelLines ?? [c.label ?? ''];
 }
 
-const VOWEL = /[aeiouAEIOU]/;
-/** Consonant pairs Indonesian keeps in one syllable. */
-const DIGRAPH = /^(ng|ny|kh|sy)$/i;
+/** A two-line label may end its second line with a two-letter syllable (Setu-ju); headers keep three. */
+const LABEL_MIN_RIGHT = 2;
 
 /**
  * Two-line forms of a label, most balanced first: split at a space, or (one word) between
- * syllables by the Indonesian rules (V-CV, VC-CV, ng/ny/kh/sy kept whole) with a hyphen.
+ * syllables (kit/hyphen.ts) with a hyphen.
  */
 export function wrapOptions(text: string, size: number): string[][] {
   const words = text.split(' ').filter(Boolean);
@@ -68,30 +68,10 @@ export function wrapOptions(text: string, size: number): string[][] {
   if (words.length > 1) for (let i = 1; i < words.length; i++) out.push([words.slice(0, i).join(' '), words.slice(i).join(' ')]);
   else {
     const w = words[0] ?? '';
-    for (let i = 1; i < w.length; i++) {
-      if (syllableBreak(w, i)) out.push([`${w.slice(0, i)}-`, w.slice(i)]);
-    }
+    for (const i of syllableBreaks(w, LABEL_MIN_RIGHT)) out.push([`${w.slice(0, i)}-`, w.slice(i)]);
   }
   const width = (ls: string[]): number => Math.max(...ls.map((l) => textWidth(l, size)));
   return out.sort((a, b) => width(a) - width(b));
-}
-
-/** May the word break before index i? Both parts keep a vowel; consonants between vowels split as Indonesian syllables do. */
-function syllableBreak(w: string, i: number): boolean {
-  if (!VOWEL.test(w.slice(0, i)) || !VOWEL.test(w.slice(i))) return false;
-  // The consonant cluster around the break, between the vowels before and after it.
-  let a = i;
-  while (a > 0 && !VOWEL.test(w[a - 1]!)) a--;
-  let b = i;
-  while (b < w.length && !VOWEL.test(w[b]!)) b++;
-  const cluster = w.slice(a, b);
-  const before = i - a;
-  if (a === 0 || b === w.length) return false;
-  if (cluster.length === 0) return false; // between two vowels: diphthongs stay whole
-  if (cluster.length === 1) return before === 0;
-  if (cluster.length === 2) return DIGRAPH.test(cluster) ? before === 0 : before === 1;
-  // Three or more: after a leading digraph, else after the first consonant.
-  return before === (DIGRAPH.test(cluster.slice(0, 2)) ? 2 : 1);
 }
 
 /**

@@ -66,7 +66,7 @@ const PORT_END = 2;
 interface Routed {
   page: PageLayout;
   crowded: Connector[];
-  /** Per connector: the edge it draws and the gaps of its lanes (lane routes only). */
+  /** Per connector routed by lanes, or a hand-off: the edge it draws and the gaps of its lanes. */
   lanes: Array<{ edge: number; gaps: number[]; offpage: boolean; handoff: boolean } | undefined>;
   bans: ReadonlySet<string>;
   /** Symbols drawn taller to hold the lines at their sides (id → lines at the busiest side). */
@@ -194,6 +194,10 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     if (pe.exit) a.exitSides.add(side);
     handoffs.set(pe.index, { side, port });
   }
+  // Rows whose symbol plain flow leaves by the bottom / enters by the top (a hand-off leaves by
+  // its side, a turned one enters by a side): routes and off-page connectors keep off those ends.
+  const leavesBottom = new Set(plain.filter((e) => !handoffs.has(e.index)).map((e) => e.u));
+  const entersTop = new Set(plain.filter((e) => !turned.has(e.index)).map((e) => e.v));
   const bandPents = new Map<number, PlacedSymbol>();
   for (const pe of mine.filter((e) => e.route === 'band')) bandPents.set(pe.index, bandPentagon(g, objs, pe, plan.pageOf[pe.u] === p));
 
@@ -212,8 +216,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     g,
     pieces,
     objs,
-    // A hand-off leaves by its side: the bottom stays free.
-    { bottomFree: (row) => !plain.some((e) => e.u === row && !handoffs.has(e.index)), topFree: (row) => !plain.some((e) => e.v === row && !turned.has(e.index)) },
+    { bottomFree: (row) => !leavesBottom.has(row), topFree: (row) => !entersTop.has(row) },
     bandCols,
     [...handoffs.values()].map((h) => ({ row: h.port.obj.row, side: h.side, drop: handoffDrop(h.port.obj) })),
     new Set(mine.filter((e) => bans.has(bandKey(e.index))).map((e) => e.index)),
@@ -222,7 +225,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
 
   const extent = rowExtents(g, objs, besides, remotes);
   const spaces = freeSpaces(g, extent);
-  setTurns(objs, spaces, plain.filter((e) => !handoffs.has(e.index)), plain.filter((e) => !turned.has(e.index)), besides);
+  setTurns(objs, spaces, leavesBottom, entersTop, besides);
   const elbows: HRun[] = [];
   const descents: VRun[] = [];
   for (const pe of mine.filter((e) => handoffs.has(e.index))) {
@@ -400,17 +403,16 @@ function freeSpaces(g: PageGeom, ext: Map<number, [number, number]>): Spaces {
 }
 
 /**
- * Where routes may turn below a row's bottom / above a row's top when plain flow does not
- * use them (`down`: plain flow leaving by the bottom; hand-offs leave by a side) and the free band there is wide enough (see spaceHeights),
- * so the two never meet.
+ * Where routes may turn below a row's bottom / above a row's top when plain flow does not use
+ * them and the free band there is wide enough (see spaceHeights), so the two never meet.
  */
-function setTurns(objs: Map<number, Obj>, spaces: Spaces, down: PlannedEdge[], plain: PlannedEdge[], besides: Beside[]): void {
+function setTurns(objs: Map<number, Obj>, spaces: Spaces, leavesBottom: ReadonlySet<number>, entersTop: ReadonlySet<number>, besides: Beside[]): void {
   for (const o of objs.values()) {
     const uses = (via: 'bottom' | 'top'): boolean => besides.some((b) => b.via === via && b.piece.obj === o);
     const below = spaceHeights(spaces.get(o.row)!).lowers;
     const above = spaceHeights(spaces.get(o.row - 1)!).uppers;
-    if (!down.some((e) => e.u === o.row) && !uses('bottom') && below.length) o.belowY = below;
-    if (!plain.some((e) => e.v === o.row) && !uses('top') && above.length) o.aboveY = above;
+    if (!leavesBottom.has(o.row) && !uses('bottom') && below.length) o.belowY = below;
+    if (!entersTop.has(o.row) && !uses('top') && above.length) o.aboveY = above;
   }
 }
 

@@ -2,10 +2,10 @@
 // 001 and 002 print them): which word each terminator carries, and the one size all of an SOP's
 // terminators print it at. Pure; the PDF, the site and `sop check` all ask here.
 import type { Step } from '../model/sop.ts';
+import { ptToPx } from '../print/units.ts';
 import { textWidth } from './font-metrics.ts';
 import { symbolWidth } from './geometry.ts';
 
-const PX_PER_PT = 96 / 72;
 /** The words' size: the flowchart's labels are 9.5 px; terminator words may be a little larger, never under 7 pt. */
 export const TERMINATOR_TEXT_PT = { max: 8, min: 7 } as const;
 /**
@@ -28,7 +28,7 @@ export interface TerminatorText {
  */
 export function terminatorText(steps: Pick<Step, 'no' | 'symbol' | 'actor'>[], actorColumns: number[]): TerminatorText | undefined {
   const words: Record<string, string> = {};
-  let size = TERMINATOR_TEXT_PT.max * PX_PER_PT;
+  let size = ptToPx(TERMINATOR_TEXT_PT.max);
   steps.forEach((s, i) => {
     if (s.symbol !== 'terminator') return;
     const word = i === 0 ? 'Mulai' : 'Selesai';
@@ -36,5 +36,5 @@ export function terminatorText(steps: Pick<Step, 'no' | 'symbol' | 'actor'>[], a
     const room = symbolWidth(actorColumns[s.actor] ?? 0) - 2 * INSET;
     size = Math.min(size, Math.floor((room / textWidth(word, 1)) * 100) / 100);
   });
-  return size >= TERMINATOR_TEXT_PT.min * PX_PER_PT ? { words, size } : undefined;
+  return size >= ptToPx(TERMINATOR_TEXT_PT.min) ? { words, size } : undefined;
 }

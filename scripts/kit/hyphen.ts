@@ -15,11 +15,11 @@ const MIN_RIGHT = 3;
 
 /**
  * Indices of `word` before which it may break: between vowels (not a diphthong), before the
- * last consonant between two vowels (ba-ca, ban-tu, in-stru-men), digraphs kept whole.
- * Only words of letters are broken.
+ * last consonant between two vowels (ba-ca, ban-tu, in-stru-men), digraphs kept whole, at least
+ * MIN_LEFT letters before and `minRight` after. Only words of letters are broken.
  */
-export function syllableBreaks(word: string): number[] {
-  if (!/^\p{L}+$/u.test(word) || word.length < MIN_LEFT + MIN_RIGHT) return [];
+export function syllableBreaks(word: string, minRight: number = MIN_RIGHT): number[] {
+  if (!/^\p{L}+$/u.test(word) || word.length < MIN_LEFT + minRight) return [];
   // Units: a vowel, a digraph or a single consonant, with their start index.
   const units: Array<{ at: number; text: string; vowel: boolean }> = [];
   for (let i = 0; i < word.length; ) {
@@ -43,7 +43,7 @@ export function syllableBreaks(word: string): number[] {
     }
     prevVowel = k;
   });
-  return breaks.filter((b) => b >= MIN_LEFT && word.length - b >= MIN_RIGHT);
+  return breaks.filter((b) => b >= MIN_LEFT && word.length - b >= minRight);
 }
 
 /** The pieces `word` may break into (the whole word when it has no break). */

@@ -67,14 +67,9 @@ function manifestRel(sop: Sop): string {
   return pdfPath(sop, '').replace(/\.pdf$/, '.ttd.json');
 }
 
-/** Where the printed HTML of an SOP goes (`--html`), relative to the output directory. */
-export function htmlPath(sop: Sop): string {
-  return pdfPath(sop).replace(/\.pdf$/, '.html');
-}
-
-/** The printed HTML beside the PDF, relative to the pdf set. */
-function htmlRel(sop: Sop): string {
-  return pdfPath(sop, '').replace(/\.pdf$/, '.html');
+/** Where the printed HTML of an SOP goes (`--html`), beside its PDF: relative to the output directory (`under = ''`: to the pdf set). */
+export function htmlPath(sop: Sop, under = 'pdf/'): string {
+  return pdfPath(sop, under).replace(/\.pdf$/, '.html');
 }
 
 function htmlFile(outDir: string, sop: Sop, options: Pick<BuildOptions, 'html'>): { html?: string } {
@@ -101,7 +96,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
       cache.entries[s.id]?.hash !== hashes.get(s.id) ||
       !previous ||
       !existsSync(path.join(previous, pdfPath(s, ''))) ||
-      (options.html !== undefined && !existsSync(path.join(previous, htmlRel(s)))),
+      (options.html !== undefined && !existsSync(path.join(previous, htmlPath(s, '')))),
   );
 
   const results = new Map<string, BuiltPdf>();
@@ -113,8 +108,8 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   }
   // What the new set takes unchanged from the current one: the files of current SOPs, and with
   // prune nothing else; without prune everything but the files about to be replaced.
-  const replaced = new Set(stale.flatMap((s) => [pdfPath(s, ''), manifestRel(s), htmlRel(s)]));
-  const kept = new Set([...results.values()].flatMap((b) => [pdfPath(b.sop, ''), ...(b.manifest ? [manifestRel(b.sop)] : []), ...(b.html ? [htmlRel(b.sop)] : [])]));
+  const replaced = new Set(stale.flatMap((s) => [pdfPath(s, ''), manifestRel(s), htmlPath(s, '')]));
+  const kept = new Set([...results.values()].flatMap((b) => [pdfPath(b.sop, ''), ...(b.manifest ? [manifestRel(b.sop)] : []), ...(b.html ? [htmlPath(b.sop, '')] : [])]));
   const before = previous ? listFiles(previous) : [];
   const carried = options.prune ? before.filter((f) => kept.has(f)) : before.filter((f) => !replaced.has(f));
   if (!stale.length && carried.length === before.length) {
@@ -140,7 +135,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
             set.write(pdfPath(sop, ''), printed.pdf);
             // An SOP turned draf or basah gets no manifest that would let a service sign it.
             if (printed.manifest) set.write(manifestRel(sop), printed.manifest);
-            if (printed.html !== undefined) set.write(htmlRel(sop), printed.html);
+            if (printed.html !== undefined) set.write(htmlPath(sop, ''), printed.html);
             const manifest = printed.manifest ? { manifest: path.join(dirs.pdf, manifestRel(sop)) } : {};
             results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifest, ...htmlFile(outDir, sop, options), rebuilt: true, measurement });
             cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };

@@ -2,6 +2,7 @@
 // so the Handlebars layouts only place text.
 import { headerFontMetrics, textWidth } from '../flow/font-metrics.ts';
 import { SOFT_HYPHEN, syllables } from '../kit/hyphen.ts';
+import { ptToPx } from '../print/units.ts';
 import { signerLines, tanggal } from '../kit/values.ts';
 import type { ColumnHeaders, IdentityLabels, Sop } from '../model/sop.ts';
 import { logoUrl } from '../source/assets.ts';
@@ -98,7 +99,6 @@ export interface SopView {
 }
 
 const words = (actors: string[]) => actors.flatMap((a) => a.split(/\s+/)).filter(Boolean);
-const pxOf = (pt: number) => (pt * 96) / 72;
 const widthAt1 = (text: string) => textWidth(text, 1, headerFontMetrics());
 
 /** Cell padding (4 px each side) and border of a header cell, with a pixel to spare for rounding. */
@@ -111,13 +111,13 @@ export const ACTOR_HEADER_PT = { normal: 7.5, hyphenate: 7, least: 5 } as const;
 
 /** Width an actor column needs for every word of its header to stand whole at the normal size. */
 export function actorHeaderWant(actors: string[]): number {
-  return Math.max(0, ...words(actors).map(widthAt1)) * pxOf(ACTOR_HEADER_PT.normal) + HEADER_PAD;
+  return Math.max(0, ...words(actors).map(widthAt1)) * ptToPx(ACTOR_HEADER_PT.normal) + HEADER_PAD;
 }
 
 /** Widest piece of `word` at size 1 once broken at every syllable (each piece but the last with its hyphen). */
 const hyphenatedWidth = (word: string) => Math.max(...syllables(word).map((p, i, all) => widthAt1(i < all.length - 1 ? `${p}-` : p)));
 
-const floorPt = (room: number, width: number) => (width > 0 ? Math.floor((room / pxOf(1) / width) * 10) / 10 : ACTOR_HEADER_PT.normal);
+const floorPt = (room: number, width: number) => (width > 0 ? Math.floor((room / ptToPx(1) / width) * 10) / 10 : ACTOR_HEADER_PT.normal);
 
 export interface HeaderView {
   text: string;
@@ -142,7 +142,7 @@ export function headerFit(text: string, columnPx: number): HeaderView {
   const bold = headerFontMetrics();
   const parts = text.split(/(?<=\/)/);
   // Lines break at spaces and after a slash (`Persyaratan/ Kelengkapan`).
-  const widest = Math.max(...parts.flatMap((p) => p.split(/\s+/)).map((w) => textWidth(w, (HEADER_PT * 96) / 72, bold)));
+  const widest = Math.max(...parts.flatMap((p) => p.split(/\s+/)).map((w) => textWidth(w, ptToPx(HEADER_PT), bold)));
   if (widest <= columnPx - 9) return { text, parts };
   return { text, parts, pt: Math.max(6, Math.floor(HEADER_PT * ((columnPx - 3) / widest) * 10) / 10) };
 }
@@ -174,7 +174,7 @@ export function actorHeaders(actors: string[], columnPx: number): { pt: number; 
   const whole = clamp(floorPt(room, Math.max(0, ...words(actors).map(widthAt1))));
   if (whole >= ACTOR_HEADER_PT.hyphenate) return { pt: whole, labels: actors };
   const pt = clamp(Math.min(ACTOR_HEADER_PT.hyphenate, floorPt(room, Math.max(0, ...words(actors).map(hyphenatedWidth)))));
-  const fits = (word: string) => widthAt1(word) * pxOf(pt) <= room;
+  const fits = (word: string) => widthAt1(word) * ptToPx(pt) <= room;
   const label = (name: string) => name.split(/(\s+)/).map((w) => (/\s/.test(w) || fits(w) ? w : syllables(w).join(SOFT_HYPHEN))).join('');
   return { pt, labels: actors.map(label) };
 }
