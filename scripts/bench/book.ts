@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBooks, type BookRun } from '../book/build-book.ts';
-import { runCheck } from '../cli/check.ts';
+import { runCheck } from '../validate/run.ts';
 import { projectOf } from '../validate/check-content.ts';
 import { Printer } from '../print/pool.ts';
 import { fontDir } from '../kit/fonts.ts';

@@ -13,7 +13,7 @@ import type { Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
 import { layoutFiles } from '../layouts/files.ts';
 import { loadLayouts } from '../render/document.ts';
-import { sopView } from '../render/view.ts';
+import { sopView } from '../view/sop-view.ts';
 import { readContent } from '../source/content.ts';
 import { probeAsset } from '../source/assets.ts';
 import { checkContent } from '../validate/check-content.ts';

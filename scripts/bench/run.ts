@@ -17,7 +17,7 @@ import { Printer } from '../print/pool.ts';
 import { layoutFiles } from '../layouts/files.ts';
 import { loadLayouts } from '../render/document.ts';
 import { fontDir } from '../kit/fonts.ts';
-import { sopView } from '../render/view.ts';
+import { sopView } from '../view/sop-view.ts';
 import { probeAsset } from '../source/assets.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent } from '../validate/check-content.ts';

@@ -15,7 +15,7 @@ import { signerLines } from '../kit/values.ts';
 import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
 import { finishDocument } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
-import { paper, type Paper } from '../render/paper.ts';
+import { paper, type Paper } from '../view/paper.ts';
 import { loadAsset, logoUrl as servedLogoUrl } from '../source/assets.ts';
 import { bookDate, type BookContents } from './contents.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';

@@ -2,7 +2,7 @@
 // is I/O and done once; rendering is pure. Handlebars escapes every value; the only unescaped
 // inputs are the CSS, the font faces and the front-matter HTML (built escaped by markdown.ts).
 import { readLayout, type LayoutFiles } from '../layouts/files.ts';
-import type { Paper } from '../render/paper.ts';
+import type { Paper } from '../view/paper.ts';
 import { fontFaceCss } from '../kit/fonts.ts';
 import { loadTemplates, type Template } from '../kit/templates.ts';
 

@@ -10,9 +10,10 @@ import { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
 import { projectOf } from '../validate/check-content.ts';
-import { fontDir } from '../kit/fonts.ts';
-import { runCheckParallel, type CheckContext } from './check.ts';
-import { PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
+import { packageDirs } from '../print/package-dirs.ts';
+import type { CheckContext } from './check.ts';
+import { runCheckParallel } from '../validate/run.ts';
+import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html]
@@ -54,11 +55,6 @@ export async function checkedProject(ctx: CheckContext): Promise<Project | undef
   const warnings = diagnostics.length;
   if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npx sop check" untuk rinciannya.\n`);
   return projectOf(result, ctx.cwd);
-}
-
-/** Beside the project, what the printer may read: sop-press's own layouts, and the fonts. */
-export function packageDirs(): string[] {
-  return [PACKAGE_ROOT, fontDir()];
 }
 
 /** Launches the browser on first use and closes it at the end. */
@@ -110,7 +106,7 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
       force: Boolean(values.semua),
       prune: true,
       printer,
-      ...(values.html ? { html: { allowedDirs: [ctx.cwd, PACKAGE_ROOT, fontDir()] } } : {}),
+      ...(values.html ? { html: { allowedDirs: [ctx.cwd, ...packageDirs()] } } : {}),
       ...optional(progress(ctx, 'Mencetak PDF')),
     }),
   );

@@ -5,10 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatCodeQuality, githubSummary } from '../diagnostics/ci-reports.ts';
 import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman, formatJson, type OutputFormat } from '../diagnostics/format.ts';
-import { probeAsset } from '../source/assets.ts';
-import { readContent } from '../source/content.ts';
-import { checkContent, type CheckResult } from '../validate/check-content.ts';
-import { checkContentParallel } from '../validate/check-parallel.ts';
+import { runCheckParallel } from '../validate/run.ts';
 import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
@@ -34,24 +31,6 @@ export interface CheckContext {
   env: NodeJS.ProcessEnv;
   stdout: (s: string) => void;
   isTTY: boolean;
-}
-
-/** Runs the check over content/ and keeps only the files under the given paths. */
-export function runCheck(cwd: string, paths: string[] = []): { result: CheckResult; shown: CheckResult['files'] } {
-  return select(cwd, checkContent(readContent(cwd), probeAsset), paths);
-}
-
-/** The same, on every core: what the commands use. */
-export async function runCheckParallel(cwd: string, paths: string[] = []): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
-  return select(cwd, await checkContentParallel(readContent(cwd), probeAsset), paths);
-}
-
-function select(cwd: string, result: CheckResult, paths: string[]): { result: CheckResult; shown: CheckResult['files'] } {
-  const wanted = paths.map((p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/').replace(/\/$/, ''));
-  const shown = wanted.length
-    ? result.files.filter((f) => wanted.some((w) => w === '' || f.path === w || f.path.startsWith(`${w}/`)))
-    : result.files;
-  return { result, shown };
 }
 
 export async function check(argv: string[], ctx: CheckContext): Promise<number> {

@@ -12,7 +12,7 @@ import type { Sop } from '../model/sop.ts';
 import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { loadLayouts, type Layouts } from '../render/document.ts';
-import { sopView, type SopView } from '../render/view.ts';
+import { sopView, type SopView } from '../view/sop-view.ts';
 import { selfContainedHtml } from './html.ts';
 import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';

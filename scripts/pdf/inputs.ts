@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sop } from '../model/sop.ts';
-import type { SopContext } from '../render/view.ts';
+import type { SopContext } from '../view/sop-view.ts';
 import { fontFiles } from '../kit/fonts.ts';
 import { loadAsset } from '../source/assets.ts';
 import { pdfLayoutPaths, type LayoutFiles } from '../layouts/files.ts';

@@ -7,7 +7,7 @@ import { GRID_PT } from '../plan/identity.ts';
 import { measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
 import type { Printer } from '../print/pool.ts';
 import { renderMeasureHtml, renderSopHtml, type Layouts } from '../render/document.ts';
-import { sopView, type SopContext, type SopView } from '../render/view.ts';
+import { sopView, type SopContext, type SopView } from '../view/sop-view.ts';
 
 /** What each SOP's PDF needs to know about the others: the number of the SOP that replaces it. */
 export function sopContexts(sops: Sop[]): Map<string, SopContext> {

@@ -9,8 +9,8 @@ import { terminatorText } from '../flow/terminator-text.ts';
 import type { PageLayout } from '../flow/types.ts';
 import { planIdentitySheets, type GridSectionMeasure, type IdentityMeasure, type IdentityPlan } from './identity.ts';
 import type { Step } from '../model/sop.ts';
-import { PX_PER_MM } from '../render/paper.ts';
-import type { SopView } from '../render/view.ts';
+import { PX_PER_MM } from '../view/paper.ts';
+import type { SopView } from '../view/sop-view.ts';
 
 /** Height of the band that holds off-page connectors at a page break: the connector (16 px) and 4 px of air each side, not a full row. */
 export const BAND_HEIGHT = 24;

@@ -5,7 +5,7 @@ import { readLayout, type LayoutFiles } from '../layouts/files.ts';
 import type { IdentityLabelKey } from '../model/sop.ts';
 import { GRID_PT, type IdentityPagePlan, type IdentityPlan } from '../plan/identity.ts';
 import type { ProcedurePlan } from '../plan/procedure.ts';
-import type { RowView, SopView } from './view.ts';
+import type { RowView, SopView } from '../view/sop-view.ts';
 
 export interface Layouts {
   sop: Template;

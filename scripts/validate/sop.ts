@@ -12,8 +12,8 @@ import { coerceNip, reportSchemaIssues } from './shared.ts';
 import { readSteps } from './steps.ts';
 import { readKeterkaitan } from '../model/relations.ts';
 import { terminatorText } from '../flow/terminator-text.ts';
-import { paper } from '../render/paper.ts';
-import { tableColumns } from '../render/view.ts';
+import { paper } from '../view/paper.ts';
+import { tableColumns } from '../view/sop-view.ts';
 
 export interface SopMeta {
   /** Path relative to content/, without `.md`. */

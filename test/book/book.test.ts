@@ -6,7 +6,7 @@ import type { PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBooks, type BookRun, type BuiltBook } from '../../scripts/book/build-book.ts';
 import { readOutline, type OutlineItem } from '../../scripts/book/outline.ts';
-import { runCheck } from '../../scripts/cli/check.ts';
+import { runCheck } from '../../scripts/validate/run.ts';
 import { projectOf } from '../../scripts/validate/check-content.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';

@@ -12,7 +12,7 @@ import type { Sop } from '../../scripts/model/sop.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { layoutFiles } from '../../scripts/layouts/files.ts';
 import { loadLayouts, renderSopHtml, type Layouts } from '../../scripts/render/document.ts';
-import { sopView } from '../../scripts/render/view.ts';
+import { sopView } from '../../scripts/view/sop-view.ts';
 import { checkFiles, launchPrinter, ROOT, sampleSops } from './helpers.ts';
 import { generatedSops } from './fixtures.ts';
 

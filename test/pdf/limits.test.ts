@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { maxedInstansi, maxedSop, type MaxedOptions } from '../check/limits-fixture.ts';
 import { planProcedure } from '../../scripts/plan/procedure.ts';
-import { sopView } from '../../scripts/render/view.ts';
+import { sopView } from '../../scripts/view/sop-view.ts';
 import { checkFiles, launchPrinter, pdfinfo, printAll, tempDir } from './helpers.ts';
 
 let printer: Printer;

@@ -8,7 +8,7 @@ import type { BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { layoutFiles } from '../../scripts/layouts/files.ts';
 import { DEFAULT_IDENTITY_LABELS } from '../../scripts/model/sop.ts';
-import { procedureColumns, paper } from '../../scripts/render/paper.ts';
+import { procedureColumns, paper } from '../../scripts/view/paper.ts';
 import { renderPages } from '../../scripts/site/pages.ts';
 import { siteModel } from '../../scripts/site/model.ts';
 import { loadSiteTemplates } from '../../scripts/site/templates.ts';

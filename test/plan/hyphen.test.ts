@@ -1,7 +1,7 @@
-// Indonesian syllable breaks (kit/hyphen.ts) and their use in the actor headers (render/view.ts).
+// Indonesian syllable breaks (kit/hyphen.ts) and their use in the actor headers (view/sop-view.ts).
 import { describe, expect, it } from 'vitest';
 import { SOFT_HYPHEN, syllables } from '../../scripts/kit/hyphen.ts';
-import { actorHeaders } from '../../scripts/render/view.ts';
+import { actorHeaders } from '../../scripts/view/sop-view.ts';
 
 describe('pemenggalan kata', () => {
   it.each([

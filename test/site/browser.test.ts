@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planProcedure } from '../../scripts/plan/procedure.ts';
-import { sopView } from '../../scripts/render/view.ts';
+import { sopView } from '../../scripts/view/sop-view.ts';
 import { buildTestSite, launchBrowser, serve, type StaticServer, type TestSite } from './helpers.ts';
 
 const require = createRequire(import.meta.url);

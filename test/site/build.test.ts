@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutFiles } from '../../scripts/layouts/files.ts';
 import { sopPrintHtml } from '../../scripts/pdf/print-html.ts';
 import { planProcedure } from '../../scripts/plan/procedure.ts';
-import { sopView } from '../../scripts/render/view.ts';
+import { sopView } from '../../scripts/view/sop-view.ts';
 import { Printer } from '../../scripts/print/pool.ts';
 import { loadLayouts } from '../../scripts/render/document.ts';
 import { buildSite } from '../../scripts/site/build-site.ts';

@@ -1,0 +1,25 @@
+// The check as the commands and the preview run it: read content/ from disk, validate it, and
+// keep the files under the paths the user named. The one place where validation meets files.
+import path from 'node:path';
+import { probeAsset } from '../source/assets.ts';
+import { readContent } from '../source/content.ts';
+import { checkContent, type CheckResult } from './check-content.ts';
+import { checkContentParallel } from './check-parallel.ts';
+
+/** Runs the check over content/ and keeps only the files under the given paths. */
+export function runCheck(cwd: string, paths: string[] = []): { result: CheckResult; shown: CheckResult['files'] } {
+  return select(cwd, checkContent(readContent(cwd), probeAsset), paths);
+}
+
+/** The same, on every core: what the commands use. */
+export async function runCheckParallel(cwd: string, paths: string[] = []): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
+  return select(cwd, await checkContentParallel(readContent(cwd), probeAsset), paths);
+}
+
+function select(cwd: string, result: CheckResult, paths: string[]): { result: CheckResult; shown: CheckResult['files'] } {
+  const wanted = paths.map((p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/').replace(/\/$/, ''));
+  const shown = wanted.length
+    ? result.files.filter((f) => wanted.some((w) => w === '' || f.path === w || f.path.startsWith(`${w}/`)))
+    : result.files;
+  return { result, shown };
+}
