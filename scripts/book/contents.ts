@@ -72,8 +72,10 @@ function latest(dates: Array<IsoDate | null | undefined>): IsoDate | null {
  * - dicabut / digantikan: when that happened in the year (the replacing SOP's effective date,
  *   tanggal_dicabut, else the last riwayat entry or tanggal_revisi), or when the sources do not say when (listed
  *   rather than silently dropped);
- * - baru: effective (or, without one, made) in the year;
- * - direvisi: tanggal_revisi or a riwayat entry in the year, and not new in the year.
+ * - baru: effective (or, without one, made) in the year, and no older version on record;
+ * - direvisi: tanggal_revisi or a riwayat entry in the year, and not new in the year; also an
+ *   SOP effective in the year whose riwayat or tanggal_revisi shows an older version (a revision
+ *   takes effect on its own date: that is not a new SOP).
  */
 export function changesInYear(sops: Sop[], tahun: number, draf: boolean): Change[] {
   const byNomor = new Map(sops.map((s) => [s.nomor.trim(), s]));
@@ -95,20 +97,29 @@ export function changesInYear(sops: Sop[], tahun: number, draf: boolean): Change
     }
     if (!isPrinted(sop.status, draf)) continue;
     const start = effectiveDate(sop);
-    if (inYear(start, tahun)) {
+    if (inYear(start, tahun) && !olderVersion(sop, tahun)) {
       const old = sop.menggantikan ? byNomor.get(sop.menggantikan.trim()) : undefined;
       const note = sop.menggantikan ? `Menggantikan ${sop.menggantikan}${old ? ` (${old.nama})` : ''}.` : 'SOP baru.';
       changes.push({ kind: 'baru', sop, tanggal: start, keterangan: sop.status === 'draf' ? `${note} Masih draf.` : note });
       continue;
     }
-    if (inYear(sop.tanggal_revisi, tahun) || riwayatYear.length) {
-      const when = latest([inYear(sop.tanggal_revisi, tahun) ? sop.tanggal_revisi : null, ...riwayatYear.map((r) => r.tanggal)]);
+    if (inYear(sop.tanggal_revisi, tahun) || riwayatYear.length || inYear(start, tahun)) {
+      const when = latest([inYear(sop.tanggal_revisi, tahun) ? sop.tanggal_revisi : null, ...riwayatYear.map((r) => r.tanggal)]) ?? start;
       const note = riwayatYear.map((r) => r.uraian.trim().replace(/\.?$/, '.')).join(' ') || 'Direvisi.';
-      changes.push({ kind: 'direvisi', sop, tanggal: when, keterangan: note });
+      changes.push({ kind: 'direvisi', sop, tanggal: when, keterangan: sop.status === 'draf' ? `${note} Masih draf.` : note });
     }
   }
   const rank: Record<ChangeKind, number> = { baru: 0, direvisi: 1, digantikan: 2, dicabut: 3 };
   return changes.sort((a, b) => rank[a.kind] - rank[b.kind] || compareSops(a.sop, b.sop));
+}
+
+/**
+ * The SOP had a version before `tahun`: a riwayat entry from an earlier year, or a revision
+ * (tanggal_revisi) of an SOP made in an earlier year.
+ */
+function olderVersion(sop: Sop, tahun: number): boolean {
+  const yearStart = `${tahun}-01-01`;
+  return sop.riwayat.some((r) => r.tanggal < yearStart) || (sop.tanggal_revisi !== null && sop.tanggal_pembuatan < yearStart);
 }
 
 /** The contents of one instansi's book. `sops` are that instansi's valid SOPs, any status. */

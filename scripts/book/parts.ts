@@ -124,7 +124,8 @@ export function tocEntries(parts: Part[], starts: ReadonlyMap<string, number>): 
   const entries: TocEntry[] = [];
   for (const part of parts) {
     const page = starts.get(part.key)!;
-    if (part.kind === 'sampul') continue;
+    // Neither the cover nor the Daftar Isi itself is listed in it.
+    if (part.kind === 'sampul' || part.kind === 'daftar-isi') continue;
     if (part.kind === 'sop') entries.push({ level: 2, ...(part.sop.unit?.trim() ? {} : { langsung: true }), nomor: part.sop.nomor, title: part.sop.nama, page });
     else if (part.kind === 'bagian') entries.push({ level: 1, label: `${roman(part.numeral ?? 1)}.`, title: part.title, page });
     else entries.push({ level: 0, title: part.title, page });

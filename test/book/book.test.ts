@@ -161,6 +161,32 @@ describe('sop book on the sample content', () => {
     }
   });
 
+  it("keeps every mark of the book's own pages, page numbers included, at least 10 mm from the paper edge", () => {
+    const mm = (pt: number) => (pt * 25.4) / 72;
+    for (const b of first.books) {
+      const own = new Set(b.assembled.parts.filter((p) => p.kind !== 'sop').flatMap((p) => {
+        const s = b.assembled.starts.get(p.key)!;
+        return Array.from({ length: b.assembled.counts.get(p.key)! }, (_, k) => s + k);
+      }));
+      const marks = words(b.file).filter((w) => own.has(w.page));
+      const numbers = marks.filter((w) => /^\d+$/.test(w.text) && marks.some((d) => d.page === w.page && d.text === '–' && Math.abs(d.yMax - w.yMax) < 1));
+      // Every page after the cover carries its number.
+      expect(new Set(numbers.map((w) => w.page)).size).toBe(own.size - 1);
+      for (const w of marks) {
+        const edge = Math.min(w.xMin, w.yMin, w.pageWidth - w.xMax, w.pageHeight - w.yMax);
+        expect(mm(edge), `"${w.text}" on page ${w.page} of ${b.instansi.id}`).toBeGreaterThanOrEqual(10);
+      }
+    }
+  });
+
+  it('does not list the Daftar Isi in itself', () => {
+    for (const b of first.books) {
+      const toc = tocNumbers(b);
+      expect(toc.map((e) => e.line)).toContain('Daftar SOP');
+      expect(toc.map((e) => e.line)).not.toContain('Daftar Isi');
+    }
+  });
+
   it('keeps each SOP footer ("Halaman X dari Y") as its own PDF printed it', () => {
     const b = book('diskominfosp-balangan');
     const texts = pageTexts(b.file);
@@ -210,8 +236,10 @@ describe('sop book on the sample content', () => {
     // Withdrawn on its tanggal_dicabut.
     expect(perubahan).toMatch(/SOP Dicabut .*Penyampaian Laporan Kinerja Secara Manual .*Tanggal 3 Juni 2024/);
     expect(perubahan).toContain('Dicabut karena laporan kinerja kini disampaikan secara elektronik');
-    // The revision in the book's year, from tanggal_revisi and riwayat.
+    // The revision in the book's year, from tanggal_revisi and riwayat; in force from that date,
+    // it is still a revision, not a new SOP.
     expect(perubahan).toMatch(/SOP Direvisi .*Pemutakhiran Data Statistik Sektoral .*4 Maret 2024 .*Penambahan langkah verifikasi data/);
+    expect(perubahan.slice(perubahan.indexOf('SOP Baru'), perubahan.indexOf('SOP Direvisi'))).not.toContain('Pemutakhiran Data Statistik Sektoral');
   });
 
   it('groups SOPs by unit; SOPs without a unit directly under the instansi, with no invented unit', () => {

@@ -133,14 +133,22 @@ describe('changesInYear', () => {
         sop('F', { status: 'dicabut' }),
         sop('G'),
         sop('H', { tanggal_efektif: null, tanggal_pembuatan: '2024-09-09', status: 'draf' }),
+        // A revision takes effect on its own date: revised, not new (issue 20, item 10).
+        sop('I', { tanggal_efektif: '2024-04-01', riwayat: [{ tanggal: '2021-06-01', uraian: 'Penetapan awal' }, { tanggal: '2024-04-01', uraian: 'Revisi alur verifikasi' }] }),
+        sop('J', { tanggal_pembuatan: '2020-01-01', tanggal_revisi: '2024-08-01', tanggal_efektif: '2024-08-01' }),
+        // Made late in the year before, in force this year, no older version: new.
+        sop('K', { tanggal_pembuatan: '2023-12-20', tanggal_efektif: '2024-01-02' }),
       ],
       2024,
       false,
     );
     expect(changes.map((c) => [c.kind, c.sop.nomor, c.tanggal, c.keterangan])).toEqual([
       ['baru', 'A', '2024-03-01', 'Menggantikan OLD (SOP OLD).'],
+      ['baru', 'K', '2024-01-02', 'SOP baru.'],
       ['direvisi', 'B', '2024-07-01', 'Direvisi.'],
       ['direvisi', 'C', '2024-02-02', 'Ubah langkah 3.'],
+      ['direvisi', 'I', '2024-04-01', 'Revisi alur verifikasi.'],
+      ['direvisi', 'J', '2024-08-01', 'Direvisi.'],
       ['digantikan', 'OLD', '2024-03-01', 'Digantikan oleh A (SOP A).'],
       // Without a date the withdrawal is listed rather than silently dropped.
       ['dicabut', 'D', '2024-05-05', 'Tidak dipakai lagi.'],
@@ -184,7 +192,6 @@ describe('page numbering', () => {
     expect([...starts.values()]).toEqual([1, 2, 3, 6, 7, 8, 9, 11, 13, 14]);
     expect(tocEntries(parts, starts).map((e) => [e.level, e.label ?? e.nomor ?? '', e.title, e.page])).toEqual([
       [0, '', 'Kata Pengantar', 2],
-      [0, '', 'Daftar Isi', 3],
       [0, '', 'Daftar SOP', 6],
       [0, '', 'Perubahan sejak Edisi Sebelumnya', 7],
       [1, 'I.', 'A', 8],
