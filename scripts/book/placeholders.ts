@@ -16,6 +16,12 @@ export const PLACEHOLDER_NAMES = [
 
 export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
 
+/** The placeholders filled from the signer in instansi.yml (`disahkan_oleh`): blank without one. */
+export function isSignerPlaceholder(name: string): boolean {
+  const n = name.toLowerCase();
+  return n === 'penetap' || n.startsWith('penandatangan.');
+}
+
 export { PLACEHOLDER } from '../kit/markdown.ts';
 
 /** `02-keputusan.md`, `keputusan.md`: the decree that enacts the SOPs (printed portrait, under the letterhead). */

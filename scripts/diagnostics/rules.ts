@@ -97,6 +97,7 @@ export const RULES = {
   'folder-instansi-bentrok': galat('Nama folder instansi sama dengan alamat halaman katalog situs.', 'Ganti nama folder instansinya.'),
   'buku-tanpa-keputusan': peringatan('Halaman buku ditulis, tetapi keputusan penetapan SOP (`buku/keputusan.md`) tidak ada.', 'Tambahkan `buku/keputusan.md` (contoh di content/ sampel).'),
   'isian-tak-dikenal': galat('Isian `{{…}}` di halaman buku tidak dikenal.', 'Perbaiki nama isiannya, atau hapus kurung kurawalnya.'),
+  'buku-tanpa-penandatangan': galat('Keputusan atau halaman buku memakai penetap atau penandatangan (`{{penetap}}`, `{{penandatangan.…}}`, `tanda_tangan`), tetapi instansi.yml tidak menulis `disahkan_oleh`.', 'Tulis `disahkan_oleh:` di instansi.yml; SOP yang menulis penandatangannya sendiri tetap memakainya.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
 } as const satisfies Record<string, Rule>;

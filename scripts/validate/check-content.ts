@@ -58,9 +58,13 @@ export function checkInstansiFiles(set: ContentSet, probe: AssetProbe): { files:
   for (const raw of set.bookPages ?? []) {
     const file = new VFile({ path: raw.rel });
     files.push(file);
+    // content/<instansi>/buku/<page>.md: the instansi.yml two folders up. An unreadable or
+    // invalid one has its own errors; only one that names no signer at all is this page's.
+    const entry = byDir.get(path.dirname(path.dirname(raw.abs)));
+    const context = { signer: !entry || entry.hasSigner, decree: isDecreeFile(path.basename(raw.abs)) };
     guarded(file, () => {
       const text = decode(file, raw, 'Halaman buku');
-      if (text !== undefined) checkBookPage(file, text);
+      if (text !== undefined) checkBookPage(file, text, context);
     });
   }
   checkInstansiSlugs(instansi, folders);

@@ -72,6 +72,24 @@ describe('halaman buku', () => {
     expect(list[0]!.message).toContain('Maksud Anda `judul`?');
   });
 
+  it('keputusan tanpa penandatangan di instansi.yml (penandatangan hanya per SOP): galat di keputusan, pada isian pertama', () => {
+    const instansi = INSTANSI.replace(/disahkan_oleh:[\s\S]*$/, '');
+    const sop = SOP.replace('status: berlaku', 'status: berlaku\ndisahkan_oleh:\n  jabatan: Kepala Dinas Komunikasi dan Informatika\n  nama: Wendi, S.H., M.Hum');
+    const decree = '---\njudul: Keputusan\ntanda_tangan:\n  - Ditetapkan di {{daerah}}\n---\n\n# Keputusan {{penetap}}\n\n**{{PENETAP}},**\n';
+    const { diagnostics, result } = runCheck({ ...base(sop, instansi), 'dinas/buku/keputusan.md': decree, 'dinas/buku/01-kata-pengantar.md': '# Kata Pengantar\n\n{{instansi}}\n' });
+    expect(diagnostics.map((d) => [d.file, d.ruleId, d.severity, d.line, d.column])).toEqual([['content/dinas/buku/keputusan.md', 'buku-tanpa-penandatangan', 'galat', 3, 1]]);
+    expect(diagnostics[0]!.message).toContain('tanpa penetap dan tanpa tanda tangan');
+    expect(diagnostics[0]!.hint).toMatch(/`disahkan_oleh:` .* di instansi.yml/);
+    expect(result.ok).toBe(false);
+    // Without `tanda_tangan`, at the first placeholder; once per page, not once per use.
+    const body = runCheck({ ...base(sop, instansi), 'dinas/buku/keputusan.md': '# Keputusan {{penetap}}\n\n{{penandatangan.nama}} {{PENETAP}}\n' }).diagnostics;
+    expect(body.map((d) => [d.ruleId, d.line, d.column])).toEqual([['buku-tanpa-penandatangan', 1, 13]]);
+    // A decree that writes its issuer and signature out itself needs nothing from instansi.yml.
+    expect(runCheck({ ...base(sop, instansi), 'dinas/buku/keputusan.md': '# Keputusan Kepala Dinas\n\nDitetapkan di Contoh.\n' }).diagnostics).toEqual([]);
+    // With the signer in instansi.yml, the same decree is fine.
+    expect(runCheck({ ...base(), 'dinas/buku/keputusan.md': decree }).diagnostics).toEqual([]);
+  });
+
   it('halaman buku bukan teks: berkas-biner, tanpa crash', () => {
     const { diagnostics } = runCheck({ ...base(), 'dinas/buku/02-sk.md': new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2]), 'dinas/buku/keputusan.md': '# Keputusan\n' });
     expect(diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['content/dinas/buku/02-sk.md', 'berkas-biner']]);
