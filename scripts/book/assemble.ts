@@ -22,6 +22,7 @@ import { writeOutline, type OutlineItem } from './outline.ts';
 import { decreeSigner, regionOf } from './front-matter.ts';
 import { copySopPages, sopPageCount } from './sop-pages.ts';
 import {
+  blanksAfter,
   bookParts,
   changeGroups,
   coverView,
@@ -137,6 +138,8 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   };
   const { instansi, contents, front } = input;
   const bookPaper = paper(instansi.kertas);
+  // Printed on both sides: every part starts on a right-hand page (blank versos between).
+  const duplex = instansi.cetak === 'bolak-balik';
   const parts = bookParts(contents, front);
   const baseUrl = pathToFileURL(options.root + path.sep).href;
   const title = bookTitle(instansi, input.tahun);
@@ -212,8 +215,8 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   for (const [i, part] of sopParts.entries()) counts.set(part.key, await sopPageCount(files[i]!));
   lap('baca');
 
-  const layout = layOut(parts, counts, first, decrees, (s) => print(numberedSections(s)), (c) =>
-    startStamps(parts, c, bookPaper, front, options, baseUrl),
+  const layout = layOut(parts, counts, duplex, first, decrees, (s) => print(numberedSections(s)), (c) =>
+    startStamps(parts, c, duplex, bookPaper, front, options, baseUrl),
   );
   layout.catch(() => undefined); // awaited below, after the copying
 
@@ -236,9 +239,9 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   timings.penataan = passes;
   lap('tata-letak');
 
-  // Book sections go in front of and between the SOPs. Inserting in page order keeps every
-  // earlier part in place, so each section lands exactly on its computed first page. Each
-  // printed document is copied with one copier, so its font is copied once.
+  // Book sections and blank versos go in front of and between the SOPs. Inserting in page order
+  // keeps every earlier part in place, so each part lands exactly on its computed first page.
+  // Each printed document is copied with one copier, so its font is copied once.
   const own = new Map<string, PDFPage[]>();
   for (const { doc, ranges } of printed) {
     const keys = parts.filter((p) => ranges.has(p.key)).map((p) => p.key);
@@ -250,14 +253,19 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     let at = 0;
     for (const key of keys) own.set(key, copied.slice(at, (at += ranges.get(key)!.count)));
   }
+  for (const [key, pages] of own) counts.set(key, pages.length);
+  const blanks = blanksAfter(parts, counts, starts);
   for (const part of parts) {
-    const pages = own.get(part.key);
-    if (!pages) continue;
-    counts.set(part.key, pages.length);
-    pages.forEach((page, k) => book.insertPage(starts.get(part.key)! - 1 + k, page));
+    const start = starts.get(part.key)! - 1;
+    own.get(part.key)?.forEach((page, k) => book.insertPage(start + k, page));
+    const end = start + counts.get(part.key)!;
+    if (!blanks.get(part.key)) continue;
+    // The back of the part's last sheet: same size and orientation as its last page.
+    const { width, height } = book.getPage(end - 1).getSize();
+    for (let k = 0; k < blanks.get(part.key)!; k++) book.insertPage(end + k, [width, height]);
   }
   const pageCount = book.getPageCount();
-  const expected = parts.reduce((n, p) => n + (counts.get(p.key) ?? NaN), 0);
+  const expected = parts.reduce((n, p) => n + (counts.get(p.key) ?? NaN) + blanks.get(p.key)!, 0);
   if (pageCount !== expected) throw new Error(`Buku ${instansi.id}: ${pageCount} halaman, seharusnya ${expected}.`);
   lap('susun');
 
@@ -296,6 +304,7 @@ interface Layout {
 async function layOut(
   parts: Part[],
   sopCounts: ReadonlyMap<string, number>,
+  duplex: boolean,
   first: Promise<PrintedSections>,
   others: Array<Promise<PrintedSections>>,
   printNumbered: (starts: ReadonlyMap<string, number>) => Promise<PrintedSections>,
@@ -308,7 +317,7 @@ async function layOut(
   const numbered = new Set(parts.filter((p) => p.kind === 'daftar-isi' || p.kind === 'daftar-sop' || p.kind === 'bagian').map((p) => p.key));
   const fixed: PrintedSections = { doc: all.doc, ranges: new Map([...all.ranges].filter(([key]) => !numbered.has(key))) };
   for (let pass = 1; ; pass++) {
-    const starts = startPages(parts, guess);
+    const starts = startPages(parts, guess, duplex);
     const stamps = stampsFor(new Map(guess));
     const printed = await printNumbered(starts);
     let stable = true;
@@ -327,9 +336,10 @@ interface PageOwner {
   stamp: StampPage;
 }
 
-/** What every page of the book is: its paper, and the footer it carries. */
-function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, fronts: FrontPage[]): PageOwner[] {
-  const owners: PageOwner[] = [];
+/** What every page of the book is: its paper, and the footer it carries; null for a blank verso. */
+function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, duplex: boolean, bookPaper: Paper, fronts: FrontPage[]): Array<PageOwner | null> {
+  const owners: Array<PageOwner | null> = [];
+  const blanks = blanksAfter(parts, counts, startPages(parts, counts, duplex));
   const papers = new Map<Kertas, Paper>();
   const paperOf = (k: Kertas) => papers.get(k) ?? papers.set(k, paper(k)).get(k)!;
   for (const part of parts) {
@@ -347,6 +357,8 @@ function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPape
         owners.push({ paper: front?.keputusan ? portrait(bookPaper) : bookPaper, stamp: { label: stampLabel(number), nomor: '', halaman: '', bsre: false } });
       }
     }
+    // A blank verso stays blank: counted, not numbered.
+    for (let k = 0; k < blanks.get(part.key)!; k++) owners.push(null);
   }
   return owners;
 }
@@ -394,15 +406,19 @@ interface StampJob {
  * is later laid over the matching book page. Depends only on the page counts. The cover counts
  * as page 1 but shows no number.
  */
-function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, fronts: FrontPage[], options: AssembleOptions, baseUrl: string): StampJob[] {
-  const owners = pageOwners(parts, counts, bookPaper, fronts);
+function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, duplex: boolean, bookPaper: Paper, fronts: FrontPage[], options: AssembleOptions, baseUrl: string): StampJob[] {
+  const owners = pageOwners(parts, counts, duplex, bookPaper, fronts);
   const first = counts.get('sampul')!;
   const bySize = new Map<string, number[]>();
+  let stamped = 0;
   for (let i = first; i < owners.length; i++) {
-    const name = sheetKey(owners[i]!.paper);
+    const owner = owners[i];
+    if (!owner) continue;
+    const name = sheetKey(owner.paper);
     bySize.set(name, [...(bySize.get(name) ?? []), i]);
+    stamped++;
   }
-  const chunk = Math.max(STAMP_CHUNK_MIN, Math.ceil((owners.length - first) / STAMP_PRINTS));
+  const chunk = Math.max(STAMP_CHUNK_MIN, Math.ceil(stamped / STAMP_PRINTS));
   const slices = [...bySize.values()].flatMap((indices) => Array.from({ length: Math.ceil(indices.length / chunk) }, (_, k) => indices.slice(k * chunk, (k + 1) * chunk)));
   return slices.map((pages) => {
     const p = owners[pages[0]!]!.paper;

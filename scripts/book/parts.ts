@@ -59,17 +59,30 @@ export function bookParts(contents: BookContents, front: FrontPage[]): Part[] {
   return parts;
 }
 
-/** 1-based book page each part starts on, from the page count of every part. */
-export function startPages(parts: Part[], counts: ReadonlyMap<string, number>): Map<string, number> {
+/**
+ * 1-based book page each part starts on, from the page count of every part. A book printed on
+ * both sides (`duplex`) starts every part on a right-hand (odd) page: a blank verso goes
+ * before a part that would start on an even one.
+ */
+export function startPages(parts: Part[], counts: ReadonlyMap<string, number>, duplex = false): Map<string, number> {
   const starts = new Map<string, number>();
   let page = 1;
   for (const part of parts) {
     const n = counts.get(part.key);
     if (n === undefined) throw new Error(`Jumlah halaman bagian "${part.key}" belum diketahui.`);
+    if (duplex && page % 2 === 0) page++;
     starts.set(part.key, page);
     page += n;
   }
   return starts;
+}
+
+/** Blank pages after each part: the pages between its end and the next part's start (none after the last). */
+export function blanksAfter(parts: Part[], counts: ReadonlyMap<string, number>, starts: ReadonlyMap<string, number>): Map<string, number> {
+  return new Map(parts.map((part, i) => {
+    const next = parts[i + 1];
+    return [part.key, next ? starts.get(next.key)! - starts.get(part.key)! - counts.get(part.key)! : 0];
+  }));
 }
 
 const ROMAN: Array<[number, string]> = [

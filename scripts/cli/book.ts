@@ -39,6 +39,9 @@ halaman dengan blok tanda tangan pejabat di instansi.yml; "urutan: 1" dan
 "judul: …" mengatur urutan dan judul di daftar isi. buku/keputusan.md dicetak
 tegak dengan kop instansi, sebagai dokumen tersendiri.
 
+Untuk cetak bolak-balik, tulis "cetak: bolak-balik" di instansi.yml: setiap SOP dan
+bagian buku mulai di halaman kanan (ganjil), dengan halaman kosong di baliknya.
+
 Kode keluar: 0 berhasil, 1 ada galat di isi SOP atau halaman pembuka,
 2 salah pemakaian atau peramban tidak ditemukan.
 `;

@@ -4,6 +4,8 @@
 export type Status = 'berlaku' | 'draf' | 'digantikan' | 'dicabut';
 export type Kertas = 'A4' | 'F4';
 export type TandaTangan = 'elektronik' | 'basah';
+/** How the yearly book is printed: on one side of each sheet, or on both. */
+export type Cetak = 'satu-sisi' | 'bolak-balik';
 export type WaktuUnit = 'menit' | 'jam' | 'hari' | 'minggu' | 'bulan';
 
 /** ISO calendar date `YYYY-MM-DD`, already checked to exist. */
@@ -75,6 +77,8 @@ export interface Instansi {
   teks_terminator: boolean;
   /** The default signer of its SOPs (`disahkan_oleh`), NIP already read as digits. */
   disahkan_oleh?: Penandatangan;
+  /** `cetak: bolak-balik`: the book starts every part on a right-hand page (absent: one-sided). */
+  cetak?: Cetak;
   /** The instansi.yml this came from, relative to the project root, with `/`. */
   file: string;
   /** The folder holding instansi.yml, relative to the project root, with `/`. */

@@ -78,6 +78,7 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
       jangkar_ttd: typeof data.jangkar_ttd === 'string' && data.jangkar_ttd ? data.jangkar_ttd : '#',
       label_identitas: identityLabels(data.label_identitas),
       teks_terminator: data.teks_terminator === true,
+      ...(data.cetak === 'bolak-balik' ? { cetak: 'bolak-balik' as const } : {}),
       ...(defaultSigner(signer) ? { disahkan_oleh: defaultSigner(signer)! } : {}),
       file: relFile,
       dir,

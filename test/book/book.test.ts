@@ -1,6 +1,7 @@
 // The book of the sample content (plus a withdrawn SOP, a second unit and hostile front matter),
 // built once with real Chromium and checked on the PDF itself.
 import fs from 'node:fs';
+import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import type { PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,8 @@ let first: BookRun;
 let second: BookRun;
 let firstBytes: Map<string, Buffer>;
 let draft: BookRun;
+/** The Balangan book (two units, an F4 SOP) again, with `cetak: bolak-balik`. */
+let duplex: BuiltBook;
 
 beforeAll(async () => {
   dir = makeProject();
@@ -33,6 +36,12 @@ beforeAll(async () => {
   firstBytes = new Map(first.books.map((b) => [b.file, fs.readFileSync(b.file)]));
   second = await buildBooks(project, options);
   draft = await buildBooks(project, { ...options, draf: true, instansi: ['diskominfosp-balangan'] });
+  // Last: the instansi.yml edited here changes what the builds above depend on.
+  fs.appendFileSync(path.join(dir, 'content/diskominfosp-balangan/instansi.yml'), 'cetak: bolak-balik\n');
+  const twoSided = runCheck(dir).result;
+  expect(twoSided.ok).toBe(true);
+  const run = await buildBooks(projectOf(twoSided, dir), { ...options, outDir: path.join(dir, 'output-bolak-balik'), instansi: ['diskominfosp-balangan'] });
+  duplex = run.books[0]!;
 });
 
 afterAll(async () => {
@@ -339,6 +348,53 @@ describe('sop book on the sample content', () => {
     expect(texts.join(' ')).toMatch(/SOP Baru .*Publikasi Data Statistik Sektoral .*1 Oktober 2024 .*SOP baru\. Masih draf\./);
     // The official edition is untouched by the draft one.
     expect(fs.readFileSync(book('diskominfosp-balangan').file).equals(firstBytes.get(book('diskominfosp-balangan').file)!)).toBe(true);
+  });
+
+  it('printed on both sides (cetak: bolak-balik), starts every SOP and section on a right-hand page, blank versos between, Daftar Isi still right', () => {
+    const b = duplex;
+    const simplex = book('diskominfosp-balangan');
+    const texts = pageTexts(b.file);
+    const all = words(b.file);
+    expect(texts).toHaveLength(b.assembled.pageCount);
+    const starts = b.assembled.parts.map((p) => b.assembled.starts.get(p.key)!);
+    // Same parts and lengths as the one-sided book, each on an odd page.
+    expect(b.assembled.parts.map((p) => [p.key, b.assembled.counts.get(p.key)])).toEqual(simplex.assembled.parts.map((p) => [p.key, simplex.assembled.counts.get(p.key)]));
+    expect(starts.filter((n) => n % 2 === 0)).toEqual([]);
+    expect(b.assembled.pageCount).toBeGreaterThan(simplex.assembled.pageCount);
+    // Every page is a part's page, or a blank verso: no text at all, the size of the page before.
+    const owned = new Set(b.assembled.parts.flatMap((p, i) => Array.from({ length: b.assembled.counts.get(p.key)! }, (_, k) => starts[i]! + k)));
+    const blanks = Array.from({ length: b.assembled.pageCount }, (_, i) => i + 1).filter((n) => !owned.has(n));
+    expect(blanks.length).toBe(b.assembled.pageCount - simplex.assembled.pageCount);
+    for (const n of blanks) {
+      expect(n % 2, `blank page ${n}`).toBe(0);
+      expect(texts[n - 1]!.trim(), `blank page ${n}`).toBe('');
+    }
+    const sizes = new Map<number, string>();
+    for (const line of run('pdfinfo', ['-f', '1', '-l', String(b.assembled.pageCount), b.file]).split('\n')) {
+      const m = /^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/.exec(line);
+      if (m) sizes.set(Number(m[1]), `${m[2]}x${m[3]}`);
+    }
+    for (const n of blanks) expect(sizes.get(n), `blank page ${n}`).toBe(sizes.get(n - 1));
+    // Numbered pages carry their own book number; the Daftar Isi points at each part's first page.
+    for (let n = 2; n <= b.assembled.pageCount; n++) {
+      const found = [...texts[n - 1]!.matchAll(/–\s*(\d+)\s*–/g)].map((m) => Number(m[1]));
+      expect(found, `page ${n}`).toEqual(owned.has(n) ? [n] : []);
+    }
+    const toc = tocNumbers(b);
+    for (const sop of printedSops(b)) {
+      const entry = toc.find((e) => e.line.startsWith(squash(sop.nomor)))!;
+      expect(entry.page % 2).toBe(1);
+      expect(entry.page).toBe(b.assembled.starts.get(`sop:${sop.id}`));
+      expect(squash(texts[entry.page - 1]!)).toContain(squash(sop.nomor));
+      expect(squash(texts[entry.page - 1]!)).toContain('Halaman 1 dari');
+    }
+    for (const g of b.assembled.parts.flatMap((p) => (p.kind === 'bagian' ? [p] : []))) {
+      const entry = toc.find((e) => e.line.endsWith(g.title))!;
+      expect(entry.page % 2).toBe(1);
+      expect(squash(texts[entry.page - 1]!)).toContain(g.title.toUpperCase());
+    }
+    expect(all.filter((w) => blanks.includes(w.page))).toEqual([]);
+    expect(() => run('qpdf', ['--check', b.file])).not.toThrow();
   });
 
   it('drops the empty signature fields of the SOP documents (the book is not a signing target)', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bookContents, bookDate, changesInYear } from '../../scripts/book/contents.ts';
 import { decreeSigner, isDecreeFile, titleFromFile } from '../../scripts/book/front-matter.ts';
 import { PlaceholderError, renderMarkdownPage } from '../../scripts/book/markdown.ts';
-import { bookParts, changeGroups, roman, sopRows, startPages, tocEntries } from '../../scripts/book/parts.ts';
+import { blanksAfter, bookParts, changeGroups, roman, sopRows, startPages, tocEntries } from '../../scripts/book/parts.ts';
 import { DEFAULT_COLUMN_HEADERS, DEFAULT_IDENTITY_LABELS, type Instansi, type Sop } from '../../scripts/model/sop.ts';
 
 const INSTANSI: Instansi = {
@@ -206,6 +206,14 @@ describe('page numbering', () => {
       ['9', 'Dicabut', '-'],
       ['1', 'Berlaku', '14'],
     ]);
+  });
+
+  it('printed on both sides, starts every part on an odd page, with blank versos between and none at the end', () => {
+    const counts = new Map(parts.map((p) => [p.key, p.kind === 'sop' ? 3 : p.key === 'daftar-isi' ? 2 : 1]));
+    const starts = startPages(parts, counts, true);
+    expect([...starts.values()]).toEqual([1, 3, 5, 7, 9, 11, 13, 17, 21, 23]);
+    expect([...blanksAfter(parts, counts, starts).values()]).toEqual([1, 1, 0, 1, 1, 1, 1, 1, 1, 0]);
+    expect([...blanksAfter(parts, counts, startPages(parts, counts)).values()].every((n) => n === 0)).toBe(true);
   });
 
   it('refuses to number a part whose length is unknown', () => {

@@ -90,6 +90,16 @@ describe('halaman buku', () => {
     expect(runCheck({ ...base(), 'dinas/buku/keputusan.md': decree }).diagnostics).toEqual([]);
   });
 
+  it('cetak: bolak-balik di instansi.yml masuk ke model; nilai lain ditolak di barisnya', () => {
+    const two = runCheck(base(SOP, `${INSTANSI}cetak: bolak-balik\n`));
+    expect(two.diagnostics).toEqual([]);
+    expect(two.result.sops[0]!.instansi.cetak).toBe('bolak-balik');
+    expect(runCheck(base(SOP, `${INSTANSI}cetak: satu-sisi\n`)).result.sops[0]!.instansi.cetak).toBeUndefined();
+    const bad = runCheck(base(SOP, `${INSTANSI}cetak: duplex\n`)).diagnostics;
+    expect(bad.map((d) => [d.file, d.line, d.ruleId])).toEqual([['content/dinas/instansi.yml', INSTANSI.split('\n').length, 'nilai-tak-dikenal']]);
+    expect(bad[0]!.message).toContain('bolak-balik');
+  });
+
   it('halaman buku bukan teks: berkas-biner, tanpa crash', () => {
     const { diagnostics } = runCheck({ ...base(), 'dinas/buku/02-sk.md': new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2]), 'dinas/buku/keputusan.md': '# Keputusan\n' });
     expect(diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['content/dinas/buku/02-sk.md', 'berkas-biner']]);
