@@ -112,8 +112,7 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
     files.push({ path: fileOf(rel), data: t[kind](full) });
   };
 
-  const labels = new Map(model.instansi.map((i) => [i.instansi.id, i.label]));
-  const item = (s: SiteSop) => sopItem(s, input, labels.get(s.sop.instansi.id) ?? s.sop.instansi.nama);
+  const item = (s: SiteSop) => sopItem(s, input);
 
   // Home.
   const counts = Object.fromEntries(model.statuses.map((g) => [g.status, g.sops.length])) as Partial<Record<PublicStatus, number>>;
@@ -236,7 +235,15 @@ function statusOf(s: SiteSop): PublicStatus {
   return s.sop.status as PublicStatus;
 }
 
-function sopItem(s: SiteSop, input: RenderInput, instansi: string) {
+/**
+ * Whose SOP it is, as catalogue and search cards say it: the office with its pemerintah (a bare
+ * "Sekretariat Daerah" could be any region's), then the unit.
+ */
+function asalOf(sop: SiteSop['sop']): string {
+  return `${sop.instansi.nama}, ${sop.instansi.pemerintah}${sop.unit ? ` · ${sop.unit}` : ''}`;
+}
+
+function sopItem(s: SiteSop, input: RenderInput) {
   const url = (rel: string) => href(input.base, rel);
   const sop = s.sop;
   return {
@@ -246,7 +253,8 @@ function sopItem(s: SiteSop, input: RenderInput, instansi: string) {
     status: statusOf(s),
     statusLabel: STATUS_LABEL[statusOf(s)],
     berlaku: sop.status === 'berlaku',
-    instansi,
+    instansi: sop.instansi.nama,
+    asal: asalOf(sop),
     instansiId: sop.instansi.id,
     unit: sop.unit ?? '',
     unitKey: s.unitSlug ? `${sop.instansi.id}/${s.unitSlug}` : '',
@@ -331,9 +339,7 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
   const status = statusOf(s);
   const label = sop.instansi.label_identitas;
   return {
-    ...sopItem(s, input, sop.instansi.nama),
-    // In search results, an office is told apart from a namesake by its pemerintah.
-    instansiLabel: inst.label,
+    ...sopItem(s, input),
     instansiUrl: url(paths.instansi(sop.instansi.id)),
     pemerintah: sop.instansi.pemerintah,
     alamat: sop.instansi.alamat ?? '',

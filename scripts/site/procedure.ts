@@ -44,6 +44,29 @@ export interface ProcedureView {
   width: number;
 }
 
+/**
+ * Room around the table on the page (situs.css): the box it scrolls in (.gulir: 8 px padding and
+ * 1 px border each side) and the halves of the table's outer rules outside its width (collapsed
+ * borders, 1 px in all), the page's side padding (.wadah, 1rem each side), and a classic
+ * scrollbar (17 px on Windows), so the table shows only where all of it is in view.
+ */
+const BOX_PX = 2 * (8 + 1) + 1;
+const SCROLLBAR_PX = 17;
+
+/**
+ * Where the table shows and where the list of steps does: the list below the width the whole
+ * table needs (issue 20: between 601 and 1031 px it was cut off), the table above it, reaching
+ * past the text column into the page margins when it is wider (F4), centred, never cut.
+ */
+function fitCss(width: number): string[] {
+  // Whole pixels: a box a fraction narrower than its table would scroll by one pixel.
+  const box = Math.ceil(width) + BOX_PX;
+  return [
+    `.gulir{width:${px(box)};margin-left:min(0px,calc((100% - ${px(box)}) / 2));margin-right:min(0px,calc((100% - ${px(box)}) / 2))}`,
+    `@media (max-width:calc(${px(box + SCROLLBAR_PX)} + 2rem - 0.02px)){.langkah-daftar{display:block}.bagian .gulir,.petunjuk{display:none}}`,
+  ];
+}
+
 function px(n: number): string {
   return `${Math.round(n * 100) / 100}px`;
 }
@@ -94,6 +117,7 @@ export function procedureView(sop: Sop, m: Measurement): ProcedureView {
     // Header words too wide for their column, shrunk as in the PDF (view/sop-view.ts headerFit).
     ...Object.entries(view.headers).flatMap(([key, h]) => (h.pt ? [`.proc-table th.judul-${key}{font-size:${h.pt}pt;padding-left:1px;padding-right:1px}`] : [])),
     `.proc .flow{top:${px(plan.flowTop)};left:${px(c.no + c.kegiatan)}}`,
+    ...fitCss(width),
     '',
   ].join('\n');
   const steps: StepCard[] = sop.steps.map((s, i) => ({

@@ -78,6 +78,24 @@ async function visibleItems(page: Page): Promise<string[]> {
   return page.$$eval('.sop-item', (items) => items.filter((li) => !(li as HTMLElement).hidden && (li as HTMLElement).offsetParent !== null).map((li) => li.querySelector('h3')!.textContent!.trim()));
 }
 
+/**
+ * Text a reader must read, smaller than 14 px: every shown element with text of its own, outside
+ * the print replica of the procedure (the PDF's table at its 8 pt) and screen-reader-only text.
+ */
+async function smallText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small = new Set<string>();
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (el.closest('.proc, .visually-hidden, script, style, noscript')) continue;
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (!own || !el.getClientRects().length) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 14) small.add(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent!.trim().slice(0, 30)}" ${px}px`);
+    }
+    return [...small];
+  });
+}
+
 /** Waits for the search page to finish and returns the result titles. */
 async function search(page: Page): Promise<string[]> {
   await page.waitForFunction(() => !/Mencari/.test(document.getElementById('cari-status')!.textContent ?? '') && (document.getElementById('cari-status')!.textContent ?? '') !== '', { timeout: 15_000 });
@@ -291,6 +309,8 @@ describe('every page', () => {
       if (rel.startsWith('cari/?')) await search(page);
       expect(foreign, rel).toEqual([]);
       expect(problems, rel).toEqual([]);
+      // Sharing the load: text outside the print replica is at least 14 px on a wide screen too.
+      expect(await smallText(page), rel).toEqual([]);
       await page.close();
     }
     expect(server.requests.some((r) => r.startsWith('/pagefind/'))).toBe(true);
@@ -343,12 +363,114 @@ describe('every page', () => {
     expect(phone.cards.at(-1)!.lanjut).toBe('Selesai');
     expect(phone.cards.some((c) => /→ langkah \d+/.test(c.lanjut))).toBe(true); // the sample's decision
     expect(phone.fontPx).toBeGreaterThanOrEqual(15);
+    // The steps come after the identity and the legal lists, far down: a link in the first
+    // screen leads to them.
+    const jump = await page.$eval('a[href="#prosedur"]', (a) => ({ text: a.textContent!, bottom: a.getBoundingClientRect().bottom, shown: a.getClientRects().length > 0 }));
+    expect(jump.shown).toBe(true);
+    expect(jump.bottom).toBeLessThan(600);
+    expect(jump.text).toContain(`${phone.rows} langkah`);
+    expect(await page.$eval('.kartu-langkah', (li) => li.getBoundingClientRect().top)).toBeGreaterThan(1500);
+    await page.click('a[href="#prosedur"]');
+    await page.waitForFunction(() => location.hash === '#prosedur');
+    const first = await page.$eval('.kartu-langkah', (li) => li.getBoundingClientRect().top);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(300);
     await page.setViewport({ width: 1280, height: 900 });
     const wide = await page.evaluate(() => ({
       list: getComputedStyle(document.querySelector('.langkah-daftar')!).display,
       table: getComputedStyle(document.querySelector('.gulir')!).display,
     }));
     expect(wide).toEqual({ list: 'none', table: 'block' });
+    await page.close();
+  });
+
+  it('never cuts the procedure off, from 320 to 1920 px: the whole table where it fits, else the list of steps', { timeout: 120_000 }, async () => {
+    const widths = [320, 375, 600, 601, 768, 1024, 1031, 1098, 1099, 1223, 1224, 1280, 1440, 1920];
+    const shown: Record<string, number[]> = {};
+    for (const rel of pages.filter((p) => p.startsWith('sop/'))) {
+      const { page } = await open(rel);
+      for (const width of widths) {
+        await page.setViewport({ width, height: 900 });
+        const m = await page.evaluate(() => {
+          const box = document.querySelector<HTMLElement>('.gulir')!;
+          const list = document.querySelector<HTMLElement>('.langkah-daftar')!;
+          const visible = (e: HTMLElement) => getComputedStyle(e).display !== 'none' && e.offsetHeight > 0;
+          const r = box.getBoundingClientRect();
+          const cells = [...box.querySelectorAll('th, td')].map((c) => c.getBoundingClientRect());
+          return {
+            page: document.documentElement.scrollWidth,
+            inner: document.documentElement.clientWidth,
+            table: visible(box),
+            list: visible(list),
+            scroll: box.scrollWidth,
+            client: box.clientWidth,
+            left: r.left,
+            right: r.right,
+            cellsInside: cells.every((c) => c.left >= r.left && c.right <= r.right),
+            cardsInside: [...list.querySelectorAll('li')].every((li) => li.getBoundingClientRect().right <= document.documentElement.clientWidth),
+          };
+        });
+        const at = `${rel} @${width}`;
+        expect(m.page, at).toBeLessThanOrEqual(m.inner);
+        expect(m.table !== m.list, at).toBe(true);
+        if (m.table) {
+          // All of it in view: no scrolling inside its box, box within the window.
+          expect(m.scroll, at).toBeLessThanOrEqual(m.client);
+          expect(m.left, at).toBeGreaterThanOrEqual(0);
+          expect(m.right, at).toBeLessThanOrEqual(m.inner);
+          expect(m.cellsInside, at).toBe(true);
+          (shown[rel] ??= []).push(width);
+        } else {
+          expect(m.cardsInside, at).toBe(true);
+        }
+        expect(await smallText(page), at).toEqual([]);
+      }
+      await page.close();
+    }
+    // The replica shows on wide screens, from the width it needs: A4 from 1099 px, F4 (wider) from 1224 px.
+    const a4 = 'sop/diskominfo-pessel/permohonan-informasi-publik/';
+    const f4 = 'sop/diskominfo-pessel/penyebaran-informasi-manual/';
+    expect(site.sops.find((s) => s.slug === 'penyebaran-informasi-manual')!.kertas).toBe('F4');
+    expect(shown[a4]).toEqual([1099, 1223, 1224, 1280, 1440, 1920]);
+    expect(shown[f4]).toEqual([1224, 1280, 1440, 1920]);
+  });
+
+  it('says whose SOP it is with the pemerintah, on catalogue and search cards; search text is the SOP, not the page', { timeout: 60_000 }, async () => {
+    const pemerintah = new Map(site.sops.map((s) => [s.nama, s.instansi.pemerintah]));
+    const { page } = await open('katalog/');
+    const cards = await page.$$eval('.sop-item', (items) => items.map((li) => ({ nama: li.querySelector('h3')!.textContent!.trim(), asal: li.querySelector('.sop-asal')!.textContent!.trim() })));
+    expect(cards.length).toBe(7);
+    for (const c of cards) expect(c.asal, c.nama).toContain(`, ${pemerintah.get(c.nama)}`);
+    expect(cards.map((c) => c.asal)).toContain('Dinas Komunikasi dan Informatika, Pemerintah Kabupaten Pesisir Selatan · Bidang Informasi & Komunikasi Publik');
+    await page.goto(`${server.origin}/cari/?q=kinerja`, { waitUntil: 'networkidle0' });
+    await search(page);
+    const results = await page.$$eval('#hasil-cari li', (lis) => lis.map((li) => ({ nama: li.querySelector('h2')!.textContent!.trim(), asal: li.querySelector('.sop-asal')!.textContent!.trim(), kutipan: li.querySelector('.kutipan')!.textContent!.trim() })));
+    expect(results.length).toBeGreaterThan(2);
+    for (const r of results) expect(r.asal, r.nama).toContain(`, ${pemerintah.get(r.nama)}`);
+    // What Pagefind indexed for every SOP page: none of the page's own labels and dashes.
+    // Pagefind's own API in the page, as a string: the test runner would rewrite a dynamic import.
+    const indexed = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const all = new Map();
+      for (const q of ['kinerja', 'informasi', 'sop']) {
+        for (const r of (await pagefind.search(q)).results) {
+          const d = await r.data();
+          all.set(d.url, { url: d.url, content: d.content, excerpt: d.excerpt });
+        }
+      }
+      return [...all.values()];
+    })()`)) as Array<{ url: string; content: string; excerpt: string }>;
+    expect(indexed.map((d) => d.url).sort()).toEqual(pages.filter((p) => p.startsWith('sop/')).map((p) => `/${p}`).sort());
+    const boilerplate = /Riwayat versi|Identitas SOP|— —|Tanda tangan (basah|elektronik)|Tidak ada\.|Langkah prosedur|belum ada di katalog|Dirujuk oleh|(^|\. )(Uraian|Prosedur|Perubahan)\.|Berlaku Nomor|disimpan sebagai arsip/;
+    for (const d of indexed) {
+      expect(d.content, d.url).not.toMatch(boilerplate);
+      expect(d.excerpt, d.url).not.toMatch(boilerplate);
+    }
+    // The SOP's own words are still there.
+    const publik = indexed.find((d) => d.url === `/${SOP}`)!;
+    expect(publik.content).toContain('010/SOP/KOMINFO/2025');
+    expect(publik.content).toContain('Memberikan informasi publik kepada pemohon');
+    expect(publik.content).toContain('Penetapan awal');
     await page.close();
   });
 
@@ -375,6 +497,7 @@ describe('every page', () => {
       expect(scroll, rel).toBeLessThanOrEqual(inner);
       // The procedure table gives way to the list of steps (tested above).
       if (rel.startsWith('sop/')) expect(table!.client, rel).toBe(0);
+      expect(await smallText(page), rel).toEqual([]);
       await page.close();
     }
   });

@@ -1,7 +1,7 @@
 // Content for the site tests: the sample content/ plus SOPs that exercise what the samples do
 // not have: a draft (never published), a replaced and a withdrawn SOP (published, marked), a
-// replacement chain, a decision in the flow, related SOPs, and hostile text in every place a
-// user writes (escaped or sanitized on the site).
+// replacement chain, a decision in the flow, related SOPs, an F4 SOP (a wider procedure table),
+// and hostile text in every place a user writes (escaped or sanitized on the site).
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -85,6 +85,7 @@ nomor: 007/SOP/KOMINFO/2019
 nama: Penyebaran Informasi melalui Papan Pengumuman
 unit: Bidang Informasi & Komunikasi Publik
 status: dicabut
+kertas: F4
 tanggal_pembuatan: 2019-07-01
 tanggal_revisi: null
 tanggal_efektif: 2019-07-01
