@@ -309,8 +309,14 @@ describe('every page', () => {
       if (rel.startsWith('cari/?')) await search(page);
       expect(foreign, rel).toEqual([]);
       expect(problems, rel).toEqual([]);
-      // Sharing the load: text outside the print replica is at least 14 px on a wide screen too.
-      expect(await smallText(page), rel).toEqual([]);
+      // Sharing the load: on a wide screen and a tablet, nothing is cut off at the side and text
+      // outside the print replica is at least 14 px (375 px: below).
+      for (const width of [1280, 1024, 768]) {
+        await page.setViewport({ width, height: 900 });
+        const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: document.documentElement.clientWidth }));
+        expect(scroll, `${rel} @${width}`).toBeLessThanOrEqual(inner);
+        expect(await smallText(page), `${rel} @${width}`).toEqual([]);
+      }
       await page.close();
     }
     expect(server.requests.some((r) => r.startsWith('/pagefind/'))).toBe(true);
