@@ -75,6 +75,8 @@ export interface Instansi {
   teks_terminator: boolean;
   /** The default signer of its SOPs (`disahkan_oleh`), NIP already read as digits. */
   disahkan_oleh?: Penandatangan;
+  /** Monitoring and evaluation due dates (instansi.yml `monev:`), when the office keeps that cycle here. */
+  monev?: { tenggang_hari: number; evaluasi_bulan: number };
   /** The instansi.yml this came from, relative to the project root, with `/`. */
   file: string;
   /** The folder holding instansi.yml, relative to the project root, with `/`. */
