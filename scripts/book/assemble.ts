@@ -31,6 +31,7 @@ import {
   startPages,
   tocEntries,
   type FrontPage,
+  type Lampiran,
   type Part,
 } from './parts.ts';
 import { renderSections, renderStamps, type BookLayouts, type SectionHtml, type StampPage } from './render.ts';
@@ -45,6 +46,8 @@ export interface BookInput {
   signer?: Penandatangan;
   /** SOP id → absolute path of its finished PDF, for every SOP printed in the book. */
   pdfs: ReadonlyMap<string, string>;
+  /** Sections printed after the SOPs (the year's monitoring and evaluation report). */
+  lampiran?: readonly Lampiran[];
 }
 
 export interface AssembleOptions {
@@ -137,7 +140,8 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   };
   const { instansi, contents, front } = input;
   const bookPaper = paper(instansi.kertas);
-  const parts = bookParts(contents, front);
+  const lampiran = input.lampiran ?? [];
+  const parts = bookParts(contents, front, lampiran);
   const baseUrl = pathToFileURL(options.root + path.sep).href;
   const title = bookTitle(instansi, input.tahun);
   const id = { instansi, tahun: input.tahun, draf: input.draf };
@@ -175,6 +179,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     { key: 'sampul', bagian: 'sampul', data: cover },
     ...frontSections.filter((s) => !s.portrait),
     { key: 'perubahan', bagian: 'perubahan', data: { instansi: instansi.nama, tahun: input.tahun, groups: changeGroups(contents) } },
+    ...lampiran.map((l, i) => ({ key: `lampiran:${i}`, bagian: 'lampiran', data: l })),
   ];
   // The decree is a document of its own: portrait, printed apart from the landscape pages.
   const decreeSections = frontSections.filter((s) => s.portrait);

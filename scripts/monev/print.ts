@@ -15,7 +15,7 @@ import type { Printer } from '../print/pool.ts';
 import { loadAsset, logoUrl } from '../source/assets.ts';
 import { paper } from '../view/paper.ts';
 import { formSops, formsView } from './forms.ts';
-import { loadMonevLayouts, renderForms, renderReport, type MonevLayouts } from './render.ts';
+import { loadMonevLayouts, renderForms, renderReport, renderReportSection, type MonevLayouts } from './render.ts';
 import { reportView, type ReportView } from './report.ts';
 
 export interface MonevPrintOptions {
@@ -102,6 +102,15 @@ function reportDate(results: readonly MonevResults[], tahun: number): string {
 /** The report's view, for the book's section and the preview. */
 export function reportOf(project: Project, instansi: Instansi, tahun: number, logo?: string): ReportView {
   return reportView(instansi, project.sops.filter((s) => s.instansi.id === instansi.id), (project.monev ?? []).filter((r) => r.instansi === instansi.id), tahun, logo);
+}
+
+/**
+ * The year's report as a section of each instansi's book (`sop book --monev`), by instansi id:
+ * its title and HTML, which the book prints after the SOPs.
+ */
+export function reportSections(project: Project, tahun: number): Map<string, { title: string; html: string }> {
+  const layouts = loadMonevLayouts(layoutFiles(project.root));
+  return new Map(groups(project).map(([instansi]) => [instansi.id, { title: `Laporan Monitoring dan Evaluasi SOP Tahun ${tahun}`, html: renderReportSection(layouts, reportOf(project, instansi, tahun)) }]));
 }
 
 function groups(project: Project, only?: string[]): Array<[Instansi, Sop[]]> {

@@ -10,11 +10,13 @@ import type { ReportView } from './report.ts';
 export interface MonevLayouts {
   formulir: Template;
   laporan: Template;
+  /** The report as a section of the yearly book. */
+  bagian: Template;
   css: string;
 }
 
 export function loadMonevLayouts(layouts: LayoutFiles): MonevLayouts {
-  return { ...loadTemplates(layouts, 'monev', { formulir: 'formulir.hbs', laporan: 'laporan.hbs' }), css: readLayout(layouts, 'monev/monev.css') };
+  return { ...loadTemplates(layouts, 'monev', { formulir: 'formulir.hbs', laporan: 'laporan.hbs', bagian: 'bagian-buku.hbs' }), css: readLayout(layouts, 'monev/monev.css') };
 }
 
 export function renderForms(layouts: MonevLayouts, paper: Paper, title: string, view: FormsView): string {
@@ -23,4 +25,9 @@ export function renderForms(layouts: MonevLayouts, paper: Paper, title: string, 
 
 export function renderReport(layouts: MonevLayouts, paper: Paper, title: string, view: ReportView): string {
   return layouts.laporan({ view, paper, judulDokumen: title, fontFaces: fontFaceCss(), css: layouts.css });
+}
+
+/** The report's HTML for the book (escaped by Handlebars; the book prints it as it is). */
+export function renderReportSection(layouts: MonevLayouts, view: ReportView): string {
+  return layouts.bagian({ view, css: layouts.css });
 }

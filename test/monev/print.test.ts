@@ -31,12 +31,14 @@ beforeAll(async () => {
   try {
     expect(await main(['monev', 'formulir', '--semester', '2026-1', '--per-sop', '--instansi', 'diskominfosp-balangan'])).toBe(0);
     expect(await main(['monev', 'laporan', '--tahun', '2026', '--instansi', 'diskominfosp-balangan'])).toBe(0);
+    expect(await main(['book', '--monev', '--tahun', '2026', '--instansi', 'diskominfosp-balangan'])).toBe(0);
+    expect(await main(['site', '--tanpa-buku'])).toBe(0);
   } finally {
     process.chdir(cwd);
     if (env === undefined) delete process.env.SOP_HARI_INI;
     else process.env.SOP_HARI_INI = env;
   }
-}, 120_000);
+}, 240_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -102,4 +104,29 @@ describe('sop monev laporan', () => {
     // The forms of the other run are carried over, not lost.
     expect(text('output/monev/diskominfosp-balangan/formulir-2026-1.pdf')).toContain('MONITORING');
   }, 60_000);
+});
+
+describe('buku dan situs', () => {
+  it('buku --monev memuat laporan tahun itu sebagai bagian setelah SOP, tercantum di daftar isi', () => {
+    const book = squash(text('output/buku/diskominfosp-balangan-2026.pdf'));
+    const toc = book.indexOf('Laporan Monitoring dan Evaluasi SOP Tahun 2026');
+    const section = book.indexOf('LAPORAN MONITORING DAN EVALUASI PENERAPAN SOP TAHUN 2026');
+    expect(toc).toBeGreaterThan(-1);
+    expect(section).toBeGreaterThan(book.lastIndexOf('Menyusun 2 (dua) Laporan semesteran'));
+    expect(section).toBeGreaterThan(toc);
+    expect(book.slice(section)).toContain('Sekretaris menetapkan batas');
+  });
+
+  it('halaman SOP menyebut kapan terakhir dimonitor dan dievaluasi; SOP yang dievaluasi "revisi" bertanda sedang direvisi', () => {
+    const page = (slug: string) => readFileSync(path.join(dir, `output/site/sop/diskominfosp-balangan/${slug}/index.html`), 'utf8');
+    const revised = page('pelaksanaan-pengukuran-kinerja');
+    expect(revised).toContain('Terakhir dimonitor</dt><dd>Semester I Tahun 2026 (24 Juni 2026)');
+    expect(revised).toContain('Terakhir dievaluasi</dt><dd>26 Juni 2026, kesimpulan: revisi');
+    expect(revised).toContain('<span class="status status-direvisi">Sedang direvisi</span>');
+    const kept = page('mekanisme-pengumpulan-data-kinerja');
+    expect(kept).toContain('Terakhir dievaluasi</dt><dd>18 Desember 2025, kesimpulan: tetap');
+    expect(kept).not.toContain('Sedang direvisi');
+    const list = readFileSync(path.join(dir, 'output/site/katalog/diskominfosp-balangan/index.html'), 'utf8');
+    expect(list.match(/Sedang direvisi/g)).toHaveLength(1);
+  });
 });
