@@ -105,6 +105,22 @@ export function reportOf(project: Project, instansi: Instansi, tahun: number, lo
 }
 
 /**
+ * The forms of `periode` or the report of `tahun` of one instansi as printable HTML (what
+ * `sop pratinjau` shows); undefined when the instansi has no valid SOP.
+ */
+export function monevHtml(project: Project, instansiId: string, what: { periode: Periode } | { tahun: number }, logo?: string): string | undefined {
+  const found = groups(project, [instansiId])[0];
+  if (!found) return undefined;
+  const [instansi, sops] = found;
+  const layouts = loadMonevLayouts(layoutFiles(project.root));
+  const sheet = paper(instansi.kertas);
+  if ('periode' in what) {
+    return renderForms(layouts, sheet, `Formulir Monitoring dan Evaluasi SOP ${instansi.nama} ${periodeLabel(what.periode)}`, formsView(instansi, formSops(sops), what.periode, logo));
+  }
+  return renderReport(layouts, sheet, reportTitle(instansi, what.tahun), reportOf(project, instansi, what.tahun, logo));
+}
+
+/**
  * The year's report as a section of each instansi's book (`sop book --monev`), by instansi id:
  * its title and HTML, which the book prints after the SOPs.
  */
