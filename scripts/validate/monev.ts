@@ -35,6 +35,9 @@ import { LineIndex } from '../source/lines.ts';
 import { validateMonevData } from './schema.ts';
 import { reportSchemaIssues } from './shared.ts';
 
+/** Unknown SOP numbers per file that get a "did you mean" suggestion. */
+const SUGGESTIONS = 10;
+
 interface RawHasil {
   nomor: string;
   tanggal?: string;
@@ -87,11 +90,15 @@ export function validateMonev(file: VFile, text: string, instansi: Instansi, sop
   const byNomor = new Map(sops.map((s) => [s.nomor.trim(), s]));
   const hasil: HasilSop[] = [];
   const seen = new Map<string, number>();
+  const nomors = [...byNomor.keys()];
+  let unknown = 0;
   (data.sop as RawHasil[]).forEach((raw, i) => {
     const nomor = raw.nomor.trim();
     const sop = byNomor.get(nomor);
     if (!sop) {
-      const near = closest(nomor, [...byNomor.keys()]);
+      // A suggestion compares with every nomor: only for the first few, so a file of unknown
+      // numbers stays linear.
+      const near = ++unknown <= SUGGESTIONS ? closest(nomor, nomors) : undefined;
       report(file, 'monev-sop-tak-dikenal', `SOP bernomor "${nomor}" tidak ada di antara SOP ${instansi.nama}.`, at(`/sop/${i}/nomor`), {
         hint: near ? `Maksud Anda "${near}"? Salin nomornya persis dari frontmatter SOP.` : 'Salin `nomor` persis dari frontmatter SOP yang dimonitor (SOP instansi lain dicatat di folder monev/ instansi itu).',
       });

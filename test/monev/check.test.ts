@@ -128,3 +128,12 @@ describe('tenggat monitoring dan evaluasi', () => {
     ]);
   });
 });
+
+describe('batas', () => {
+  it('banyak nomor SOP salah: satu galat per butir, tanpa saran setelah sepuluh yang pertama', () => {
+    const items = Array.from({ length: 40 }, (_, i) => `  - nomor: 001/SOP/TES/${3000 + i}\n`).join('');
+    const { lines } = check(withResults(`tanggal: 2026-06-24\nsop:\n${items}`));
+    expect(lines).toHaveLength(40);
+    expect(lines.every((l) => l.includes('monev-sop-tak-dikenal'))).toBe(true);
+  });
+});
