@@ -14,11 +14,6 @@ export interface Periode {
 /** Tabel 7's assessment of a step: "berjalan dengan baik" / "tidak berjalan dengan baik". */
 export type Penilaian = 'baik' | 'tidak-baik';
 
-export const PENILAIAN_LABEL: Record<Penilaian, string> = {
-  baik: 'Berjalan dengan baik',
-  'tidak-baik': 'Tidak berjalan dengan baik',
-};
-
 /** The evaluation's outcome: keep the SOP as it is, revise it, or withdraw it. */
 export type Kesimpulan = 'tetap' | 'revisi' | 'cabut';
 

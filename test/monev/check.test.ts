@@ -2,7 +2,8 @@
 // Indonesian errors for mistakes, warnings for steps a revision removed and for due dates.
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../scripts/diagnostics/report.ts';
-import { monevStatuses } from '../../scripts/model/monev.ts';
+import { readFileSync } from 'node:fs';
+import { KRITERIA, monevStatuses } from '../../scripts/model/monev.ts';
 import type { IsoDay } from '../../scripts/model/sop.ts';
 import { checkContent } from '../../scripts/validate/check-content.ts';
 import { dueSemester } from '../../scripts/validate/monev.ts';
@@ -135,5 +136,14 @@ describe('batas', () => {
     const { lines } = check(withResults(`tanggal: 2026-06-24\nsop:\n${items}`));
     expect(lines).toHaveLength(40);
     expect(lines.every((l) => l.includes('monev-sop-tak-dikenal'))).toBe(true);
+  });
+});
+
+describe('skema', () => {
+  it('kriteria evaluasi di schemas/monev.schema.json sama dengan yang dicetak (kunci, urutan, kata)', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/monev.schema.json', import.meta.url), 'utf8'));
+    const kriteria = schema.properties.sop.items.properties.evaluasi.properties.kriteria;
+    expect(kriteria.required).toEqual(KRITERIA.map(([k]) => k));
+    expect(Object.entries(kriteria.properties).map(([k, v]) => [k, (v as { title: string }).title])).toEqual(KRITERIA.map(([k, label]) => [k, label]));
   });
 });
