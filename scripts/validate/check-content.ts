@@ -147,6 +147,12 @@ export function finishCheck(instansiFiles: VFile[], instansi: InstansiEntry[], r
 /** Every results file against the SOPs of its instansi (the nearest instansi.yml above it). */
 function checkMonevFiles(input: MonevInput, sops: Sop[], files: VFile[]): MonevResults[] {
   const out: MonevResults[] = [];
+  const byInstansi = new Map<string, Sop[]>();
+  for (const s of sops) {
+    const list = byInstansi.get(s.instansi.id);
+    if (list) list.push(s);
+    else byInstansi.set(s.instansi.id, [s]);
+  }
   for (const raw of input.raws) {
     const file = new VFile({ path: raw.rel });
     files.push(file);
@@ -159,7 +165,7 @@ function checkMonevFiles(input: MonevInput, sops: Sop[], files: VFile[]): MonevR
         return undefined;
       }
       const inst = near.entry.instansi;
-      return validateMonev(file, text, inst, sops.filter((s) => s.instansi.id === inst.id));
+      return validateMonev(file, text, inst, byInstansi.get(inst.id) ?? []);
     });
     if (found) out.push(found);
   }
