@@ -32,6 +32,7 @@ import {
   startPages,
   tocEntries,
   type FrontPage,
+  type Lampiran,
   type Part,
 } from './parts.ts';
 import { renderSections, renderStamps, type BookLayouts, type SectionHtml, type StampPage } from './render.ts';
@@ -46,6 +47,8 @@ export interface BookInput {
   signer?: Penandatangan;
   /** SOP id → absolute path of its finished PDF, for every SOP printed in the book. */
   pdfs: ReadonlyMap<string, string>;
+  /** Sections printed after the SOPs (the year's monitoring and evaluation report). */
+  lampiran?: readonly Lampiran[];
 }
 
 export interface AssembleOptions {
@@ -140,7 +143,8 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   const bookPaper = paper(instansi.kertas);
   // Printed on both sides: every part starts on a right-hand page (blank versos between).
   const duplex = instansi.cetak === 'bolak-balik';
-  const parts = bookParts(contents, front);
+  const lampiran = input.lampiran ?? [];
+  const parts = bookParts(contents, front, lampiran);
   const baseUrl = pathToFileURL(options.root + path.sep).href;
   const title = bookTitle(instansi, input.tahun);
   const id = { instansi, tahun: input.tahun, draf: input.draf };
@@ -178,6 +182,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     { key: 'sampul', bagian: 'sampul', data: cover },
     ...frontSections.filter((s) => !s.portrait),
     { key: 'perubahan', bagian: 'perubahan', data: { instansi: instansi.nama, tahun: input.tahun, groups: changeGroups(contents) } },
+    ...lampiran.map((l, i) => ({ key: `lampiran:${i}`, bagian: 'lampiran', data: l })),
   ];
   // The decree is a document of its own: portrait, printed apart from the landscape pages.
   const decreeSections = frontSections.filter((s) => s.portrait);

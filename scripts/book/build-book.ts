@@ -13,7 +13,7 @@ import type { Printer } from '../print/pool.ts';
 import { assembleBook, type AssembledBook } from './assemble.ts';
 import { bookContents, isPrinted } from './contents.ts';
 import { loadFrontMatter, placeholders } from './front-matter.ts';
-import type { FrontPage } from './parts.ts';
+import type { FrontPage, Lampiran } from './parts.ts';
 import { loadBookLayouts } from './render.ts';
 
 export interface BookOptions {
@@ -29,6 +29,8 @@ export interface BookOptions {
   onPdfProgress?: (done: number, total: number, sop: Sop) => void;
   /** Called before each book is assembled. */
   onBook?: (instansi: Instansi, index: number, total: number) => void;
+  /** Sections printed after the SOPs, by instansi id (`sop book --monev`: the year's report). */
+  lampiran?: ReadonlyMap<string, readonly Lampiran[]>;
 }
 
 export interface BuiltBook {
@@ -108,7 +110,7 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
         const plan = plans[i]!;
         options.onBook?.(plan.instansi, i, plans.length);
         const assembled = await assembleBook(
-          { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById },
+          { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById, lampiran: options.lampiran?.get(plan.instansi.id) ?? [] },
           { root, layouts, printer },
         );
         const rel = bookFileName(plan.instansi.id, options.tahun, draf);

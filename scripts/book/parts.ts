@@ -5,7 +5,14 @@ import { STATUS_LABEL } from '../model/status.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
 import type { BookContents, ChangeKind } from './contents.ts';
 
-export type SectionKind = 'sampul' | 'halaman' | 'daftar-isi' | 'daftar-sop' | 'perubahan' | 'bagian';
+export type SectionKind = 'sampul' | 'halaman' | 'daftar-isi' | 'daftar-sop' | 'perubahan' | 'bagian' | 'lampiran';
+
+/** A section another stage wrote for the book (the monitoring and evaluation report): printed after the SOPs. */
+export interface Lampiran {
+  title: string;
+  /** Safe HTML (escaped where it was rendered). */
+  html: string;
+}
 
 export interface FrontPage {
   /** Source file, relative to the project (for messages). */
@@ -45,7 +52,7 @@ export function sopKey(sop: Sop): string {
  * The parts in print order: cover, front matter, lists, the SOPs without a unit, then per unit
  * a divider (numbered I, II … among the units) and its SOPs.
  */
-export function bookParts(contents: BookContents, front: FrontPage[]): Part[] {
+export function bookParts(contents: BookContents, front: FrontPage[], lampiran: readonly Lampiran[] = []): Part[] {
   const parts: Part[] = [{ key: 'sampul', kind: 'sampul', title: TITLES.sampul }];
   front.forEach((p, i) => parts.push({ key: `halaman:${i}`, kind: 'halaman', title: p.title, front: i }));
   parts.push({ key: 'daftar-isi', kind: 'daftar-isi', title: TITLES['daftar-isi'] });
@@ -56,6 +63,7 @@ export function bookParts(contents: BookContents, front: FrontPage[]): Part[] {
     if (g.unit !== null) parts.push({ key: `bagian:${gi}`, kind: 'bagian', title: g.unit, group: gi, numeral: ++numeral });
     for (const sop of g.sops) parts.push({ key: sopKey(sop), kind: 'sop', sop, group: gi });
   });
+  lampiran.forEach((l, i) => parts.push({ key: `lampiran:${i}`, kind: 'lampiran', title: l.title }));
   return parts;
 }
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBooks } from '../book/build-book.ts';
+import { reportSections } from '../monev/print.ts';
 import { closest } from '../diagnostics/suggest.ts';
 import { nameSlug } from '../model/slug.ts';
 import { checkedProject, progress, withPrinter } from './build.ts';
@@ -10,7 +11,7 @@ import type { CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf]
+export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf] [--monev]
 
 Menyusun buku SOP tahunan setiap instansi di content/ menjadi
 output/buku/<instansi>-<tahun>.pdf: sampul, halaman pembuka dari
@@ -27,6 +28,8 @@ Opsi:
   --tahun TTTT       tahun buku (bawaan: tahun ini); menentukan daftar perubahan
   --draf             ikut cetak SOP berstatus draf (bertanda DRAF); berkasnya
                      diberi akhiran -draf agar tidak tertukar dengan buku resmi
+  --monev            muat laporan monitoring dan evaluasi SOP tahun buku (dari
+                     content/<instansi>/monev/) sebagai bagian setelah SOP
   -h, --help         tampilkan bantuan ini
 
 Di halaman pembuka boleh dipakai isian {{tahun}}, {{instansi}}, {{pemerintah}},
@@ -62,6 +65,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
       instansi: { type: 'string', multiple: true },
       tahun: { type: 'string' },
       draf: { type: 'boolean' },
+      monev: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -97,6 +101,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
       tahun,
       draf: Boolean(values.draf),
       instansi: ids,
+      ...(values.monev ? { lampiran: new Map([...reportSections(project, tahun)].map(([id, l]) => [id, [l]])) } : {}),
       printer,
       ...(progress(ctx, 'Mencetak PDF SOP') ? { onPdfProgress: progress(ctx, 'Mencetak PDF SOP')! } : {}),
       ...(tty ? { onBook: (inst, i, total) => process.stderr.write(`\r\x1b[2KMenyusun buku ${i + 1}/${total}  ${inst.id}`) } : {}),

@@ -12,7 +12,9 @@ import { EXIT, UsageError } from './usage.ts';
 export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github|codequality]
 
 Memeriksa sumber SOP di content/ (atau hanya berkas/folder yang disebut): frontmatter,
-tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan.
+tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan; juga hasil
+monitoring dan evaluasi (content/<instansi>/monev/*.yml) dan tenggatnya (SOP_HARI_INI=TTTT-BB-HH
+menetapkan tanggal hari ini).
 
 Opsi:
   --format human   tampilan untuk dibaca (bawaan), berwarna di terminal

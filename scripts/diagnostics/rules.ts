@@ -98,6 +98,14 @@ export const RULES = {
   'buku-tanpa-keputusan': peringatan('Halaman buku ditulis, tetapi keputusan penetapan SOP (`buku/keputusan.md`) tidak ada.', 'Tambahkan `buku/keputusan.md` (contoh di content/ sampel).'),
   'isian-tak-dikenal': galat('Isian `{{…}}` di halaman buku tidak dikenal.', 'Perbaiki nama isiannya, atau hapus kurung kurawalnya.'),
   'buku-tanpa-penandatangan': galat('Keputusan atau halaman buku memakai penetap atau penandatangan (`{{penetap}}`, `{{penandatangan.…}}`, `tanda_tangan`), tetapi instansi.yml tidak menulis `disahkan_oleh`.', 'Tulis `disahkan_oleh:` di instansi.yml; SOP yang menulis penandatangannya sendiri tetap memakainya.'),
+  // Monitoring dan evaluasi
+  'monev-nama-berkas': galat('Nama berkas hasil monitoring bukan `<tahun>-<semester>.yml`.', 'Ganti nama berkasnya, mis. `2026-1.yml` (Januari–Juni) atau `2026-2.yml` (Juli–Desember).'),
+  'monev-sop-tak-dikenal': galat('Nomor SOP di hasil monitoring tidak ada di antara SOP instansi ini.', 'Salin `nomor` persis dari frontmatter SOP-nya.'),
+  'monev-langkah-tak-dikenal': galat('Nomor langkah di hasil monitoring tidak ada di tabel prosedur SOP itu.', 'Tulis nomor dari kolom No tabel prosedur SOP-nya.'),
+  'monev-langkah-usang': peringatan('Langkah yang dinilai tidak ada lagi: SOP-nya sudah direvisi sesudah monitoring.', 'Biarkan (hasil lama tetap dicatat), atau sesuaikan nomornya bila monitoring memakai versi baru.'),
+  'monev-belum-dipantau': peringatan('SOP yang berlaku belum dimonitor pada semester yang sudah lewat.', 'Cetak formulir dengan `sop monev formulir`, lalu catat hasilnya di `monev/<tahun>-<semester>.yml`.'),
+  'monev-belum-dievaluasi': peringatan('SOP yang berlaku belum dievaluasi dalam jangka yang ditetapkan di `instansi.yml` (`monev.evaluasi_bulan`).', 'Isi formulir evaluasi dan catat di `evaluasi:` SOP itu pada berkas hasil monitoring.'),
+  'monev-revisi-tertunda': peringatan('Evaluasi menyimpulkan SOP direvisi atau dicabut, tetapi SOP-nya belum berubah sejak itu.', 'Revisi SOP-nya (isi `tanggal_revisi`), atau ubah `status` menjadi `dicabut`.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
 } as const satisfies Record<string, Rule>;

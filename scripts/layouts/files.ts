@@ -60,7 +60,7 @@ export function pdfLayoutPaths(files: LayoutFiles): string[] {
   for (const dir of files.dirs) {
     for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
       const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
-      if (e.isFile() && !/^(site|book)\//.test(rel)) rels.add(rel);
+      if (e.isFile() && !/^(site|book|monev)\//.test(rel)) rels.add(rel);
     }
   }
   return [...rels].sort().map((rel) => layoutPath(files, rel));

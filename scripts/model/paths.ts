@@ -16,6 +16,8 @@ export const LAYOUTS_DIR = 'layouts';
 export const SETS_DIR = '.sets';
 /** Beside instansi.yml: the book's own pages (kata pengantar, keputusan …), not SOPs. */
 export const BOOK_PAGES_DIR = 'buku';
+/** Beside instansi.yml: monitoring and evaluation results, one `<tahun>-<semester>.yml` per semester. */
+export const MONEV_DIR = 'monev';
 
 export interface ProjectDirs {
   root: string;

@@ -1,5 +1,6 @@
 // The checked project: what `sop check` hands to every command (build, book, site). Plain data,
 // every path relative to `root`, so the same sources give the same value wherever they sit.
+import type { MonevResults } from './monev.ts';
 import type { Instansi, IsoDate, Sop } from './sop.ts';
 
 export interface Project {
@@ -9,6 +10,8 @@ export interface Project {
   instansi: Instansi[];
   /** Valid SOPs, in path order. */
   sops: Sop[];
+  /** Monitoring and evaluation results (`content/<instansi>/monev/*.yml`), in path order. */
+  monev?: MonevResults[];
 }
 
 /** The date an SOP takes effect: `tanggal_efektif`, else the day it was made. */

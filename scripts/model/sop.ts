@@ -79,6 +79,8 @@ export interface Instansi {
   disahkan_oleh?: Penandatangan;
   /** `cetak: bolak-balik`: the book starts every part on a right-hand page (absent: one-sided). */
   cetak?: Cetak;
+  /** Monitoring and evaluation due dates (instansi.yml `monev:`), when the office keeps that cycle here. */
+  monev?: { tenggang_hari: number; evaluasi_bulan: number };
   /** The instansi.yml this came from, relative to the project root, with `/`. */
   file: string;
   /** The folder holding instansi.yml, relative to the project root, with `/`. */

@@ -14,6 +14,9 @@ export const LIMITS = {
   lineChars: 5_000,
   /** Frontmatter (or instansi.yml): every field and list at its limit is under 10,000 characters. */
   yamlChars: 32 * 1024,
+  /** A semester's monitoring results: a few hundred SOPs with notes on some steps. */
+  monevChars: 512 * 1024,
+  monevKeys: 20_000,
   /** YAML nesting: an SOP needs 3 (`riwayat` → item → key). */
   yamlDepth: 16,
   /** Leading spaces of a YAML line (two per level). */
@@ -93,10 +96,10 @@ const yamlBreach = (what: string, reason: string, hint: string, place: Place): B
  * YAML size and nesting before the yaml package sees it (its recursion and error recovery grow
  * with both). `offset`: where `yaml` starts in the file that `lines` indexes.
  */
-export function yamlTextBreach(yaml: string, offset: number, lines: LineIndex, what: string): Breach | undefined {
-  if (yaml.length > LIMITS.yamlChars) {
-    return yamlBreach(what, `terlalu besar (${number(yaml.length)} karakter, paling banyak ${number(LIMITS.yamlChars)})`,
-      'Data SOP cukup berisi kunci-kunci yang dikenal dengan isi yang ringkas; periksa apakah ada teks yang tertempel berulang kali.', lines.place(offset + LIMITS.yamlChars));
+export function yamlTextBreach(yaml: string, offset: number, lines: LineIndex, what: string, max: { chars: number; keys: number } = { chars: LIMITS.yamlChars, keys: LIMITS.yamlKeys }): Breach | undefined {
+  if (yaml.length > max.chars) {
+    return yamlBreach(what, `terlalu besar (${number(yaml.length)} karakter, paling banyak ${number(max.chars)})`,
+      'Data SOP cukup berisi kunci-kunci yang dikenal dengan isi yang ringkas; periksa apakah ada teks yang tertempel berulang kali.', lines.place(offset + max.chars));
   }
   const tooDeep = (at: number) => yamlBreach(what, `susunan bertingkat terlalu dalam (lebih dari ${LIMITS.yamlDepth} tingkat)`,
     'Data SOP paling dalam tiga tingkat (mis. `riwayat:` → `- tanggal:`); periksa kurung `[`/`{` yang tidak ditutup dan indentasi yang bergeser.', lines.place(offset + at));
@@ -130,8 +133,8 @@ export function yamlTextBreach(yaml: string, offset: number, lines: LineIndex, w
     if (quote) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = undefined;
-    } else if (c === ':' && (i + 1 === yaml.length || /\s/.test(yaml[i + 1]!)) && ++keys > LIMITS.yamlKeys) {
-      return yamlBreach(what, `terlalu banyak kunci (lebih dari ${LIMITS.yamlKeys})`,
+    } else if (c === ':' && (i + 1 === yaml.length || /\s/.test(yaml[i + 1]!)) && ++keys > max.keys) {
+      return yamlBreach(what, `terlalu banyak kunci (lebih dari ${max.keys})`,
         'Data SOP cukup berisi kunci-kunci yang dikenal (lihat docs/panduan.md bagian 4.1); periksa apakah ada bagian yang tertempel berulang kali.', lines.place(offset + i));
     } else if ((c === '"' || c === "'") && /[\s:,[{-]/.test(prev)) {
       quote = c;

@@ -33,7 +33,7 @@ ${body}
 }
 
 /** The start page: every SOP source with its state, and the site pages. */
-export function indexPage(sops: ListedSop[], summary: string): string {
+export function indexPage(sops: ListedSop[], summary: string, monev: Array<{ instansi: string; links: Array<{ label: string; href: string }> }> = []): string {
   const rows = sops
     .map(
       (s) =>
@@ -51,7 +51,9 @@ export function indexPage(sops: ListedSop[], summary: string): string {
 ${rows}
 </tbody></table>
 <h2>Situs katalog</h2>
-<p><a href="/situs/">Buka situs katalog</a> (dibangun saat dibuka; SOP berstatus draf tidak tampil di situs).</p>`,
+<p><a href="/situs/">Buka situs katalog</a> (dibangun saat dibuka; SOP berstatus draf tidak tampil di situs).</p>${monev.length ? `
+<h2>Monitoring dan evaluasi</h2>
+<ul>${monev.map((m) => `<li>${escapeHtml(m.instansi)}: ${m.links.map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' · ')}</li>`).join('')}</ul>` : ''}`,
     '*',
   );
 }

@@ -21,7 +21,9 @@ import type { Printer } from '../print/pool.ts';
 import { loadLayouts } from '../render/document.ts';
 import { buildSite } from '../site/build-site.ts';
 import { parseBase } from '../site/urls.ts';
-import { projectOf, type CheckResult } from '../validate/check-content.ts';
+import { projectOf, todayIso, type CheckResult } from '../validate/check-content.ts';
+import { periodeLabel, periodeOf } from '../model/monev.ts';
+import { monevHtml } from '../monev/print.ts';
 import { CLIENT_JS, CLIENT_SCRIPT, diagnosticsPage, indexPage, withClient, type ListedSop } from './pages.ts';
 
 export interface PreviewOptions {
@@ -148,7 +150,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // Only this computer's own addresses: a web page elsewhere cannot reach the content through
     // a DNS name it points at 127.0.0.1 (DNS rebinding).
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) return send(res, 403, 'text/plain; charset=utf-8', 'Ditolak.\n');
-    if (p === '/') return send(res, 200, TYPES['.html']!, indexPage(listed(), summary()));
+    if (p === '/') return send(res, 200, TYPES['.html']!, indexPage(listed(), summary(), monevLinks()));
+    // The monitoring forms of this semester and the report of this year, live (sop monev prints them).
+    const monev = /^\/monev\/([^/]+)\/(formulir|laporan)$/.exec(p);
+    if (monev) {
+      const today = todayIso();
+      const html = monevHtml(projectOf(check, root), monev[1]!, monev[2] === 'formulir' ? { periode: periodeOf(today) } : { tahun: Number(today.slice(0, 4)) });
+      return html ? send(res, 200, TYPES['.html']!, withClient(servedUrls(html), '*')) : notFound(res);
+    }
     if (p === CLIENT_SCRIPT) return send(res, 200, TYPES['.js']!, CLIENT_JS);
     if (p === '/_pratinjau/peristiwa') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -213,6 +222,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         warnings: own.filter((d) => d.severity === 'peringatan').length,
       };
     });
+  }
+
+  function monevLinks(): Array<{ instansi: string; links: Array<{ label: string; href: string }> }> {
+    const today = todayIso();
+    const ids = [...new Map(check.sops.map((s) => [s.instansi.id, s.instansi.nama])).entries()].sort();
+    return ids.map(([id, nama]) => ({
+      instansi: nama,
+      links: [
+        { label: `formulir ${periodeLabel(periodeOf(today))}`, href: `/monev/${id}/formulir` },
+        { label: `laporan tahun ${today.slice(0, 4)}`, href: `/monev/${id}/laporan` },
+      ],
+    }));
   }
 
   const summary = () => {

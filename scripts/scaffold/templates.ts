@@ -79,7 +79,13 @@ tanda_tangan: basah   # atau: elektronik (TTE BSrE)
 disahkan_oleh:
   jabatan: ${q(a.jabatan)}
   nama: ${q(a.pejabat)}
-${a.nip ? `  nip: ${q(a.nip)}\n` : ''}`;
+${a.nip ? `  nip: ${q(a.nip)}\n` : ''}# Monitoring (tiap semester) dan evaluasi SOP, Permenpan-RB 35/2012: cetak formulirnya dengan
+# "sop monev formulir", catat hasilnya di monev/<tahun>-<semester>.yml; sop check mengingatkan
+# bila monitoring semester lalu atau evaluasi tahunan belum dicatat.
+monev:
+  tenggang_hari: 30     # hari setelah semester berakhir
+  evaluasi_bulan: 12    # setiap SOP dievaluasi paling lambat sekali setahun
+`;
 }
 
 export function officePackageJson(name: string, version: string, engines: string): string {
@@ -88,7 +94,7 @@ export function officePackageJson(name: string, version: string, engines: string
     private: true,
     description: 'Sumber SOP Administrasi Pemerintahan (sop-press)',
     engines: { node: engines },
-    scripts: { check: 'sop check', build: 'sop build', book: 'sop book', site: 'sop site', pratinjau: 'sop pratinjau' },
+    scripts: { check: 'sop check', build: 'sop build', book: 'sop book', site: 'sop site', pratinjau: 'sop pratinjau', monev: 'sop monev laporan' },
     dependencies: { 'sop-press': `^${version}` },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
@@ -114,7 +120,7 @@ export function vscodeFiles(schemaDir: string): ScaffoldFile[] {
     {
       path: '.vscode/settings.json',
       data: json({
-        'yaml.schemas': { [`./${schemaDir}/instansi.schema.json`]: ['content/**/instansi.yml', 'content/**/instansi.yaml'] },
+        'yaml.schemas': { [`./${schemaDir}/instansi.schema.json`]: ['content/**/instansi.yml', 'content/**/instansi.yaml'], [`./${schemaDir}/monev.schema.json`]: ['content/**/monev/*.yml'] },
         'files.associations': { '*.md': 'markdown' },
         '[markdown]': { 'editor.wordWrap': 'off', 'files.trimTrailingWhitespace': false },
       }),

@@ -70,7 +70,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   const layouts = layoutFiles(root);
   const templates = loadSiteTemplates(layouts);
   const books = findBooks(dirs.buku, new Set(sops.map((s) => s.instansi.id)));
-  const model = siteModel({ sops, books });
+  const model = siteModel({ sops, books, ...(project.monev ? { monev: project.monev } : {}) });
 
   // Files copied as they are: PDFs of public SOPs, books; logos as checked bytes. Never the signing
   // manifests (.ttd.json): they are instructions for the signing office, not for the public.

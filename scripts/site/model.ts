@@ -2,6 +2,7 @@
 // group (instansi, unit, status, year), and how they link (replacements, related SOPs). Pure.
 import type { Instansi, Sop, Status } from '../model/sop.ts';
 import { compareText as compare } from '../model/collation.ts';
+import { monevStatuses, type MonevResults, type MonevStatus } from '../model/monev.ts';
 import { inForce, relatedIndex } from '../model/relations.ts';
 import { paths, RESERVED_KATALOG, slugify, tahunOf } from './urls.ts';
 
@@ -34,6 +35,8 @@ export interface SiteSop {
   related: Array<{ text: string; target?: SiteSop; eksternal?: boolean }>;
   /** Public SOPs that list this one under `keterkaitan`. */
   referencedBy: SiteSop[];
+  /** When it was last monitored and evaluated, and whether it is being revised (monev results). */
+  monev?: MonevStatus;
 }
 
 export interface SiteUnit {
@@ -68,6 +71,8 @@ export interface ModelInput {
   sops: Sop[];
   /** Books per instansi id. */
   books?: ReadonlyMap<string, BookRef[]>;
+  /** Monitoring and evaluation results (`content/<instansi>/monev/`). */
+  monev?: readonly MonevResults[];
 }
 
 
@@ -93,8 +98,10 @@ export function siteModel(input: ModelInput): SiteModel {
       throw new Error(`Folder instansi "${s.instansi.id}" bentrok dengan halaman katalog /katalog/${s.instansi.id}/; ganti nama foldernya.`);
     }
   }
+  const cycle = monevStatuses(input.sops, input.monev ?? []);
   const sops: SiteSop[] = pub.map((sop) => ({
     sop,
+    ...(cycle.has(sop.id) ? { monev: cycle.get(sop.id)! } : {}),
     tahun: tahunOf(sop),
     ...(sop.unit ? { unitSlug: slugify(sop.unit) } : {}),
     url: paths.sop(sop),

@@ -4,6 +4,7 @@
 import type { Measurement } from '../plan/procedure.ts';
 import { escapeHtml } from '../kit/escape.ts';
 import { signerLines, tanggal } from '../kit/values.ts';
+import { KESIMPULAN_LABEL, periodeLabel } from '../model/monev.ts';
 import { STATUS_LABEL } from '../model/status.ts';
 import { type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
 import { procedureView } from './procedure.ts';
@@ -231,6 +232,15 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** "Terakhir dimonitor" and "Terakhir dievaluasi" on the SOP's page, when results name it. */
+function monevLines(s: SiteSop): { dipantau?: string; dievaluasi?: string } {
+  const m = s.monev;
+  return {
+    ...(m?.dipantau ? { dipantau: `${periodeLabel(m.dipantau.periode)} (${tanggal(m.dipantau.tanggal)})` } : {}),
+    ...(m?.dievaluasi ? { dievaluasi: `${tanggal(m.dievaluasi.tanggal)}, kesimpulan: ${KESIMPULAN_LABEL[m.dievaluasi.kesimpulan].toLowerCase()}` } : {}),
+  };
+}
+
 function statusOf(s: SiteSop): PublicStatus {
   return s.sop.status as PublicStatus;
 }
@@ -253,6 +263,8 @@ function sopItem(s: SiteSop, input: RenderInput) {
     status: statusOf(s),
     statusLabel: STATUS_LABEL[statusOf(s)],
     berlaku: sop.status === 'berlaku',
+    // The latest evaluation says revise, and the SOP has not changed since (model/monev.ts).
+    direvisi: s.monev?.direvisi === true,
     instansi: sop.instansi.nama,
     asal: asalOf(sop),
     instansiId: sop.instansi.id,
@@ -349,6 +361,7 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
     tanggalEfektif: tanggal(sop.tanggal_efektif),
     signer: signerLines(signer),
     tandaTangan: sop.tanda_tangan === 'elektronik' ? 'Tanda tangan elektronik' : 'Tanda tangan basah',
+    ...monevLines(s),
     kertas: sop.kertas,
     digantikan: status === 'digantikan',
     dicabut: status === 'dicabut',

@@ -2,7 +2,7 @@
 // their bytes. Everything after this works on the returned plain data.
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { BOOK_PAGES_DIR, projectDirs } from '../model/paths.ts';
+import { BOOK_PAGES_DIR, MONEV_DIR, projectDirs } from '../model/paths.ts';
 import { isInside, readInside, rootOf, type Root } from './read-inside.ts';
 
 export interface RawFile {
@@ -27,10 +27,12 @@ export interface ContentSet {
   instansi: RawFile[];
   /** The pages an office writes for its book: `<instansi>/buku/*.md`. */
   bookPages?: RawFile[];
+  /** Monitoring and evaluation results: `<instansi>/monev/*.yml`. */
+  monev?: RawFile[];
 }
 
 /** Folders beside instansi.yml that hold no SOPs. */
-const NOT_SOP_DIRS = new Set([BOOK_PAGES_DIR, 'node_modules', '.git']);
+const NOT_SOP_DIRS = new Set([BOOK_PAGES_DIR, MONEV_DIR, 'node_modules', '.git']);
 
 /** The Markdown files of a book folder the book prints (not drafts `_…`, hidden files or README). */
 export function isBookPage(name: string): boolean {
@@ -52,8 +54,9 @@ export function readContent(root: string, contentDir = projectDirs(root).content
   const sops: RawFile[] = [];
   const instansi: RawFile[] = [];
   const bookPages: RawFile[] = [];
+  const monev: RawFile[] = [];
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return { root, contentDir, sops, instansi, bookPages };
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return { root, contentDir, sops, instansi, bookPages, monev };
   const base: Root = rootOf(contentDir);
   const seen = new Set<string>([base.real]);
   const links: Array<{ abs: string; name: string }> = [];
@@ -74,6 +77,9 @@ export function readContent(root: string, contentDir = projectDirs(root).content
   const pagesIn = (dir: string) => {
     for (const page of entriesOf(dir)) if ((page.isFile() || page.isSymbolicLink()) && isBookPage(page.name)) bookPages.push(read(path.join(dir, page.name)));
   };
+  const resultsIn = (dir: string) => {
+    for (const f of entriesOf(dir)) if ((f.isFile() || f.isSymbolicLink()) && /\.ya?ml$/i.test(f.name) && !f.name.startsWith('.')) monev.push(read(path.join(dir, f.name)));
+  };
   // `realDir`: `dir` with links resolved; entries that are not links add only their name.
   const walk = (dir: string, realDir: string) => {
     for (const entry of entriesOf(dir)) {
@@ -81,6 +87,11 @@ export function readContent(root: string, contentDir = projectDirs(root).content
       if (entry.isSymbolicLink()) links.push({ abs, name: entry.name });
       else if (entry.isDirectory()) {
         const book = entry.name === BOOK_PAGES_DIR;
+        if (entry.name === MONEV_DIR) {
+          seen.add(path.join(realDir, entry.name));
+          resultsIn(abs);
+          continue;
+        }
         if (!book && skipDir(entry.name)) continue;
         const real = path.join(realDir, entry.name);
         seen.add(real);
@@ -116,7 +127,8 @@ export function readContent(root: string, contentDir = projectDirs(root).content
     } else file(abs, name, real);
   }
   bookPages.sort((a, b) => (a.rel < b.rel ? -1 : 1));
-  return { root, contentDir, sops, instansi, bookPages };
+  monev.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  return { root, contentDir, sops, instansi, bookPages, monev };
 }
 
 /** A folder's entries by name; none when it cannot be listed (it vanished, no permission). */

@@ -17,6 +17,9 @@ import { checkBookPage } from './book-page.ts';
 import { validateInstansi, type InstansiEntry } from './instansi.ts';
 import { checkProject, projectFacts, type ProjectFacts } from './project.ts';
 import { validateSop } from './sop.ts';
+import { checkDueDates, validateMonev } from './monev.ts';
+import type { MonevResults } from '../model/monev.ts';
+import type { IsoDay } from '../model/sop.ts';
 
 export interface CheckResult {
   /** Every file looked at, with its messages. */
@@ -24,7 +27,17 @@ export interface CheckResult {
   /** SOPs without errors, in path order. */
   sops: Sop[];
   instansi: InstansiEntry[];
+  /** Monitoring and evaluation results files without errors, in path order. */
+  monev: MonevResults[];
   ok: boolean;
+}
+
+/** The results files to check, and the day their due dates are counted from. */
+export interface MonevInput {
+  raws: RawFile[];
+  contentDir: string;
+  byDir: InstansiByDir;
+  today: IsoDay;
 }
 
 /** Folder → its instansi.yml entry (undefined when the file is there but unreadable). */
@@ -119,25 +132,68 @@ export function checkSopFile(raw: RawFile, contentDir: string, byDir: InstansiBy
 }
 
 /** Stage 3: rules across files, then the verdict. */
-export function finishCheck(instansiFiles: VFile[], instansi: InstansiEntry[], results: SopFileResult[]): CheckResult {
+export function finishCheck(instansiFiles: VFile[], instansi: InstansiEntry[], results: SopFileResult[], monevInput?: MonevInput): CheckResult {
   const entries = results.filter((r) => r.facts).map((r) => ({ file: r.file, facts: r.facts! }));
   const files = [...instansiFiles, ...results.map((r) => r.file)];
   guarded(files[0] ?? new VFile(), () => checkProject(entries));
   const sops = results.flatMap((r) => (r.sop ? [r.sop] : []));
   checkSlugs(sops, new Map(results.map((r) => [r.file.path, r.file])));
+  const monev = monevInput ? checkMonevFiles(monevInput, sops, files) : [];
+  if (monevInput) {
+    const due = results.flatMap((r) => (r.sop ? [{ file: r.file, sop: r.sop, place: r.facts?.places['/nomor'] ?? { line: 1, column: 1 } }] : []));
+    guarded(files[0] ?? new VFile(), () => checkDueDates(due, monev, monevInput.today));
+  }
   // A cross-file error (duplicate nomor …) invalidates an SOP that was otherwise fine.
   const invalid = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => f.path));
-  return { files, sops: sops.filter((s) => !invalid.has(s.path)), instansi, ok: !hasErrors(files) };
+  return { files, sops: sops.filter((s) => !invalid.has(s.path)), instansi, monev, ok: !hasErrors(files) };
+}
+
+/** Every results file against the SOPs of its instansi (the nearest instansi.yml above it). */
+function checkMonevFiles(input: MonevInput, sops: Sop[], files: VFile[]): MonevResults[] {
+  const out: MonevResults[] = [];
+  const byInstansi = new Map<string, Sop[]>();
+  for (const s of sops) {
+    const list = byInstansi.get(s.instansi.id);
+    if (list) list.push(s);
+    else byInstansi.set(s.instansi.id, [s]);
+  }
+  for (const raw of input.raws) {
+    const file = new VFile({ path: raw.rel });
+    files.push(file);
+    const near = nearestInstansi(input.byDir, path.dirname(path.dirname(raw.abs)), input.contentDir);
+    const found = guarded(file, () => {
+      const text = decode(file, raw, 'Berkas hasil monitoring');
+      if (text === undefined) return undefined;
+      if (!near.entry) {
+        report(file, 'instansi-tidak-ada', 'Tidak ada instansi.yml di atas folder monev/ ini.', { line: 1, column: 1 }, { hint: 'Letakkan folder monev/ di samping instansi.yml instansinya: `content/<instansi>/monev/2026-1.yml`.' });
+        return undefined;
+      }
+      const inst = near.entry.instansi;
+      return validateMonev(file, text, inst, byInstansi.get(inst.id) ?? []);
+    });
+    if (found) out.push(found);
+  }
+  return out;
 }
 
 /** The checked project every command works on (only meaningful when `result.ok`). */
 export function projectOf(result: CheckResult, root: string): Project {
-  return { root, instansi: result.instansi.map((e) => e.instansi), sops: result.sops };
+  return { root, instansi: result.instansi.map((e) => e.instansi), sops: result.sops, monev: result.monev };
 }
 
-export function checkContent(set: ContentSet, probe: AssetProbe): CheckResult {
+/** `today`: the day monitoring and evaluation due dates are counted from. */
+export function checkContent(set: ContentSet, probe: AssetProbe, today: IsoDay = todayIso()): CheckResult {
   const { files, byDir, instansi } = checkInstansiFiles(set, probe);
-  return finishCheck(files, instansi, set.sops.map((raw) => checkSopFile(raw, set.contentDir, byDir)));
+  return finishCheck(files, instansi, set.sops.map((raw) => checkSopFile(raw, set.contentDir, byDir)), { raws: set.monev ?? [], contentDir: set.contentDir, byDir, today });
+}
+
+/**
+ * Today (UTC), for due dates; `SOP_HARI_INI=2026-12-07` fixes it, so CI and tests see the same
+ * warnings on any day.
+ */
+export function todayIso(env: NodeJS.ProcessEnv = process.env): IsoDay {
+  const fixed = env.SOP_HARI_INI;
+  return (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10)) as IsoDay;
 }
 
 /**

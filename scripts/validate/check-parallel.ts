@@ -7,7 +7,7 @@ import { VFile } from 'vfile';
 import { report, type Place, type RuleId } from '../diagnostics/report.ts';
 import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
-import { checkContent, checkInstansiFiles, checkSopFile, finishCheck, type CheckResult, type SopFileResult } from './check-content.ts';
+import { checkContent, checkInstansiFiles, checkSopFile, finishCheck, todayIso, type CheckResult, type SopFileResult } from './check-content.ts';
 
 /** Below this many SOPs a worker's start-up costs more than it saves. */
 const MIN_PER_WORKER = 150;
@@ -51,11 +51,11 @@ export async function checkContentParallel(set: ContentSet, probe: AssetProbe, t
     asked.set(p, answer);
     return answer;
   });
-  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [], bookPages: [] }, chunk, assets: [...asked] }));
+  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [], bookPages: [], monev: [] }, chunk, assets: [...asked] }));
   // This thread takes the first chunk while the workers start.
   const mine = chunks[0]!.map((raw) => checkSopFile(raw, set.contentDir, byDir));
   const theirs = (await Promise.all(pending)).flat().map(deserialize);
-  return finishCheck(files, instansi, [...mine, ...theirs]);
+  return finishCheck(files, instansi, [...mine, ...theirs], { raws: set.monev ?? [], contentDir: set.contentDir, byDir, today: todayIso() });
 }
 
 function runWorker(job: WorkerJob): Promise<SerializedResult[]> {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { DEFAULT_IDENTITY_LABELS, type IdentityLabelKey, type IdentityLabels, type Instansi, type Penandatangan } from '../model/sop.ts';
+import { DEFAULT_MONEV_SETTINGS } from '../model/monev.ts';
 import { report } from '../diagnostics/report.ts';
 import { logoDiagnostics, type AssetVerdict } from '../source/assets.ts';
 import { LineIndex } from '../source/lines.ts';
@@ -80,6 +81,7 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
       teks_terminator: data.teks_terminator === true,
       ...(data.cetak === 'bolak-balik' ? { cetak: 'bolak-balik' as const } : {}),
       ...(defaultSigner(signer) ? { disahkan_oleh: defaultSigner(signer)! } : {}),
+      ...(data.monev && typeof data.monev === 'object' && !Array.isArray(data.monev) ? { monev: monevSettings(data.monev as Record<string, unknown>) } : {}),
       file: relFile,
       dir,
     },
@@ -90,6 +92,12 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
     yaml,
     ok,
   };
+}
+
+/** instansi.yml `monev:` over the defaults (the schema checked the numbers). */
+function monevSettings(own: Record<string, unknown>): { tenggang_hari: number; evaluasi_bulan: number } {
+  const int = (v: unknown, fallback: number) => (Number.isInteger(v) ? (v as number) : fallback);
+  return { tenggang_hari: int(own.tenggang_hari, DEFAULT_MONEV_SETTINGS.tenggang_hari), evaluasi_bulan: int(own.evaluasi_bulan, DEFAULT_MONEV_SETTINGS.evaluasi_bulan) };
 }
 
 /** The office's own words over the regulation's, for the keys it sets (the schema checked them). */

@@ -28,8 +28,10 @@ export interface SchemaIssue {
 interface Validators {
   sop: ValidateFunction;
   instansi: ValidateFunction;
+  monev: ValidateFunction;
   sopSchema: Record<string, unknown>;
   instansiSchema: Record<string, unknown>;
+  monevSchema: Record<string, unknown>;
 }
 
 let validators: Validators | undefined;
@@ -39,13 +41,17 @@ function compile(): Validators {
   addFormats.default(ajv, ['date']);
   const instansiSchema = loadSchema('instansi.schema.json');
   const sopSchema = loadSchema('sop.schema.json');
+  const monevSchema = loadSchema('monev.schema.json');
   ajv.addSchema(instansiSchema, 'instansi.schema.json');
   ajv.addSchema(sopSchema, 'sop.schema.json');
+  ajv.addSchema(monevSchema, 'monev.schema.json');
   return {
     sop: ajv.getSchema('sop.schema.json')!,
     instansi: ajv.getSchema('instansi.schema.json')!,
+    monev: ajv.getSchema('monev.schema.json')!,
     sopSchema,
     instansiSchema,
+    monevSchema,
   };
 }
 
@@ -57,6 +63,12 @@ export function validateSopData(data: unknown): SchemaIssue[] {
 export function validateInstansiData(data: unknown): SchemaIssue[] {
   validators ??= compile();
   return issues(validators.instansi, validators.instansiSchema, data, 'instansi');
+}
+
+/** A monitoring and evaluation results file (`content/<instansi>/monev/<tahun>-<semester>.yml`). */
+export function validateMonevData(data: unknown): SchemaIssue[] {
+  validators ??= compile();
+  return issues(validators.monev, validators.monevSchema, data, 'monev');
 }
 
 function issues(validate: ValidateFunction, schema: Record<string, unknown>, data: unknown, kind: Kind): SchemaIssue[] {
@@ -121,8 +133,9 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** Which file is being checked, for hints that name it. */
-type Kind = 'sop' | 'instansi';
+type Kind = 'sop' | 'instansi' | 'monev';
 const WHERE: Record<Kind, { place: string; schema: string }> = {
+  monev: { place: 'di berkas hasil monitoring', schema: 'docs/panduan.md bagian "Monitoring dan evaluasi"' },
   sop: { place: 'di frontmatter (di antara kedua baris `---`)', schema: 'docs/panduan.md bagian 4.1' },
   instansi: { place: 'di instansi.yml', schema: 'docs/panduan.md bagian 3.2' },
 };

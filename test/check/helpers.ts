@@ -17,6 +17,7 @@ export function contentSet(files: Files): ContentSet {
   const sops: RawFile[] = [];
   const instansi: RawFile[] = [];
   const bookPages: RawFile[] = [];
+  const monev: RawFile[] = [];
   for (const rel of Object.keys(files).sort()) {
     const value = files[rel]!;
     const abs = path.posix.join(CONTENT, rel);
@@ -24,9 +25,10 @@ export function contentSet(files: Files): ContentSet {
     const name = path.posix.basename(rel);
     if (name === 'instansi.yml' || name === 'instansi.yaml') instansi.push(raw);
     else if (path.posix.basename(path.posix.dirname(rel)) === 'buku') bookPages.push(raw);
+    else if (path.posix.basename(path.posix.dirname(rel)) === 'monev') monev.push(raw);
     else if (name.endsWith('.md')) sops.push(raw);
   }
-  return { root: ROOT, contentDir: CONTENT, sops, instansi, bookPages };
+  return { root: ROOT, contentDir: CONTENT, sops, instansi, bookPages, monev };
 }
 
 /** The asset rule over in-memory files: outside content/ by path, missing, or judged by content. */

@@ -206,7 +206,7 @@ describe('sop site: what is published', () => {
 describe('sop site: rebuilds', () => {
   it('is byte-identical when nothing changed, honours --base-url, and a failed build keeps the previous site', async () => {
     const before = hashes(site.result.dir);
-    const rebuild = (base: string) => buildSite({ root: ROOT, instansi: [], sops: site.sops }, { outDir: site.outDir, base: parseBase(base), printer: async () => printer, tahunBuku: 2025 });
+    const rebuild = (base: string) => buildSite({ root: ROOT, instansi: [], sops: site.sops, monev: site.monev }, { outDir: site.outDir, base: parseBase(base), printer: async () => printer, tahunBuku: 2025 });
 
     // Under a sub-path: every link starts with it.
     await rebuild('https://dinas.example.go.id/kab/sop/');

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, type Browser } from 'puppeteer-core';
 import { findBrowser } from '../../scripts/print/browser.ts';
+import type { MonevResults } from '../../scripts/model/monev.ts';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { Printer } from '../../scripts/print/pool.ts';
 import { buildSite, type SiteResult } from '../../scripts/site/build-site.ts';
@@ -23,6 +24,8 @@ export interface TestSite {
   dir: string;
   outDir: string;
   sops: Sop[];
+  /** Monitoring results of the content (the site marks SOPs by them). */
+  monev: MonevResults[];
   result: SiteResult;
   /** Milliseconds the site build took (PDFs included). */
   ms: number;
@@ -52,7 +55,7 @@ export async function buildTestSite(options: TestSiteOptions = {}): Promise<Test
       printer: async () => (printer ?? own)!,
       ...(options.tahunBuku ? { tahunBuku: options.tahunBuku } : {}),
     });
-    return { dir, outDir, sops: checked.sops, result, ms: performance.now() - started };
+    return { dir, outDir, sops: checked.sops, monev: checked.monev, result, ms: performance.now() - started };
   } finally {
     await own?.close();
   }
