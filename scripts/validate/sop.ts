@@ -13,7 +13,8 @@ import { readSteps } from './steps.ts';
 import { readKeterkaitan } from '../model/relations.ts';
 import { terminatorText } from '../flow/terminator-text.ts';
 import { paper } from '../view/paper.ts';
-import { tableColumns } from '../view/sop-view.ts';
+import { sopView, tableColumns } from '../view/sop-view.ts';
+import { checkPrintFit } from './print-fit.ts';
 
 export interface SopMeta {
   /** Path relative to content/, without `.md`. */
@@ -130,7 +131,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
   }
   const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as string[]) : []);
   const optional = <K extends string>(key: K) => (typeof data[key] === 'string' ? { [key]: data[key] as string } : {}) as Partial<Record<K, string>>;
-  return {
+  const sop: Sop = {
     id: meta.id,
     slug: meta.slug,
     path: meta.path,
@@ -160,6 +161,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     steps: steps.steps,
     prose: source.prose,
   };
+  return checkPrintFit(file, sopView(sop), steps.steps, steps.cells, (i) => at(`/pelaksana/${i}`)) ? sop : undefined;
 }
 
 /** Words that start a position, not a person's name ("Kepala Dinas …", "Plt. Sekretaris"). */

@@ -72,6 +72,8 @@ export interface SopView {
   /** Marked on every page and never signable: drafts, withdrawn and replaced SOPs. */
   mark?: StatusMark;
   elektronik: boolean;
+  /** The line above the signature block of an e-signed SOP ("Ditandatangani secara elektronik oleh"); a draft's says it is yet to be. */
+  ttdKet?: string;
   anchor: string;
   tanggalPembuatan: string;
   tanggalRevisi: string;
@@ -206,6 +208,7 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
     draf: sop.status === 'draf',
     ...(mark ? { mark } : {}),
     elektronik: sop.tanda_tangan === 'elektronik',
+    ...(sop.tanda_tangan === 'elektronik' ? { ttdKet: sop.status === 'draf' ? 'Akan ditandatangani secara elektronik oleh' : 'Ditandatangani secara elektronik oleh' } : {}),
     anchor: sop.instansi.jangkar_ttd,
     tanggalPembuatan: tanggal(sop.tanggal_pembuatan),
     tanggalRevisi: tanggal(sop.tanggal_revisi),
