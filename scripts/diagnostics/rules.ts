@@ -92,7 +92,7 @@ export const RULES = {
   'keputusan-label-sama': galat('Kedua cabang keputusan berlabel sama.', 'Beri label yang berbeda.'),
   'alur-tanpa-akhir': galat('Alur berputar tanpa jalan keluar.', 'Beri keputusan dengan jalan keluar, atau `selesai`.'),
   'alur-tak-terjangkau': peringatan('Baris tidak pernah dicapai dari baris 1.', 'Periksa lompatan di baris sebelumnya.'),
-  'teks-terminator-tidak-muat': peringatan('`teks_terminator` menyala, tetapi simbol terminator terlalu sempit untuk "Mulai"/"Selesai" (huruf 7 pt); bagan alir dicetak tanpa teks itu.', 'Kurangi jumlah pelaksana, atau pakai `kertas: F4`.'),
+  'teks-terminator-tidak-muat': peringatan('`teks_terminator` menyala, tetapi simbol terminator terlalu sempit untuk "Mulai"/"Selesai" (huruf 8 pt); bagan alir dicetak tanpa teks itu.', 'Kurangi jumlah pelaksana, atau pakai `kertas: F4`.'),
   // Instansi dan halaman buku
   'folder-instansi-bentrok': galat('Nama folder instansi sama dengan alamat halaman katalog situs.', 'Ganti nama folder instansinya.'),
   'buku-tanpa-keputusan': peringatan('Halaman buku ditulis, tetapi keputusan penetapan SOP (`buku/keputusan.md`) tidak ada.', 'Tambahkan `buku/keputusan.md` (contoh di content/ sampel).'),

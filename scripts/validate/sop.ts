@@ -124,8 +124,8 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
 
   if (!entry?.ok || !steps?.ok || file.messages.filter((m) => m.fatal).length > before) return undefined;
   const kertas = data.kertas === 'F4' ? 'F4' : 'A4';
-  if (entry.instansi.teks_terminator && !terminatorText(steps.steps, tableColumns(paper(kertas), steps.pelaksana).actors)) {
-    report(file, 'teks-terminator-tidak-muat', `Teks "Mulai"/"Selesai" (\`teks_terminator\` di ${entry.instansi.file}) tidak muat di simbol terminator: dengan ${steps.pelaksana.length} kolom pelaksana di kertas ${kertas}, huruf 7 pt pun lebih lebar dari simbolnya. Bagan alir SOP ini dicetak tanpa teks itu.`, source.table!.place, {
+  if (entry.instansi.teks_terminator && !terminatorText(steps.steps, tableColumns(paper(kertas), steps.pelaksana, steps.headers.no).actors)) {
+    report(file, 'teks-terminator-tidak-muat', `Teks "Mulai"/"Selesai" (\`teks_terminator\` di ${entry.instansi.file}) tidak muat di simbol terminator: dengan ${steps.pelaksana.length} kolom pelaksana di kertas ${kertas}, huruf 8 pt pun lebih lebar dari simbolnya. Bagan alir SOP ini dicetak tanpa teks itu.`, source.table!.place, {
       hint: 'Kurangi jumlah pelaksana (gabungkan yang sejenis), atau pakai `kertas: F4` yang kolomnya lebih lebar.',
     });
   }
