@@ -145,14 +145,14 @@ export interface ClosingTexts {
 /**
  * Height (px) of the closing signature block under the last row (sop.css `.penutup`, 95 mm wide
  * at 8.5 pt): its 4 mm margin, the note, the upper-case jabatan and the name in bold, the 18 mm
- * signature box with its 2 px margins, pangkat and NIP; each as many lines as it wraps to.
+ * signature box, pangkat and NIP; each as many lines as it wraps to.
  */
 export function closingHeight(t: ClosingTexts): number {
   const width = 95 * PX_PER_MM;
   const bold = headerFontMetrics();
   const lines = (text: string | undefined, m: FontMetrics = labelFontMetrics()) => (text ? wrapCount(text, width, px(8.5), m) : 0);
   const text = lines(t.jabatan.toUpperCase(), bold) + lines(t.nama, bold) + lines(t.pangkat) + lines(t.nip && `NIP. ${t.nip}`);
-  return 4 * PX_PER_MM + (t.note ? linesHeight(lines(t.note), 8) : 0) + linesHeight(text, 8.5) + 18 * PX_PER_MM + 4 + 1;
+  return 4 * PX_PER_MM + (t.note ? linesHeight(lines(t.note), 8) : 0) + linesHeight(text, 8.5) + 18 * PX_PER_MM + 1;
 }
 
 /** Room (px) a procedure page leaves its rows: the sheet inside its margins, less the running head and the table header. */

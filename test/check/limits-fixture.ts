@@ -47,8 +47,12 @@ export interface RowSize {
   last: number;
 }
 
-const ACTOR = 'Kepala Sub Bagian Perencanaan dan Keuangan';
-const actorName = (i: number) => `${String.fromCharCode(65 + i)} ${ACTOR}`;
+/**
+ * Real actor names: a long one up to 8 actors; with 12 (11.9 mm columns on A4, headers at 8 pt)
+ * a shorter one, since twelve long names leave the last page no room beside the widest
+ * signature block (the check says so: test/check/limits.test.ts).
+ */
+const actorName = (i: number, count: number) => `${String.fromCharCode(65 + i)} ${count > 8 ? 'Kasubag Perencanaan' : 'Kepala Sub Bagian Perencanaan dan Keuangan'}`;
 
 export function maxedInstansi(): string {
   return [
@@ -79,7 +83,7 @@ export function maxedSop({ tandaTangan, kertas, rows, actors: count, lists = 'sp
         ? i === 0 ? items(LIMIT.items, LIMIT.item) : ['  - W']
         : items(Math.floor(budget / 6 / (LIMIT.item + 5)), LIMIT.item)),
   ];
-  const actors = Array.from({ length: count }, (_, i) => actorName(i));
+  const actors = Array.from({ length: count }, (_, i) => actorName(i, count));
   const header = ['---', `nomor: ${wide(LIMIT.nomor)}`, `nama: ${wide(LIMIT.nama)}`, `unit: ${wide(LIMIT.unit)}`, 'tanggal_pembuatan: 2024-05-08', 'tanggal_efektif: 2024-05-08',
     ...(status === 'berlaku' ? [] : [`status: ${status}`, ...(status === 'dicabut' ? ['tanggal_dicabut: 2025-01-02'] : [])]),
     `kertas: ${kertas}`, `tanda_tangan: ${tandaTangan}`,
