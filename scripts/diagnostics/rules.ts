@@ -72,7 +72,7 @@ export const RULES = {
   'tabel-judul-tidak-cocok': galat('Setiap baris kegiatan sama jumlah selnya, tetapi baris judul berbeda.', 'Samakan jumlah kolom baris judul dan baris pemisah dengan baris kegiatan.'),
   'tabel-sel-kurang': galat('Sebuah baris memiliki sel lebih sedikit daripada judul tabel.', 'Tambahkan sel kosong.'),
   'tabel-sel-lebih': galat('Sebuah baris memiliki sel lebih banyak daripada judul tabel.', 'Hapus sel yang berlebih; garis tegak di dalam teks ditulis `\\|`.'),
-  'sel-terlalu-panjang': galat('Isi sel, label cabang atau nama pelaksana terlalu panjang untuk dicetak.', 'Ringkas isinya, atau pecah kegiatan menjadi beberapa baris.'),
+  'sel-terlalu-panjang': galat('Baris tabel lebih tinggi dari satu halaman, label cabang lebih dari tiga baris di selnya, judul pelaksana terlalu tinggi, atau sel lebih dari 2.000 karakter.', 'Ringkas isinya, atau pecah kegiatan menjadi beberapa baris.'),
   'tabel-terlalu-panjang': galat('Tabel prosedur terlalu banyak baris.', 'Pecah prosedurnya menjadi beberapa SOP yang saling terkait.'),
   'kolom-tak-dikenal': galat('Judul kolom tidak dikenal.', 'Pakai nama kolom di bagian 4.3 panduan.'),
   'kolom-wajib': galat('Kolom wajib tidak ada.', 'Tambahkan kolomnya.'),
