@@ -11,7 +11,8 @@ import {
   closingHeight, LABEL_MAX_LINES, labelLineCount, MIN_ROW, mm, pageRoom, roomForLastRow, roomForRow, rowCells, rowHeight, runningHeadHeight, TABLE_PT, theadHeight,
 } from '../view/print-fit.ts';
 import type { SopView } from '../view/sop-view.ts';
-import { LABEL_ROW_GROWTH } from '../flow/fit.ts';
+import { LABEL_ROW_GROWTH, minRowHeights } from '../flow/fit.ts';
+import { flowGraph } from '../flow/graph.ts';
 
 /** Height of one line of table text (px). */
 const LINE_PX = (TABLE_PT * 96) / 72 * 1.3;
@@ -28,10 +29,15 @@ export function checkPrintFit(file: VFile, view: SopView, steps: Step[], cells: 
   const room = pageRoom(view.paper, head, thead);
   let ok = true;
 
-  // Actor names so long that the header, repeated on every page, leaves no room for the least
-  // row (a decision row grown for its labels, or the last row above the signature block).
+  // The least height each row needs for the flowchart (a decision and its labels, flow/fit.ts),
+  // and the most a decision row may grow when a label finds no spot.
+  const flow = minRowHeights(flowGraph(steps, view.actors.length), view.columns.actors)
+    .map((h, i) => Math.max(MIN_ROW, h) + (steps[i]!.symbol === 'decision' ? LABEL_ROW_GROWTH : 0));
+
+  // Actor names so long that the header, repeated on every page, leaves no room for the rows'
+  // flowchart alone (or for the last row above the signature block).
   const closing = closingHeight({ ...view.signer, ...(view.ttdKet ? { note: view.ttdKet } : {}) });
-  const short = Math.max(MIN_ROW + LABEL_ROW_GROWTH - roomForRow(room), MIN_ROW - roomForLastRow(room, closing));
+  const short = Math.max(Math.max(...flow) - roomForRow(room), flow.at(-1)! - roomForLastRow(room, closing));
   if (short > 0 && view.actors.length) {
     const tallest = view.actors.map((_, k) => theadHeight({ ...header, actors: view.actors.map((a, i) => (i === k ? a : '')) }, view.columns)).reduce((best, h, k, all) => (h > all[best]! ? k : best), 0);
     const place = cells.find((_, i) => steps[i]!.actor === tallest)?.pelaksana.place ?? actorAt(tallest);
@@ -43,8 +49,7 @@ export function checkPrintFit(file: VFile, view: SopView, steps: Step[], cells: 
   steps.forEach((step, i) => {
     const row = view.rows[i]!;
     const fits = rowCells(row, view.columns);
-    // A decision row may grow for its labels (flow/fit.ts).
-    const height = rowHeight(fits) + (step.symbol === 'decision' ? LABEL_ROW_GROWTH : 0);
+    const height = Math.max(rowHeight(fits) + (step.symbol === 'decision' ? LABEL_ROW_GROWTH : 0), flow[i]!);
     const last = i === steps.length - 1;
     const limit = last ? roomForLastRow(room, closing) : roomForRow(room);
     if (height <= limit) return;
