@@ -72,7 +72,7 @@ export const RULES = {
   'tabel-judul-tidak-cocok': galat('Setiap baris kegiatan sama jumlah selnya, tetapi baris judul berbeda.', 'Samakan jumlah kolom baris judul dan baris pemisah dengan baris kegiatan.'),
   'tabel-sel-kurang': galat('Sebuah baris memiliki sel lebih sedikit daripada judul tabel.', 'Tambahkan sel kosong.'),
   'tabel-sel-lebih': galat('Sebuah baris memiliki sel lebih banyak daripada judul tabel.', 'Hapus sel yang berlebih; garis tegak di dalam teks ditulis `\\|`.'),
-  'sel-terlalu-panjang': galat('Isi sel, label cabang atau nama pelaksana terlalu panjang untuk dicetak.', 'Ringkas isinya, atau pecah kegiatan menjadi beberapa baris.'),
+  'sel-terlalu-panjang': galat('Baris tabel lebih tinggi dari satu halaman, label cabang lebih dari tiga baris di selnya, judul pelaksana terlalu tinggi, atau sel lebih dari 2.000 karakter.', 'Ringkas isinya, atau pecah kegiatan menjadi beberapa baris.'),
   'tabel-terlalu-panjang': galat('Tabel prosedur terlalu banyak baris.', 'Pecah prosedurnya menjadi beberapa SOP yang saling terkait.'),
   'kolom-tak-dikenal': galat('Judul kolom tidak dikenal.', 'Pakai nama kolom di bagian 4.3 panduan.'),
   'kolom-wajib': galat('Kolom wajib tidak ada.', 'Tambahkan kolomnya.'),
@@ -92,7 +92,7 @@ export const RULES = {
   'keputusan-label-sama': galat('Kedua cabang keputusan berlabel sama.', 'Beri label yang berbeda.'),
   'alur-tanpa-akhir': galat('Alur berputar tanpa jalan keluar.', 'Beri keputusan dengan jalan keluar, atau `selesai`.'),
   'alur-tak-terjangkau': peringatan('Baris tidak pernah dicapai dari baris 1.', 'Periksa lompatan di baris sebelumnya.'),
-  'teks-terminator-tidak-muat': peringatan('`teks_terminator` menyala, tetapi simbol terminator terlalu sempit untuk "Mulai"/"Selesai" (huruf 7 pt); bagan alir dicetak tanpa teks itu.', 'Kurangi jumlah pelaksana, atau pakai `kertas: F4`.'),
+  'teks-terminator-tidak-muat': peringatan('`teks_terminator` menyala, tetapi simbol terminator terlalu sempit untuk "Mulai"/"Selesai" (huruf 8 pt); bagan alir dicetak tanpa teks itu.', 'Kurangi jumlah pelaksana, atau pakai `kertas: F4`.'),
   // Instansi dan halaman buku
   'folder-instansi-bentrok': galat('Nama folder instansi sama dengan alamat halaman katalog situs.', 'Ganti nama folder instansinya.'),
   'buku-tanpa-keputusan': peringatan('Halaman buku ditulis, tetapi keputusan penetapan SOP (`buku/keputusan.md`) tidak ada.', 'Tambahkan `buku/keputusan.md` (contoh di content/ sampel).'),

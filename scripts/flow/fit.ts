@@ -17,6 +17,8 @@ export const DECISION_ROW_HEIGHT = SIZE.decisionHeight + 2 * 17;
 /** How much a row grows when one of its labels found no free spot, and how often. */
 const GROW = 14;
 const STEPS = 2;
+/** The most a row grows for its labels (validate/print-fit.ts keeps room for it). */
+export const LABEL_ROW_GROWTH = GROW * STEPS;
 const ROUNDS = 5;
 
 /**

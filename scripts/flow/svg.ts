@@ -46,6 +46,9 @@ export function flowSvg(page: PageLayout, opts: FlowSvgOptions = {}): string {
   return out.join('');
 }
 
+/** Off-page connector letters: 8 pt (px), the floor for text a reader must read (issue 20 item 4). */
+export const LETTER_FONT_SIZE = 32 / 3;
+
 function symbol(s: PlacedSymbol, words?: TerminatorText): string {
   const attrs = `class="sop-symbol" data-no="${esc(s.id)}" data-kind="${s.kind}"`;
   switch (s.kind) {
@@ -66,7 +69,7 @@ function symbol(s: PlacedSymbol, words?: TerminatorText): string {
       // Letter centred in the box part of the pentagon, above the point.
       const tx = s.x + s.width / 2;
       const ty = s.y + s.height * 0.42;
-      return `<g ${attrs}><polygon points="${pts(pentagon(s))}"/><text x="${num(tx)}" y="${num(ty)}" text-anchor="middle" dominant-baseline="central" fill="#000" stroke="none">${esc(text)}</text></g>`;
+      return `<g ${attrs}><polygon points="${pts(pentagon(s))}"/><text x="${num(tx)}" y="${num(ty)}" font-size="${num(LETTER_FONT_SIZE)}" text-anchor="middle" dominant-baseline="central" fill="#000" stroke="none">${esc(text)}</text></g>`;
     }
   }
 }

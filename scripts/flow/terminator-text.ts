@@ -6,8 +6,8 @@ import { ptToPx } from '../print/units.ts';
 import { textWidth } from './font-metrics.ts';
 import { symbolWidth } from './geometry.ts';
 
-/** The words' size: the flowchart's labels are 9.5 px; terminator words may be a little larger, never under 7 pt. */
-export const TERMINATOR_TEXT_PT = { max: 8, min: 7 } as const;
+/** The words' size: 8 pt, as the flowchart's labels (the floor for text a reader must read). */
+export const TERMINATOR_TEXT_PT = { max: 8, min: 8 } as const;
 /**
  * Room kept between the text and each end of the capsule. At 7–8 pt the text is under 8 px tall,
  * where the capsule's rounded ends (radius 11 px) reach less than 1 px in.
@@ -22,7 +22,7 @@ export interface TerminatorText {
 }
 
 /**
- * The words and their size, or undefined when some terminator is too narrow for its word at 7 pt
+ * The words and their size, or undefined when some terminator is too narrow for its word at 8 pt
  * (many actors: the symbol takes 60 % of its actor column); then no terminator carries text.
  * `actorColumns`: the actor column widths (px) the flowchart is drawn in.
  */

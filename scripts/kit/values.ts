@@ -16,6 +16,20 @@ export function tanggal(iso: string | null | undefined, blank: 'strip' | 'isian'
   return `${d ?? ISIAN} ${BULAN[(m ?? 1) - 1]} ${y}`;
 }
 
+/** The blank left in a number for the register number written in by hand after signing. */
+export const NOMOR_ISIAN = ISIAN.repeat(3);
+
+/**
+ * A document number as printed: a blank the office left for the register number (`830/       /IV.16-WK/2021`,
+ * `00.8.3.3 / / KEU - 2023`: nothing but spaces between two slashes, or a run of spaces) becomes a
+ * dotted blank wide enough to write in (HTML would collapse it to one space).
+ */
+export function nomorCetak(nomor: string): string {
+  return nomor
+    .replace(/\/([ \t]*)(?=\/)/g, (_, gap: string) => (gap ? `/ ${NOMOR_ISIAN} ` : `/${NOMOR_ISIAN}`))
+    .replace(/[ \t]{2,}/g, ` ${NOMOR_ISIAN} `);
+}
+
 /** A day to stamp where a day is required (PDF metadata), never printed: the month's first. */
 export function firstDay(iso: string): string {
   return iso.length === 7 ? `${iso}-01` : iso;

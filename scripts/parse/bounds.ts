@@ -8,9 +8,9 @@ import type { RuleId } from '../diagnostics/rules.ts';
 import type { LineIndex } from '../source/lines.ts';
 
 export const LIMITS = {
-  /** An SOP is a few KB; 300,000 characters is 500 rows at their limits (and 50 times a real SOP). */
+  /** An SOP is a few KB; 300,000 characters is 50 times a real SOP. */
   fileChars: 300_000,
-  /** A table row with every cell at its limit is under 1,000 characters (padded, under 2,000). */
+  /** A line of the file: as long as a table row at its bound. */
   lineChars: 5_000,
   /** Frontmatter (or instansi.yml): every field and list at its limit is under 10,000 characters. */
   yamlChars: 32 * 1024,
@@ -25,8 +25,11 @@ export const LIMITS = {
   yamlKeys: 500,
   /** Rows of the procedure table. */
   rows: 500,
-  /** A table row: cells at their limits make under 1,000 characters, aligned with spaces under 2,000. */
-  rowChars: 4_000,
+  /**
+   * A table row: ten times a long real one (a 195-character Kegiatan, a 117-character
+   * Kelengkapan: about 500 characters). Whether a row prints is measured, not counted.
+   */
+  rowChars: 5_000,
   /** Prose outside the table (rendered on the site). */
   proseChars: 20_000,
   /** A book page (`buku/*.md`, a foreword or a decree): a few pages of text, rendered whole. */
@@ -35,7 +38,10 @@ export const LIMITS = {
   proseDepth: 8,
   /** Leading spaces of a prose line. */
   proseIndent: 40,
-  /** `*`, `_`, `[`, `]`, `` ` ``, `<` in one paragraph. */
+  /**
+   * Markup in one paragraph: each `[`, `]`, `<`, and each run of `*`, `_` or `` ` `` (a run is one
+   * delimiter to the parser, so a fill-in line `________` counts once).
+   */
   paragraphMarks: 200,
   /** Lines of `===` or `---` right under text (setext headings). */
   underlines: 20,
@@ -269,6 +275,8 @@ function containerPrefix(line: string): { at: number; tooDeep?: number } {
 }
 
 const MARKS = new Set(['*', '_', '[', ']', '`', '<']);
+/** Marks whose runs are one delimiter. */
+const RUNS = new Set(['*', '_', '`']);
 const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 /**
@@ -297,7 +305,9 @@ export function proseBreach(rawLines: string[], ranges: LineRange[], maxChars: n
           'Tulis catatan sebagai paragraf biasa atau daftar satu-dua tingkat; hapus tanda `>` atau `-` dan spasi yang berulang.', { line: i + 1, column: prefix.tooDeep + 1 });
       }
       for (let k = prefix.at; k < line.length; k++) {
-        if (MARKS.has(line[k]!) && ++marks > LIMITS.paragraphMarks) {
+        const c = line[k]!;
+        if (RUNS.has(c) && line[k - 1] === c && k > prefix.at) continue;
+        if (MARKS.has(c) && ++marks > LIMITS.paragraphMarks) {
           return proseIssue(`Paragraf ini memuat terlalu banyak tanda \`*\`, \`_\`, \`[\`, \`]\`, \`\`\` \`\`\` atau \`<\` (lebih dari ${LIMITS.paragraphMarks}).`,
             'Tanda-tanda itu mengatur huruf tebal/miring dan tautan; hapus yang berulang tanpa sengaja, atau pecah paragraf ini.', { line: i + 1, column: k + 1 });
         }

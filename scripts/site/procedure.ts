@@ -114,8 +114,6 @@ export function procedureView(sop: Sop, m: Measurement): ProcedureView {
     ...widths.map((w, i) => `.proc-table .k${i + 1}{width:${px(w)}}`),
     ...plan.rowHeights.map((h, i) => `#langkah-${sop.steps[i]!.no}{height:${px(h)}}`),
     ...(plan.pages.length > 1 ? [`.proc-table tr.band{height:${px(plan.bandHeight)}}`] : []),
-    // Header words too wide for their column, shrunk as in the PDF (view/sop-view.ts headerFit).
-    ...Object.entries(view.headers).flatMap(([key, h]) => (h.pt ? [`.proc-table th.judul-${key}{font-size:${h.pt}pt;padding-left:1px;padding-right:1px}`] : [])),
     `.proc .flow{top:${px(plan.flowTop)};left:${px(c.no + c.kegiatan)}}`,
     ...fitCss(width),
     '',

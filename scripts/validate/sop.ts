@@ -13,7 +13,8 @@ import { readSteps } from './steps.ts';
 import { readKeterkaitan } from '../model/relations.ts';
 import { terminatorText } from '../flow/terminator-text.ts';
 import { paper } from '../view/paper.ts';
-import { tableColumns } from '../view/sop-view.ts';
+import { sopView, tableColumns } from '../view/sop-view.ts';
+import { checkPrintFit } from './print-fit.ts';
 
 export interface SopMeta {
   /** Path relative to content/, without `.md`. */
@@ -123,14 +124,14 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
 
   if (!entry?.ok || !steps?.ok || file.messages.filter((m) => m.fatal).length > before) return undefined;
   const kertas = data.kertas === 'F4' ? 'F4' : 'A4';
-  if (entry.instansi.teks_terminator && !terminatorText(steps.steps, tableColumns(paper(kertas), steps.pelaksana).actors)) {
-    report(file, 'teks-terminator-tidak-muat', `Teks "Mulai"/"Selesai" (\`teks_terminator\` di ${entry.instansi.file}) tidak muat di simbol terminator: dengan ${steps.pelaksana.length} kolom pelaksana di kertas ${kertas}, huruf 7 pt pun lebih lebar dari simbolnya. Bagan alir SOP ini dicetak tanpa teks itu.`, source.table!.place, {
+  if (entry.instansi.teks_terminator && !terminatorText(steps.steps, tableColumns(paper(kertas), steps.pelaksana, steps.headers.no).actors)) {
+    report(file, 'teks-terminator-tidak-muat', `Teks "Mulai"/"Selesai" (\`teks_terminator\` di ${entry.instansi.file}) tidak muat di simbol terminator: dengan ${steps.pelaksana.length} kolom pelaksana di kertas ${kertas}, huruf 8 pt pun lebih lebar dari simbolnya. Bagan alir SOP ini dicetak tanpa teks itu.`, source.table!.place, {
       hint: 'Kurangi jumlah pelaksana (gabungkan yang sejenis), atau pakai `kertas: F4` yang kolomnya lebih lebar.',
     });
   }
   const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as string[]) : []);
   const optional = <K extends string>(key: K) => (typeof data[key] === 'string' ? { [key]: data[key] as string } : {}) as Partial<Record<K, string>>;
-  return {
+  const sop: Sop = {
     id: meta.id,
     slug: meta.slug,
     path: meta.path,
@@ -160,6 +161,7 @@ export function validateSop(source: SopSource, entry: InstansiEntry | undefined,
     steps: steps.steps,
     prose: source.prose,
   };
+  return checkPrintFit(file, sopView(sop), steps.steps, steps.cells, (i) => at(`/pelaksana/${i}`)) ? sop : undefined;
 }
 
 /** Words that start a position, not a person's name ("Kepala Dinas …", "Plt. Sekretaris"). */

@@ -11,40 +11,24 @@ export interface StepsResult {
   /** The header words the author wrote, to be printed as written. */
   headers: ColumnHeaders;
   pelaksana: string[];
+  /** Each step's cells as written, for messages about how they print (validate/print-fit.ts). */
+  cells: Array<Record<ColumnName, Cell>>;
   ok: boolean;
 }
 
 const UNITS: Record<string, WaktuUnit> = { menit: 'menit', jam: 'jam', hari: 'hari', minggu: 'minggu', bulan: 'bulan' };
-const WAKTU = /^(\d+(?:[.,]\d+)?)\s*(menit|jam|hari|minggu|bulan)(?:\s+kerja)?$/i;
+/** `15 menit`, `2 Jam`, `1 hari kerja`, and the number also in words as letters write it: `30 (tiga puluh) menit`. */
+const WAKTU = /^(\d+(?:[.,]\d+)?)\s*(?:\([^()]*\)\s*)?(menit|jam|hari|minggu|bulan)(?:\s+kerja)?$/i;
 const ACTOR_SEPARATORS = /[,;+&]|\s\/\s/;
 
 /**
- * A row must fit one printed page together with the table header and the signer's block:
- * the longest text each column holds, found by printing rows of wide capitals (W) until a page
- * overflowed, then halved or less (docs/panduan.md 4.3). Checked before any pattern is matched.
+ * Characters per cell, only to bound the work of reading a row (patterns, the fit estimate): ten
+ * times the longest real cell seen (a 195-character Kegiatan). Whether a row prints is decided by
+ * its printed height (validate/print-fit.ts), not by a count of characters.
  */
-export const CELL_LIMITS: Readonly<Record<ColumnName, number>> = {
-  no: 10,
-  kegiatan: 200,
-  pelaksana: 60,
-  kelengkapan: 100,
-  waktu: 20,
-  output: 100,
-  keterangan: 65,
-  lanjut: 80,
-};
-/** A decision label is printed beside its arrow in the flowchart. */
-export const LABEL_LIMIT = 20;
+export const CELL_CHARS = 2_000;
 /** Actor columns share the flowchart's width: beyond this, symbols and names get unreadable. */
 export const MAX_ACTORS = 12;
-/**
- * Actor names are printed in the table header, in columns that narrow as actors are added:
- * the longest name that keeps the header to a few lines (480 characters shared by all columns:
- * 60 up to 8 actors, 40 with 12; test/pdf/limits.test.ts prints them in wide capitals).
- */
-export function actorNameLimit(actorCount: number): number {
-  return Math.min(CELL_LIMITS.pelaksana, Math.floor(480 / Math.max(1, actorCount)));
-}
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -53,13 +37,13 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
   const declaredPlace = declaredAt();
   const before = file.messages.filter((m) => m.fatal).length;
   const columns = mapColumns(file, table);
-  if (!columns) return { steps: [], headers: DEFAULT_COLUMN_HEADERS, pelaksana: declared ?? [], ok: false };
+  if (!columns) return { steps: [], headers: DEFAULT_COLUMN_HEADERS, pelaksana: declared ?? [], cells: [], ok: false };
   const headers = headersOf(table, columns);
   if (table.rows.length === 0) {
     report(file, 'tabel-kosong', 'Tabel prosedur belum memiliki baris kegiatan.', table.place, {
       hint: 'Tambahkan satu baris per kegiatan di bawah baris pemisah `|---|`.',
     });
-    return { steps: [], headers, pelaksana: declared ?? [], ok: false };
+    return { steps: [], headers, pelaksana: declared ?? [], cells: [], ok: false };
   }
 
   const width = table.header.length;
@@ -81,7 +65,7 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
             : 'Hapus judul kolom yang berlebih dari baris judul dan baris pemisah, atau tambahkan selnya di setiap baris.',
       },
     );
-    return { steps: [], headers, pelaksana: declared ?? [], ok: false };
+    return { steps: [], headers, pelaksana: declared ?? [], cells: [], ok: false };
   }
   const actors: string[] = declared ? [...declared] : [];
   const actorIndex = new Map(actors.map((a, i) => [norm(a), i]));
@@ -106,14 +90,13 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
     cells.keterangan ??= empty;
     cells.lanjut ??= empty;
 
-    // Lengths first: the readers below match patterns, and a row too long cannot print anyway.
+    // Lengths first, to bound the work below; whether the row prints is checked on the whole SOP.
     let tooLong = false;
-    for (const name of Object.keys(CELL_LIMITS) as ColumnName[]) {
-      const cell = cells[name];
-      if (cell.text.length > CELL_LIMITS[name]) {
+    for (const [name, cell] of Object.entries(cells) as Array<[ColumnName, Cell]>) {
+      if (cell.text.length > CELL_CHARS) {
         tooLong = true;
-        report(file, 'sel-terlalu-panjang', `Isi kolom ${COLUMN_TITLES[name]} terlalu panjang (${cell.text.length} karakter, paling banyak ${CELL_LIMITS[name]}).`, cell.place, {
-          hint: 'Satu baris tabel harus muat di satu halaman: ringkas isinya, atau pecah kegiatan ini menjadi beberapa baris.',
+        report(file, 'sel-terlalu-panjang', `Isi kolom ${COLUMN_TITLES[name]} terlalu panjang (${cell.text.length} karakter, paling banyak ${CELL_CHARS}).`, cell.place, {
+          hint: 'Isi sepanjang ini tidak muat di satu halaman: ringkas isinya, atau pecah kegiatan ini menjadi beberapa baris; periksa juga apakah ada teks yang tertempel berulang.',
         });
       }
     }
@@ -142,19 +125,10 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
     report(file, 'daftar-kosong', 'Daftar `pelaksana` tidak boleh kosong.', declaredPlace, { hint: 'Tulis nama-nama pelaksana, atau hapus `pelaksana:` agar kolom pelaksana disusun dari tabel.' });
   }
 
-  const nameLimit = actorNameLimit(actors.length);
-  actors.forEach((name, k) => {
-    if (name.length <= nameLimit) return;
-    const cell = drafts.find((d) => d.actor === k)?.cells.pelaksana;
-    report(file, cell ? 'sel-terlalu-panjang' : 'teks-terlalu-panjang', `Nama pelaksana "${name}" terlalu panjang untuk ${actors.length} kolom pelaksana (${name.length} karakter, paling banyak ${nameLimit}).`, cell?.place ?? declaredAt(k), {
-      hint: 'Kolom pelaksana makin sempit bila pelaksananya makin banyak: pakai nama jabatan yang ringkas (mis. "Kasubag Umum"), atau kurangi jumlah pelaksana.',
-    });
-  });
-
   const n = table.rows.length;
   for (const d of drafts) checkTargets(file, d.no, d.lanjut, d.cells.lanjut, n);
   const complete = drafts.length === n && drafts.every((d) => d.actor >= 0 && d.waktu && d.lanjut);
-  if (!complete || file.messages.filter((m) => m.fatal).length > before) return { steps: [], headers, pelaksana: actors, ok: false };
+  if (!complete || file.messages.filter((m) => m.fatal).length > before) return { steps: [], headers, pelaksana: actors, cells: [], ok: false };
 
   const lanjut = drafts.map((d) => d.lanjut!);
   checkFlow(file, lanjut, drafts.map((d) => (d.cells.lanjut.text ? d.cells.lanjut.place : d.cells.no.place)), drafts.map((d) => Boolean(d.cells.lanjut.text)));
@@ -169,7 +143,7 @@ export function readSteps(file: VFile, table: RawTable, declared: string[] | und
     lanjut: d.lanjut!,
     symbol: symbolOf(i, d.lanjut!, n),
   }));
-  return { steps, headers, pelaksana: actors, ok: file.messages.filter((m) => m.fatal).length === before };
+  return { steps, headers, pelaksana: actors, cells: drafts.map((d) => d.cells), ok: file.messages.filter((m) => m.fatal).length === before };
 }
 
 function mapColumns(file: VFile, table: RawTable): Map<ColumnName, number> | undefined {
@@ -262,7 +236,7 @@ function readWaktu(file: VFile, cell: Cell): Waktu | undefined {
   const m = WAKTU.exec(cell.text.trim());
   if (!m) {
     report(file, 'waktu-tidak-valid', cell.text ? `Waktu "${cell.text}" tidak dapat dibaca.` : 'Waktu belum diisi.', cell.place, {
-      hint: 'Tulis angka lalu satuan: menit, jam, hari, minggu atau bulan, mis. "15 menit" atau "2 Jam".',
+      hint: 'Tulis angka lalu satuan: menit, jam, hari, minggu atau bulan, mis. "15 menit", "2 Jam" atau "30 (tiga puluh) menit".',
     });
     return undefined;
   }
@@ -289,13 +263,6 @@ function readLanjut(file: VFile, cell: Cell): Lanjut | undefined {
     const [a, b] = exits as [Exit, Exit];
     if (norm(a.label) === norm(b.label)) {
       report(file, 'keputusan-label-sama', `Kedua cabang keputusan berlabel "${a.label}".`, cell.place, { hint: 'Beri label yang berbeda, mis. "Ya" dan "Tidak".' });
-      return undefined;
-    }
-    const long = [a, b].find((e) => e.label.length > LABEL_LIMIT);
-    if (long) {
-      report(file, 'sel-terlalu-panjang', `Label cabang "${long.label}" terlalu panjang (${long.label.length} karakter, paling banyak ${LABEL_LIMIT}).`, cell.place, {
-        hint: 'Label dicetak di samping panah bagan alir: pakai satu-dua kata, mis. "Ya"/"Tidak" atau "Lengkap"/"Belum lengkap".',
-      });
       return undefined;
     }
     return { kind: 'decision', exits: [a, b] };

@@ -41,15 +41,16 @@ export interface ProcedureColumns {
 const TEXT_COLUMNS = { kegiatan: [200, 160], kelengkapan: [120, 84], output: [112, 80], keterangan: [72, 68] } as const;
 
 /**
- * Column widths in CSS px for the procedure table. Text columns get fixed shares; the actor
+ * Column widths in CSS px for the procedure table (`noWant`: the width the No header's word needs). Text columns get fixed shares; the actor
  * columns (where the flowchart is drawn) share what is left, equally, so symbols line up. When
  * `actorWant` (the width an actor header needs for its longest word, see view.ts) is more than
  * that share, the text columns give up width, down to their least, in proportion to what each
  * can give.
  */
-export function procedureColumns(p: Paper, actorCount: number, actorWant = 0): ProcedureColumns {
+export function procedureColumns(p: Paper, actorCount: number, actorWant = 0, noWant = 0): ProcedureColumns {
   const inner = (p.widthMm - p.margin[1] - p.margin[3]) * PX_PER_MM;
-  const no = 30;
+  // Wide enough for its header word at 8 pt (`Nomor`), never narrower than the row numbers need.
+  const no = Math.max(30, Math.ceil(noWant));
   const waktu = 58;
   const scale = inner / 1032; // text columns grow a little on F4
   const text = Object.fromEntries(Object.entries(TEXT_COLUMNS).map(([k, [w, least]]) => [k, { width: Math.round(w * scale), least }])) as Record<keyof typeof TEXT_COLUMNS, { width: number; least: number }>;

@@ -3,8 +3,8 @@
 import { headerFontMetrics, textWidth } from '../flow/font-metrics.ts';
 import { SOFT_HYPHEN, syllables } from '../kit/hyphen.ts';
 import { ptToPx } from '../print/units.ts';
-import { signerLines, tanggal } from '../kit/values.ts';
-import type { ColumnHeaders, IdentityLabels, Sop } from '../model/sop.ts';
+import { nomorCetak, signerLines, tanggal } from '../kit/values.ts';
+import { DEFAULT_COLUMN_HEADERS, type ColumnHeaders, type IdentityLabels, type Sop } from '../model/sop.ts';
 import { logoUrl } from '../source/assets.ts';
 import { paper, procedureColumns, type Paper, type ProcedureColumns } from './paper.ts';
 
@@ -46,11 +46,14 @@ function markSize(chars: number, max: number, em = 0.82): number {
   return Math.floor(Math.min(max, 720 / (w * 0.866 + 0.5), 480 / (w * 0.5 + 0.866)));
 }
 
-export function statusMark(sop: Pick<Sop, 'status'>, context: SopContext = {}): StatusMark | undefined {
+export function statusMark(sop: Pick<Sop, 'status' | 'tanggal_dicabut'>, context: SopContext = {}): StatusMark | undefined {
   const words = { draf: ['DRAF', 'DRAF \u2014 belum disahkan'], dicabut: ['DICABUT', 'DICABUT \u2014 tidak berlaku lagi'], digantikan: ['DIGANTIKAN', 'DIGANTIKAN'] } as const;
   if (sop.status === 'berlaku') return undefined;
   const [text, ttd] = words[sop.status];
-  const note = sop.status === 'digantikan' && context.replacedBy ? `oleh ${context.replacedBy}` : undefined;
+  // What a reader of the mark needs next: by which SOP it was replaced, since when it is withdrawn.
+  const note = sop.status === 'digantikan' && context.replacedBy
+    ? `oleh ${context.replacedBy}`
+    : sop.status === 'dicabut' && sop.tanggal_dicabut ? `sejak ${tanggal(sop.tanggal_dicabut)}` : undefined;
   const size = markSize(text.length, 150);
   return {
     text,
@@ -60,6 +63,13 @@ export function statusMark(sop: Pick<Sop, 'status'>, context: SopContext = {}): 
     ttd: note ? `${ttd} ${note}` : ttd,
   };
 }
+
+const TTD_KET: Record<Sop['status'], string> = {
+  berlaku: 'Ditandatangani secara elektronik oleh',
+  draf: 'Akan ditandatangani secara elektronik oleh',
+  dicabut: 'Penanda tangan elektronik',
+  digantikan: 'Penanda tangan elektronik',
+};
 
 export interface SopView {
   id: string;
@@ -72,6 +82,12 @@ export interface SopView {
   /** Marked on every page and never signable: drafts, withdrawn and replaced SOPs. */
   mark?: StatusMark;
   elektronik: boolean;
+  /**
+   * The line above the signature block of an e-signed SOP ("Ditandatangani secara elektronik
+   * oleh"); a draft's says it is yet to be, a withdrawn or replaced copy (never signable) names
+   * the signer without claiming a signature. Same line, same height: same pages.
+   */
+  ttdKet?: string;
   anchor: string;
   tanggalPembuatan: string;
   tanggalRevisi: string;
@@ -104,91 +120,73 @@ const widthAt1 = (text: string) => textWidth(text, 1, headerFontMetrics());
 /** Cell padding (4 px each side) and border of a header cell, with a pixel to spare for rounding. */
 const HEADER_PAD = 10;
 /**
- * The actor headers' size when room allows; the size below which a word too long for its column
- * is hyphenated rather than shrunk further; the least size.
+ * The actor headers' size: the floor for text a reader must read (issue 20). Columns widen and
+ * words break at syllables before text would shrink below it.
  */
-export const ACTOR_HEADER_PT = { normal: 7.5, hyphenate: 7, least: 5 } as const;
+export const ACTOR_HEADER_PT = 8;
 
 /** Width an actor column needs for every word of its header to stand whole at the normal size. */
 export function actorHeaderWant(actors: string[]): number {
-  return Math.max(0, ...words(actors).map(widthAt1)) * ptToPx(ACTOR_HEADER_PT.normal) + HEADER_PAD;
+  return Math.max(0, ...words(actors).map(widthAt1)) * ptToPx(ACTOR_HEADER_PT) + HEADER_PAD;
 }
-
-/** Widest piece of `word` at size 1 once broken at every syllable (each piece but the last with its hyphen). */
-const hyphenatedWidth = (word: string) => Math.max(...syllables(word).map((p, i, all) => widthAt1(i < all.length - 1 ? `${p}-` : p)));
-
-const floorPt = (room: number, width: number) => (width > 0 ? Math.floor((room / ptToPx(1) / width) * 10) / 10 : ACTOR_HEADER_PT.normal);
 
 export interface HeaderView {
   text: string;
   /** The text cut after each slash: the templates put a line-break opportunity (`<wbr>`) there, Chromium gives none. */
   parts: string[];
-  /** Smaller size (pt) when a word is too wide for the column at the table's size. */
-  pt?: number;
 }
 export type HeaderViews = Record<keyof ColumnHeaders, HeaderView>;
 
 /** Header cells print at the table's 8 pt, in bold; a cell is 8 px of padding and a rule narrower than its column. */
 const HEADER_PT = 8;
 
-/**
- * A header word wider than its column (`Nomor` over the 30 px No column) would be cut mid-word
- * without a hyphen. Such a cell gives up most of its side padding (1 px each side, see
- * judul-kolom.hbs) and its text shrinks until the longest word fits: `Nomor` at 6.2 pt. The
- * official words fit their columns, so they keep the table's size (and no style). Every header
- * the parser accepts (parse/table.ts) fits at 6 pt or more.
- */
-export function headerFit(text: string, columnPx: number): HeaderView {
-  const bold = headerFontMetrics();
-  const parts = text.split(/(?<=\/)/);
-  // Lines break at spaces and after a slash (`Persyaratan/ Kelengkapan`).
-  const widest = Math.max(...parts.flatMap((p) => p.split(/\s+/)).map((w) => textWidth(w, ptToPx(HEADER_PT), bold)));
-  if (widest <= columnPx - 9) return { text, parts };
-  return { text, parts, pt: Math.max(6, Math.floor(HEADER_PT * ((columnPx - 3) / widest) * 10) / 10) };
+/** The width (px) a column needs for the longest word of its header at the table's 8 pt, in bold, with its padding. */
+export function headerWant(text: string): number {
+  return Math.max(0, ...text.split(/[\s/]+/).map((w) => textWidth(w, ptToPx(HEADER_PT), headerFontMetrics()))) + 9;
 }
 
-function headerViews(h: ColumnHeaders, c: ProcedureColumns): HeaderViews {
-  const actors = c.actors.reduce((a, b) => a + b, 0);
+/** A header as printed: every header prints at the table's 8 pt, its column wide enough for its words (tableColumns). */
+export function headerFit(text: string): HeaderView {
+  return { text, parts: text.split(/(?<=\/)/) };
+}
+
+function headerViews(h: ColumnHeaders): HeaderViews {
   return {
-    no: headerFit(h.no, c.no),
-    kegiatan: headerFit(h.kegiatan, c.kegiatan),
-    pelaksana: headerFit(h.pelaksana, actors),
-    kelengkapan: headerFit(h.kelengkapan, c.kelengkapan),
-    waktu: headerFit(h.waktu, c.waktu),
-    output: headerFit(h.output, c.output),
-    keterangan: headerFit(h.keterangan, c.keterangan),
+    no: headerFit(h.no),
+    kegiatan: headerFit(h.kegiatan),
+    pelaksana: headerFit(h.pelaksana),
+    kelengkapan: headerFit(h.kelengkapan),
+    waktu: headerFit(h.waktu),
+    output: headerFit(h.output),
+    keterangan: headerFit(h.keterangan),
   };
 }
 
 /**
  * Chromium ships no Indonesian hyphenation dictionary (`hyphens: auto` does nothing for
  * `lang="id"`), so a long actor name in a narrow column would be cut mid-word with no hyphen.
- * The columns widen first (procedureColumns); then the header text shrinks until its longest
- * word fits, 7.5 pt down to 7 pt. A word that still does not fit gets soft hyphens at its
- * syllables (kit/hyphen.ts) and breaks with a hyphen, as a typesetter would, and the text only
- * shrinks further (never below 5 pt) when a syllable does not fit. Exact Arimo Bold widths.
+ * The columns widen first (procedureColumns); a word that still does not fit at 8 pt gets soft
+ * hyphens at its syllables (kit/hyphen.ts) and breaks with a hyphen, as a typesetter would. The
+ * text never shrinks: a syllable wider than the column breaks where it must (sop.css). Exact
+ * Arimo Bold widths.
  */
 export function actorHeaders(actors: string[], columnPx: number): { pt: number; labels: string[] } {
   const room = columnPx - HEADER_PAD;
-  const clamp = (pt: number) => Math.max(ACTOR_HEADER_PT.least, Math.min(ACTOR_HEADER_PT.normal, pt));
-  const whole = clamp(floorPt(room, Math.max(0, ...words(actors).map(widthAt1))));
-  if (whole >= ACTOR_HEADER_PT.hyphenate) return { pt: whole, labels: actors };
-  const pt = clamp(Math.min(ACTOR_HEADER_PT.hyphenate, floorPt(room, Math.max(0, ...words(actors).map(hyphenatedWidth)))));
-  const fits = (word: string) => widthAt1(word) * ptToPx(pt) <= room;
+  const fits = (word: string) => widthAt1(word) * ptToPx(ACTOR_HEADER_PT) <= room;
   const label = (name: string) => name.split(/(\s+)/).map((w) => (/\s/.test(w) || fits(w) ? w : syllables(w).join(SOFT_HYPHEN))).join('');
-  return { pt, labels: actors.map(label) };
+  return { pt: ACTOR_HEADER_PT, labels: actors.map(label) };
 }
 
-/** The procedure table's columns for these actors: wide enough for their header words where room allows. */
-export function tableColumns(p: Paper, actors: string[]): ProcedureColumns {
-  return procedureColumns(p, actors.length, actorHeaderWant(actors));
+/** The procedure table's columns for these actors: wide enough for their header words (and the No column for its own) where room allows. */
+export function tableColumns(p: Paper, actors: string[], noHeader = DEFAULT_COLUMN_HEADERS.no): ProcedureColumns {
+  return procedureColumns(p, actors.length, actorHeaderWant(actors), headerWant(noHeader));
 }
 
 export function sopView(sop: Sop, context: SopContext = {}): SopView {
   const p = paper(sop.kertas);
   const signer = sop.disahkan_oleh;
   const mark = statusMark(sop, context);
-  const columns = tableColumns(p, sop.pelaksana);
+  const columns = tableColumns(p, sop.pelaksana, sop.headers.no);
   const header = actorHeaders(sop.pelaksana, Math.min(...columns.actors));
   return {
     id: sop.id,
@@ -201,11 +199,12 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
       ...(sop.instansi.logo ? { logoUrl: logoUrl(sop.instansi.logo) } : {}),
     },
     ...(sop.unit ? { unit: sop.unit } : {}),
-    nomor: sop.nomor,
+    nomor: nomorCetak(sop.nomor),
     nama: sop.nama,
     draf: sop.status === 'draf',
     ...(mark ? { mark } : {}),
     elektronik: sop.tanda_tangan === 'elektronik',
+    ...(sop.tanda_tangan === 'elektronik' ? { ttdKet: TTD_KET[sop.status] } : {}),
     anchor: sop.instansi.jangkar_ttd,
     tanggalPembuatan: tanggal(sop.tanggal_pembuatan),
     tanggalRevisi: tanggal(sop.tanggal_revisi),
@@ -219,7 +218,7 @@ export function sopView(sop: Sop, context: SopContext = {}): SopView {
     peringatan: sop.peringatan,
     pencatatan: sop.pencatatan_pendataan,
     label: sop.instansi.label_identitas,
-    headers: headerViews(sop.headers, columns),
+    headers: headerViews(sop.headers),
     terminatorText: sop.instansi.teks_terminator,
     actors: sop.pelaksana,
     columns,

@@ -344,7 +344,8 @@ describe('sop book on the sample content', () => {
     const sop = printedSops(b).find((s) => s.nama === nama)!;
     const start = b.assembled.starts.get(`sop:${sop.id}`)!;
     expect(texts[start - 1]).toContain(nama);
-    expect(texts[start - 1]).toContain('DRAF');
+    // The draft's signature block (under its last row, issue 20) says it is not signed yet.
+    expect(texts.slice(start - 1, start + 2).join(' ')).toContain('DRAF — belum disahkan');
     expect(texts.join(' ')).toMatch(/SOP Baru .*Publikasi Data Statistik Sektoral .*1 Oktober 2024 .*SOP baru\. Masih draf\./);
     // The official edition is untouched by the draft one.
     expect(fs.readFileSync(book('diskominfosp-balangan').file).equals(firstBytes.get(book('diskominfosp-balangan').file)!)).toBe(true);

@@ -267,8 +267,8 @@ const BAD: Case[] = [
   { name: 'No tidak berurutan', files: sop('| 3 | Menandatangani', '| 4 | Menandatangani'), want: [[S, 27, 3, 'nomor-urut']], message: [/seharusnya 3/] },
   { name: 'No kosong', files: sop('| 3 | Menandatangani', '|  | Menandatangani'), want: [[S, 27, 2, 'nomor-urut']], message: [/belum diisi/] },
   { name: 'Kegiatan kosong', files: sop('| Menandatangani laporan |', '|  |'), want: [[S, 27, 6, 'kegiatan-kosong']] },
-  { name: 'Kegiatan terlalu panjang untuk satu halaman', files: sop('| Menandatangani laporan |', `| Menandatangani ${'laporan '.repeat(40)}|`), want: [[S, 27, 7, 'sel-terlalu-panjang']], message: [/Kegiatan/, /paling banyak 200/] },
-  { name: 'Output terlalu panjang', files: sop('| Laporan sah |', `| ${'Laporan sah '.repeat(20)}|`), want: [[S, 27, 65, 'sel-terlalu-panjang']], message: [/Output/] },
+  { name: 'Kegiatan terlalu panjang untuk satu halaman', files: sop('| Menandatangani laporan |', `| Menandatangani ${'laporan '.repeat(240)}|`), want: [[S, 27, 7, 'sel-terlalu-panjang']], message: [/kolom Kegiatan menjadi \d+ baris/, /tidak muat di satu halaman A4/, /lebih [\d.]+ mm/] },
+  { name: 'Output terlalu panjang', files: sop('| Laporan sah |', `| ${'Laporan sah '.repeat(150)}|`), want: [[S, 27, 65, 'sel-terlalu-panjang']], message: [/kolom Output/] },
   { name: 'Pelaksana kosong', files: sop('| Kepala Dinas | Laporan | 1 jam', '|  | Laporan | 1 jam'), want: [[S, 27, 31, 'pelaksana-kosong']] },
   {
     name: 'pelaksana tak dikenal (Kepala Dinass)',

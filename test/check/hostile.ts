@@ -36,12 +36,12 @@ export const HOSTILE: Hostile[] = [
   { name: 'daftar - - - - sebaris', sop: (k) => HEAD + `${'- '.repeat(2000)}x\n`.repeat(Math.ceil(20 * k)) + '\n' + TABLE, rules: ['prosa-terlalu-rumit'] },
   {
     name: 'sel Lanjut berisi banyak spasi',
-    sop: (k) => HEAD + TABLE_HEAD + rows(Math.ceil(60 * k), (i) => `Ya${' '.repeat(4000)}: ${i + 1}; Tidak: 1`) + '\n',
+    sop: (k) => HEAD + TABLE_HEAD + rows(Math.ceil(40 * k), (i) => `Ya${' '.repeat(6000)}: ${i + 1}; Tidak: 1`) + '\n',
     rules: ['baris-terlalu-panjang'],
   },
   {
-    name: 'sel Lanjut berisi 1.500 spasi (di bawah batas baris)',
-    sop: (k) => HEAD + TABLE_HEAD + rows(Math.ceil(60 * k), (i) => `Ya${' '.repeat(1500)}: ${i + 1}; Tidak: 1`) + '\n',
+    name: 'sel Lanjut berisi 2.500 spasi (di bawah batas baris)',
+    sop: (k) => HEAD + TABLE_HEAD + rows(Math.ceil(60 * k), (i) => `Ya${' '.repeat(2500)}: ${i + 1}; Tidak: 1`) + '\n',
     rules: ['sel-terlalu-panjang'],
   },
   {

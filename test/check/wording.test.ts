@@ -51,19 +51,19 @@ describe('teks_terminator', () => {
   const actors = (n: number) => Array.from({ length: n }, (_, i) => `| ${i + 1} | Mengerjakan tahap ${i + 1} | Pelaksana ${i + 1} | Berkas | 1 jam | Berkas | | |`);
 
   it('is read from instansi.yml, quietly where the symbols have room', () => {
-    const { result, diagnostics } = runCheck({ 'dinas/instansi.yml': `${INSTANSI}teks_terminator: true\n`, 'dinas/a.md': sopSource({}, actors(7)) });
+    const { result, diagnostics } = runCheck({ 'dinas/instansi.yml': `${INSTANSI}teks_terminator: true\n`, 'dinas/a.md': sopSource({}, actors(6)) });
     expect(result.ok).toBe(true);
     expect(result.sops[0]!.instansi.teks_terminator).toBe(true);
     expect(diagnostics).toEqual([]);
   });
 
-  it('warns at the table when the columns are too narrow for 7 pt text (10 actors on A4), not on F4', () => {
-    const files = { 'dinas/instansi.yml': `${INSTANSI}teks_terminator: true\n`, 'dinas/a.md': sopSource({}, actors(10)) };
+  it('warns at the table when the columns are too narrow for 8 pt text (7 actors on A4), not on F4', () => {
+    const files = { 'dinas/instansi.yml': `${INSTANSI}teks_terminator: true\n`, 'dinas/a.md': sopSource({}, actors(7)) };
     const { result, diagnostics } = runCheck(files);
     expect(result.ok).toBe(true);
     const tableLine = files['dinas/a.md'].split('\n').findIndex((l) => l.startsWith('| No |')) + 1;
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.severity}`)).toEqual([`content/dinas/a.md:${tableLine}:1 teks-terminator-tidak-muat peringatan`]);
-    expect(runCheck({ ...files, 'dinas/a.md': sopSource({ kertas: 'F4' }, actors(10)) }).diagnostics).toEqual([]);
+    expect(runCheck({ ...files, 'dinas/a.md': sopSource({ kertas: 'F4' }, actors(7)) }).diagnostics).toEqual([]);
     // Off (the default): no warning whatever the width.
     expect(runCheck({ ...files, 'dinas/instansi.yml': INSTANSI }).diagnostics).toEqual([]);
   });

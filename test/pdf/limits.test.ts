@@ -1,10 +1,11 @@
-// Issue 15: what `sop check` accepts, the layout prints. The SOP with every field at its limit,
-// in wide capitals (the worst case), prints without overflow on A4 and F4, with the taller wet
-// signature block, 1 to 12 actors, a row per page, and the identity lists filled three ways;
-// one real print each, so keep it to five.
+// Issues 15 and 20: what `sop check` accepts, the layout prints. The SOP with every identity field
+// at its bound, in wide capitals (the worst case), and rows as tall as the check accepts (one
+// character more is refused: the check's own font-metric estimate, validate/print-fit.ts), prints
+// without overflow on A4 and F4, signed by hand or electronically, 1 to 12 actors, the identity
+// lists filled three ways; one real print each, so keep it to five.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Printer } from '../../scripts/print/pool.ts';
-import { maxedInstansi, maxedSop, type MaxedOptions } from '../check/limits-fixture.ts';
+import { edgeSize, maxedFiles, type MaxedOptions } from '../check/limits-fixture.ts';
 import { planProcedure } from '../../scripts/plan/procedure.ts';
 import { sopView } from '../../scripts/view/sop-view.ts';
 import { checkFiles, launchPrinter, pdfinfo, printAll, tempDir } from './helpers.ts';
@@ -24,8 +25,11 @@ const CASES: MaxedOptions[] = [
 ];
 
 describe('batas sop check muat di kertas', () => {
-  it.each(CASES)('$kertas, tanda tangan $tandaTangan, $rows baris, $actors pelaksana, daftar $lists: tercetak tanpa luapan', async (options) => {
-    const checked = checkFiles({ 'dinas/instansi.yml': maxedInstansi(), 'dinas/maks.md': maxedSop(options) });
+  it.each(CASES)('$kertas, tanda tangan $tandaTangan, $rows baris, $actors pelaksana, daftar $lists: baris setinggi batasnya tercetak tanpa luapan', async (options) => {
+    const size = edgeSize(options);
+    // The rows are far taller than a cap of characters would have allowed (Kegiatan 200).
+    expect(Math.max(size.middle, size.last)).toBeGreaterThan(100);
+    const checked = checkFiles(maxedFiles(options, size) as Record<string, string>);
     expect(checked.sops).toHaveLength(1);
     // printAll throws "… tidak muat di kertas …" when a page overflows.
     const [built] = await printAll(checked.sops, printer, tempDir('limits'), true);
@@ -34,5 +38,5 @@ describe('batas sop check muat di kertas', () => {
     const plan = planProcedure(sopView(sop), sop.steps, built!.measurement);
     expect(Number(pdfinfo(built!.pdf).Pages)).toBe(plan.identity.pages.length + plan.pages.length);
     if (options.lists !== 'many') expect(plan.identity.pages.length).toBeGreaterThan(1);
-  }, 60_000);
+  }, 120_000);
 });

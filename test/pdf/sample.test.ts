@@ -123,16 +123,18 @@ describe('sample SOP PDFs', () => {
     expect(y1).toBeCloseTo(manifest.y, 1);
     expect(x2 - x1).toBeCloseTo(manifest.width, 1);
     expect(y2 - y1).toBeCloseTo(manifest.height, 1);
-    expect(manifest).toMatchObject({ page: 1, unit: 'pt', origin: 'bottom-left', anchor: '#', field: expect.stringMatching(/^ttd_/) });
-    const page1 = flat(pdftotext(b.pdf, 1));
-    expect(page1).toContain('Ditandatangani secara elektronik oleh');
-    expect(page1).toContain('Balai Besar Sertifikasi Elektronik (BSrE)');
+    // The one signature block closes the last procedure page (issue 20 item 3).
+    const last = Number(pdfinfo(b.pdf).Pages);
+    expect(manifest).toMatchObject({ page: last, unit: 'pt', origin: 'bottom-left', anchor: '#', field: expect.stringMatching(/^ttd_/) });
+    const lastPage = flat(pdftotext(b.pdf, last));
+    expect(lastPage).toContain('Ditandatangani secara elektronik oleh');
+    expect(lastPage).toContain('Balai Besar Sertifikasi Elektronik (BSrE)');
   });
 
   it('places the anchor character inside the reserved box', () => {
     const b = bySlug('pemantauan-capaian-kinerja-internal');
     const manifest = JSON.parse(readFileSync(b.manifest!, 'utf8'));
-    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', b.pdf, '-'], { encoding: 'utf8' });
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', String(manifest.page), '-l', String(manifest.page), b.pdf, '-'], { encoding: 'utf8' });
     const pageHeight = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(bbox)![1]);
     const anchors = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">#<\/word>/g)];
     expect(anchors).toHaveLength(1);

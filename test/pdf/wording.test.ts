@@ -8,7 +8,8 @@ import type { BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { layoutFiles } from '../../scripts/layouts/files.ts';
 import { DEFAULT_IDENTITY_LABELS } from '../../scripts/model/sop.ts';
-import { procedureColumns, paper } from '../../scripts/view/paper.ts';
+import { paper } from '../../scripts/view/paper.ts';
+import { tableColumns } from '../../scripts/view/sop-view.ts';
 import { renderPages } from '../../scripts/site/pages.ts';
 import { siteModel } from '../../scripts/site/model.ts';
 import { loadSiteTemplates } from '../../scripts/site/templates.ts';
@@ -73,8 +74,15 @@ describe('nothing asked, nothing changed', () => {
 });
 
 describe("the author's table header words", () => {
-  it('stand where the official words stood, centred in the same columns', () => {
-    const pairs: Array<[[string, string?], [string, string?]]> = [
+  it('stand where the official words stood, centred in the same columns (the No column widened for "Nomor")', () => {
+    // The No column is as wide as its header word at 8 pt needs: "Nomor" widens it, and the
+    // columns to its right shift by what it took (view/paper.ts procedureColumns).
+    const actors = custom.sop.pelaksana;
+    const was = tableColumns(paper('A4'), actors);
+    const now = tableColumns(paper('A4'), actors, 'Nomor');
+    expect(now.no).toBeGreaterThan(was.no);
+    const shift = { Kegiatan: (now.no + now.kegiatan / 2 - was.no - was.kegiatan / 2) * 0.75, No: ((now.no - was.no) / 2) * 0.75, Keterangan: 0, Output: 0 };
+    const pairs: Array<[[keyof typeof shift, string?], [string, string?]]> = [
       [['Kegiatan'], ['URAIAN', 'PROSEDUR']],
       [['Keterangan'], ['Ket']],
       [['Output'], ['Keluaran']],
@@ -84,7 +92,7 @@ describe("the author's table header words", () => {
       const before = find(plainWords, 2, was);
       const after = find(seedWords, 2, now, then);
       const end = then ? seedWords[seedWords.indexOf(after) + 1]! : after;
-      expect(Math.abs(centre(after, end) - centre(before)), now).toBeLessThan(1.5);
+      expect(Math.abs(centre(after, end) - centre(before) - shift[was]), now).toBeLessThan(1.5);
       expect(seedWords.some((w) => w.page === 2 && w.text === was), `${was} gone`).toBe(false);
     }
     // "Persyaratan/Kelengkapan" breaks after its slash (two whole words), in the Kelengkapan column.
@@ -96,13 +104,13 @@ describe("the author's table header words", () => {
     for (const w of [syarat, lengkap]) expect(Math.abs(centre(w) - centre(kel))).toBeLessThan(1.5);
   });
 
-  it('keeps "Nomor" whole inside the 30 px No column (shrunk, not cut mid-word)', () => {
+  it('keeps "Nomor" whole at 8 pt inside the No column, widened for it (never shrunk, never cut mid-word)', () => {
     const nomor = find(seedWords, 2, 'Nomor');
     const left = (paper('A4').margin[3] / 25.4) * 72;
-    const colPt = procedureColumns(paper('A4'), 3).no * 0.75;
+    const colPt = tableColumns(paper('A4'), custom.sop.pelaksana, 'Nomor').no * 0.75;
     expect(nomor.xMin).toBeGreaterThan(left);
     expect(nomor.xMax).toBeLessThan(left + colPt);
-    expect(nomor.yMax - nomor.yMin).toBeGreaterThan(6 * 1.1);
+    expect((nomor.yMax - nomor.yMin) / 1.117).toBeGreaterThanOrEqual(7.95);
   });
 });
 
@@ -129,15 +137,15 @@ describe("instansi.yml's identity labels", () => {
 });
 
 describe('terminator text', () => {
-  it('writes "Mulai" in the first terminator and "Selesai" in the last, at 7 pt or more, inside the actor column', () => {
+  it('writes "Mulai" in the first terminator and "Selesai" in the last, at 8 pt, inside the actor column', () => {
     expect(plainWords.some((w) => w.text === 'Mulai' || w.text === 'Selesai')).toBe(false);
-    const cols = procedureColumns(paper('A4'), 3).actors;
+    const cols = tableColumns(paper('A4'), custom.sop.pelaksana, 'Nomor').actors;
     for (const [word, actor, next] of [['Mulai', 'Staf', undefined], ['Selesai', 'Kepala', 'Dinas']] as const) {
       const w = find(seedWords, 2, word);
       const first = find(seedWords, 2, actor, next);
       const header = { ...first, xMax: next ? seedWords[seedWords.indexOf(first) + 1]!.xMax : first.xMax };
-      // Arimo's line box is 1.15 em: the text is at least 7 pt.
-      expect(w.yMax - w.yMin, word).toBeGreaterThanOrEqual(7 * 1.14);
+      // Arimo's box is 1.117 em: the text is 8 pt, the floor for text a reader must read.
+      expect(w.yMax - w.yMin, word).toBeGreaterThanOrEqual(7.95 * 1.117);
       // Centred in the actor's column like its symbol, and narrower than the symbol (60 % of the column).
       expect(Math.abs(centre(w) - centre(header)), word).toBeLessThan(15);
       expect(w.xMax - w.xMin, word).toBeLessThan(cols[0]! * 0.6 * 0.75 - 2);
@@ -159,7 +167,8 @@ describe('the site', () => {
     expect(html).toContain('<th scope="col" rowspan="2">URAIAN PROSEDUR</th>');
     expect(html).toContain('<th scope="col" rowspan="2">Ket</th>');
     expect(html).toContain('<th scope="col">Persyaratan/<wbr>Kelengkapan</th>');
-    expect(html).toContain('<th scope="col" rowspan="2" class="judul-no">Nomor</th>');
+    // At the table's size in its widened column: no shrinking class (issue 20, text floors).
+    expect(html).toContain('<th scope="col" rowspan="2">Nomor</th>');
     expect(html).not.toMatch(/>Kegiatan<\/th>|>Keterangan<\/th>/);
     // The phone's step list names the fields with the table's words.
     expect(html).toContain('<dt>Keluaran</dt>');
@@ -170,8 +179,5 @@ describe('the site', () => {
     // The flowchart SVG is the PDF's: the terminators carry their words.
     expect(html).toMatch(/<text class="sop-terminator-text"[^>]*>Mulai<\/text>/);
     expect(html).toMatch(/<text class="sop-terminator-text"[^>]*>Selesai<\/text>/);
-    // The shrunk header goes through the per-SOP stylesheet, as the CSP wants.
-    const css = files.find((f) => f.path.endsWith('.css') && String(f.data).includes('th.judul-no'));
-    expect(css, 'per-SOP stylesheet').toBeDefined();
   });
 });
