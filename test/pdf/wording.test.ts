@@ -173,8 +173,8 @@ describe('the site', () => {
     // The phone's step list names the fields with the table's words.
     expect(html).toContain('<dt>Keluaran</dt>');
     expect(html).toContain('<dt>Persyaratan/Kelengkapan</dt>');
-    expect(html).toMatch(/<dt data-pagefind-ignore>Tanggal Pengesahan<\/dt>/);
-    expect(html).toMatch(/<dt data-pagefind-ignore>Judul SOP<\/dt>/);
+    expect(html).toMatch(/<dt>Tanggal Pengesahan<\/dt>/);
+    expect(html).toMatch(/<dt>Judul SOP<\/dt>/);
     expect(html).toContain('>Landasan Hukum</h2>');
     // The flowchart SVG is the PDF's: the terminators carry their words.
     expect(html).toMatch(/<text class="sop-terminator-text"[^>]*>Mulai<\/text>/);

@@ -22,17 +22,19 @@ describe('pemenggalan kata', () => {
 });
 
 describe('judul kolom pelaksana', () => {
-  it('keeps names whole and at 7.5 pt where the column allows', () => {
-    expect(actorHeaders(['Kepala Dinas', 'Sekretaris'], 120)).toEqual({ pt: 7.5, labels: ['Kepala Dinas', 'Sekretaris'] });
+  const h = (...parts: string[]) => parts.join(SOFT_HYPHEN);
+
+  it('keeps names whole and at 8 pt where the column allows', () => {
+    expect(actorHeaders(['Kepala Dinas', 'Sekretaris'], 120)).toEqual({ pt: 8, labels: ['Kepala Dinas', 'Sekretaris'] });
   });
 
-  it('breaks only the word that does not fit at 7 pt, at its syllables, instead of shrinking every header', () => {
+  it('breaks only the words that do not fit at 8 pt, at their syllables, and never shrinks the text', () => {
     const { pt, labels } = actorHeaders(['Sekretaris', 'Pengadministrasi Perkantoran'], 72);
-    expect(pt).toBe(7);
-    expect(labels).toEqual(['Sekretaris', `Pe${SOFT_HYPHEN}ngad${SOFT_HYPHEN}mi${SOFT_HYPHEN}nis${SOFT_HYPHEN}trasi Perkantoran`]);
+    expect(pt).toBe(8);
+    expect(labels).toEqual(['Sekretaris', `${h('Pe', 'ngad', 'mi', 'nis', 'trasi')} ${h('Per', 'kan', 'to', 'ran')}`]);
   });
 
-  it('shrinks (never below 5 pt) when even a syllable does not fit', () => {
-    expect(actorHeaders(['Strukturstrukturstruktur'], 20).pt).toBe(5);
+  it('stays at the 8 pt floor even when a syllable is wider than the column', () => {
+    expect(actorHeaders(['Strukturstrukturstruktur'], 20)).toEqual({ pt: 8, labels: [h('Struk', 'tur', 'struk', 'tur', 'struk', 'tur')] });
   });
 });
