@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
 import { explainFsErrors } from '../output/fs-errors.ts';
+import { committedOutput } from '../output/sets.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
 import { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
@@ -54,6 +55,13 @@ export async function checkedProject(ctx: CheckContext): Promise<Project | undef
   }
   const warnings = diagnostics.length;
   if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npx sop check" untuk rinciannya.\n`);
+  const tracked = committedOutput(projectDirs(ctx.cwd).output);
+  if (tracked) {
+    ctx.stdout(
+      `Catatan: git melacak ${tracked} berkas di output/. Berkas itu tidak dipakai ulang (bisa saja bukan buatan sop dari sumber ini): semua PDF dan buku dibangun ulang dari content/. ` +
+        'Keluarkan output/ dari git dengan "git rm -r --cached output" dan tambahkan baris "output/" ke .gitignore.\n',
+    );
+  }
   return projectOf(result, ctx.cwd);
 }
 
