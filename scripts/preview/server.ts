@@ -20,8 +20,11 @@ import { urlPolicy } from '../print/guard.ts';
 import type { Printer } from '../print/pool.ts';
 import { loadLayouts } from '../render/document.ts';
 import { buildSite } from '../site/build-site.ts';
+import { csp as siteCsp } from '../site/pages.ts';
 import { parseBase } from '../site/urls.ts';
+import { loadAsset, SERVED_DIR } from '../source/assets.ts';
 import { projectOf, type CheckResult } from '../validate/check-content.ts';
+import { COMMON_HEADERS, documentCsp, FILE_CSP, fromElsewhere, newNonce, servable } from './guard.ts';
 import { CLIENT_JS, CLIENT_SCRIPT, diagnosticsPage, indexPage, withClient, type ListedSop } from './pages.ts';
 
 export interface PreviewOptions {
@@ -57,8 +60,8 @@ const TYPES: Record<string, string> = {
 /** `content/dinas/x.md` → `/sop/dinas/x`. */
 const hrefOf = (rel: string) => `/sop/${rel.slice(CONTENT_DIR.length + 1).replace(/\.md$/, '')}`;
 
-/** file: URLs of the printed HTML (fonts, logos) → the preview's own /_berkas/ addresses. */
-const servedUrls = (html: string) => html.replace(/file:\/\/(\/[^"')\s]*)/g, '/_berkas$1');
+/** Where the preview serves a logo: its checked bytes (source/assets.ts), never its file. */
+const ASSET_ROUTE = '/_aset/';
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { root } = options;
@@ -66,6 +69,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const dirs = projectDirs(root);
   const siteOut = path.join(dirs.output, '.pratinjau');
   const allowed = urlPolicy([root, ...packageDirs()]);
+  const realDirs = [root, ...packageDirs()].map((d) => realpathSync(d));
+  const nonce = newNonce();
+  /** Files (absolute paths) the documents shown reference: the only ones /_berkas/ serves. */
+  const referenced = new Set<string>();
+  /** file: URLs of the printed HTML (fonts) → /_berkas/; logos → their checked bytes at /_aset/. */
+  const servedUrls = (html: string) =>
+    html
+      .replace(/file:\/\/(\/[^"')\s]*)/g, (_, file: string) => {
+        referenced.add(decodeURIComponent(file));
+        return `/_berkas${file}`;
+      })
+      .replaceAll(`"${SERVED_DIR}/`, `"${ASSET_ROUTE}`);
 
   let check: CheckResult;
   let diagnostics: Diagnostic[] = [];
@@ -130,14 +145,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     for (const res of clients) res.write(`event: ubah\ndata: ${JSON.stringify(changed)}\n\n`);
   };
 
-  const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': cache });
-    res.end(body);
+  // Every HTML page gets a CSP: the preview's own and the documents' as strict as printing
+  // (only the reload client, marked with this run's nonce, runs); the site's pages their own.
+  const withNonce = (html: string) => html.replaceAll(`<script src="${CLIENT_SCRIPT}"`, `<script nonce="${nonce}" src="${CLIENT_SCRIPT}"`);
+  const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store', policy = documentCsp(nonce)) => {
+    const html = type.startsWith('text/html');
+    res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, 'cache-control': cache, 'content-security-policy': html ? policy : FILE_CSP });
+    res.end(html && typeof body === 'string' ? withNonce(body) : body);
   };
-  const sendFile = (res: http.ServerResponse, file: string, transform?: (html: string) => string, cache?: string) => {
+  const sendFile = (res: http.ServerResponse, file: string, transform?: (html: string) => string, cache?: string, policy?: string) => {
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    if (transform && type.startsWith('text/html')) send(res, 200, type, transform(readFileSync(file, 'utf8')));
-    else send(res, 200, type, readFileSync(file), cache);
+    if (transform && type.startsWith('text/html')) send(res, 200, type, transform(readFileSync(file, 'utf8')), undefined, policy);
+    else send(res, 200, type, readFileSync(file), cache, policy);
   };
   const notFound = (res: http.ServerResponse) => send(res, 404, 'text/plain; charset=utf-8', 'Tidak ditemukan.\n');
 
@@ -148,6 +167,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // Only this computer's own addresses: a web page elsewhere cannot reach the content through
     // a DNS name it points at 127.0.0.1 (DNS rebinding).
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) return send(res, 403, 'text/plain; charset=utf-8', 'Ditolak.\n');
+    // Another site's page may link to the list, nothing else: no build, no file, no document.
+    if (p !== '/' && fromElsewhere(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Ditolak: permintaan dari situs lain.\n');
     if (p === '/') return send(res, 200, TYPES['.html']!, indexPage(listed(), summary()));
     if (p === CLIENT_SCRIPT) return send(res, 200, TYPES['.js']!, CLIENT_JS);
     if (p === '/_pratinjau/peristiwa') {
@@ -159,10 +180,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     if (p.startsWith('/_berkas/')) {
       const file = p.slice('/_berkas'.length);
-      if (!existsSync(file) || !statSync(file).isFile() || !allowed(pathToFileURL(realpathSync(file)).href)) return notFound(res);
+      if (!referenced.has(file) || !existsSync(file) || !statSync(file).isFile()) return notFound(res);
+      const real = realpathSync(file);
+      if (!allowed(pathToFileURL(real).href) || !servable(real, realDirs)) return notFound(res);
       // Fonts and logos: a reload on every save must not fetch them again (a logo's name stays,
       // its bytes may change: revalidated after a minute).
       return sendFile(res, file, undefined, 'max-age=60');
+    }
+    if (p.startsWith(ASSET_ROUTE)) {
+      // Only an instansi's logo, as the check read it (an SVG rebuilt without script or links).
+      const rel = p.slice(ASSET_ROUTE.length);
+      const instansi = check.sops.map((s) => s.instansi).find((i) => i.logo === rel);
+      if (!instansi) return notFound(res);
+      const logo = loadAsset(root, rel);
+      return send(res, 200, logo.mime, Buffer.from(logo.bytes), 'max-age=60');
     }
     if (p.startsWith('/sop/')) {
       const pdf = p.endsWith('.pdf');
@@ -186,7 +217,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       let file = path.join(siteDir, p.slice('/situs/'.length));
       if (!path.relative(siteDir, file).startsWith('..') && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
       if (path.relative(siteDir, file).startsWith('..') || !existsSync(file)) return notFound(res);
-      return sendFile(res, file, (html) => withClient(html, '*'));
+      return sendFile(res, file, (html) => withClient(html, '*'), undefined, siteCsp(true));
     }
     return notFound(res);
   }
