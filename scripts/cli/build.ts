@@ -6,7 +6,7 @@ import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
 import { explainFsErrors } from '../output/fs-errors.ts';
 import { committedOutput } from '../output/sets.ts';
-import { formatGithub, formatHuman } from '../diagnostics/format.ts';
+import { formatGithub, formatHuman, printable } from '../diagnostics/format.ts';
 import { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
@@ -79,7 +79,7 @@ export function lazyPrinter(root: string): { get: () => Promise<Printer>; close:
 export function progress(ctx: CheckContext, label: string): ((done: number, total: number, sop: Sop) => void) | undefined {
   if (!ctx.isTTY) return undefined;
   return (done, total, sop) => {
-    process.stderr.write(`\r\x1b[2K${label} ${done}/${total}  ${sop.path}`);
+    process.stderr.write(`\r\x1b[2K${label} ${done}/${total}  ${printable(sop.path)}`);
     if (done === total) process.stderr.write('\r\x1b[2K');
   };
 }
