@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
 import { explainFsErrors } from '../output/fs-errors.ts';
+import { describeHolder, withProjectLock, type LockHolder } from '../output/lock.ts';
 import { committedOutput } from '../output/sets.ts';
 import { formatGithub, formatHuman, printable } from '../diagnostics/format.ts';
 import { Printer } from '../print/pool.ts';
@@ -84,15 +85,23 @@ export function progress(ctx: CheckContext, label: string): ((done: number, tota
   };
 }
 
-/** Runs `fn` with a browser started on first use, and always closes it (errors go to main.ts). */
-export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
-  const printer = lazyPrinter(root);
-  try {
-    // A read-only, blocked or full disk: said in Indonesian with the path, not as Node's error.
-    return await explainFsErrors(root, () => fn(printer.get));
-  } finally {
-    await printer.close();
-  }
+/**
+ * Runs `fn` holding the project's lock (another build, book, site or preview build of the same
+ * project is waited for, and named), with a browser started on first use, and always closes it
+ * (errors go to main.ts).
+ */
+export async function withPrinter<T>(root: string, command: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
+  const onWait = (holder: LockHolder) =>
+    process.stderr.write(`Menunggu ${describeHolder(holder)} selesai: perintah itu sedang membangun hasil proyek ini. ${command} berlanjut sendiri sesudahnya (tekan Ctrl+C untuk membatalkan).\n`);
+  return withProjectLock(root, command, async () => {
+    const printer = lazyPrinter(root);
+    try {
+      // A read-only, blocked or full disk: said in Indonesian with the path, not as Node's error.
+      return await explainFsErrors(root, () => fn(printer.get));
+    } finally {
+      await printer.close();
+    }
+  }, { onWait });
 }
 
 export function summarizePdfs(built: BuiltPdf[], root: string): string {
@@ -108,7 +117,7 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   }
   const project = await checkedProject(ctx);
   if (!project) return EXIT.invalid;
-  const result = await withPrinter(ctx.cwd, (printer) =>
+  const result = await withPrinter(ctx.cwd, 'sop build', (printer) =>
     buildPdfs(project.sops, {
       root: project.root,
       force: Boolean(values.semua),

@@ -27,7 +27,8 @@ const inProgress = new Set<string>();
 
 const SET_NAME = /^(pdf|buku|site)\.(\d+)\.[A-Za-z0-9_-]+$/;
 
-function alive(pid: number): boolean {
+/** True while process `pid` runs (also one of another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

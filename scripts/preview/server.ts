@@ -13,6 +13,7 @@ import { collect, type Diagnostic } from '../diagnostics/report.ts';
 import { layoutFiles, PACKAGE_LAYOUTS } from '../layouts/files.ts';
 import { CONTENT_DIR, projectBaseUrl, projectDirs } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
+import { withProjectLock } from '../output/lock.ts';
 import { buildPdfs } from '../pdf/build-pdfs.ts';
 import { sharedInputsHash, sopInputsHash } from '../pdf/inputs.ts';
 import { printHtmls } from '../pdf/print-html.ts';
@@ -134,7 +135,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   function ensureSite(): Promise<void> {
     if (siteBuilt && !siteDirty) return siteBuilt;
     siteDirty = false;
-    siteBuilt = buildSite(projectOf(check, root), { outDir: siteOut, base: parseBase('/situs/'), printer: options.printer }).then(() => undefined);
+    const project = projectOf(check, root);
+    // Builds hold the project's lock like sop build and sop site (output/lock.ts).
+    siteBuilt = withProjectLock(root, 'sop pratinjau', () => buildSite(project, { outDir: siteOut, base: parseBase('/situs/'), printer: options.printer })).then(() => undefined);
     siteBuilt.catch(() => (siteDirty = true));
     return siteBuilt;
   }
@@ -202,7 +205,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const sop = check.sops.find((s) => s.path === rel);
       if (!sop) return send(res, 200, TYPES['.html']!, diagnosticsPage(rel, rel, blocking(rel)));
       if (pdf) {
-        const [built] = await buildPdfs([sop], { root, printer: options.printer });
+        const [built] = await withProjectLock(root, 'sop pratinjau', () => buildPdfs([sop], { root, printer: options.printer }));
         return sendFile(res, built!.pdf);
       }
       return send(res, 200, TYPES['.html']!, withClient(servedUrls(await documentHtml(sop)), rel));
