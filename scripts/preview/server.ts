@@ -58,8 +58,14 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
-/** `content/dinas/x.md` → `/sop/dinas/x`. */
-const hrefOf = (rel: string) => `/sop/${rel.slice(CONTENT_DIR.length + 1).replace(/\.md$/, '')}`;
+/** `content/dinas/x.md` → `/sop/dinas/x`, each part percent-encoded (names with `#`, `%`, `?`). */
+const hrefOf = (rel: string) => `/sop/${rel.slice(CONTENT_DIR.length + 1).replace(/\.md$/, '').split('/').map(encodeURIComponent).join('/')}`;
+
+/** A book page (`<instansi>/buku/*.md` beside an instansi.yml): not an SOP to list. */
+const isBookPage = (rel: string, files: ReadonlySet<string>) => {
+  const m = /^(.*)\/buku\/[^/]+\.md$/.exec(rel);
+  return m !== null && (files.has(`${m[1]}/instansi.yml`) || files.has(`${m[1]}/instansi.yaml`));
+};
 
 /** Where the preview serves a logo: its checked bytes (source/assets.ts), never its file. */
 const ASSET_ROUTE = '/_aset/';
@@ -98,9 +104,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (layoutsChanged || !shared) shared = sharedInputsHash(layoutFiles(root));
     const next = new Map<string, string>();
     const bySop = new Map(check.sops.map((s) => [s.path, s]));
+    const paths = new Set(check.files.map((f) => f.path));
     for (const f of check.files) {
       const rel = f.path;
-      if (!rel.endsWith('.md')) continue;
+      if (!rel.endsWith('.md') || isBookPage(rel, paths)) continue;
       const sop = bySop.get(rel);
       next.set(rel, sop ? sopInputsHash(sop, shared, root) : JSON.stringify(diagnostics.filter((d) => d.file === rel)));
     }
@@ -165,7 +172,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const p = decodeURIComponent(url.pathname);
+    let p: string;
+    try {
+      p = decodeURIComponent(url.pathname);
+    } catch {
+      return notFound(res); // `%` not followed by two hex digits: no such page
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Hanya GET.\n');
     // Only this computer's own addresses: a web page elsewhere cannot reach the content through
     // a DNS name it points at 127.0.0.1 (DNS rebinding).

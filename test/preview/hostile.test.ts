@@ -2,7 +2,7 @@
 // layout's script does not run in the preview (as it does not when printing), the preview hands
 // out no file of the project but what its documents reference (fonts, the logo as checked bytes),
 // and a page of another site cannot make it build anything.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -32,6 +32,10 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'content', 'uji', 'instansi.yml'), `${INSTANSI}logo: logo.svg\n`);
   writeFileSync(path.join(dir, 'content', 'uji', 'logo.svg'), LOGO);
   writeFileSync(path.join(dir, 'content', 'uji', 'satu.md'), sopSource());
+  // Item 9: a book page is not an SOP; a name with #, % and ? still links.
+  mkdirSync(path.join(dir, 'content', 'uji', 'buku'));
+  cpSync(path.join(ROOT, 'content', 'dkukmtk-balangan', 'buku', 'kata-pengantar.md'), path.join(dir, 'content', 'uji', 'buku', 'kata-pengantar.md'));
+  writeFileSync(path.join(dir, 'content', 'uji', 'a#b%c?.md'), sopSource({ nomor: '002/SOP/UJI/2024', nama: 'Prosedur Bertanda' }));
   mkdirSync(path.join(dir, '.git'));
   writeFileSync(path.join(dir, '.git', 'config'), `[remote "origin"]\n\turl = https://x:${TOKEN}@github.com/dinas/sop.git\n`);
   writeFileSync(path.join(dir, '.env'), `TOKEN=${TOKEN}\n`);
@@ -89,6 +93,19 @@ describe('a hostile layout in the preview', () => {
     }
     expect((await fetch(`${preview.url}_aset/content/uji/satu.md`)).status).toBe(404);
   });
+});
+
+describe('the list (item 9)', () => {
+  it('shows no book page as an SOP, and links every SOP whatever its name', async () => {
+    const html = await (await fetch(preview.url)).text();
+    expect(html).not.toContain('kata-pengantar');
+    expect(html).not.toContain('galat</span>');
+    expect(html).toContain('href="/sop/uji/a%23b%25c%3F"');
+    const doc = await page.goto(`${preview.url}sop/uji/a%23b%25c%3F`);
+    expect(doc!.status()).toBe(200);
+    await page.waitForFunction(() => document.body.innerText.includes('Prosedur Bertanda'), { timeout: 90_000 });
+    expect((await fetch(`${preview.url}sop/uji/%E0%A4%A`)).status).toBe(404);
+  }, 120_000);
 });
 
 describe('another site open beside the preview (item 8)', () => {
