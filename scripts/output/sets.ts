@@ -18,6 +18,7 @@ import path from 'node:path';
 import { writeAtomic } from '../pdf/atomic.ts';
 import { projectDirs, SETS_DIR } from '../model/paths.ts';
 import { OutputError, shownPath, writing } from './fs-errors.ts';
+import { noteShown } from './shown.ts';
 import { ledgerFile, readInside, readLedger, sha256, trackedFiles, writeLedger, type Ledger } from './vouch.ts';
 
 export type SetKind = 'pdf' | 'buku' | 'site';
@@ -355,6 +356,7 @@ export class StagedSet {
     const ledger = writeLedger(this.dir, this.#ledger);
     writing(ledgerFile(this.dir), () => writeFileSync(ledgerFile(this.dir), ledger));
     pointAt(this.outDir, this.kind, this.#name);
+    noteShown(path.join(this.outDir, this.kind));
     this.#done = true;
     inProgress.delete(this.#name);
     tidy(this.outDir, this.kind);
