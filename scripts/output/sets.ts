@@ -278,10 +278,10 @@ function safeList(dir: string): string[] {
   }
 }
 
-/** Every file under `dir`, as `/`-separated paths relative to it. */
+/** Every file (and link) under `dir`, as `/`-separated paths relative to it. */
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() || e.isSymbolicLink())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
 }

@@ -113,13 +113,13 @@ describe('a full disk after some sets were shown (issue 21, item 11)', () => {
       await replaceSet(out, 'pdf', (set) => set.write('dinas/a.pdf', 'baru'));
       await replaceSet(out, 'buku', (set) => set.write('dinas-2025.pdf', 'baru'));
       await replaceSet(out, 'site', (set) => set.write('index.html', 'baru'));
-    }).catch((e: unknown) => e as OutputError);
+    }).then(() => undefined, (e: unknown) => e as OutputError);
     expect(failed).toBeInstanceOf(OutputError);
-    expect(failed.message).toBe('Tidak dapat menulis output/site/index.html: disk penuh.');
-    expect(failed.hint).toContain('output/pdf dan output/buku sudah diperbarui lengkap sebelum galat ini; selebihnya di output/ tidak diubah.');
-    expect(failed.hint).not.toContain('Hasil sebelumnya di output/ tidak diubah');
+    expect(failed!.message).toBe('Tidak dapat menulis output/site/index.html: disk penuh.');
+    expect(failed!.hint).toContain('output/pdf dan output/buku sudah diperbarui lengkap sebelum galat ini; selebihnya di output/ tidak diubah.');
+    expect(failed!.hint).not.toContain('Hasil sebelumnya di output/ tidak diubah');
     // Nothing shown yet: the plain sentence.
-    const first = await explainFsErrors(root, async () => replaceSet(path.join(root, 'lain'), 'site', (set) => set.write('index.html', 'x'))).catch((e: unknown) => e as OutputError);
-    expect(first.hint).toContain('Hasil sebelumnya di output/ tidak diubah.');
+    const first = await explainFsErrors(root, async () => replaceSet(path.join(root, 'lain'), 'site', (set) => set.write('index.html', 'x'))).then(() => undefined, (e: unknown) => e as OutputError);
+    expect(first!.hint).toContain('Hasil sebelumnya di output/ tidak diubah.');
   });
 });
