@@ -117,6 +117,19 @@ describe('findings stay linear (item 7)', () => {
     expect(bytes).toBeLessThan(2000 * 120);
   });
 
+  it('files that become one PDF name: each finding names one other file and a count', () => {
+    const files: Record<string, string> = { 'uji/instansi.yml': INSTANSI };
+    // Case variants of one name: 200 files, one slug.
+    for (let i = 0; i < 200; i++) {
+      const name = [...'abcdefgh'].map((c, b) => ((i >> b) & 1 ? c.toUpperCase() : c)).join('');
+      files[`uji/${name}.md`] = sopSource({ nomor: `${i}/SOP/UJI/2024`, nama: `Prosedur ${i}` });
+    }
+    const clashes = only(findings(files), 'nama-berkas-ganda');
+    expect(clashes).toHaveLength(200);
+    for (const d of clashes) expect(d.message.match(/\.md/g)).toHaveLength(1);
+    expect(clashes[0]!.message).toMatch(/^Berkas ini dan \S+\.md \(dan 198 lainnya\) sama-sama menjadi pdf\/uji\/abcdefgh\.pdf/);
+  });
+
   it('the job summary stays under 1 MiB and says how many findings were left out', () => {
     const long = 'x'.repeat(4000);
     const many: Diagnostic[] = Array.from({ length: 400 }, (_, i) => ({ ...({} as Diagnostic), file: `content/d/${i}.md`, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'galat', ruleId: 'nomor-ganda', message: long }));
