@@ -160,7 +160,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const withNonce = (html: string) => html.replaceAll(`<script src="${CLIENT_SCRIPT}"`, `<script nonce="${nonce}" src="${CLIENT_SCRIPT}"`);
   const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store', policy = documentCsp(nonce)) => {
     const html = type.startsWith('text/html');
-    res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, 'cache-control': cache, 'content-security-policy': html ? policy : FILE_CSP });
+    // A PDF (built here) gets none: a sandbox would keep the browser's PDF viewer from showing it.
+    const csp = html ? { 'content-security-policy': policy } : type === TYPES['.pdf'] ? {} : { 'content-security-policy': FILE_CSP };
+    res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, 'cache-control': cache, ...csp });
     res.end(html && typeof body === 'string' ? withNonce(body) : body);
   };
   const sendFile = (res: http.ServerResponse, file: string, transform?: (html: string) => string, cache?: string, policy?: string) => {
