@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
 import { explainFsErrors } from '../output/fs-errors.ts';
-import { describeHolder, withProjectLock, type LockHolder } from '../output/lock.ts';
+import { describeHolder, lockFile, withProjectLock, type LockHolder } from '../output/lock.ts';
 import { committedOutput } from '../output/sets.ts';
 import { formatGithub, formatHuman, printable } from '../diagnostics/format.ts';
 import { Printer } from '../print/pool.ts';
@@ -92,7 +92,10 @@ export function progress(ctx: CheckContext, label: string): ((done: number, tota
  */
 export async function withPrinter<T>(root: string, command: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
   const onWait = (holder: LockHolder) =>
-    process.stderr.write(`Menunggu ${describeHolder(holder)} selesai: perintah itu sedang membangun hasil proyek ini. ${command} berlanjut sendiri sesudahnya (tekan Ctrl+C untuk membatalkan).\n`);
+    process.stderr.write(
+      `Menunggu ${describeHolder(holder)} selesai: perintah itu sedang membangun hasil proyek ini. ${command} berlanjut sendiri sesudahnya (tekan Ctrl+C untuk membatalkan). ` +
+        `Bila perintah itu ternyata sudah tidak berjalan, hapus berkas ${lockFile(root)}.\n`,
+    );
   return withProjectLock(root, command, async () => {
     const printer = lazyPrinter(root);
     try {

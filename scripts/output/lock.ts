@@ -42,6 +42,24 @@ function readHolder(file: string): LockHolder | undefined {
   }
 }
 
+/**
+ * True when process `pid` started after `since` (Linux, from /proc): the pid of a killed run
+ * now belongs to another process, so the lock is stale. False where that cannot be told.
+ */
+function startedAfter(pid: number, since: string): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 (starttime, clock ticks since boot), counted after the command name's `)`.
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    const started = (boot + ticks / 100) * 1000;
+    // Clock ticks are 100 per second on Linux; a second's slack for rounding.
+    return Number.isFinite(started) && started > Date.parse(since) + 1000;
+  } catch {
+    return false;
+  }
+}
+
 /** Takes the lock if free (or left by a process that is gone); else says who holds it. */
 function tryTake(file: string, me: LockHolder): LockHolder | undefined {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -54,7 +72,7 @@ function tryTake(file: string, me: LockHolder): LockHolder | undefined {
     const holder = readHolder(file);
     // Unreadable: being written this instant; its writer is alive. Try again shortly.
     if (!holder) return { pid: 0, command: 'sop', since: new Date().toISOString() };
-    if (alive(holder.pid)) return holder;
+    if (alive(holder.pid) && !startedAfter(holder.pid, holder.since)) return holder;
     // A killed run's lock: taken over.
     try {
       unlinkSync(file);

@@ -34,6 +34,20 @@ describe('withProjectLock', () => {
     expect(existsSync(lockFile(root))).toBe(false);
   });
 
+  it('takes over a lock whose pid now belongs to a process started later (Linux)', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sop-kunci-'));
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      writeFileSync(lockFile(root), JSON.stringify({ pid: other.pid, command: 'sop site', since: new Date(Date.now() - 3600_000).toISOString() }));
+      const told: LockHolder[] = [];
+      expect(await withProjectLock(root, 'sop build', async () => 'jalan', { onWait: (h) => told.push(h) })).toBe('jalan');
+      expect(told).toEqual([]);
+    } finally {
+      other.kill();
+    }
+  });
+
   it('takes over the lock of a run that was killed', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'sop-kunci-'));
     writeFileSync(lockFile(root), JSON.stringify({ pid: deadPid(), command: 'sop site', since: new Date().toISOString() }));
@@ -47,7 +61,8 @@ describe('sop build while another command holds the project', () => {
   it('waits, names the holder (pid, since when), and goes on once that process is gone', async () => {
     const dir = projectDir('kunci', { 'uji/instansi.yml': INSTANSI, 'uji/satu.md': sopSource() });
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
-    const since = new Date('2026-12-07T07:05:09Z');
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // taken after the holder started
+    const since = new Date();
     writeFileSync(lockFile(dir), JSON.stringify({ pid: holder.pid, command: 'sop site', since: since.toISOString() }));
     const build = spawn(process.execPath, [SOP, 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -56,7 +71,8 @@ describe('sop build while another command holds the project', () => {
     const deadline = Date.now() + 30_000;
     while (!stderr.includes('Menunggu') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(stderr).toContain(`Menunggu sop site (pid ${holder.pid}) sejak `);
-    expect(stderr).toContain('Desember 2026');
+    expect(stderr).toContain(since.toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' }));
+    expect(stderr).toContain(`hapus berkas ${lockFile(dir)}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(existsSync(path.join(dir, 'output', 'pdf'))).toBe(false);
     holder.kill('SIGKILL'); // the holder is killed: its lock is taken over
