@@ -8,7 +8,7 @@ import { layoutFiles } from '../layouts/files.ts';
 import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
-import { listFiles, replaceSet } from '../output/sets.ts';
+import { replaceSet } from '../output/sets.ts';
 import type { Printer } from '../print/pool.ts';
 import { assembleBook, type AssembledBook } from './assemble.ts';
 import { bookContents, isPrinted } from './contents.ts';
@@ -103,7 +103,7 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
     const names = new Set(plans.map((p) => bookFileName(p.instansi.id, options.tahun, draf)));
     await replaceSet(outDir, 'buku', async (set) => {
       // Every other book (other years, other instansi, drafts) stays as it was.
-      if (set.previous) for (const rel of listFiles(set.previous)) if (!names.has(`buku/${rel}`)) set.carry(rel);
+      if (set.previous) for (const rel of set.previous.files()) if (!names.has(`buku/${rel}`)) set.carry(rel);
       const printer = await options.printer();
       const layouts = loadBookLayouts(layoutFiles(root));
       const one = async (i: number): Promise<BuiltBook> => {

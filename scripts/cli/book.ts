@@ -96,7 +96,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   const empty = ids.filter((id) => !withSops.has(id));
 
   const tty = ctx.isTTY;
-  const result = await withPrinter(ctx.cwd, (printer) =>
+  const result = await withPrinter(ctx.cwd, 'sop book', (printer) =>
     buildBooks(project, {
       tahun,
       draf: Boolean(values.draf),

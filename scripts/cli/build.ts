@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
 import { collect } from '../diagnostics/report.ts';
 import { explainFsErrors } from '../output/fs-errors.ts';
-import { formatGithub, formatHuman } from '../diagnostics/format.ts';
+import { describeHolder, lockFile, withProjectLock, type LockHolder } from '../output/lock.ts';
+import { committedOutput } from '../output/sets.ts';
+import { formatGithub, formatHuman, printable } from '../diagnostics/format.ts';
 import { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
@@ -54,6 +56,13 @@ export async function checkedProject(ctx: CheckContext): Promise<Project | undef
   }
   const warnings = diagnostics.length;
   if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npx sop check" untuk rinciannya.\n`);
+  const tracked = committedOutput(projectDirs(ctx.cwd).output);
+  if (tracked) {
+    ctx.stdout(
+      `Catatan: git melacak ${tracked} berkas di output/. Berkas itu tidak dipakai ulang (bisa saja bukan buatan sop dari sumber ini): semua PDF dan buku dibangun ulang dari content/. ` +
+        'Keluarkan output/ dari git dengan "git rm -r --cached output" dan tambahkan baris "output/" ke .gitignore.\n',
+    );
+  }
   return projectOf(result, ctx.cwd);
 }
 
@@ -71,20 +80,31 @@ export function lazyPrinter(root: string): { get: () => Promise<Printer>; close:
 export function progress(ctx: CheckContext, label: string): ((done: number, total: number, sop: Sop) => void) | undefined {
   if (!ctx.isTTY) return undefined;
   return (done, total, sop) => {
-    process.stderr.write(`\r\x1b[2K${label} ${done}/${total}  ${sop.path}`);
+    process.stderr.write(`\r\x1b[2K${label} ${done}/${total}  ${printable(sop.path)}`);
     if (done === total) process.stderr.write('\r\x1b[2K');
   };
 }
 
-/** Runs `fn` with a browser started on first use, and always closes it (errors go to main.ts). */
-export async function withPrinter<T>(root: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
-  const printer = lazyPrinter(root);
-  try {
-    // A read-only, blocked or full disk: said in Indonesian with the path, not as Node's error.
-    return await explainFsErrors(root, () => fn(printer.get));
-  } finally {
-    await printer.close();
-  }
+/**
+ * Runs `fn` holding the project's lock (another build, book, site or preview build of the same
+ * project is waited for, and named), with a browser started on first use, and always closes it
+ * (errors go to main.ts).
+ */
+export async function withPrinter<T>(root: string, command: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
+  const onWait = (holder: LockHolder) =>
+    process.stderr.write(
+      `Menunggu ${describeHolder(holder)} selesai: perintah itu sedang membangun hasil proyek ini. ${command} berlanjut sendiri sesudahnya (tekan Ctrl+C untuk membatalkan). ` +
+        `Bila perintah itu ternyata sudah tidak berjalan, hapus berkas ${lockFile(root)}.\n`,
+    );
+  return withProjectLock(root, command, async () => {
+    const printer = lazyPrinter(root);
+    try {
+      // A read-only, blocked or full disk: said in Indonesian with the path, not as Node's error.
+      return await explainFsErrors(root, () => fn(printer.get));
+    } finally {
+      await printer.close();
+    }
+  }, { onWait });
 }
 
 export function summarizePdfs(built: BuiltPdf[], root: string): string {
@@ -100,7 +120,7 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   }
   const project = await checkedProject(ctx);
   if (!project) return EXIT.invalid;
-  const result = await withPrinter(ctx.cwd, (printer) =>
+  const result = await withPrinter(ctx.cwd, 'sop build', (printer) =>
     buildPdfs(project.sops, {
       root: project.root,
       force: Boolean(values.semua),

@@ -74,7 +74,7 @@ export async function monev(argv: string[], ctx: CheckContext): Promise<number> 
   const project = await checkedProject(ctx);
   if (!project) return EXIT.invalid;
   const instansi = wantedInstansi(project, values.instansi ?? []);
-  const printed = await withPrinter(ctx.cwd, (printer) =>
+  const printed = await withPrinter(ctx.cwd, 'sop monev', (printer) =>
     periode
       ? printForms(project, periode, Boolean(values['per-sop']), { printer, ...(instansi ? { instansi } : {}) })
       : printReports(project, tahun!, { printer, ...(instansi ? { instansi } : {}) }),

@@ -65,7 +65,7 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
   if (!project) return EXIT.invalid;
   const { sops } = project;
   const started = performance.now();
-  const result = await withPrinter(ctx.cwd, (printer) =>
+  const result = await withPrinter(ctx.cwd, 'sop site', (printer) =>
     buildSite(project, {
       base,
       ...(values.judul?.trim() ? { judul: values.judul.trim() } : {}),

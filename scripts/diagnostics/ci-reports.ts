@@ -2,14 +2,17 @@
 // the first 10 warnings and 10 errors of a step as annotations) and GitLab's Code Quality
 // report (findings shown in the merge request).
 import { createHash } from 'node:crypto';
+import { printable } from './format.ts';
 import type { Diagnostic } from './report.ts';
 
 /** GitHub caps annotations per kind and step. */
 export const ANNOTATION_CAP = 10;
-/** Rows in the summary table; the summary itself must stay under 1 MiB. */
+/** Rows in the summary table. */
 const SUMMARY_ROWS = 500;
+/** GitHub refuses a job summary over 1 MiB (and then shows none of it). */
+export const SUMMARY_BYTES = 1024 * 1024;
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+const cell = (s: string) => printable(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
 
 /** Markdown for $GITHUB_STEP_SUMMARY: counts, then every finding (up to SUMMARY_ROWS). */
 export function githubSummary(diagnostics: Diagnostic[], fileCount: number): string {
@@ -21,11 +24,19 @@ export function githubSummary(diagnostics: Diagnostic[], fileCount: number): str
   }
   if (diagnostics.length) {
     lines.push('| letak | jenis | temuan | aturan |', '|---|---|---|---|');
+    // Room for the closing line, whatever the rows before it.
+    let bytes = Buffer.byteLength(lines.join('\n')) + 512;
+    let shown = 0;
     for (const d of diagnostics.slice(0, SUMMARY_ROWS)) {
       const text = d.hint ? `${d.message} Saran: ${d.hint}` : d.message;
-      lines.push(`| \`${cell(`${d.file}:${d.line}:${d.column}`)}\` | ${d.severity} | ${cell(text)} | \`${cell(d.ruleId)}\` |`);
+      const row = `| \`${cell(`${d.file}:${d.line}:${d.column}`)}\` | ${d.severity} | ${cell(text)} | \`${cell(d.ruleId)}\` |`;
+      bytes += Buffer.byteLength(row) + 1;
+      if (bytes > SUMMARY_BYTES) break;
+      lines.push(row);
+      shown++;
     }
-    if (diagnostics.length > SUMMARY_ROWS) lines.push('', `… dan ${diagnostics.length - SUMMARY_ROWS} temuan lain; jalankan \`npx sop check\` untuk semuanya.`);
+    const left = diagnostics.length - shown;
+    if (left) lines.push('', `… dan ${left.toLocaleString('id-ID')} temuan lain tidak ditampilkan di sini (batas ringkasan GitHub 1 MiB); jalankan \`npx sop check\` untuk semuanya.`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,23 +1,38 @@
 // Three ways to print diagnostics: for people (grouped per file, coloured on a TTY),
 // for programs (JSON) and for GitHub Actions (workflow annotations).
 import pc from 'picocolors';
+import { codePointNotation, INVISIBLE, UNPRINTABLE } from '../kit/invisible.ts';
 import type { Diagnostic } from './report.ts';
 
 export type OutputFormat = 'human' | 'json' | 'github';
+
+/**
+ * Text from a file name or a value, safe to print on a terminal or in a CI log: control
+ * characters (ESC sequences that erase lines or write the clipboard, BEL, line breaks that fake
+ * a line of their own), bidirectional overrides and zero-width characters shown as `\u{…}`.
+ * `keepLineBreaks`: for annotations, which escape CR and LF themselves (%0D, %0A).
+ */
+export function printable(text: string, keepLineBreaks = false): string {
+  return text.replace(keepLineBreaks ? INVISIBLE_IN_LINES : UNPRINTABLE, codePointNotation);
+}
+
+/** Invisible characters and tab, but not CR and LF. */
+const INVISIBLE_IN_LINES = new RegExp(`${INVISIBLE.source}|\t`, 'g');
 
 export function formatHuman(diagnostics: Diagnostic[], color: boolean, fileCount: number): string {
   const c = pc.createColors(color);
   const lines: string[] = [];
   let current: string | undefined;
   for (const d of diagnostics) {
+    const file = printable(d.file);
     if (d.file !== current) {
       if (current !== undefined) lines.push('');
-      lines.push(c.underline(d.file));
+      lines.push(c.underline(file));
       current = d.file;
     }
     const sev = d.severity === 'galat' ? c.red('galat') : c.yellow('peringatan');
-    lines.push(`  ${d.file}:${d.line}:${d.column}  ${sev}  ${d.message}  ${c.dim(d.ruleId)}`);
-    if (d.hint) lines.push(c.dim(`      Saran: ${d.hint}`));
+    lines.push(`  ${file}:${d.line}:${d.column}  ${sev}  ${printable(d.message)}  ${c.dim(d.ruleId)}`);
+    if (d.hint) lines.push(c.dim(`      Saran: ${printable(d.hint)}`));
   }
   const errors = diagnostics.filter((d) => d.severity === 'galat').length;
   const warnings = diagnostics.length - errors;
@@ -49,8 +64,8 @@ export function formatGithub(diagnostics: Diagnostic[]): string {
   return diagnostics
     .map((d) => {
       const kind = d.severity === 'galat' ? 'error' : 'warning';
-      const text = d.hint ? `${d.message}\nSaran: ${d.hint}` : d.message;
-      return `::${kind} file=${escapeProp(d.file)},${githubPlace(d)},title=${escapeProp(d.ruleId)}::${escapeData(text)}\n`;
+      const text = d.hint ? `${printable(d.message, true)}\nSaran: ${printable(d.hint, true)}` : printable(d.message, true);
+      return `::${kind} file=${escapeProp(printable(d.file))},${githubPlace(d)},title=${escapeProp(d.ruleId)}::${escapeData(text)}\n`;
     })
     .join('');
 }

@@ -56,6 +56,7 @@ export const RULES = {
   'daftar-terlalu-panjang': galat('Daftar terlalu banyak butir.', 'Ringkas atau gabungkan butirnya.'),
   'berkas-terlalu-besar': galat('Berkas terlalu besar untuk sebuah SOP, instansi.yml atau halaman buku.', 'Cari teks yang tertempel berulang kali atau isi berkas lain yang ikut tersalin.'),
   'baris-terlalu-panjang': galat('Satu baris berkas terlalu panjang.', 'Cari teks atau spasi yang tertempel berulang; pecah barisnya.'),
+  'karakter-tak-terlihat': galat('Karakter tak terlihat: karakter kendali, tanda arah teks (membalik teks) atau spasi lebar-nol.', 'Hapus karakter di posisi itu, atau ketik ulang nilainya.'),
   'prosa-terlalu-rumit': galat('Teks di luar tabel terlalu panjang, bertingkat terlalu dalam, atau penuh tanda Markdown.', 'Tulis sebagai paragraf biasa; hapus tanda yang berulang.'),
   // Antar-SOP
   'nomor-ganda': galat('Nomor SOP dipakai lebih dari satu berkas.', 'Beri nomor yang unik.'),

@@ -25,11 +25,26 @@ export function layoutFiles(root: string): LayoutFiles {
   return { dirs };
 }
 
+/**
+ * `file`, found in the layouts folder `dir`, if its real path is inside that folder's: a layout
+ * file that links elsewhere (`layouts/site/404.hbs -> /home/x/secret.txt`) would be published or
+ * printed. Like content assets, judged after every link.
+ */
+function inside(dir: string, file: string): string {
+  const real = realpathSync(file);
+  const rel = path.relative(realpathSync(dir), real);
+  if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return file;
+  const shown = `${LAYOUTS_DIR}/${path.relative(dir, file).split(path.sep).join('/')}`;
+  throw new SopError(`Berkas tata letak ${shown} adalah tautan ke ${real}, di luar folder ${LAYOUTS_DIR}/.`, {
+    hint: `Salin berkas yang dimaksud ke dalam folder ${LAYOUTS_DIR}/ (bukan tautan ke luar), lalu jalankan lagi. sop tidak mencetak atau menerbitkan berkas di luar proyek.`,
+  });
+}
+
 /** Absolute path of one layout file, e.g. `book/buku.hbs`. */
 export function layoutPath(files: LayoutFiles, rel: string): string {
   for (const dir of files.dirs) {
     const file = path.join(dir, rel);
-    if (existsSync(file)) return file;
+    if (existsSync(file)) return inside(dir, file);
   }
   throw new SopError(`Berkas tata letak ${LAYOUTS_DIR}/${rel} tidak ditemukan.`, {
     // Every file asked for ships with sop-press: missing means a damaged installation.
@@ -48,7 +63,7 @@ export function listLayouts(files: LayoutFiles, sub: string, ext = ''): Array<{ 
     const folder = path.join(dir, sub);
     if (!existsSync(folder)) continue;
     for (const e of readdirSync(folder, { withFileTypes: true })) {
-      if (e.isFile() && e.name.endsWith(ext)) found.set(e.name, path.join(folder, e.name));
+      if ((e.isFile() || e.isSymbolicLink()) && e.name.endsWith(ext) && existsSync(path.join(folder, e.name))) found.set(e.name, inside(dir, path.join(folder, e.name)));
     }
   }
   return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, file]) => ({ name, path: file }));
@@ -60,7 +75,7 @@ export function pdfLayoutPaths(files: LayoutFiles): string[] {
   for (const dir of files.dirs) {
     for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
       const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
-      if (e.isFile() && !/^(site|book|monev)\//.test(rel)) rels.add(rel);
+      if ((e.isFile() || e.isSymbolicLink()) && !/^(site|book|monev)\//.test(rel)) rels.add(rel);
     }
   }
   return [...rels].sort().map((rel) => layoutPath(files, rel));

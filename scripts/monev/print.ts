@@ -9,7 +9,7 @@ import { periodeDays, periodeLabel, periodeName, type MonevResults, type Periode
 import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
-import { listFiles, replaceSet } from '../output/sets.ts';
+import { replaceSet } from '../output/sets.ts';
 import { finishDocument } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { loadAsset, logoUrl } from '../source/assets.ts';
@@ -147,7 +147,7 @@ async function printJobs(project: Project, jobs: Job[], options: MonevPrintOptio
   const names = new Set(jobs.map((j) => j.rel));
   return replaceSet(outDir, 'monev', async (set) => {
     // Other periods' forms and reports stay as they were.
-    if (set.previous) for (const rel of listFiles(set.previous)) if (!names.has(rel) && !names.has(rel.replace(/\/[^/]+$/, '.pdf'))) set.carry(rel);
+    if (set.previous) for (const rel of set.previous.files()) if (!names.has(rel) && !names.has(rel.replace(/\/[^/]+$/, '.pdf'))) set.carry(rel);
     const printer = await options.printer();
     const layouts = loadMonevLayouts(layoutFiles(project.root));
     return Promise.all(jobs.map(async (job): Promise<PrintedFile> => {

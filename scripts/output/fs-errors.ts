@@ -3,6 +3,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, SopError } from '../errors.ts';
+import { shownMark, shownSince } from './shown.ts';
 
 /** Output cannot be written (or read back): exit 1, the message names the path, the hint what to do. */
 export class OutputError extends SopError {
@@ -96,8 +97,22 @@ function blockingFile(file: string): string | undefined {
   return undefined;
 }
 
-/** The officer-facing form of a file-system failure. `root`: the project folder, for short paths. */
-export function outputError(error: FsError, root: string): OutputError {
+/**
+ * What a failure left of output/: nothing changed, or which folders already show their new,
+ * complete files (`updated`, absolute) while the rest stayed as it was.
+ */
+export function unchangedNote(updated: readonly string[], root: string): string {
+  if (!updated.length) return UNCHANGED;
+  const names = updated.map((f) => shownPath(f, root));
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} dan ${names.at(-1)}`;
+  return `${list} sudah diperbarui lengkap sebelum galat ini; selebihnya di output/ tidak diubah.`;
+}
+
+/**
+ * The officer-facing form of a file-system failure. `root`: the project folder, for short paths;
+ * `updated`: folders of output/ this command already switched to their new files.
+ */
+export function outputError(error: FsError, root: string, updated: readonly string[] = []): OutputError {
   const where = error.path ?? error.dest;
   const shown = where ? shownPath(where, root) : '(tidak diketahui)';
   const action = ACTIONS[error.syscall ?? ''] ?? 'mengakses';
@@ -109,7 +124,7 @@ export function outputError(error: FsError, root: string): OutputError {
     : `galat sistem berkas ${error.code}`;
   const target = error.syscall === 'rename' && error.dest ? ` ke ${shownPath(error.dest, root)}` : '';
   const hint = (cause?.hint ?? 'Periksa folder tersebut, lalu jalankan lagi.').replaceAll('{path}', shown).replaceAll('{blocker}', blockerShown);
-  return new OutputError(`Tidak dapat ${action} ${shown}${target}: ${why}.`, `${hint} ${UNCHANGED}`, { cause: error });
+  return new OutputError(`Tidak dapat ${action} ${shown}${target}: ${why}.`, `${hint} ${unchangedNote(updated, root)}`, { cause: error });
 }
 
 /** Runs `fn`, which writes `file`: a failure without a path (ENOSPC from write(2)) gets this one. */
@@ -124,9 +139,10 @@ export function writing<T>(file: string, fn: () => T): T {
 
 /** Runs `fn`; a file-system failure comes out as an OutputError, anything else as it was. */
 export async function explainFsErrors<T>(root: string, fn: () => Promise<T>): Promise<T> {
+  const mark = shownMark();
   try {
     return await fn();
   } catch (error) {
-    throw isFsError(error) ? outputError(error, root) : error;
+    throw isFsError(error) ? outputError(error, root, shownSince(mark)) : error;
   }
 }

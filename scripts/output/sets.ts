@@ -9,12 +9,17 @@
 // Not atomic, so guarded by a marker that the next run completes: turning an old real folder
 // output/<kind> into a link (once, on the first run of this version), and every swap on Windows,
 // where a junction cannot be renamed over another.
+//
+// What a run takes over from the set shown is only what this machine vouches for (output/vouch.ts):
+// a committed or copied output/ is rebuilt, never republished, and no link in it is followed.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeAtomic } from '../pdf/atomic.ts';
 import { projectDirs, SETS_DIR } from '../model/paths.ts';
 import { OutputError, shownPath, writing } from './fs-errors.ts';
+import { noteShown } from './shown.ts';
+import { ledgerFile, readInside, readLedger, sha256, trackedFiles, writeLedger, type Ledger } from './vouch.ts';
 
 export type SetKind = 'pdf' | 'buku' | 'site' | 'monev';
 
@@ -23,7 +28,8 @@ const inProgress = new Set<string>();
 
 const SET_NAME = /^(pdf|buku|site|monev)\.(\d+)\.[A-Za-z0-9_-]+$/;
 
-function alive(pid: number): boolean {
+/** True while process `pid` runs (also one of another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -63,6 +69,7 @@ function linkedSet(outDir: string, kind: SetKind): string | null {
  * when there is none yet. Completes an interrupted swap first.
  */
 export function currentSet(outDir: string, kind: SetKind): string | undefined {
+  checkSetsDir(outDir);
   recover(outDir, kind);
   const name = linkedSet(outDir, kind);
   if (name) return existsSync(path.join(outDir, SETS_DIR, name)) ? path.join(outDir, SETS_DIR, name) : undefined;
@@ -74,6 +81,97 @@ export function currentSet(outDir: string, kind: SetKind): string | undefined {
     `${shownPath(path.join(outDir, kind), root)} adalah berkas, padahal seharusnya folder hasil.`,
     `Pindahkan atau ganti nama berkas ${shownPath(path.join(outDir, kind), root)}, lalu jalankan lagi. Hasil sebelumnya di output/ tidak diubah.`,
   );
+}
+
+/**
+ * output/.sets must be a real folder: were it a link, cleanup would delete (and new sets land)
+ * wherever it points.
+ */
+function checkSetsDir(outDir: string): void {
+  const sets = path.join(outDir, SETS_DIR);
+  // A file there (or in place of output/) fails on mkdir, with its own message (fs-errors.ts).
+  let link: boolean;
+  try {
+    link = lstatSync(sets).isSymbolicLink();
+  } catch {
+    return;
+  }
+  if (!link) return;
+  const root = path.dirname(outDir);
+  throw new OutputError(
+    `${shownPath(sets, root)} adalah tautan ke ${readlinkSync(sets)}, bukan folder yang dibuat sop-press.`,
+    `sop-press hanya membersihkan folder ${shownPath(sets, root)} yang asli di dalam proyek. Hapus tautan ${shownPath(sets, root)} (isi di tempat tujuannya tidak ikut terhapus), lalu jalankan lagi. Hasil sebelumnya di output/ tidak diubah.`,
+  );
+}
+
+/**
+ * The set shown now, as far as this machine vouches for it: only files its sealed ledger lists,
+ * unchanged, regular files inside the set (no link followed). Nothing at all when git tracks
+ * anything under output/ (a committed output/ is rebuilt, never republished).
+ */
+export class ShownSet {
+  /** Folder of the set (through its real path). */
+  readonly dir: string;
+  readonly #ledger: Ledger | undefined;
+  readonly #checked = new Map<string, boolean>();
+
+  constructor(dir: string, ledger: Ledger | undefined) {
+    this.dir = dir;
+    this.#ledger = ledger;
+  }
+
+  /** True when `rel` can be taken over unchanged. */
+  has(rel: string): boolean {
+    let ok = this.#checked.get(rel);
+    if (ok === undefined) {
+      const want = this.#ledger && Object.hasOwn(this.#ledger.files, rel) ? this.#ledger.files[rel] : undefined;
+      const bytes = want ? readInside(this.dir, path.join(this.dir, ...rel.split('/'))) : undefined;
+      ok = bytes !== undefined && sha256(bytes) === want;
+      this.#checked.set(rel, ok);
+    }
+    return ok;
+  }
+
+  hash(rel: string): string | undefined {
+    return this.has(rel) ? this.#ledger!.files[rel] : undefined;
+  }
+
+  /** Every file that can be taken over, sorted. */
+  files(): string[] {
+    return Object.keys(this.#ledger?.files ?? {})
+      .filter((rel) => this.has(rel))
+      .sort();
+  }
+
+  /** The side file (see setMetaFile), if vouched for. */
+  meta(): string | undefined {
+    const want = this.#ledger?.meta;
+    if (!want) return undefined;
+    const bytes = readInside(path.dirname(this.dir), setMetaFile(this.dir));
+    return bytes && sha256(bytes) === want ? bytes.toString('utf8') : undefined;
+  }
+}
+
+/** Why nothing of output/ was reused, if that is so: files git tracks there. */
+export function committedOutput(outDir: string): number {
+  return existsSync(outDir) ? trackedFiles(outDir) : 0;
+}
+
+/** The set `output/<kind>` shows now, as far as it can be reused (see ShownSet); undefined: none. */
+export function shownSet(outDir: string, kind: SetKind): ShownSet | undefined {
+  const dir = currentSet(outDir, kind);
+  if (!dir) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return undefined;
+  }
+  // A set is a real folder in the real .sets; an old real output/<kind> has no ledger.
+  const stat = lstatSync(dir);
+  const inSets = path.dirname(real) === path.join(realpathSync(outDir), SETS_DIR) && stat.isDirectory() && !stat.isSymbolicLink();
+  const ledger = inSets && committedOutput(outDir) === 0 ? readLedger(real) : undefined;
+  return new ShownSet(real, ledger);
 }
 
 /** Side file of a set (same name + `.json`): data about exactly these files, e.g. the build cache. */
@@ -124,6 +222,7 @@ function recover(outDir: string, kind: SetKind): void {
  * left behind costs disk space, not correctness. Also for a run with nothing new to show.
  */
 export function tidy(outDir: string, kind: SetKind): void {
+  checkSetsDir(outDir);
   const current = linkedSet(outDir, kind);
   const sets = path.join(outDir, SETS_DIR);
   const remove = (file: string) => {
@@ -134,7 +233,7 @@ export function tidy(outDir: string, kind: SetKind): void {
     }
   };
   for (const entry of safeList(sets)) {
-    const base = entry.replace(/\.(json|link)$/, '');
+    const base = entry.replace(/\.(json|link|ledger)$/, '');
     const m = /^(pdf|buku|site|monev)\.(\d+)\./.exec(base);
     if (!m || m[1] !== kind || base === current || inProgress.has(base)) continue;
     const pid = Number(m[2]);
@@ -179,10 +278,10 @@ function safeList(dir: string): string[] {
   }
 }
 
-/** Every file under `dir`, as `/`-separated paths relative to it. */
+/** Every file (and link) under `dir`, as `/`-separated paths relative to it. */
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() || e.isSymbolicLink())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
 }
@@ -193,15 +292,17 @@ export class StagedSet {
   readonly kind: SetKind;
   /** Folder the new files go into. */
   readonly dir: string;
-  /** Folder of the set shown now (undefined: none yet). */
-  readonly previous: string | undefined;
+  /** The set shown now, as far as it can be reused (undefined: none yet). */
+  readonly previous: ShownSet | undefined;
   readonly #name: string;
+  /** What this set holds, sealed beside it on commit (see output/vouch.ts). */
+  readonly #ledger: Ledger = { files: {} };
   #done = false;
 
   constructor(outDir: string, kind: SetKind) {
     this.outDir = outDir;
     this.kind = kind;
-    this.previous = currentSet(outDir, kind);
+    this.previous = shownSet(outDir, kind);
     tidy(outDir, kind);
     // Not mkdtemp: its folder is private (0700), and a web server must be able to read the site.
     this.#name = `${kind}.${process.pid}.${randomBytes(6).toString('base64url')}`;
@@ -210,10 +311,14 @@ export class StagedSet {
     inProgress.add(this.#name);
   }
 
-  /** Takes `rel` unchanged from the previous set: a hard link where the disk allows, else a copy. */
+  /**
+   * Takes `rel` unchanged from the previous set: a hard link where the disk allows, else a copy.
+   * Only a file the previous set vouches for (see ShownSet.has).
+   */
   carry(rel: string): void {
-    if (!this.previous) throw new Error(`Tidak ada set ${this.kind} sebelumnya untuk ${rel}.`);
-    const from = path.join(this.previous, rel);
+    const hash = this.previous?.hash(rel);
+    if (!hash) throw new Error(`Berkas ${rel} dari set ${this.kind} sebelumnya tidak dapat dipakai ulang.`);
+    const from = path.join(this.previous!.dir, rel);
     const to = path.join(this.dir, rel);
     makeDirs(path.dirname(to));
     try {
@@ -221,15 +326,14 @@ export class StagedSet {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK' && code !== 'EOPNOTSUPP') throw e;
-      writing(to, () => copyFileSync(from, to));
+      writing(to, () => writeFileSync(to, readFileSync(from)));
     }
+    this.#ledger.files[rel] = hash;
   }
 
-  /** Copies `from` (anywhere) into the new set as `rel`. */
+  /** Copies the bytes of `from` (anywhere; a link is read through) into the new set as `rel`. */
   copy(rel: string, from: string): void {
-    const to = path.join(this.dir, rel);
-    makeDirs(path.dirname(to));
-    writing(to, () => copyFileSync(from, to));
+    this.write(rel, readFileSync(from));
   }
 
   /** Writes a file of the new set. Plain write: no one sees the set before commit. */
@@ -237,17 +341,22 @@ export class StagedSet {
     const file = path.join(this.dir, rel);
     makeDirs(path.dirname(file));
     writing(file, () => writeFileSync(file, data));
+    this.#ledger.files[rel.split(path.sep).join('/')] = sha256(data);
   }
 
   /** Writes this set's side file (see setMetaFile). */
   writeMeta(data: string): void {
     writing(setMetaFile(this.dir), () => writeFileSync(setMetaFile(this.dir), data));
+    this.#ledger.meta = sha256(data);
   }
 
   /** Shows the new set at output/<kind> in one step, then deletes the previous one. */
   commit(): void {
     if (this.#done) throw new Error('Set sudah ditutup.');
+    const ledger = writeLedger(this.dir, this.#ledger);
+    writing(ledgerFile(this.dir), () => writeFileSync(ledgerFile(this.dir), ledger));
     pointAt(this.outDir, this.kind, this.#name);
+    noteShown(path.join(this.outDir, this.kind));
     this.#done = true;
     inProgress.delete(this.#name);
     tidy(this.outDir, this.kind);
@@ -260,6 +369,7 @@ export class StagedSet {
     inProgress.delete(this.#name);
     rmSync(this.dir, { recursive: true, force: true });
     rmSync(setMetaFile(this.dir), { force: true });
+    rmSync(ledgerFile(this.dir), { force: true });
   }
 }
 

@@ -5,6 +5,7 @@
 import type { VFile } from 'vfile';
 import { report, type Place } from '../diagnostics/report.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
+import { INVISIBLE } from '../kit/invisible.ts';
 import type { LineIndex } from '../source/lines.ts';
 
 export const LIMITS = {
@@ -319,4 +320,36 @@ export function proseBreach(rawLines: string[], ranges: LineRange[], maxChars: n
     }
   }
   return undefined;
+}
+
+/** What an invisible character is called in a message. */
+export function invisibleName(char: string): string {
+  const code = char.codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code <= 0x9f) return `karakter kendali ${hex}`;
+  if (code === 0x200b || code === 0x2060 || code === 0xfeff) return `spasi lebar-nol ${hex}`;
+  if (code === 0x200c || code === 0x200d) return `penyambung lebar-nol ${hex}`;
+  return `tanda arah teks ${hex}`;
+}
+
+/**
+ * The first invisible character in the file, with how many there are: one finding per file,
+ * found in one scan. A byte-order mark at the very start is the encoding's, not text.
+ */
+export function invisibleBreach(text: string, lines: LineIndex): Breach | undefined {
+  let first: RegExpExecArray | undefined;
+  let count = 0;
+  for (const m of text.matchAll(INVISIBLE)) {
+    if (m.index === 0 && m[0] === '\uFEFF') continue;
+    first ??= m;
+    count++;
+  }
+  if (!first) return undefined;
+  const more = count > 1 ? ` Ada ${number(count)} karakter seperti itu di berkas ini.` : '';
+  return {
+    ruleId: 'karakter-tak-terlihat',
+    message: `Ada ${invisibleName(first[0])} yang tidak terlihat di sini.${more}`,
+    hint: 'Karakter ini biasanya ikut tersalin dari dokumen Word, PDF atau halaman web. Hapus karakter di posisi itu (mis. hapus lalu ketik ulang kata di sekitarnya), atau ketik ulang nilainya dengan tangan.',
+    place: lines.span(first.index, first.index + first[0].length),
+  };
 }

@@ -4,7 +4,7 @@ import type { Node, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
-import { isDelimiterRow, LIMITS, proseBreach, rowsBreach, tableBlocks, lineBreach, reportBreach, sizeBreach, yamlTextBreach, type LineRange } from './bounds.ts';
+import { invisibleBreach, isDelimiterRow, LIMITS, proseBreach, rowsBreach, tableBlocks, lineBreach, reportBreach, sizeBreach, yamlTextBreach, type LineRange } from './bounds.ts';
 import { parseMarkdown } from './markdown.ts';
 import { readTable, type RawTable } from './table.ts';
 import { parseYaml, reportCutAtHash, reportYamlErrors, type ParsedYaml } from './yaml-doc.ts';
@@ -29,7 +29,7 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
     });
     return undefined;
   }
-  const tooBig = sizeBreach(text, lines, 'Berkas SOP', LIMITS.fileChars);
+  const tooBig = sizeBreach(text, lines, 'Berkas SOP', LIMITS.fileChars) ?? invisibleBreach(text, lines);
   if (tooBig) {
     reportBreach(file, tooBig);
     return undefined;

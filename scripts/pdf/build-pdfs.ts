@@ -2,7 +2,6 @@
 // Measures all stale SOPs in one browser page, plans pages and flowcharts in Node, then prints
 // through the page pool. Unchanged SOPs are skipped (their files are linked into the new set);
 // output/pdf switches to the new set of files at once (see output/sets.ts).
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { layoutFiles } from '../layouts/files.ts';
 import { projectBaseUrl, projectDirs } from '../model/paths.ts';
@@ -18,7 +17,7 @@ import { sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { signingManifest } from './manifest.ts';
 import type { Measurement } from '../plan/procedure.ts';
 import { measureSops, sopContexts, sopPrintHtml } from './print-html.ts';
-import { currentSet, listFiles, replaceSet, setMetaFile, tidy } from '../output/sets.ts';
+import { listFiles, replaceSet, shownSet, type ShownSet, tidy } from '../output/sets.ts';
 
 export interface BuildOptions {
   root: string;
@@ -82,9 +81,10 @@ const MEASURE_BATCH = 100;
 export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
   const dirs = projectDirs(options.root, options.outDir);
   const outDir = dirs.output;
-  const previous = currentSet(outDir, 'pdf');
+  // Only what this machine vouches for: a committed or copied PDF or cache entry is rebuilt.
+  const previous = shownSet(outDir, 'pdf');
   // The cache lives beside its set, so it always describes the PDFs shown.
-  const cache = readCache(previous && setMetaFile(previous));
+  const cache = readCache(previous?.meta());
   const layoutSources = layoutFiles(options.root);
   const shared = sharedInputsHash(layoutSources);
   const contexts = sopContexts(sops);
@@ -95,8 +95,8 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
       options.force ||
       cache.entries[s.id]?.hash !== hashes.get(s.id) ||
       !previous ||
-      !existsSync(path.join(previous, pdfPath(s, ''))) ||
-      (options.html !== undefined && !existsSync(path.join(previous, htmlPath(s, '')))),
+      !previous.has(pdfPath(s, '')) ||
+      (options.html !== undefined && !previous.has(htmlPath(s, ''))),
   );
 
   const results = new Map<string, BuiltPdf>();
@@ -110,9 +110,10 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   // prune nothing else; without prune everything but the files about to be replaced.
   const replaced = new Set(stale.flatMap((s) => [pdfPath(s, ''), manifestRel(s), htmlPath(s, '')]));
   const kept = new Set([...results.values()].flatMap((b) => [pdfPath(b.sop, ''), ...(b.manifest ? [manifestRel(b.sop)] : []), ...(b.html ? [htmlPath(b.sop, '')] : [])]));
-  const before = previous ? listFiles(previous) : [];
+  const before = previous ? previous.files() : [];
   const carried = options.prune ? before.filter((f) => kept.has(f)) : before.filter((f) => !replaced.has(f));
-  if (!stale.length && carried.length === before.length) {
+  // Anything else in the set (not vouched for, or pruned) is a reason for a new one without it.
+  if (!stale.length && carried.length === (previous ? listFiles(previous.dir).length : 0)) {
     tidy(outDir, 'pdf');
     return sops.map((s) => results.get(s.id)!);
   }
@@ -150,8 +151,8 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   return sops.map((s) => results.get(s.id)!);
 }
 
-function manifestPath(pdfDir: string, previous: string, sop: Sop): { manifest?: string } {
-  return existsSync(path.join(previous, manifestRel(sop))) ? { manifest: path.join(pdfDir, manifestRel(sop)) } : {};
+function manifestPath(pdfDir: string, previous: ShownSet, sop: Sop): { manifest?: string } {
+  return previous.has(manifestRel(sop)) ? { manifest: path.join(pdfDir, manifestRel(sop)) } : {};
 }
 
 /** The finished PDF of one SOP, its signing manifest when it is e-signed, and the printed HTML when asked. */
@@ -194,10 +195,10 @@ async function printOne(
 }
 
 /** The cache kept beside the current set: what its PDFs were built from. */
-function readCache(file: string | undefined): CacheFile {
-  if (file) {
+function readCache(text: string | undefined): CacheFile {
+  if (text) {
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      const data = JSON.parse(text) as CacheFile;
       if (data.version === 3 && data.entries) return data;
     } catch {
       // No cache yet, or an unreadable one: build everything.

@@ -13,6 +13,7 @@ import { collect, type Diagnostic } from '../diagnostics/report.ts';
 import { layoutFiles, PACKAGE_LAYOUTS } from '../layouts/files.ts';
 import { CONTENT_DIR, projectBaseUrl, projectDirs } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
+import { withProjectLock } from '../output/lock.ts';
 import { buildPdfs } from '../pdf/build-pdfs.ts';
 import { sharedInputsHash, sopInputsHash } from '../pdf/inputs.ts';
 import { printHtmls } from '../pdf/print-html.ts';
@@ -20,10 +21,13 @@ import { urlPolicy } from '../print/guard.ts';
 import type { Printer } from '../print/pool.ts';
 import { loadLayouts } from '../render/document.ts';
 import { buildSite } from '../site/build-site.ts';
+import { csp as siteCsp } from '../site/pages.ts';
 import { parseBase } from '../site/urls.ts';
 import { projectOf, todayIso, type CheckResult } from '../validate/check-content.ts';
 import { periodeLabel, periodeOf } from '../model/monev.ts';
 import { monevHtml } from '../monev/print.ts';
+import { loadAsset, SERVED_DIR } from '../source/assets.ts';
+import { COMMON_HEADERS, documentCsp, FILE_CSP, fromElsewhere, newNonce, servable } from './guard.ts';
 import { CLIENT_JS, CLIENT_SCRIPT, diagnosticsPage, indexPage, withClient, type ListedSop } from './pages.ts';
 
 export interface PreviewOptions {
@@ -56,11 +60,17 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
-/** `content/dinas/x.md` → `/sop/dinas/x`. */
-const hrefOf = (rel: string) => `/sop/${rel.slice(CONTENT_DIR.length + 1).replace(/\.md$/, '')}`;
+/** `content/dinas/x.md` → `/sop/dinas/x`, each part percent-encoded (names with `#`, `%`, `?`). */
+const hrefOf = (rel: string) => `/sop/${rel.slice(CONTENT_DIR.length + 1).replace(/\.md$/, '').split('/').map(encodeURIComponent).join('/')}`;
 
-/** file: URLs of the printed HTML (fonts, logos) → the preview's own /_berkas/ addresses. */
-const servedUrls = (html: string) => html.replace(/file:\/\/(\/[^"')\s]*)/g, '/_berkas$1');
+/** A book page (`<instansi>/buku/*.md` beside an instansi.yml): not an SOP to list. */
+const isBookPage = (rel: string, files: ReadonlySet<string>) => {
+  const m = /^(.*)\/buku\/[^/]+\.md$/.exec(rel);
+  return m !== null && (files.has(`${m[1]}/instansi.yml`) || files.has(`${m[1]}/instansi.yaml`));
+};
+
+/** Where the preview serves a logo: its checked bytes (source/assets.ts), never its file. */
+const ASSET_ROUTE = '/_aset/';
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { root } = options;
@@ -68,6 +78,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const dirs = projectDirs(root);
   const siteOut = path.join(dirs.output, '.pratinjau');
   const allowed = urlPolicy([root, ...packageDirs()]);
+  const realDirs = [root, ...packageDirs()].map((d) => realpathSync(d));
+  const nonce = newNonce();
+  /** Files (absolute paths) the documents shown reference: the only ones /_berkas/ serves. */
+  const referenced = new Set<string>();
+  /** file: URLs of the printed HTML (fonts) → /_berkas/; logos → their checked bytes at /_aset/. */
+  const servedUrls = (html: string) =>
+    html
+      .replace(/file:\/\/(\/[^"')\s]*)/g, (_, file: string) => {
+        referenced.add(decodeURIComponent(file));
+        return `/_berkas${file}`;
+      })
+      .replaceAll(`"${SERVED_DIR}/`, `"${ASSET_ROUTE}`);
 
   let check: CheckResult;
   let diagnostics: Diagnostic[] = [];
@@ -84,9 +106,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (layoutsChanged || !shared) shared = sharedInputsHash(layoutFiles(root));
     const next = new Map<string, string>();
     const bySop = new Map(check.sops.map((s) => [s.path, s]));
+    const paths = new Set(check.files.map((f) => f.path));
     for (const f of check.files) {
       const rel = f.path;
-      if (!rel.endsWith('.md')) continue;
+      if (!rel.endsWith('.md') || isBookPage(rel, paths)) continue;
       const sop = bySop.get(rel);
       next.set(rel, sop ? sopInputsHash(sop, shared, root) : JSON.stringify(diagnostics.filter((d) => d.file === rel)));
     }
@@ -121,7 +144,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   function ensureSite(): Promise<void> {
     if (siteBuilt && !siteDirty) return siteBuilt;
     siteDirty = false;
-    siteBuilt = buildSite(projectOf(check, root), { outDir: siteOut, base: parseBase('/situs/'), printer: options.printer }).then(() => undefined);
+    const project = projectOf(check, root);
+    // Builds hold the project's lock like sop build and sop site (output/lock.ts).
+    siteBuilt = withProjectLock(root, 'sop pratinjau', () => buildSite(project, { outDir: siteOut, base: parseBase('/situs/'), printer: options.printer })).then(() => undefined);
     siteBuilt.catch(() => (siteDirty = true));
     return siteBuilt;
   }
@@ -132,24 +157,37 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     for (const res of clients) res.write(`event: ubah\ndata: ${JSON.stringify(changed)}\n\n`);
   };
 
-  const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': cache });
-    res.end(body);
+  // Every HTML page gets a CSP: the preview's own and the documents' as strict as printing
+  // (only the reload client, marked with this run's nonce, runs); the site's pages their own.
+  const withNonce = (html: string) => html.replaceAll(`<script src="${CLIENT_SCRIPT}"`, `<script nonce="${nonce}" src="${CLIENT_SCRIPT}"`);
+  const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store', policy = documentCsp(nonce)) => {
+    const html = type.startsWith('text/html');
+    // A PDF (built here) gets none: a sandbox would keep the browser's PDF viewer from showing it.
+    const csp = html ? { 'content-security-policy': policy } : type === TYPES['.pdf'] ? {} : { 'content-security-policy': FILE_CSP };
+    res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, 'cache-control': cache, ...csp });
+    res.end(html && typeof body === 'string' ? withNonce(body) : body);
   };
-  const sendFile = (res: http.ServerResponse, file: string, transform?: (html: string) => string, cache?: string) => {
+  const sendFile = (res: http.ServerResponse, file: string, transform?: (html: string) => string, cache?: string, policy?: string) => {
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    if (transform && type.startsWith('text/html')) send(res, 200, type, transform(readFileSync(file, 'utf8')));
-    else send(res, 200, type, readFileSync(file), cache);
+    if (transform && type.startsWith('text/html')) send(res, 200, type, transform(readFileSync(file, 'utf8')), undefined, policy);
+    else send(res, 200, type, readFileSync(file), cache, policy);
   };
   const notFound = (res: http.ServerResponse) => send(res, 404, 'text/plain; charset=utf-8', 'Tidak ditemukan.\n');
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const p = decodeURIComponent(url.pathname);
+    let p: string;
+    try {
+      p = decodeURIComponent(url.pathname);
+    } catch {
+      return notFound(res); // `%` not followed by two hex digits: no such page
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Hanya GET.\n');
     // Only this computer's own addresses: a web page elsewhere cannot reach the content through
     // a DNS name it points at 127.0.0.1 (DNS rebinding).
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) return send(res, 403, 'text/plain; charset=utf-8', 'Ditolak.\n');
+    // Another site's page may link to the list, nothing else: no build, no file, no document.
+    if (p !== '/' && fromElsewhere(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Ditolak: permintaan dari situs lain.\n');
     if (p === '/') return send(res, 200, TYPES['.html']!, indexPage(listed(), summary(), monevLinks()));
     // The monitoring forms of this semester and the report of this year, live (sop monev prints them).
     const monev = /^\/monev\/([^/]+)\/(formulir|laporan)$/.exec(p);
@@ -168,10 +206,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     if (p.startsWith('/_berkas/')) {
       const file = p.slice('/_berkas'.length);
-      if (!existsSync(file) || !statSync(file).isFile() || !allowed(pathToFileURL(realpathSync(file)).href)) return notFound(res);
+      if (!referenced.has(file) || !existsSync(file) || !statSync(file).isFile()) return notFound(res);
+      const real = realpathSync(file);
+      if (!allowed(pathToFileURL(real).href) || !servable(real, realDirs)) return notFound(res);
       // Fonts and logos: a reload on every save must not fetch them again (a logo's name stays,
       // its bytes may change: revalidated after a minute).
       return sendFile(res, file, undefined, 'max-age=60');
+    }
+    if (p.startsWith(ASSET_ROUTE)) {
+      // Only an instansi's logo, as the check read it (an SVG rebuilt without script or links).
+      const rel = p.slice(ASSET_ROUTE.length);
+      const instansi = check.sops.map((s) => s.instansi).find((i) => i.logo === rel);
+      if (!instansi) return notFound(res);
+      const logo = loadAsset(root, rel);
+      return send(res, 200, logo.mime, Buffer.from(logo.bytes), 'max-age=60');
     }
     if (p.startsWith('/sop/')) {
       const pdf = p.endsWith('.pdf');
@@ -180,7 +228,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const sop = check.sops.find((s) => s.path === rel);
       if (!sop) return send(res, 200, TYPES['.html']!, diagnosticsPage(rel, rel, blocking(rel)));
       if (pdf) {
-        const [built] = await buildPdfs([sop], { root, printer: options.printer });
+        const [built] = await withProjectLock(root, 'sop pratinjau', () => buildPdfs([sop], { root, printer: options.printer }));
         return sendFile(res, built!.pdf);
       }
       return send(res, 200, TYPES['.html']!, withClient(servedUrls(await documentHtml(sop)), rel));
@@ -195,7 +243,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       let file = path.join(siteDir, p.slice('/situs/'.length));
       if (!path.relative(siteDir, file).startsWith('..') && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
       if (path.relative(siteDir, file).startsWith('..') || !existsSync(file)) return notFound(res);
-      return sendFile(res, file, (html) => withClient(html, '*'));
+      return sendFile(res, file, (html) => withClient(html, '*'), undefined, siteCsp(true));
     }
     return notFound(res);
   }

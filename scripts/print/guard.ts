@@ -1,22 +1,40 @@
 // What the print browser may load: the project's own files and inline data, nothing else.
 // An SOP must print the same offline as online, and must never leak a request to the network.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type UrlPolicy = (url: string) => boolean;
 
 /**
- * True for `data:` URLs and `file:` URLs inside one of the allowed folders (after resolving `..`):
- * the project, and the folder sop-press itself is installed in (layouts, fonts).
+ * The real path of `file` (every link resolved), or for a file that does not exist, the real path
+ * of its nearest existing folder joined with the rest.
+ */
+export function realPathOf(file: string): string {
+  const rest: string[] = [];
+  for (let at = path.resolve(file); ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync(at), ...rest.reverse());
+    } catch {
+      if (at === path.dirname(at)) return path.resolve(file);
+      rest.push(path.basename(at));
+    }
+  }
+}
+
+/**
+ * True for `data:` URLs and `file:` URLs inside one of the allowed folders (after resolving `..`
+ * and every link: a project file that links elsewhere is elsewhere): the project, and the folder
+ * sop-press itself is installed in (layouts, fonts).
  */
 export function urlPolicy(allowedDirs: string | readonly string[]): UrlPolicy {
-  const roots = (typeof allowedDirs === 'string' ? [allowedDirs] : allowedDirs).map((d) => path.resolve(d));
+  const roots = (typeof allowedDirs === 'string' ? [allowedDirs] : allowedDirs).map((d) => realPathOf(d));
   return (url) => {
     if (url.startsWith('data:')) return true;
     if (!url.startsWith('file:')) return false;
     let file: string;
     try {
-      file = path.resolve(fileURLToPath(url));
+      file = realPathOf(fileURLToPath(url));
     } catch {
       return false; // e.g. file://server/share on POSIX
     }

@@ -51,6 +51,53 @@ function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
+const PROFILE_PREFIX = 'sop-press-chrome-';
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes the profiles that killed runs left in the temporary folder (about 2 MB each). A profile
+ * is named after the process that made it (`sop-press-chrome-<pid>-…`) and gone with it; one of
+ * an earlier version (no pid in its name) once its browser's SingletonLock names a process that
+ * is gone, or it has none and is a day old. Best effort.
+ */
+export function removeStaleProfiles(tmp = os.tmpdir()): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmp).filter((n) => n.startsWith(PROFILE_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = path.join(tmp, name);
+    try {
+      const owner = /^sop-press-chrome-(\d+)-/.exec(name);
+      let stale: boolean;
+      if (owner) stale = !running(Number(owner[1]));
+      else {
+        let lock: string | undefined;
+        try {
+          lock = fs.readlinkSync(path.join(dir, 'SingletonLock'));
+        } catch {
+          lock = undefined;
+        }
+        const pid = lock ? Number(/-(\d+)$/.exec(lock)?.[1]) : NaN;
+        stale = lock ? !Number.isInteger(pid) || !running(pid) : Date.now() - fs.lstatSync(dir).mtimeMs > 24 * 3600 * 1000;
+      }
+      if (stale && fs.lstatSync(dir).isDirectory()) removeDir(dir);
+    } catch {
+      // another user's, or being removed: left alone
+    }
+  }
+}
+
 /** Seconds a browser gets to start and answer by default: enough for a cold start on a slow PC. */
 export const START_TIMEOUT_S = 10;
 export const START_TIMEOUT_ENV = 'SOP_BROWSER_TIMEOUT';
@@ -113,7 +160,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
   const refused = unrunnable(executable);
   if (refused) throw refused;
   const timeoutMs = options.timeoutMs ?? startTimeoutMs();
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sop-press-chrome-'));
+  removeStaleProfiles();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   // Puppeteer kills the browser on Ctrl+C and exits; this removes the profile in that case too.
   const onExit = () => removeDir(userDataDir);
   process.on('exit', onExit);

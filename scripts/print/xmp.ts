@@ -1,5 +1,12 @@
 // XMP metadata packet mirroring the Info dictionary (archives and PDF/A tools read XMP first).
-import { escapeHtml as esc } from '../kit/escape.ts';
+import { escapeHtml } from '../kit/escape.ts';
+
+/**
+ * Escaped XML text, without the characters XML 1.0 forbids (most C0 controls, lone surrogates,
+ * U+FFFE/U+FFFF): `sop check` refuses them in the sources; this keeps the packet well-formed
+ * whatever reaches it.
+ */
+const esc = (text: string) => escapeHtml(text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ''));
 
 export interface XmpFields {
   title: string;

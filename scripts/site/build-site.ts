@@ -9,7 +9,7 @@ import { layoutFiles } from '../layouts/files.ts';
 import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Sop } from '../model/sop.ts';
-import { replaceSet } from '../output/sets.ts';
+import { replaceSet, shownSet } from '../output/sets.ts';
 import type { Printer } from '../print/pool.ts';
 import { extensionOf, loadAsset } from '../source/assets.ts';
 import { siteAssets } from './assets.ts';
@@ -69,7 +69,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
 
   const layouts = layoutFiles(root);
   const templates = loadSiteTemplates(layouts);
-  const books = findBooks(dirs.buku, new Set(sops.map((s) => s.instansi.id)));
+  const books = findBooks(shownSet(outDir, 'buku'), new Set(sops.map((s) => s.instansi.id)));
   const model = siteModel({ sops, books, ...(project.monev ? { monev: project.monev } : {}) });
 
   // Files copied as they are: PDFs of public SOPs, books; logos as checked bytes. Never the signing

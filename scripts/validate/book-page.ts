@@ -7,7 +7,7 @@ import { PLACEHOLDER, PLACEHOLDER_NAMES, BOOK_PAGE_KEYS, isSignerPlaceholder } f
 import { report } from '../diagnostics/report.ts';
 import { markdownPreset } from '../kit/markdown.ts';
 import { closest } from '../diagnostics/suggest.ts';
-import { LIMITS, lineBreach, proseBreach, reportBreach, sizeBreach, yamlTextBreach } from '../parse/bounds.ts';
+import { invisibleBreach, LIMITS, lineBreach, proseBreach, reportBreach, sizeBreach, yamlTextBreach } from '../parse/bounds.ts';
 import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
 import { LineIndex } from '../source/lines.ts';
 
@@ -31,7 +31,7 @@ export function checkBookPage(file: VFile, text: string, context: BookPageContex
   const lines = new LineIndex(text);
   const uses: SignerUses = [];
   // Bounded like an SOP before YAML and Markdown see it (the book renders the whole page).
-  const tooBig = sizeBreach(text, lines, 'Halaman buku', LIMITS.bookPageChars);
+  const tooBig = sizeBreach(text, lines, 'Halaman buku', LIMITS.bookPageChars) ?? invisibleBreach(text, lines);
   if (tooBig) {
     reportBreach(file, tooBig);
     return;

@@ -219,30 +219,45 @@ function checkSlugs(sops: Sop[], sopFiles: Map<string, VFile>): void {
   const byKey = new Map<string, Sop[]>();
   for (const sop of sops) {
     const key = `${sop.instansi.id}/${sop.slug}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), sop]);
+    const owners = byKey.get(key);
+    if (owners) owners.push(sop);
+    else byKey.set(key, [sop]);
   }
   for (const [key, owners] of byKey) {
     if (owners.length < 2) continue;
-    for (const s of owners) {
-      const others = owners.filter((o) => o !== s).map((o) => o.path);
+    owners.forEach((s, k) => {
       const file = sopFiles.get(s.path);
-      if (file) report(file, 'nama-berkas-ganda', `Berkas ini dan ${others.join(', ')} sama-sama menjadi pdf/${key}.pdf dan halaman situs sop/${key}/.`, { line: 1, column: 1 }, {
+      if (file) report(file, 'nama-berkas-ganda', `Berkas ini dan ${othersText(owners.map((o) => o.path), k)} sama-sama menjadi pdf/${key}.pdf dan halaman situs sop/${key}/.`, { line: 1, column: 1 }, {
         hint: 'PDF dan halaman situs diberi nama menurut nama berkas (huruf kecil, tanpa tanda baca): ganti nama salah satu berkas agar berbeda.',
       });
-    }
+    });
   }
+}
+
+/**
+ * The others of a clash, as one finding names them: the first holder (or, for the first, the
+ * second) and how many more, never the whole list (a thousand clashing files stay linear).
+ */
+function othersText(paths: readonly string[], self: number): string {
+  const named = paths[self === 0 ? 1 : 0]!;
+  const more = paths.length - 2;
+  return more ? `${named} (dan ${more.toLocaleString('id-ID')} lainnya)` : named;
 }
 
 /** Two instansi folders whose names map to one slug would share their PDFs and catalogue pages. */
 function checkInstansiSlugs(instansi: InstansiEntry[], folders: ReadonlyMap<InstansiEntry, string>): void {
   const top = (e: InstansiEntry) => folders.get(e);
   const byId = new Map<string, InstansiEntry[]>();
-  for (const e of instansi) byId.set(e.instansi.id, [...(byId.get(e.instansi.id) ?? []), e]);
+  for (const e of instansi) {
+    const owners = byId.get(e.instansi.id);
+    if (owners) owners.push(e);
+    else byId.set(e.instansi.id, [e]);
+  }
   for (const [id, owners] of byId) {
     if (new Set(owners.map(top)).size < 2) continue;
     for (const e of owners) {
-      const others = owners.filter((o) => top(o) !== top(e)).map((o) => o.file.path);
-      report(e.file, 'nama-berkas-ganda', `Folder instansi ini dan folder ${others.join(', ')} sama-sama menjadi pdf/${id}/ dan katalog/${id}/.`, { line: 1, column: 1 }, {
+      const others = owners.filter((o) => top(o) !== top(e));
+      report(e.file, 'nama-berkas-ganda', `Folder instansi ini dan folder ${othersText([e, ...others].map((o) => o.file.path), 0)} sama-sama menjadi pdf/${id}/ dan katalog/${id}/.`, { line: 1, column: 1 }, {
         hint: 'Nama folder instansi dipakai untuk nama folder PDF dan alamat situs (huruf kecil, tanpa tanda baca): ganti nama salah satu folder agar berbeda.',
       });
     }

@@ -6,7 +6,7 @@ import { DEFAULT_MONEV_SETTINGS } from '../model/monev.ts';
 import { report } from '../diagnostics/report.ts';
 import { logoDiagnostics, type AssetVerdict } from '../source/assets.ts';
 import { LineIndex } from '../source/lines.ts';
-import { LIMITS, reportBreach, sizeBreach, yamlTextBreach } from '../parse/bounds.ts';
+import { invisibleBreach, LIMITS, reportBreach, sizeBreach, yamlTextBreach } from '../parse/bounds.ts';
 import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
 import { validateInstansiData } from './schema.ts';
 import { nipProblem } from './rules.ts';
@@ -30,7 +30,7 @@ export interface InstansiEntry {
 /** `relFile`: the same file relative to the project root (the model keeps no absolute paths). */
 export function validateInstansi(file: VFile, text: string, id: string, absFile: string, asset: (abs: string) => AssetVerdict, relFile: string): InstansiEntry | undefined {
   const lines = new LineIndex(text);
-  const breach = sizeBreach(text, lines, 'instansi.yml', LIMITS.yamlChars) ?? yamlTextBreach(text, 0, lines, 'instansi.yml');
+  const breach = sizeBreach(text, lines, 'instansi.yml', LIMITS.yamlChars) ?? invisibleBreach(text, lines) ?? yamlTextBreach(text, 0, lines, 'instansi.yml');
   if (breach) {
     reportBreach(file, breach);
     return undefined;

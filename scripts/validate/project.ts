@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { report, type Place } from '../diagnostics/report.ts';
 import type { SopSource } from '../parse/sop-source.ts';
 import { placeOf } from '../parse/yaml-doc.ts';
+import { INVISIBLE } from '../kit/invisible.ts';
 import { readKeterkaitan, relatedIndex } from '../model/relations.ts';
 
 /** What the cross-file rules need of one SOP: a few frontmatter values and their places. */
@@ -33,11 +34,27 @@ export function projectFacts(source: SopSource, pemerintah?: string): ProjectFac
   };
 }
 
+/**
+ * A number as people read it: compatibility forms folded (full-width digits, ligatures), no
+ * invisible characters, runs of spaces as one. Two SOPs whose numbers look the same clash.
+ */
+export function nomorKey(nomor: string): string {
+  return nomor
+    .normalize('NFKC')
+    .replace(INVISIBLE, '').replace(/\u00AD/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function checkProject(entries: ProjectEntry[]): void {
   const data = entries.map((e) => e.facts.data);
   const byNomor = new Map<string, number[]>();
   data.forEach((d, i) => {
-    if (typeof d.nomor === 'string') byNomor.set(d.nomor.trim(), [...(byNomor.get(d.nomor.trim()) ?? []), i]);
+    if (typeof d.nomor !== 'string') return;
+    const key = nomorKey(d.nomor);
+    const owners = byNomor.get(key);
+    if (owners) owners.push(i);
+    else byNomor.set(key, [i]);
   });
   // An SOP whose own number is wrong (its error is reported there) is still found by its name.
   const related = relatedIndex(
@@ -45,21 +62,26 @@ export function checkProject(entries: ProjectEntry[]): void {
   );
   const at = (i: number, pointer: string) => entries[i]!.facts.places[pointer] ?? { line: 1, column: 1 };
 
+  // One finding per file, naming the first holder and a count: a template copied a thousand
+  // times with one number gives a thousand short lines, not a million names.
   for (const [nomor, owners] of byNomor) {
     if (owners.length < 2) continue;
-    for (const i of owners) {
-      const others = owners.filter((j) => j !== i).map((j) => entries[j]!.file.path);
-      report(entries[i]!.file, 'nomor-ganda', `Nomor SOP "${nomor}" juga dipakai oleh ${others.join(', ')}.`, at(i, '/nomor'), {
+    const [first, second] = owners.map((j) => entries[j]!.file.path);
+    owners.forEach((i, k) => {
+      const others = owners.length - 2;
+      const also = others ? ` dan ${others.toLocaleString('id-ID')} berkas lain` : '';
+      const message = k === 0 ? `Nomor SOP "${nomor}" juga dipakai oleh ${second}${also}.` : `Nomor SOP "${nomor}" sudah dipakai oleh ${first}${also}.`;
+      report(entries[i]!.file, 'nomor-ganda', message, at(i, '/nomor'), {
         hint: 'Setiap SOP harus memiliki nomor yang unik; periksa penomoran menurut tata naskah dinas.',
       });
-    }
+    });
   }
 
   data.forEach((d, i) => {
     // `menggantikan_eksternal: ya` (not a boolean) has its own error; the intent is plain.
     const external = d.menggantikan_eksternal !== undefined && d.menggantikan_eksternal !== null && d.menggantikan_eksternal !== false;
     if (typeof d.menggantikan === 'string' && !external) {
-      const target = byNomor.get(d.menggantikan.trim());
+      const target = byNomor.get(nomorKey(d.menggantikan));
       if (!target) {
         report(entries[i]!.file, 'menggantikan-tak-dikenal', `SOP "${d.menggantikan}" yang digantikan tidak ada di content/.`, at(i, '/menggantikan'), {
           hint: 'Perbaiki nomornya, tambahkan SOP lama dengan `status: digantikan`, atau tulis `menggantikan_eksternal: true` bila SOP lama tidak disimpan di sini.',

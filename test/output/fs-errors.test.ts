@@ -4,7 +4,7 @@ import fs, { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { isFsError, outputError, type FsError } from '../../scripts/output/fs-errors.ts';
+import { explainFsErrors, isFsError, OutputError, outputError, type FsError } from '../../scripts/output/fs-errors.ts';
 import { currentSet, replaceSet } from '../../scripts/output/sets.ts';
 
 const failWrites = vi.hoisted(() => ({ when: (_file: string): string | undefined => undefined }));
@@ -100,6 +100,26 @@ describe('a full disk while a set is written', () => {
     const e = outputError(failed as FsError, root);
     expect(e.message).toBe('Tidak dapat menulis output/pdf/dinas/b.pdf: disk penuh.');
     expect(readFileSync(path.join(out, 'pdf', 'dinas', 'a.pdf'), 'utf8')).toBe('lama');
-    expect(fs.readdirSync(path.join(out, '.sets'))).toEqual([path.basename(currentSet(out, 'pdf')!)]); // no unfinished set left
+    expect(fs.readdirSync(path.join(out, '.sets')).sort()).toEqual([path.basename(currentSet(out, 'pdf')!), `${path.basename(currentSet(out, 'pdf')!)}.ledger`]); // no unfinished set left
+  });
+});
+
+describe('a full disk after some sets were shown (issue 21, item 11)', () => {
+  it('says which folders are already new, not that nothing changed', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sop-enospc-'));
+    const out = path.join(root, 'output');
+    failWrites.when = (file) => (file.endsWith('index.html') ? 'ENOSPC' : undefined);
+    const failed = await explainFsErrors(root, async () => {
+      await replaceSet(out, 'pdf', (set) => set.write('dinas/a.pdf', 'baru'));
+      await replaceSet(out, 'buku', (set) => set.write('dinas-2025.pdf', 'baru'));
+      await replaceSet(out, 'site', (set) => set.write('index.html', 'baru'));
+    }).then(() => undefined, (e: unknown) => e as OutputError);
+    expect(failed).toBeInstanceOf(OutputError);
+    expect(failed!.message).toBe('Tidak dapat menulis output/site/index.html: disk penuh.');
+    expect(failed!.hint).toContain('output/pdf dan output/buku sudah diperbarui lengkap sebelum galat ini; selebihnya di output/ tidak diubah.');
+    expect(failed!.hint).not.toContain('Hasil sebelumnya di output/ tidak diubah');
+    // Nothing shown yet: the plain sentence.
+    const first = await explainFsErrors(root, async () => replaceSet(path.join(root, 'lain'), 'site', (set) => set.write('index.html', 'x'))).then(() => undefined, (e: unknown) => e as OutputError);
+    expect(first!.hint).toContain('Hasil sebelumnya di output/ tidak diubah.');
   });
 });

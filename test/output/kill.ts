@@ -146,7 +146,7 @@ export class KillTrials {
 
   /** After a complete run, output/.sets holds only the sets shown (and their side files). */
   #assertTidy(): void {
-    const sets = readdirSync(path.join(this.dir, 'output', '.sets')).filter((n) => !n.endsWith('.json'));
+    const sets = readdirSync(path.join(this.dir, 'output', '.sets')).filter((n) => !n.endsWith('.json') && !n.endsWith('.ledger'));
     expect(sets.map((n) => n.split('.')[0]).sort(), `sets left in output/.sets: ${sets.join(', ')}`).toEqual([...new Set(sets.map((n) => n.split('.')[0]))].sort());
   }
 }

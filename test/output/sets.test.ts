@@ -1,13 +1,14 @@
 // Whole-set swaps: output/<kind> is a link to one complete set; a new set shows only once
 // committed; failures, kills and older layouts leave a state the next run completes.
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputError } from '../../scripts/output/fs-errors.ts';
-import { currentSet, listFiles, replaceSet, StagedSet } from '../../scripts/output/sets.ts';
+import { currentSet, listFiles, replaceSet, shownSet, StagedSet } from '../../scripts/output/sets.ts';
 import { SETS_DIR } from '../../scripts/model/paths.ts';
+import { ledgerFile, sha256, writeLedger } from '../../scripts/output/vouch.ts';
 
 const outDir = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'sop-sets-')), 'output');
 const read = (file: string) => readFileSync(file, 'utf8');
@@ -27,7 +28,7 @@ describe('replaceSet', () => {
     const first = currentSet(out, 'pdf')!;
 
     await replaceSet(out, 'pdf', (set) => {
-      expect(set.previous).toBe(first);
+      expect(set.previous?.dir).toBe(first);
       set.carry('a/satu.pdf');
       set.write('a/dua.pdf', '2 baru');
       // Not shown before commit.
@@ -37,7 +38,7 @@ describe('replaceSet', () => {
     expect(read(path.join(out, 'pdf', 'a', 'dua.pdf'))).toBe('2 baru');
     expect(statSync(path.join(out, 'pdf', 'a', 'satu.pdf')).nlink).toBe(1); // the old set's link is gone with it
     expect(existsSync(first)).toBe(false);
-    expect(readdirSync(path.join(out, SETS_DIR))).toEqual([path.basename(currentSet(out, 'pdf')!)]);
+    expect(readdirSync(path.join(out, SETS_DIR)).sort()).toEqual([path.basename(currentSet(out, 'pdf')!), `${path.basename(currentSet(out, 'pdf')!)}.ledger`]);
   });
 
   it('leaves the previous set in place, and nothing else behind, when filling fails', async () => {
@@ -67,7 +68,7 @@ describe('replaceSet', () => {
     expect(left).toContain(`site.${process.ppid}.hidup`);
     expect(left).toContain(`pdf.${dead}.mati.json`);
     expect(left).not.toContain(`site.${dead}.mati`);
-    expect(left.filter((n) => n.startsWith('site.') && n !== `site.${process.ppid}.hidup`)).toEqual([path.basename(currentSet(out, 'site')!)]);
+    expect(left.filter((n) => n.startsWith('site.') && n !== `site.${process.ppid}.hidup`)).toEqual([path.basename(currentSet(out, 'site')!), `${path.basename(currentSet(out, 'site')!)}.ledger`]);
   });
 
   it('removes the temporary folders earlier versions left beside output/site', async () => {
@@ -79,15 +80,19 @@ describe('replaceSet', () => {
     expect(readdirSync(out).sort()).toEqual(['.sets', 'site']);
   });
 
-  it('turns an old real folder into a set: its files can be carried over, and it is gone afterwards', async () => {
+  it('turns an old real folder into a set: none of its files is vouched for, and it is gone afterwards', async () => {
     const out = outDir();
     mkdirSync(path.join(out, 'pdf', 'a'), { recursive: true });
     writeFileSync(path.join(out, 'pdf', 'a', 'satu.pdf'), 'dari versi lama');
     expect(currentSet(out, 'pdf')).toBe(path.join(out, 'pdf'));
-    await replaceSet(out, 'pdf', (set) => set.carry('a/satu.pdf'));
+    await replaceSet(out, 'pdf', (set) => {
+      expect(set.previous?.files()).toEqual([]);
+      expect(() => set.carry('a/satu.pdf')).toThrow(/tidak dapat dipakai ulang/);
+      set.write('a/satu.pdf', 'baru');
+    });
     expect(lstatSync(path.join(out, 'pdf')).isSymbolicLink()).toBe(true);
-    expect(read(path.join(out, 'pdf', 'a', 'satu.pdf'))).toBe('dari versi lama');
-    expect(readdirSync(path.join(out, SETS_DIR))).toHaveLength(1);
+    expect(read(path.join(out, 'pdf', 'a', 'satu.pdf'))).toBe('baru');
+    expect(readdirSync(path.join(out, SETS_DIR))).toHaveLength(2); // the set and its ledger
   });
 
   it('completes a two-step swap that was killed half-way (the marker names the complete new set)', async () => {
@@ -100,6 +105,7 @@ describe('replaceSet', () => {
     const sets = path.join(out, SETS_DIR);
     mkdirSync(path.join(sets, `pdf.${dead}.baru`, 'a'), { recursive: true });
     writeFileSync(path.join(sets, `pdf.${dead}.baru`, 'a', 'satu.pdf'), 'baru');
+    writeFileSync(ledgerFile(path.join(sets, `pdf.${dead}.baru`)), writeLedger(path.join(sets, `pdf.${dead}.baru`), { files: { 'a/satu.pdf': sha256('baru') } }));
     writeFileSync(path.join(sets, 'pdf.swap'), `pdf.${dead}.baru`);
     renameSync(path.join(out, 'pdf'), path.join(sets, `pdf.${dead}.lama`));
     expect(existsSync(path.join(out, 'pdf'))).toBe(false);
@@ -108,7 +114,7 @@ describe('replaceSet', () => {
     expect(read(path.join(out, 'pdf', 'a', 'satu.pdf'))).toBe('baru');
     expect(existsSync(path.join(sets, 'pdf.swap'))).toBe(false);
     await replaceSet(out, 'pdf', (set) => set.carry('a/satu.pdf'));
-    expect(readdirSync(sets)).toHaveLength(1); // the moved-aside folder went too
+    expect(readdirSync(sets)).toHaveLength(2); // the moved-aside folder went too (the set and its ledger stay)
   });
 
   it('drops a marker whose set never got complete', () => {
@@ -140,5 +146,33 @@ describe('replaceSet', () => {
       set.writeMeta('{}');
     });
     expect(listFiles(currentSet(out, 'pdf')!)).toEqual(['a/1.pdf', 'b/2.pdf']);
+  });
+});
+
+describe('what a set vouches for', () => {
+  it('only files its ledger lists, unchanged, not links; nothing when the ledger was sealed elsewhere', async () => {
+    const out = outDir();
+    await replaceSet(out, 'pdf', (set) => {
+      set.write('a/asli.pdf', 'asli');
+      set.write('a/diubah.pdf', 'asli');
+      set.write('a/tautan.pdf', 'asli');
+      set.writeMeta('{"cache":1}');
+    });
+    const dir = currentSet(out, 'pdf')!;
+    writeFileSync(path.join(dir, 'a', 'diubah.pdf'), 'palsu');
+    writeFileSync(path.join(dir, 'a', 'tambahan.pdf'), 'palsu');
+    rmSync(path.join(dir, 'a', 'tautan.pdf'));
+    const elsewhere = path.join(mkdtempSync(path.join(os.tmpdir(), 'sop-luar-')), 'x');
+    writeFileSync(elsewhere, 'asli');
+    symlinkSync(elsewhere, path.join(dir, 'a', 'tautan.pdf'));
+    const shown = shownSet(out, 'pdf')!;
+    expect(shown.files()).toEqual(['a/asli.pdf']);
+    expect(shown.meta()).toBe('{"cache":1}');
+
+    // A ledger sealed with another machine's key (here: edited) vouches for nothing.
+    const ledger = JSON.parse(read(ledgerFile(dir))) as { mac: string };
+    writeFileSync(ledgerFile(dir), JSON.stringify({ ...ledger, mac: ledger.mac.replace(/^./, (c) => (c === '0' ? '1' : '0')) }));
+    expect(shownSet(out, 'pdf')!.files()).toEqual([]);
+    expect(shownSet(out, 'pdf')!.meta()).toBeUndefined();
   });
 });

@@ -1,0 +1,119 @@
+// What output/ may reuse: only files this tool wrote on this machine, unchanged since.
+//
+// Every set gets a ledger beside it (`<set>.ledger`): the SHA-256 of each file it holds and of
+// its side file, sealed with an HMAC whose key never leaves this machine (it lives in the user's
+// state folder, not in the project). A ledger that was committed, copied from elsewhere or edited
+// does not verify, so a pull request cannot slip a PDF or a build-cache entry into what is
+// published: it is rebuilt from the sources. Files git tracks under output/ are never reused at
+// all, whatever their ledger says.
+import { spawnSync } from 'node:child_process';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface Ledger {
+  /** `/`-separated path in the set → SHA-256 (hex) of its bytes. */
+  files: Record<string, string>;
+  /** SHA-256 of the side file (`<set>.json`), when there is one. */
+  meta?: string;
+}
+
+interface SealedLedger extends Ledger {
+  version: 1;
+  mac: string;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function ledgerFile(setDir: string): string {
+  return `${setDir}.ledger`;
+}
+
+let machineKey: Buffer | undefined;
+
+/**
+ * The key that seals ledgers: made once per user account, kept outside every project. Where it
+ * cannot be kept (a read-only home), a key for this process only: nothing from earlier runs is
+ * reused then, which costs time, never correctness.
+ */
+function key(): Buffer {
+  if (machineKey) return machineKey;
+  const base = process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state');
+  const file = path.join(base, 'sop-press', 'kunci-hasil');
+  try {
+    const existing = readFileSync(file);
+    if (existing.length >= 32) return (machineKey = existing);
+  } catch {
+    // not made yet
+  }
+  const fresh = randomBytes(32);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // `wx`: two first runs at once keep whichever key was written first.
+    writeFileSync(file, fresh, { mode: 0o600, flag: 'wx' });
+    return (machineKey = fresh);
+  } catch {
+    try {
+      const existing = readFileSync(file);
+      if (existing.length >= 32) return (machineKey = existing);
+    } catch {
+      // unreadable: fall through
+    }
+    return (machineKey = fresh);
+  }
+}
+
+function mac(setName: string, ledger: Ledger): string {
+  const body = JSON.stringify({ set: setName, files: ledger.files, meta: ledger.meta ?? null });
+  return createHmac('sha256', key()).update(body).digest('hex');
+}
+
+export function writeLedger(setDir: string, ledger: Ledger): string {
+  const sealed: SealedLedger = { version: 1, files: ledger.files, ...(ledger.meta ? { meta: ledger.meta } : {}), mac: mac(path.basename(setDir), ledger) };
+  return JSON.stringify(sealed);
+}
+
+/** The ledger of `setDir` if this machine sealed it; undefined otherwise. */
+export function readLedger(setDir: string): Ledger | undefined {
+  let data: SealedLedger;
+  try {
+    data = JSON.parse(readFileSync(ledgerFile(setDir), 'utf8')) as SealedLedger;
+  } catch {
+    return undefined;
+  }
+  if (data?.version !== 1 || typeof data.mac !== 'string' || typeof data.files !== 'object' || data.files === null) return undefined;
+  const ledger: Ledger = { files: data.files, ...(typeof data.meta === 'string' ? { meta: data.meta } : {}) };
+  const want = Buffer.from(mac(path.basename(setDir), ledger), 'hex');
+  const got = Buffer.from(data.mac, 'hex');
+  return got.length === want.length && timingSafeEqual(got, want) ? ledger : undefined;
+}
+
+/**
+ * The bytes of `file` if it is a regular file reached without leaving `realDir` (no link on the
+ * way, nor the file itself a link); undefined otherwise.
+ */
+export function readInside(realDir: string, file: string): Buffer | undefined {
+  let fd: number;
+  try {
+    if (realpathSync(file) !== file || !file.startsWith(realDir + path.sep)) return undefined;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** How many files under `dir` git tracks (0 when git or a repository is missing). */
+export function trackedFiles(dir: string): number {
+  const r = spawnSync('git', ['ls-files', '-z', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  if (r.status !== 0 || !r.stdout) return 0;
+  return r.stdout.split('\0').filter(Boolean).length;
+}
