@@ -97,6 +97,16 @@ export const RULES = {
   'folder-instansi-bentrok': galat('Nama folder instansi sama dengan alamat halaman katalog situs.', 'Ganti nama folder instansinya.'),
   'buku-tanpa-keputusan': peringatan('Halaman buku ditulis, tetapi keputusan penetapan SOP (`buku/keputusan.md`) tidak ada.', 'Tambahkan `buku/keputusan.md` (contoh di content/ sampel).'),
   'isian-tak-dikenal': galat('Isian `{{…}}` di halaman buku tidak dikenal.', 'Perbaiki nama isiannya, atau hapus kurung kurawalnya.'),
+  // PDF bertanda tangan elektronik (ttd/<slug>.pdf)
+  'ttd-berubah': galat('SOP berubah setelah ditandatangani: PDF bertanda tangan bukan cetakan sumber yang sekarang.', 'Jalankan sop build, tandatangani PDF yang baru, lalu ganti berkas di ttd/.'),
+  'ttd-bukan-sop-ini': galat('PDF bertanda tangan bukan cetakan SOP ini.', 'Tandatangani PDF dari output/pdf/ untuk SOP ini dan simpan dengan nama yang sama dengan berkas SOP-nya.'),
+  'ttd-perubahan-lain': galat('PDF diubah selain oleh tanda tangannya (isi halaman, anotasi, halaman baru, atau pembaruan setelah ditandatangani).', 'Tandatangani ulang PDF dari output/pdf/ tanpa mengubah apa pun selain kolom tanda tangan.'),
+  'ttd-tidak-sah': galat('Tanda tangan elektronik rusak atau tidak cocok dengan isi PDF.', 'Unduh ulang PDF bertanda tangan dari aplikasi penandatanganan; jangan membuka dan menyimpannya dengan program lain.'),
+  'ttd-akar-tidak-dipercaya': galat('Sertifikat penanda tangan tidak berantai ke sertifikat akar yang dipercaya instansi.', 'Periksa aplikasi penandatanganannya, atau tambahkan sertifikat akar penerbitnya (mis. BSrE) ke ttd/akar/ instansi.'),
+  'ttd-rantai-tidak-diperiksa': peringatan('Rantai sertifikat tidak diperiksa: instansi belum menyimpan sertifikat akar di ttd/akar/.', 'Simpan sertifikat akar penerbit (berkas .pem, .crt atau .cer dari BSrE) di content/<instansi>/ttd/akar/.'),
+  'ttd-nama-berbeda': peringatan('Nama di sertifikat penanda tangan tidak sama dengan `disahkan_oleh.nama`.', 'Pastikan PDF ditandatangani oleh pejabat yang mengesahkan SOP, atau perbaiki `disahkan_oleh`.'),
+  'ttd-waktu': peringatan('Waktu penandatanganan sebelum tanggal efektif, atau sertifikat tidak berlaku saat itu.', 'Periksa tanggal efektif SOP dan masa berlaku sertifikat penanda tangan.'),
+  'ttd-belum-dicocokkan': peringatan('PDF bertanda tangan belum dicocokkan dengan cetakan sumber yang sekarang (belum ada hasil sop build yang mutakhir).', 'Jalankan sop build atau sop ttd, lalu sop check lagi.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
 } as const satisfies Record<string, Rule>;
