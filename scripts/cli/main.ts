@@ -13,6 +13,7 @@ Perintah:
   build      cetak setiap SOP menjadi PDF resmi di output/pdf/
   book       susun buku SOP tahunan per instansi di output/buku/
   site       bangun situs katalog SOP publik di output/site/
+  ttd        periksa PDF bertanda tangan elektronik di ttd/ dan tunjukkan keadaannya
   pratinjau  lihat SOP seperti tercetak di peramban, diperbarui saat berkas disimpan
   mulai      buat repositori SOP baru untuk kantor Anda
   baru       buat berkas SOP baru dari templat, dengan nomor berikutnya
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   mulai: async () => (await import('./mulai.ts')).mulai,
   baru: async () => (await import('./baru.ts')).baru,
   pratinjau: async () => (await import('./pratinjau.ts')).pratinjau,
+  ttd: async () => (await import('./ttd.ts')).ttd,
 };
 
 export async function main(argv: string[]): Promise<number> {

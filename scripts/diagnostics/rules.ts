@@ -107,6 +107,7 @@ export const RULES = {
   'ttd-nama-berbeda': peringatan('Nama di sertifikat penanda tangan tidak sama dengan `disahkan_oleh.nama`.', 'Pastikan PDF ditandatangani oleh pejabat yang mengesahkan SOP, atau perbaiki `disahkan_oleh`.'),
   'ttd-waktu': peringatan('Waktu penandatanganan sebelum tanggal efektif, atau sertifikat tidak berlaku saat itu.', 'Periksa tanggal efektif SOP dan masa berlaku sertifikat penanda tangan.'),
   'ttd-belum-dicocokkan': peringatan('PDF bertanda tangan belum dicocokkan dengan cetakan sumber yang sekarang (belum ada hasil sop build yang mutakhir).', 'Jalankan sop build atau sop ttd, lalu sop check lagi.'),
+  'ttd-tanpa-sop': peringatan('PDF di ttd/ tidak cocok dengan SOP bertanda tangan elektronik mana pun.', 'Beri nama PDF sama dengan berkas SOP-nya (mis. ttd/pelayanan-izin.pdf untuk pelayanan-izin.md), atau hapus bila tidak dipakai.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
 } as const satisfies Record<string, Rule>;

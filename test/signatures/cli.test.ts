@@ -1,0 +1,62 @@
+// The round trip as an office does it: sop build → sign elsewhere → drop the signed PDF in ttd/
+// → sop check / sop ttd → sop site. One project in a temp folder (the sample e-signed instansi),
+// built once, signed with a test CA; then a source edit after signing.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectDir, ROOT, runSop } from '../pdf/helpers.ts';
+import { makeIdentity, pem, signPdf } from './signer.ts';
+
+const REL = 'diskominfo-pessel/sekretariat/pemantauan-capaian-kinerja-internal';
+const SIGNED = `content/diskominfo-pessel/sekretariat/ttd/pemantauan-capaian-kinerja-internal.pdf`;
+let dir: string;
+let signed: Buffer;
+let built: { status: number | null; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  dir = projectDir('ttd-cli', {});
+  cpSync(path.join(ROOT, 'content/diskominfo-pessel'), path.join(dir, 'content/diskominfo-pessel'), { recursive: true });
+  built = runSop(dir, ['build']);
+  const root = await makeIdentity('Root CA Uji', 'RSA');
+  const signer = await makeIdentity('WENDI', 'ECDSA', { issuer: root });
+  signed = await signPdf(readFileSync(path.join(dir, `output/pdf/diskominfo-pessel/pemantauan-capaian-kinerja-internal.pdf`)), { signer, time: new Date('2024-05-08T03:15:00Z') });
+  mkdirSync(path.join(dir, path.dirname(SIGNED)), { recursive: true });
+  writeFileSync(path.join(dir, SIGNED), signed);
+  mkdirSync(path.join(dir, 'content/diskominfo-pessel/ttd/akar'), { recursive: true });
+  writeFileSync(path.join(dir, 'content/diskominfo-pessel/ttd/akar/bsre-uji.pem'), pem(root.cert));
+}, 180_000);
+
+describe('sop build → ttd/ → sop check, sop ttd', () => {
+  it('sop build menyebut ke mana PDF bertanda tangan disimpan', () => {
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stdout).toContain(`output/pdf/diskominfo-pessel/pemantauan-capaian-kinerja-internal.pdf → ${SIGNED}`);
+  });
+
+  it('sop check menerima PDF bertanda tangan yang cocok dengan cetakan terakhir', () => {
+    const r = runSop(dir, ['check', '--format', 'json']);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).not.toContain('"ttd-');
+  });
+
+  it('sop ttd: sah, oleh siapa, kapan', () => {
+    const r = runSop(dir, ['ttd']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/001\/SOP\/KOMINFO\/2024 +Pemantauan Capaian Kinerja Internal +sah, oleh WENDI, pada 8 Mei 2024 pukul 10\.15 WIB/);
+  });
+
+  it('sumber diubah setelah ditandatangani: sop check dan sop ttd menyebut barisnya, kode keluar 1', () => {
+    const src = path.join(dir, 'content', `${REL}.md`);
+    const text = readFileSync(src, 'utf8');
+    const row = text.split('\n').find((l) => /^\| *2 *\|/.test(l))!;
+    writeFileSync(src, text.replace(row, row.replace(/^\| *2 *\| */, '| 2 | Diubah: ')));
+    const check = runSop(dir, ['check']);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(SIGNED);
+    expect(check.stdout).toMatch(/SOP berubah setelah ditandatangani: baris 2\./);
+    expect(check.stdout).toContain('ttd-berubah');
+    const ttd = runSop(dir, ['ttd']);
+    expect(ttd.status).toBe(1);
+    expect(ttd.stdout).toContain('berubah setelah ditandatangani: baris 2');
+    writeFileSync(src, text);
+  });
+});
