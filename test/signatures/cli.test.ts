@@ -60,3 +60,31 @@ describe('sop build → ttd/ → sop check, sop ttd', () => {
     writeFileSync(src, text);
   });
 });
+
+describe('sop site', () => {
+  it('menerbitkan PDF bertanda tangan apa adanya sebagai PDF resmi, dengan penanda tangan dan waktunya; SOP basah menyebut aslinya di atas kertas', () => {
+    // Two more SOPs of the same office: one e-signed, not signed yet; one signed on paper.
+    const text = readFileSync(path.join(dir, 'content', `${REL}.md`), 'utf8');
+    const copy = (slug: string, nomor: string, extra: string) =>
+      writeFileSync(path.join(dir, 'content/diskominfo-pessel/sekretariat', `${slug}.md`), text.replace('nomor: 001/SOP/KOMINFO/2024', `nomor: ${nomor}\n${extra}`).replace('nama: Pemantauan Capaian Kinerja Internal', `nama: SOP ${slug}`));
+    copy('menunggu', '002/SOP/KOMINFO/2024', '');
+    copy('kertas', '003/SOP/KOMINFO/2024', 'tanda_tangan: basah');
+    const r = runSop(dir, ['site', '--tanpa-buku']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const site = path.join(dir, 'output/site');
+    expect(readFileSync(path.join(site, 'pdf/diskominfo-pessel/pemantauan-capaian-kinerja-internal.pdf')).equals(signed)).toBe(true);
+    const page = readFileSync(path.join(site, 'sop/diskominfo-pessel/pemantauan-capaian-kinerja-internal/index.html'), 'utf8');
+    expect(page).toContain('Unduh PDF resmi');
+    expect(page).toContain('Ditandatangani secara elektronik oleh WENDI pada 8 Mei 2024 pukul 10.15 WIB');
+    const catalogue = JSON.parse(readFileSync(path.join(site, 'catalogue.json'), 'utf8')) as { sop: Array<{ nomor: string; tanda_tangan: { jenis: string; oleh?: string } }> };
+    expect(catalogue.sop.find((s) => s.nomor === '001/SOP/KOMINFO/2024')!.tanda_tangan).toEqual({ jenis: 'elektronik', oleh: 'WENDI', pada: '2024-05-08T03:15:00.000Z' });
+    expect(catalogue.sop.find((s) => s.nomor === '002/SOP/KOMINFO/2024')!.tanda_tangan).toEqual({ jenis: 'salinan' });
+    const waiting = readFileSync(path.join(site, 'sop/diskominfo-pessel/menunggu/index.html'), 'utf8');
+    expect(waiting).toContain('Unduh salinan PDF');
+    expect(waiting).toContain('Salinan — belum ditandatangani');
+    expect(waiting).not.toMatch(/PDF resmi/);
+    const paper = readFileSync(path.join(site, 'sop/diskominfo-pessel/kertas/index.html'), 'utf8');
+    expect(paper).toContain('Dokumen asli ditandatangani basah di atas kertas');
+    expect(paper).not.toMatch(/PDF resmi/);
+  });
+});
