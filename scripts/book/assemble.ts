@@ -21,6 +21,7 @@ import { bookDate, type BookContents } from './contents.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
 import { decreeSigner, regionOf } from './front-matter.ts';
 import { copySopPages, sopPageCount } from './sop-pages.ts';
+import { qrSvg, shortAddress } from './qr.ts';
 import {
   bookParts,
   changeGroups,
@@ -45,6 +46,10 @@ export interface BookInput {
   signer?: Penandatangan;
   /** SOP id → absolute path of its finished PDF, for every SOP printed in the book. */
   pdfs: ReadonlyMap<string, string>;
+  /** SOP id → its page on the catalogue site, when the site's address is known: a QR code on its first page. */
+  links?: ReadonlyMap<string, string>;
+  /** SOP id → when its verified signed original was signed (ttd/<slug>.pdf), for the Daftar SOP. */
+  signed?: ReadonlyMap<string, { signedAt?: Date }>;
 }
 
 export interface AssembleOptions {
@@ -184,7 +189,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     parts.flatMap((part): Array<{ key: string; bagian: string; data: object }> => {
       if (part.kind === 'daftar-isi') return [{ key: part.key, bagian: 'daftar-isi', data: { entries: tocEntries(parts, starts) } }];
       if (part.kind === 'daftar-sop') {
-        const rows = sopRows(contents, starts);
+        const rows = sopRows(contents, starts, input.signed);
         const data = { instansi: instansi.nama, tahun: input.tahun, rows, jumlah: rows.filter((r) => r.dimuat).length, jumlahTidakDimuat: rows.filter((r) => !r.dimuat).length };
         return [{ key: part.key, bagian: 'daftar-sop', data }];
       }
@@ -213,7 +218,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   lap('baca');
 
   const layout = layOut(parts, counts, first, decrees, (s) => print(numberedSections(s)), (c) =>
-    startStamps(parts, c, bookPaper, front, options, baseUrl),
+    startStamps(parts, c, bookPaper, front, options, baseUrl, input.links),
   );
   layout.catch(() => undefined); // awaited below, after the copying
 
@@ -328,7 +333,7 @@ interface PageOwner {
 }
 
 /** What every page of the book is: its paper, and the footer it carries. */
-function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, fronts: FrontPage[]): PageOwner[] {
+function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, fronts: FrontPage[], links?: ReadonlyMap<string, string>): PageOwner[] {
   const owners: PageOwner[] = [];
   const papers = new Map<Kertas, Paper>();
   const paperOf = (k: Kertas) => papers.get(k) ?? papers.set(k, paper(k)).get(k)!;
@@ -338,9 +343,16 @@ function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, bookPape
       const number = owners.length + 1;
       if (part.kind === 'sop') {
         const sop: Sop = part.sop;
+        const link = k === 0 ? links?.get(sop.id) : undefined;
         owners.push({
           paper: paperOf(sop.kertas),
-          stamp: { label: stampLabel(number), nomor: sop.nomor, halaman: `Halaman ${k + 1} dari ${n}`, bsre: sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' },
+          stamp: {
+            label: stampLabel(number),
+            nomor: sop.nomor,
+            halaman: `Halaman ${k + 1} dari ${n}`,
+            bsre: sop.tanda_tangan === 'elektronik' && sop.status !== 'draf',
+            ...(link ? { qr: { svg: qrSvg(link), alamat: shortAddress(link) } } : {}),
+          },
         });
       } else {
         const front = part.front === undefined ? undefined : fronts[part.front];
@@ -394,8 +406,8 @@ interface StampJob {
  * is later laid over the matching book page. Depends only on the page counts. The cover counts
  * as page 1 but shows no number.
  */
-function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, fronts: FrontPage[], options: AssembleOptions, baseUrl: string): StampJob[] {
-  const owners = pageOwners(parts, counts, bookPaper, fronts);
+function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, bookPaper: Paper, fronts: FrontPage[], options: AssembleOptions, baseUrl: string, links?: ReadonlyMap<string, string>): StampJob[] {
+  const owners = pageOwners(parts, counts, bookPaper, fronts, links);
   const first = counts.get('sampul')!;
   const bySize = new Map<string, number[]>();
   for (let i = first; i < owners.length; i++) {

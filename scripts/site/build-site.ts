@@ -70,7 +70,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   // Books are assembled from the PDFs just built; assembling is cheap next to printing, and the
   // book module has no change detection of its own, so the edition is always rebuilt (same
   // sources, same bytes).
-  if (options.tahunBuku !== undefined) await buildBooks(project, { outDir, tahun: options.tahunBuku, printer: options.printer });
+  if (options.tahunBuku !== undefined) await buildBooks(project, { outDir, tahun: options.tahunBuku, printer: options.printer, site: options.base });
 
   const layouts = layoutFiles(root);
   const templates = loadSiteTemplates(layouts);

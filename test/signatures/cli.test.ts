@@ -1,10 +1,11 @@
 // The round trip as an office does it: sop build → sign elsewhere → drop the signed PDF in ttd/
 // → sop check / sop ttd → sop site. One project in a temp folder (the sample e-signed instansi),
 // built once, signed with a test CA; then a source edit after signing.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectDir, ROOT, runSop } from '../pdf/helpers.ts';
+import { flat, projectDir, ROOT, runSop } from '../pdf/helpers.ts';
 import { makeIdentity, pem, signPdf } from './signer.ts';
 
 const REL = 'diskominfo-pessel/sekretariat/pemantauan-capaian-kinerja-internal';
@@ -86,5 +87,26 @@ describe('sop site', () => {
     const paper = readFileSync(path.join(site, 'sop/diskominfo-pessel/kertas/index.html'), 'utf8');
     expect(paper).toContain('Dokumen asli ditandatangani basah di atas kertas');
     expect(paper).not.toMatch(/PDF resmi/);
+  });
+});
+
+describe('sop book', () => {
+  it('halaman pertama setiap SOP diberi kode QR dan alamat halamannya di situs; Daftar SOP menyebut yang sudah ditandatangani', () => {
+    const r = runSop(dir, ['book', '--instansi', 'diskominfo-pessel', '--tahun', '2024', '--base-url', 'https://dinas.example.go.id/sop/']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const book = path.join(dir, 'output/buku/diskominfo-pessel-2024.pdf');
+    const text = execFileSync('pdftotext', ['-layout', book, '-'], { encoding: 'utf8' });
+    const address = 'dinas.example.go.id/sop/sop/diskominfo-pessel/pemantauan-capaian-kinerja-internal';
+    expect(text).toContain(address);
+    const pages = text.split('\f');
+    const first = pages.findIndex((p) => p.includes(address));
+    expect(pages[first]).toContain('STANDAR OPERASIONAL PROSEDUR (SOP) PEMANTAUAN CAPAIAN KINERJA INTERNAL');
+    expect(pages.filter((p) => p.includes('dinas.example.go.id/sop/sop/'))).toHaveLength(3); // one per SOP, first page only
+    const list = pages.find((p) => p.includes('DAFTAR SOP') && p.includes('Tanggal Efektif'))!;
+    const rows = list.split(/\n(?=\d+ +\d{3}\/SOP)/).map(flat);
+    expect(rows.find((r) => r.includes('001/SOP/KOMINFO/2024'))).toMatch(/Berlaku \d+ TTE 8 Mei 2024/);
+    expect(rows.find((r) => r.includes('002/SOP/KOMINFO/2024'))).toMatch(/Berlaku \d+ Belum TTE/);
+    expect(rows.find((r) => r.includes('003/SOP/KOMINFO/2024'))).not.toContain('TTE');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(first + 1), '-l', String(first + 1), book, path.join(dir, 'qr')]);
   });
 });
