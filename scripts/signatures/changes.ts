@@ -12,7 +12,8 @@ import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFObject } from
  */
 export type UpdateKind = { kind: 'signature'; field: PDFRef } | { kind: 'validation' };
 
-const FIELD_KEYS = new Set(['V', 'AP', 'MK', 'DA', 'Lock', 'SV']);
+/** What a signing tool writes into the field: its value and appearance, their state and date, flags. */
+const FIELD_KEYS = new Set(['V', 'AP', 'AS', 'M', 'MK', 'DA', 'F', 'Lock', 'SV']);
 const CATALOG_KEYS = { signature: new Set(['AcroForm', 'DSS', 'Perms', 'Extensions', 'Version', 'Metadata']), validation: new Set(['DSS', 'Extensions', 'Version']) };
 const FORM_KEYS = new Set(['SigFlags', 'DA', 'DR']);
 

@@ -2,6 +2,7 @@
 // pdf-lib from the document as its last revision leaves it, then checked against the raw bytes
 // (the ranges must name exactly the hex string that holds the CMS).
 import type { PDFDocument} from 'pdf-lib';
+import * as asn1js from 'asn1js';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 
 export interface LocatedSignature {
@@ -60,16 +61,14 @@ export function pdfDate(text: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The length of the DER value at the start of `bytes` (tag, length, contents), if it reads as one. */
-function derLength(bytes: Uint8Array): number | undefined {
-  if (bytes.length < 2) return undefined;
-  const first = bytes[1]!;
-  if (first < 0x80) return 2 + first;
-  const n = first & 0x7f;
-  if (n === 0 || n > 4 || bytes.length < 2 + n) return undefined;
-  let len = 0;
-  for (let i = 0; i < n; i++) len = len * 256 + bytes[2 + i]!;
-  return 2 + n + len <= bytes.length ? 2 + n + len : undefined;
+/**
+ * The length of the BER value at the start of `bytes` (signing tools pad /Contents with zeros;
+ * NSS-based ones write indefinite lengths, so the end is where the parser stops).
+ */
+function berLength(bytes: Uint8Array): number | undefined {
+  if (bytes[0] !== 0x30) return undefined;
+  const { offset, result } = asn1js.fromBER(bytes);
+  return offset > 0 && !result.error ? offset : undefined;
 }
 
 export type Located = { ok: true; signature: LocatedSignature } | { ok: false; problem: string };
@@ -95,8 +94,8 @@ export function locateSignature(doc: PDFDocument, bytes: Uint8Array): Located {
   if (!(contents instanceof PDFHexString) || !Buffer.from(contents.asBytes()).equals(raw)) {
     return { ok: false, problem: '/Contents tanda tangan bukan string yang dilompati /ByteRange.' };
   }
-  const length = derLength(raw);
-  if (!length) return { ok: false, problem: 'Isi tanda tangan (/Contents) bukan data DER.' };
+  const length = berLength(raw);
+  if (!length) return { ok: false, problem: 'Isi tanda tangan (/Contents) bukan data CMS (BER/DER).' };
   const m = value!.lookup(PDFName.of('M'));
   const time = m instanceof PDFString || m instanceof PDFHexString ? pdfDate(m.decodeText()) : undefined;
   return {

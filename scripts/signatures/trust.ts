@@ -2,6 +2,8 @@
 // signer's chain to one of them, judged at the signing time with pkijs's chain engine.
 import * as pkijs from 'pkijs';
 
+const MAX_CARRIED = 10;
+
 /** Certificates in a PEM file (any number of blocks) or one DER certificate; none if neither. */
 export function parseCertificates(bytes: Uint8Array): pkijs.Certificate[] {
   const text = Buffer.from(bytes).toString('latin1');
@@ -37,7 +39,8 @@ export function validAt(cert: pkijs.Certificate, at: Date): boolean {
 export async function chainsToRoot(signer: pkijs.Certificate, carried: pkijs.Certificate[], roots: pkijs.Certificate[], at: Date): Promise<boolean> {
   if (!roots.length) return false;
   try {
-    const engine = new pkijs.CertificateChainValidationEngine({ certs: [signer, ...carried.filter((c) => c !== signer)], trustedCerts: roots, checkDate: at });
+    // A real chain is a handful of certificates; more is not a chain (and path building grows with it).
+    const engine = new pkijs.CertificateChainValidationEngine({ certs: [signer, ...carried.filter((c) => c !== signer).slice(0, MAX_CARRIED)], trustedCerts: roots, checkDate: at });
     const result = await engine.verify();
     return result.result === true;
   } catch {

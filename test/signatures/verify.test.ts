@@ -12,6 +12,7 @@ import type { Printer } from '../../scripts/print/pool.ts';
 import { verifySigned, sameName, type SignedInput } from '../../scripts/signatures/verify.ts';
 import { parseCertificates } from '../../scripts/signatures/trust.ts';
 import { launchPrinter, printAll, ROOT, sampleSops, tempDir } from '../pdf/helpers.ts';
+import { canSign, signWithPdfsig } from '../print/fixtures.ts';
 import { appendUpdate, makeIdentity, pem, signPdf, type Identity } from './signer.ts';
 
 let sop: Sop;
@@ -68,10 +69,36 @@ describe('tanda tangan yang sah', () => {
     expect(out).toContain('ETSI.CAdES.detached');
   });
 
+  it.skipIf(!canSign)('menerima PDF yang ditandatangani penanda tangan lain (poppler pdfsig, NSS: CMS BER, /AS dan /M di kolom)', async () => {
+    const file = path.join(dir, 'build.pdf');
+    writeFileSync(file, build);
+    signWithPdfsig(dir, file, `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`);
+    const v = await verifySigned(input(readFileSync(path.join(dir, 'signed.pdf')), { roots: undefined }));
+    expect(v.status).toBe('sah');
+    expect(v.signer).toBe('Kepala Dinas Uji');
+    expect(v.findings.map((f) => f.rule).sort()).toEqual(['ttd-nama-berbeda', 'ttd-rantai-tidak-diperiksa']);
+  });
+
   it('tanpa sertifikat akar: sah, dengan peringatan bahwa rantainya tidak diperiksa', async () => {
     const v = await verifySigned(input(await signPdf(build, { signer: rsa }), { roots: undefined }));
     expect(v.status).toBe('sah');
     expect(v.findings.map((f) => f.rule)).toEqual(['ttd-rantai-tidak-diperiksa']);
+  });
+
+  it('menerima pembaruan sesudah tanda tangan yang hanya menambah data validasi (DSS, PAdES-LT)', async () => {
+    const signed = await signPdf(build, { signer: rsa });
+    const doc = await PDFDocument.load(signed);
+    const catalog = doc.catalog.clone(doc.context);
+    const dss = doc.context.largestObjectNumber + 1;
+    catalog.set(PDFName.of('DSS'), PDFRef.of(dss));
+    const root = (doc.context.trailerInfo.Root as PDFRef).objectNumber;
+    const withDss = appendUpdate(signed, [
+      { num: dss, body: '<< /Certs [] /CRLs [] /OCSPs [] >>' },
+      { num: root, body: catalog.toString() },
+    ]);
+    const v = await verifySigned(input(withDss));
+    expect(v.findings).toEqual([]);
+    expect(v.status).toBe('sah');
   });
 });
 
