@@ -128,7 +128,7 @@ export async function verifySigned(input: SignedInput): Promise<Verdict> {
       const what = changed.map((p) => (p === 'cetakan' ? 'tata letak, logo atau versi sop-press' : p));
       findings.push({ rule: 'ttd-berubah', message: `SOP berubah setelah ditandatangani: ${named(what)}.`, hint: 'Jalankan sop build, tandatangani PDF yang baru dari output/pdf/, lalu ganti berkas ini.' });
     } else if (build !== undefined) {
-      findings.push({ rule: 'ttd-bukan-sop-ini', message: 'Bagian PDF sebelum tanda tangan tidak sama dengan cetakan sop build dari sumber yang sekarang, padahal sumbernya sama: PDF diubah sebelum ditandatangani.' });
+      findings.push({ rule: 'ttd-bukan-sop-ini', message: 'Bagian PDF sebelum tanda tangan tidak sama dengan cetakan sop build dari sumber yang sekarang, padahal sumbernya sama: PDF diubah atau disimpan ulang dengan program lain sebelum ditandatangani.' });
     } else {
       findings.push({ rule: 'ttd-belum-dicocokkan', message: 'PDF bertanda tangan belum dicocokkan dengan cetakan sumber yang sekarang: belum ada hasil sop build yang mutakhir untuk SOP ini.' });
     }

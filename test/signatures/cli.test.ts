@@ -1,7 +1,7 @@
 // The round trip as an office does it: sop build → sign elsewhere → drop the signed PDF in ttd/
 // → sop check / sop ttd → sop site. One project in a temp folder (the sample e-signed instansi),
 // built once, signed with a test CA; then a source edit after signing.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,9 @@ describe('sop site', () => {
   });
 });
 
+const hasZbar = spawnSync('zbarimg', ['--version']).status === 0;
+let firstPage = 0;
+
 describe('sop book', () => {
   it('halaman pertama setiap SOP diberi kode QR dan alamat halamannya di situs; Daftar SOP menyebut yang sudah ditandatangani', () => {
     const r = runSop(dir, ['book', '--instansi', 'diskominfo-pessel', '--tahun', '2024', '--base-url', 'https://dinas.example.go.id/sop/']);
@@ -107,6 +110,13 @@ describe('sop book', () => {
     expect(rows.find((r) => r.includes('001/SOP/KOMINFO/2024'))).toMatch(/Berlaku \d+ TTE 8 Mei 2024/);
     expect(rows.find((r) => r.includes('002/SOP/KOMINFO/2024'))).toMatch(/Berlaku \d+ Belum TTE/);
     expect(rows.find((r) => r.includes('003/SOP/KOMINFO/2024'))).not.toContain('TTE');
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(first + 1), '-l', String(first + 1), book, path.join(dir, 'qr')]);
+    firstPage = first + 1;
+  });
+
+  it.skipIf(!hasZbar)('kode QR-nya terbaca sebagai alamat halaman SOP di situs (zbarimg, 300 dpi)', () => {
+    const book = path.join(dir, 'output/buku/diskominfo-pessel-2024.pdf');
+    execFileSync('pdftoppm', ['-png', '-r', '300', '-singlefile', '-f', String(firstPage), '-l', String(firstPage), '-x', '0', '-y', '0', '-W', '472', '-H', '472', book, path.join(dir, 'qr')]);
+    const decoded = spawnSync('zbarimg', ['-q', '--raw', path.join(dir, 'qr.png')], { encoding: 'utf8' }).stdout.trim();
+    expect(decoded).toBe('https://dinas.example.go.id/sop/sop/diskominfo-pessel/pemantauan-capaian-kinerja-internal/');
   });
 });
