@@ -54,7 +54,9 @@ const named = (items: string[]) => (items.length > MAX_NAMED ? `${items.slice(0,
 
 async function load(bytes: Uint8Array): Promise<PDFDocument | undefined> {
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false, throwOnInvalidObject: true });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false, throwOnInvalidObject: true });
+    // A truncated file parses to no catalog or no page tree: not a PDF one can read.
+    return doc.getPageCount() > 0 ? doc : undefined;
   } catch {
     return undefined;
   }
@@ -88,7 +90,17 @@ export function sameName(certName: string, nama: string): boolean {
   return want.length > 0 && want.every((w) => have.has(w));
 }
 
+/** A damaged or hostile file is a refused signature, never a crash of the command. */
 export async function verifySigned(input: SignedInput): Promise<Verdict> {
+  try {
+    return await verify(input);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { status: 'tidak-sah', compared: input.build !== undefined, findings: [{ rule: 'ttd-tidak-sah', message: `PDF bertanda tangan ini rusak dan tidak dapat diperiksa sampai selesai (keterangan teknis: ${why.slice(0, 200)}).` }] };
+  }
+}
+
+async function verify(input: SignedInput): Promise<Verdict> {
   const findings: Finding[] = [];
   const verdict = (extra: Partial<Verdict> = {}): Verdict => {
     const fatal = findings.filter((f) => RULES[f.rule].severity === 'galat');

@@ -163,6 +163,23 @@ describe('yang ditolak', () => {
   });
 });
 
+describe('berkas rusak', () => {
+  it('PDF terpotong, isi tanda tangan rusak, atau bukan PDF: ditolak dengan pesan, tanpa galat program', async () => {
+    const signed = await signPdf(build, { signer: rsa });
+    const text = signed.toString('latin1');
+    const hex = text.lastIndexOf('/Contents <') + 11;
+    const damaged = Buffer.from(signed);
+    damaged.write('FFFF', hex + 40, 'latin1'); // inside the CMS
+    const cases = [signed.subarray(0, signed.length - 300), signed.subarray(0, Math.floor(signed.length / 2)), damaged, Buffer.from('%PDF-1.7\nbukan pdf'), Buffer.alloc(0)];
+    for (const bytes of cases) {
+      const v = await verifySigned(input(bytes));
+      expect(v.status).toBe('tidak-sah');
+      expect(v.findings.length).toBeGreaterThan(0);
+      expect(v.findings.map((f) => f.message).join(' '), 'said in Indonesian, not a program error').not.toMatch(/keterangan teknis/);
+    }
+  });
+});
+
 describe('peringatan', () => {
   it('nama lain dan sertifikat yang tidak berlaku saat penandatanganan', async () => {
     const late = await makeIdentity('Orang Lain', 'RSA', { issuer: root, from: new Date('2026-01-01T00:00:00Z') });
