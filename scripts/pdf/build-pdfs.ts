@@ -217,7 +217,12 @@ function readCache(file: string | undefined): CacheFile {
  */
 export function vouchedPdfs(sops: Sop[], root: string, outDir?: string): Map<string, string> {
   const found = new Map<string, string>();
-  const previous = currentSet(projectDirs(root, outDir).output, 'pdf');
+  let previous: string | undefined;
+  try {
+    previous = currentSet(projectDirs(root, outDir).output, 'pdf');
+  } catch {
+    return found; // output/pdf is not what sop build leaves (a file, a foreign link): nothing vouched for
+  }
   if (!previous || !sops.length) return found;
   const cache = readCache(setMetaFile(previous));
   const shared = sharedInputsHash(layoutFiles(root));
