@@ -31,8 +31,9 @@ export interface BookOptions {
   /** Progress of the SOP PDFs being (re)built. */
   onPdfProgress?: (done: number, total: number, sop: Sop) => void;
   /**
-   * The catalogue site's address (a full URL, `sop site --base-url` / SOP_BASE_URL): each SOP's
-   * first page in the book then carries a QR code to its page there. A bare path is not enough.
+   * The catalogue site's address (a full URL, `sop site --base-url` / SOP_BASE_URL): each
+   * e-signed SOP's first page in the book then carries a QR code to its page there, where its
+   * signed original is. A bare path is not enough.
    */
   site?: Base;
   /** Called before each book is assembled. */
@@ -106,7 +107,8 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
   const verified = await checkSignatures(root, toPrint, pdfById);
   const signed = new Map(verified.signed.filter(isPublishable).map((s) => [s.sop.id, s.verdict!.signedAt ? { signedAt: s.verdict!.signedAt } : {}]));
   const site = options.site?.origin ? options.site : undefined;
-  const links = site ? new Map(toPrint.map((s) => [s.id, fullUrl(site, paths.sop(s))])) : undefined;
+  // Only e-signed SOPs: their original is on the site; a wet-signed office's book is unchanged.
+  const links = site ? new Map(toPrint.filter((s) => s.tanda_tangan === 'elektronik').map((s) => [s.id, fullUrl(site, paths.sop(s))])) : undefined;
 
   t = performance.now();
   const books: BuiltBook[] = [];

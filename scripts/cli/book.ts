@@ -32,8 +32,8 @@ Opsi:
                      diberi akhiran -draf agar tidak tertukar dengan buku resmi
   --base-url URL     alamat lengkap situs katalog (bawaan: SOP_BASE_URL), mis.
                      https://dinas.example.go.id/sop/: halaman pertama setiap SOP
-                     di buku diberi kode QR dan alamat halamannya di situs, tempat
-                     PDF aslinya (bertanda tangan elektronik) diterbitkan
+                     bertanda tangan elektronik di buku diberi kode QR dan alamat
+                     halamannya di situs, tempat PDF aslinya diterbitkan
   -h, --help         tampilkan bantuan ini
 
 Di halaman pembuka boleh dipakai isian {{tahun}}, {{instansi}}, {{pemerintah}},

@@ -94,7 +94,7 @@ const hasZbar = spawnSync('zbarimg', ['--version']).status === 0;
 let firstPage = 0;
 
 describe('sop book', () => {
-  it('halaman pertama setiap SOP diberi kode QR dan alamat halamannya di situs; Daftar SOP menyebut yang sudah ditandatangani', () => {
+  it('halaman pertama setiap SOP bertanda tangan elektronik diberi kode QR dan alamat halamannya di situs; Daftar SOP menyebut yang sudah ditandatangani', () => {
     const r = runSop(dir, ['book', '--instansi', 'diskominfo-pessel', '--tahun', '2024', '--base-url', 'https://dinas.example.go.id/sop/']);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const book = path.join(dir, 'output/buku/diskominfo-pessel-2024.pdf');
@@ -104,7 +104,9 @@ describe('sop book', () => {
     const pages = text.split('\f');
     const first = pages.findIndex((p) => p.includes(address));
     expect(pages[first]).toContain('STANDAR OPERASIONAL PROSEDUR (SOP) PEMANTAUAN CAPAIAN KINERJA INTERNAL');
-    expect(pages.filter((p) => p.includes('dinas.example.go.id/sop/sop/'))).toHaveLength(3); // one per SOP, first page only
+    // One per e-signed SOP, on its first page only; none on the wet-signed one's.
+    expect(pages.filter((p) => p.includes('dinas.example.go.id/sop/sop/'))).toHaveLength(2);
+    expect(text).not.toContain('dinas.example.go.id/sop/sop/diskominfo-pessel/kertas');
     const list = pages.find((p) => p.includes('DAFTAR SOP') && p.includes('Tanggal Efektif'))!;
     const rows = list.split(/\n(?=\d+ +\d{3}\/SOP)/).map(flat);
     expect(rows.find((r) => r.includes('001/SOP/KOMINFO/2024'))).toMatch(/Berlaku \d+ TTE 8 Mei 2024/);
