@@ -23,6 +23,14 @@ function serialized(obj: PDFObject | undefined): string {
   return obj.toString();
 }
 
+/** Equal objects; streams compared as bytes (no string of their contents for the common case). */
+function same(a: PDFObject, b: PDFObject): boolean {
+  if (a instanceof PDFRawStream || b instanceof PDFRawStream) {
+    return a instanceof PDFRawStream && b instanceof PDFRawStream && a.dict.toString() === b.dict.toString() && Buffer.from(a.contents).equals(Buffer.from(b.contents));
+  }
+  return a.toString() === b.toString();
+}
+
 function changedKeys(before: PDFObject | undefined, after: PDFObject | undefined): string[] {
   if (!(before instanceof PDFDict) || !(after instanceof PDFDict)) return ['*'];
   const keys = new Set([...before.keys(), ...after.keys()].map((k) => k.decodeText()));
@@ -65,7 +73,7 @@ export function forbiddenChanges(before: PDFDocument, after: PDFDocument, update
   const fieldsOf = (doc: PDFDocument) => serialized(doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.get(PDFName.of('Fields')));
   for (const [ref, obj] of after.context.enumerateIndirectObjects()) {
     const old = before.context.lookup(ref);
-    if (old === undefined || serialized(old) === serialized(obj)) continue; // new objects hang off allowed ones
+    if (old === undefined || same(old, obj)) continue; // new objects hang off allowed ones
     const key = refKey(ref);
     const keys = changedKeys(old, obj);
     const signing = update.kind === 'signature';
