@@ -21,6 +21,7 @@ import { bookDate, type BookContents } from './contents.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
 import { decreeSigner, regionOf } from './front-matter.ts';
 import { copySopPages, sopPageCount } from './sop-pages.ts';
+import { qrSvg, shortAddress } from './qr.ts';
 import {
   blanksAfter,
   bookParts,
@@ -49,6 +50,10 @@ export interface BookInput {
   pdfs: ReadonlyMap<string, string>;
   /** Sections printed after the SOPs (the year's monitoring and evaluation report). */
   lampiran?: readonly Lampiran[];
+  /** SOP id → its page on the catalogue site, when the site's address is known: a QR code on its first page. */
+  links?: ReadonlyMap<string, string>;
+  /** SOP id → when its verified signed original was signed (ttd/<slug>.pdf), for the Daftar SOP. */
+  signed?: ReadonlyMap<string, { signedAt?: Date }>;
 }
 
 export interface AssembleOptions {
@@ -192,7 +197,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
     parts.flatMap((part): Array<{ key: string; bagian: string; data: object }> => {
       if (part.kind === 'daftar-isi') return [{ key: part.key, bagian: 'daftar-isi', data: { entries: tocEntries(parts, starts) } }];
       if (part.kind === 'daftar-sop') {
-        const rows = sopRows(contents, starts);
+        const rows = sopRows(contents, starts, input.signed);
         const data = { instansi: instansi.nama, tahun: input.tahun, rows, jumlah: rows.filter((r) => r.dimuat).length, jumlahTidakDimuat: rows.filter((r) => !r.dimuat).length };
         return [{ key: part.key, bagian: 'daftar-sop', data }];
       }
@@ -221,7 +226,7 @@ export async function assembleBook(input: BookInput, options: AssembleOptions): 
   lap('baca');
 
   const layout = layOut(parts, counts, duplex, first, decrees, (s) => print(numberedSections(s)), (c) =>
-    startStamps(parts, c, duplex, bookPaper, front, options, baseUrl),
+    startStamps(parts, c, duplex, bookPaper, front, options, baseUrl, input.links),
   );
   layout.catch(() => undefined); // awaited below, after the copying
 
@@ -342,7 +347,7 @@ interface PageOwner {
 }
 
 /** What every page of the book is: its paper, and the footer it carries; null for a blank verso. */
-function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, duplex: boolean, bookPaper: Paper, fronts: FrontPage[]): Array<PageOwner | null> {
+function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, duplex: boolean, bookPaper: Paper, fronts: FrontPage[], links?: ReadonlyMap<string, string>): Array<PageOwner | null> {
   const owners: Array<PageOwner | null> = [];
   const blanks = blanksAfter(parts, counts, startPages(parts, counts, duplex));
   const papers = new Map<Kertas, Paper>();
@@ -353,9 +358,16 @@ function pageOwners(parts: Part[], counts: ReadonlyMap<string, number>, duplex: 
       const number = owners.length + 1;
       if (part.kind === 'sop') {
         const sop: Sop = part.sop;
+        const link = k === 0 ? links?.get(sop.id) : undefined;
         owners.push({
           paper: paperOf(sop.kertas),
-          stamp: { label: stampLabel(number), nomor: sop.nomor, halaman: `Halaman ${k + 1} dari ${n}`, bsre: sop.tanda_tangan === 'elektronik' && sop.status !== 'draf' },
+          stamp: {
+            label: stampLabel(number),
+            nomor: sop.nomor,
+            halaman: `Halaman ${k + 1} dari ${n}`,
+            bsre: sop.tanda_tangan === 'elektronik' && sop.status !== 'draf',
+            ...(link ? { qr: { svg: qrSvg(link), alamat: shortAddress(link) } } : {}),
+          },
         });
       } else {
         const front = part.front === undefined ? undefined : fronts[part.front];
@@ -411,8 +423,8 @@ interface StampJob {
  * is later laid over the matching book page. Depends only on the page counts. The cover counts
  * as page 1 but shows no number.
  */
-function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, duplex: boolean, bookPaper: Paper, fronts: FrontPage[], options: AssembleOptions, baseUrl: string): StampJob[] {
-  const owners = pageOwners(parts, counts, duplex, bookPaper, fronts);
+function startStamps(parts: Part[], counts: ReadonlyMap<string, number>, duplex: boolean, bookPaper: Paper, fronts: FrontPage[], options: AssembleOptions, baseUrl: string, links?: ReadonlyMap<string, string>): StampJob[] {
+  const owners = pageOwners(parts, counts, duplex, bookPaper, fronts, links);
   const first = counts.get('sampul')!;
   const bySize = new Map<string, number[]>();
   let stamped = 0;

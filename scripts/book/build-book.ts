@@ -10,6 +10,9 @@ import type { Project } from '../model/project.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
 import { replaceSet } from '../output/sets.ts';
 import type { Printer } from '../print/pool.ts';
+import { checkSignatures } from '../signatures/check.ts';
+import { isPublishable } from '../signatures/status.ts';
+import { fullUrl, paths, type Base } from '../site/urls.ts';
 import { assembleBook, type AssembledBook } from './assemble.ts';
 import { bookContents, isPrinted } from './contents.ts';
 import { loadFrontMatter, placeholders } from './front-matter.ts';
@@ -27,6 +30,12 @@ export interface BookOptions {
   printer: () => Promise<Printer>;
   /** Progress of the SOP PDFs being (re)built. */
   onPdfProgress?: (done: number, total: number, sop: Sop) => void;
+  /**
+   * The catalogue site's address (a full URL, `sop site --base-url` / SOP_BASE_URL): each
+   * e-signed SOP's first page in the book then carries a QR code to its page there, where its
+   * signed original is. A bare path is not enough.
+   */
+  site?: Base;
   /** Called before each book is assembled. */
   onBook?: (instansi: Instansi, index: number, total: number) => void;
   /** Sections printed after the SOPs, by instansi id (`sop book --monev`: the year's report). */
@@ -96,6 +105,12 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
     : [];
   const pdfTime = performance.now() - t;
   const pdfById = new Map(pdfs.map((b) => [b.sop.id, b.pdf]));
+  // Which SOPs have a verified signed original, for the book's Daftar SOP (the pages bound are copies).
+  const verified = await checkSignatures(root, toPrint, pdfById);
+  const signed = new Map(verified.signed.filter(isPublishable).map((s) => [s.sop.id, s.verdict!.signedAt ? { signedAt: s.verdict!.signedAt } : {}]));
+  const site = options.site?.origin ? options.site : undefined;
+  // Only e-signed SOPs: their original is on the site; a wet-signed office's book is unchanged.
+  const links = site ? new Map(toPrint.filter((s) => s.tanda_tangan === 'elektronik').map((s) => [s.id, fullUrl(site, paths.sop(s))])) : undefined;
 
   t = performance.now();
   const books: BuiltBook[] = [];
@@ -110,7 +125,7 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
         const plan = plans[i]!;
         options.onBook?.(plan.instansi, i, plans.length);
         const assembled = await assembleBook(
-          { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById, lampiran: options.lampiran?.get(plan.instansi.id) ?? [] },
+          { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById, lampiran: options.lampiran?.get(plan.instansi.id) ?? [], signed, ...(links ? { links } : {}) },
           { root, layouts, printer },
         );
         const rel = bookFileName(plan.instansi.id, options.tahun, draf);

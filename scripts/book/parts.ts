@@ -1,6 +1,6 @@
 // The book as a sequence of parts (its own sections and the SOP documents) and the page each
 // part starts on. Pure: page counts in, book page numbers and the views the templates print out.
-import { tanggal } from '../kit/values.ts';
+import { tanggal, tanggalWib } from '../kit/values.ts';
 import { STATUS_LABEL } from '../model/status.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
 import type { BookContents, ChangeKind } from './contents.ts';
@@ -163,14 +163,19 @@ export interface SopRow {
   unit: string;
   tanggalEfektif: string;
   status: string;
+  /** For an SOP signed electronically: `TTE 8 Mei 2024` (its signed original verified, signed that day) or `Belum TTE`. */
+  ttd?: string;
   dimuat: boolean;
   /** Book page, or `-` when the SOP is listed but not printed. */
   page: string;
 }
 
-export function sopRows(contents: BookContents, starts: ReadonlyMap<string, number>): SopRow[] {
+export function sopRows(contents: BookContents, starts: ReadonlyMap<string, number>, signed?: ReadonlyMap<string, { signedAt?: Date }>): SopRow[] {
   return contents.listed.map((sop, i) => {
     const page = starts.get(sopKey(sop));
+    const original = signed?.get(sop.id);
+    // Only offices that sign electronically see this; a wet-signed book is unchanged.
+    const ttd = sop.tanda_tangan !== 'elektronik' || sop.status !== 'berlaku' ? undefined : original ? `TTE${original.signedAt ? ` ${tanggalWib(original.signedAt)}` : ''}` : 'Belum TTE';
     return {
       no: i + 1,
       nomor: sop.nomor,
@@ -179,6 +184,7 @@ export function sopRows(contents: BookContents, starts: ReadonlyMap<string, numb
       unit: sop.unit ?? '-',
       tanggalEfektif: tanggal(sop.tanggal_efektif),
       status: STATUS_LABEL[sop.status],
+      ...(ttd ? { ttd } : {}),
       dimuat: page !== undefined,
       page: page === undefined ? '-' : String(page),
     };

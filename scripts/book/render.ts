@@ -46,6 +46,8 @@ export interface StampPage {
   nomor: string;
   halaman: string;
   bsre: boolean;
+  /** On an SOP's first page: a QR code to its page on the catalogue site, and that address. */
+  qr?: { svg: string; alamat: string };
 }
 
 /** A document of one page per stamped book page, all in `paper`, holding only the book page numbers. */

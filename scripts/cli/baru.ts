@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closest } from '../diagnostics/suggest.ts';
-import { CONTENT_DIR } from '../model/paths.ts';
+import { CONTENT_DIR, SIGNED_DIR } from '../model/paths.ts';
 import { instansiFolders, localToday, nomorsOf } from '../scaffold/existing.ts';
 import { nextNomor } from '../scaffold/nomor.ts';
 import { sopTemplate } from '../scaffold/templates.ts';
@@ -58,6 +58,10 @@ export function baru(argv: string[], ctx: CheckContext): number {
   const rel = path.posix.join(CONTENT_DIR, instansi, folder.split(path.sep).join('/'), `${slugify(nama)}.md`);
   if (existsSync(path.join(ctx.cwd, rel))) throw new UsageError(`${rel} sudah ada; tidak ditimpa.`, 'Pilih nama SOP lain, atau sunting berkas itu.');
   writeNew(ctx.cwd, [{ path: rel, data: sopTemplate({ nomor, nama, today, ...(values.unit ? { unit: values.unit.trim() } : {}) }) }]);
-  ctx.stdout(`SOP baru: ${rel}\nNomor: ${nomor}\nSunting berkas itu, lalu jalankan "npx sop check" (atau "npx sop pratinjau" untuk melihatnya tercetak).\n`);
+  const signed = `${path.posix.dirname(rel)}/${SIGNED_DIR}/${path.posix.basename(rel, '.md')}.pdf`;
+  ctx.stdout(
+    `SOP baru: ${rel}\nNomor: ${nomor}\nSunting berkas itu, lalu jalankan "npx sop check" (atau "npx sop pratinjau" untuk melihatnya tercetak).\n` +
+      `Bila ditandatangani elektronik: setelah "npx sop build", tandatangani PDF-nya dan simpan di ${signed}, lalu "npx sop ttd".\n`,
+  );
   return EXIT.ok;
 }

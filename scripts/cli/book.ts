@@ -9,15 +9,18 @@ import { nameSlug } from '../model/slug.ts';
 import { checkedProject, progress, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
+import { parseBase, type Base } from '../site/urls.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf] [--monev]
+export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf] [--monev] [--base-url URL]
 
 Menyusun buku SOP tahunan setiap instansi di content/ menjadi
 output/buku/<instansi>-<tahun>.pdf: sampul, halaman pembuka dari
 content/<instansi>/buku/*.md (kata pengantar, keputusan …), daftar isi,
 daftar SOP, perubahan sejak edisi sebelumnya, lalu setiap SOP yang
 berlaku, dikelompokkan per unit, persis seperti PDF-nya masing-masing.
+Halaman SOP di buku adalah salinan; Daftar SOP menyebut SOP bertanda tangan
+elektronik mana yang sudah ditandatangani (PDF sah di ttd/, lihat sop ttd).
 SOP yang digantikan atau dicabut dicantumkan di daftar, tidak dicetak.
 
 PDF SOP yang belum ada atau sudah usang dibuat dulu (seperti sop build);
@@ -30,6 +33,10 @@ Opsi:
                      diberi akhiran -draf agar tidak tertukar dengan buku resmi
   --monev            muat laporan monitoring dan evaluasi SOP tahun buku (dari
                      content/<instansi>/monev/) sebagai bagian setelah SOP
+  --base-url URL     alamat lengkap situs katalog (bawaan: SOP_BASE_URL), mis.
+                     https://dinas.example.go.id/sop/: halaman pertama setiap SOP
+                     bertanda tangan elektronik di buku diberi kode QR dan alamat
+                     halamannya di situs, tempat PDF aslinya diterbitkan
   -h, --help         tampilkan bantuan ini
 
 Di halaman pembuka boleh dipakai isian {{tahun}}, {{instansi}}, {{pemerintah}},
@@ -66,6 +73,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
       tahun: { type: 'string' },
       draf: { type: 'boolean' },
       monev: { type: 'boolean' },
+      'base-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -75,6 +83,13 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`Argumen "${positionals[0]}" tidak dikenal.`, 'Pilih instansi dengan --instansi FOLDER.');
   const tahun = parseTahun(values.tahun, new Date());
+  let site: Base | undefined;
+  try {
+    site = parseBase(values['base-url'] ?? ctx.env.SOP_BASE_URL);
+  } catch (e) {
+    throw new UsageError((e as Error).message, 'Contoh: --base-url https://dinas.example.go.id/sop/');
+  }
+  if (values['base-url'] !== undefined && !site.origin) throw new UsageError(`Alamat situs "${values['base-url']}" bukan URL lengkap.`, 'Kode QR di buku memerlukan alamat lengkap, mis. --base-url https://dinas.example.go.id/sop/');
   if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
   }
@@ -103,6 +118,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
       instansi: ids,
       ...(values.monev ? { lampiran: new Map([...reportSections(project, tahun)].map(([id, l]) => [id, [l]])) } : {}),
       printer,
+      ...(site.origin ? { site } : {}),
       ...(progress(ctx, 'Mencetak PDF SOP') ? { onPdfProgress: progress(ctx, 'Mencetak PDF SOP')! } : {}),
       ...(tty ? { onBook: (inst, i, total) => process.stderr.write(`\r\x1b[2KMenyusun buku ${i + 1}/${total}  ${inst.id}`) } : {}),
     }),

@@ -16,6 +16,8 @@ import { packageDirs } from '../print/package-dirs.ts';
 import type { CheckContext } from './check.ts';
 import { runCheckParallel } from '../validate/run.ts';
 import { projectDirs } from '../model/paths.ts';
+import { signedPdfPath } from '../model/paths.ts';
+import { isSignable } from '../signatures/files.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html]
@@ -23,7 +25,8 @@ export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html]
 Memeriksa content/ lalu mencetak setiap SOP yang valid menjadi PDF resmi
 (halaman identitas + halaman prosedur dengan bagan alir) di
 output/pdf/<instansi>/<slug>.pdf, beserta manifes tanda tangan elektronik
-(<slug>.ttd.json). SOP yang sumber, instansi.yml, tata letak dan asetnya
+(<slug>.ttd.json). PDF yang sudah ditandatangani secara elektronik disimpan
+kembali di ttd/<slug>.pdf di samping sumbernya (lihat sop ttd). SOP yang sumber, instansi.yml, tata letak dan asetnya
 tidak berubah sejak pembangunan terakhir dilewati. PDF milik SOP yang sudah
 dihapus atau diganti namanya ikut dibersihkan dari output/pdf/.
 
@@ -131,7 +134,20 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
     }),
   );
   ctx.stdout(summarizePdfs(result, ctx.cwd));
+  ctx.stdout(signingNote(result, ctx.cwd));
   return EXIT.ok;
+}
+
+/** Where each PDF awaiting an electronic signature goes back once signed (ttd/ beside its source). */
+export function signingNote(built: BuiltPdf[], root: string): string {
+  const waiting = built.filter((b) => b.manifest && isSignable(b.sop) && !existsSync(path.join(root, signedPdfPath(b.sop))));
+  if (!waiting.length) return '';
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
+  return (
+    `${waiting.length} PDF menunggu tanda tangan elektronik. Setelah ditandatangani (aplikasi TTE BSrE atau penanda tangan PAdES lain), simpan PDF bertanda tangan di:\n` +
+    waiting.map((b) => `  ${rel(b.pdf)} → ${signedPdfPath(b.sop)}\n`).join('') +
+    'lalu jalankan "sop ttd" untuk memeriksanya.\n'
+  );
 }
 
 function optional<T>(onProgress: T | undefined): { onProgress?: T } {

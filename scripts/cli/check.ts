@@ -7,14 +7,20 @@ import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman, formatJson, type OutputFormat } from '../diagnostics/format.ts';
 import { runCheckParallel } from '../validate/run.ts';
 import { projectDirs } from '../model/paths.ts';
+import { checkSignatures } from '../signatures/check.ts';
+import { signedPdfPath } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github|codequality]
 
 Memeriksa sumber SOP di content/ (atau hanya berkas/folder yang disebut): frontmatter,
-tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan; juga hasil
-monitoring dan evaluasi (content/<instansi>/monev/*.yml) dan tenggatnya (SOP_HARI_INI=TTTT-BB-HH
-menetapkan tanggal hari ini).
+tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan. Juga:
+- hasil monitoring dan evaluasi (content/<instansi>/monev/*.yml) dan tenggatnya
+  (SOP_HARI_INI=TTTT-BB-HH menetapkan tanggal hari ini);
+- PDF bertanda tangan elektronik di ttd/<nama-berkas>.pdf di samping sumbernya: cetakan
+  sumber yang sekarang, hanya tanda tangan yang ditambahkan, tanda tangan utuh, dan rantai
+  sertifikat ke sertifikat akar di content/<instansi>/ttd/akar/ (dibandingkan dengan PDF
+  hasil sop build terakhir; tanpanya, peringatan ttd-belum-dicocokkan).
 
 Opsi:
   --format human   tampilan untuk dibaca (bawaan), berwarna di terminal
@@ -68,7 +74,12 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
       throw new UsageError(`"${p}" berada di luar folder content/, sehingga tidak dapat diperiksa.`, 'sop check hanya memeriksa SOP di dalam content/: sebut berkas atau folder di dalamnya (mis. content/dinas/sop.md), atau jalankan sop check tanpa nama berkas untuk memeriksa semuanya.');
     }
   }
-  const { shown } = await runCheckParallel(ctx.cwd, positionals);
+  const { result, shown } = await runCheckParallel(ctx.cwd, positionals);
+  // Signed PDFs (ttd/<slug>.pdf) of the SOPs shown, reported at the PDF.
+  const wanted = positionals.map((p) => path.relative(ctx.cwd, path.resolve(ctx.cwd, p)).split(path.sep).join('/').replace(/\/$/, ''));
+  const under = (file: string) => !wanted.length || wanted.some((w) => w === '' || file === w || file.startsWith(`${w}/`));
+  const signatures = await checkSignatures(ctx.cwd, result.sops.filter((s) => under(s.path) || under(signedPdfPath(s))));
+  shown.push(...signatures.files);
   const diagnostics = collect(shown);
   if (format === 'json') ctx.stdout(formatJson(diagnostics));
   else if (format === 'codequality') ctx.stdout(formatCodeQuality(diagnostics));

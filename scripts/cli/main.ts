@@ -14,6 +14,7 @@ Perintah:
   book       susun buku SOP tahunan per instansi di output/buku/
   site       bangun situs katalog SOP publik di output/site/
   monev      cetak formulir monitoring dan evaluasi SOP, dan laporannya
+  ttd        periksa PDF bertanda tangan elektronik di ttd/ dan tunjukkan keadaannya
   pratinjau  lihat SOP seperti tercetak di peramban, diperbarui saat berkas disimpan
   mulai      buat repositori SOP baru untuk kantor Anda
   baru       buat berkas SOP baru dari templat, dengan nomor berikutnya
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   baru: async () => (await import('./baru.ts')).baru,
   pratinjau: async () => (await import('./pratinjau.ts')).pratinjau,
   monev: async () => (await import('./monev.ts')).monev,
+  ttd: async () => (await import('./ttd.ts')).ttd,
 };
 
 export async function main(argv: string[]): Promise<number> {

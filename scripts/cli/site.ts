@@ -19,6 +19,12 @@ diterbitkan. PDF SOP yang belum ada atau sudah usang dibangun lebih dulu, lalu
 buku SOP tahun ini (seperti sop book) untuk setiap instansi. Semua buku resmi
 yang ada di output/buku/ (tahun berapa pun, bukan yang -draf) ikut ditautkan.
 
+SOP bertanda tangan elektronik: PDF bertanda tangan di ttd/<nama-berkas>.pdf yang
+sah (lihat sop ttd) diterbitkan apa adanya sebagai PDF resmi, dengan nama
+penanda tangan dan waktunya; tanpa itu PDF hasil cetak diterbitkan sebagai
+"Salinan — belum ditandatangani". SOP bertanda tangan basah menyebut bahwa
+aslinya tersimpan di atas kertas.
+
 Situs lama diganti hanya bila pembangunan berhasil. Sumber yang sama (dan tahun
 buku yang sama) menghasilkan berkas yang sama persis.
 
@@ -83,6 +89,10 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
     `${result.model.sops.length} SOP diterbitkan${hidden ? ` (${hidden} draf tidak diterbitkan)` : ''}, ${rebuilt} PDF dibuat ulang; ` +
       `${result.pages} halaman, ${result.indexed} SOP di indeks pencarian, ${books} buku → ${path.relative(ctx.cwd, result.dir) || '.'}/ (${seconds} dtk)\n`,
   );
+  const refused = result.signatures.filter((s) => s.verdict && s.verdict.status !== 'sah');
+  if (refused.length) {
+    ctx.stdout(`Catatan: ${refused.length} PDF bertanda tangan tidak sah atau sudah tidak cocok dengan sumbernya dan tidak diterbitkan (SOP-nya diterbitkan sebagai salinan): ${refused.map((s) => s.file).join(', ')}. Jalankan "npx sop ttd" untuk rinciannya.\n`);
+  }
   return EXIT.ok;
 }
 

@@ -107,6 +107,17 @@ export const RULES = {
   'monev-belum-dipantau': peringatan('SOP yang berlaku belum dimonitor pada semester yang sudah lewat.', 'Cetak formulir dengan `sop monev formulir`, lalu catat hasilnya di `monev/<tahun>-<semester>.yml`.'),
   'monev-belum-dievaluasi': peringatan('SOP yang berlaku belum dievaluasi dalam jangka yang ditetapkan di `instansi.yml` (`monev.evaluasi_bulan`).', 'Isi formulir evaluasi dan catat di `evaluasi:` SOP itu pada berkas hasil monitoring.'),
   'monev-revisi-tertunda': peringatan('Evaluasi menyimpulkan SOP direvisi atau dicabut, tetapi SOP-nya belum berubah sejak itu.', 'Revisi SOP-nya (isi `tanggal_revisi`), atau ubah `status` menjadi `dicabut`.'),
+  // PDF bertanda tangan elektronik (ttd/<slug>.pdf)
+  'ttd-berubah': galat('SOP berubah setelah ditandatangani: PDF bertanda tangan bukan cetakan sumber yang sekarang.', 'Jalankan sop build, tandatangani PDF yang baru, lalu ganti berkas di ttd/.'),
+  'ttd-bukan-sop-ini': galat('PDF bertanda tangan bukan cetakan SOP ini.', 'Tandatangani PDF dari output/pdf/ untuk SOP ini dan simpan dengan nama yang sama dengan berkas SOP-nya.'),
+  'ttd-perubahan-lain': galat('PDF diubah selain oleh tanda tangannya (isi halaman, anotasi, halaman baru, atau pembaruan setelah ditandatangani).', 'Tandatangani ulang PDF dari output/pdf/ tanpa mengubah apa pun selain kolom tanda tangan.'),
+  'ttd-tidak-sah': galat('Tanda tangan elektronik rusak atau tidak cocok dengan isi PDF.', 'Unduh ulang PDF bertanda tangan dari aplikasi penandatanganan; jangan membuka dan menyimpannya dengan program lain.'),
+  'ttd-akar-tidak-dipercaya': galat('Sertifikat penanda tangan tidak berantai ke sertifikat akar yang dipercaya instansi.', 'Periksa aplikasi penandatanganannya, atau tambahkan sertifikat akar penerbitnya (mis. BSrE) ke ttd/akar/ instansi.'),
+  'ttd-rantai-tidak-diperiksa': peringatan('Rantai sertifikat tidak diperiksa: instansi belum menyimpan sertifikat akar di ttd/akar/.', 'Simpan sertifikat akar penerbit (berkas .pem, .crt atau .cer dari BSrE) di content/<instansi>/ttd/akar/.'),
+  'ttd-nama-berbeda': peringatan('Nama di sertifikat penanda tangan tidak sama dengan `disahkan_oleh.nama`.', 'Pastikan PDF ditandatangani oleh pejabat yang mengesahkan SOP, atau perbaiki `disahkan_oleh`.'),
+  'ttd-waktu': peringatan('Waktu penandatanganan sebelum tanggal efektif, atau sertifikat tidak berlaku saat itu.', 'Periksa tanggal efektif SOP dan masa berlaku sertifikat penanda tangan.'),
+  'ttd-belum-dicocokkan': peringatan('PDF bertanda tangan belum dicocokkan dengan cetakan sumber yang sekarang (belum ada hasil sop build yang mutakhir).', 'Jalankan sop build atau sop ttd, lalu sop check lagi.'),
+  'ttd-tanpa-sop': peringatan('PDF di ttd/ tidak cocok dengan SOP bertanda tangan elektronik mana pun.', 'Beri nama PDF sama dengan berkas SOP-nya (mis. ttd/pelayanan-izin.pdf untuk pelayanan-izin.md), atau hapus bila tidak dipakai.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
 } as const satisfies Record<string, Rule>;

@@ -57,3 +57,14 @@ export function signerLines(signer: Penandatangan): { jabatan: string; nama: str
     ...(signer.nip ? { nip: formatNip(signer.nip) } : {}),
   };
 }
+
+/** The day of a moment in Western Indonesian Time: `8 Mei 2024`. */
+export function tanggalWib(at: Date): string {
+  return tanggal(new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10));
+}
+
+/** A moment as officers read it, in Western Indonesian Time: `8 Mei 2024 pukul 10.05 WIB`. */
+export function waktuWib(at: Date): string {
+  const wib = new Date(at.getTime() + 7 * 3600_000).toISOString();
+  return `${tanggalWib(at)} pukul ${wib.slice(11, 13)}.${wib.slice(14, 16)} WIB`;
+}

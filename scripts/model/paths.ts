@@ -18,6 +18,15 @@ export const SETS_DIR = '.sets';
 export const BOOK_PAGES_DIR = 'buku';
 /** Beside instansi.yml: monitoring and evaluation results, one `<tahun>-<semester>.yml` per semester. */
 export const MONEV_DIR = 'monev';
+/** Beside SOP sources: their electronically signed originals, `ttd/<slug>.pdf`. */
+export const SIGNED_DIR = 'ttd';
+/** Under an instansi's folder: the root certificates it trusts for those signatures. */
+export const ROOTS_DIR = 'ttd/akar';
+
+/** `content/<…>/ttd/<slug>.pdf` for an SOP at `path` (relative to the project, with `/`). */
+export function signedPdfPath(sop: { path: string; slug: string }): string {
+  return `${path.posix.dirname(sop.path)}/${SIGNED_DIR}/${sop.slug}.pdf`;
+}
 
 export interface ProjectDirs {
   root: string;

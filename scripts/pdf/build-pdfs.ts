@@ -13,7 +13,8 @@ import type { Printer } from '../print/pool.ts';
 import { loadLayouts, type Layouts } from '../render/document.ts';
 import { sopView, type SopView } from '../view/sop-view.ts';
 import { selfContainedHtml } from './html.ts';
-import { sharedInputsHash, sopInputsHash } from './inputs.ts';
+import { printInputsHash, sharedInputsHash, sopInputsHash } from './inputs.ts';
+import { partItems, sourceParts, type SourceParts } from './parts.ts';
 import { signingManifest } from './manifest.ts';
 import type { Measurement } from '../plan/procedure.ts';
 import { measureSops, sopContexts, sopPrintHtml } from './print-html.ts';
@@ -132,7 +133,8 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
         await Promise.all(
           batch.map(async (sop) => {
             const measurement = measured.get(sop.id)!;
-            const printed = await printOne(printer, layouts, sop, viewOf(sop), measurement, baseUrl, options.html);
+            const parts = partItems(sourceParts(sop, contexts.get(sop.id) ?? {}, printInputsHash(sop, shared, options.root)));
+            const printed = await printOne(printer, layouts, sop, viewOf(sop), measurement, baseUrl, parts, options.html);
             set.write(pdfPath(sop, ''), printed.pdf);
             // An SOP turned draf or basah gets no manifest that would let a service sign it.
             if (printed.manifest) set.write(manifestRel(sop), printed.manifest);
@@ -163,6 +165,7 @@ async function printOne(
   view: SopView,
   m: Measurement,
   baseUrl: string,
+  parts: string[],
   keepHtml?: BuildOptions['html'],
 ): Promise<{ pdf: Uint8Array; manifest?: string; html?: string }> {
   const { html: rendered } = sopPrintHtml(layouts, sop, m, view);
@@ -187,7 +190,8 @@ async function printOne(
     keywords: ['SOP', 'Standar Operasional Prosedur', sop.nomor, sop.instansi.nama, ...(sop.unit ? [sop.unit] : [])],
     language: 'id',
     date,
-    ...(sign ? { signature: { fieldName, page: box.page, rect: { x: box.x, y: box.y, width: box.width, height: box.height } } } : {}),
+    // Only a PDF to be signed carries its parts' hashes: they name what changed after signing.
+    ...(sign ? { signature: { fieldName, page: box.page, rect: { x: box.x, y: box.y, width: box.width, height: box.height } }, parts } : {}),
   });
   const kept = keepHtml ? { html } : {};
   if (!sign) return { pdf, ...kept };
@@ -205,4 +209,35 @@ function readCache(text: string | undefined): CacheFile {
     }
   }
   return { version: 3, entries: {} };
+}
+
+/**
+ * The PDFs in the current set that the cache vouches for: built from exactly these sources,
+ * layouts and code (SOP id → absolute path). What `sop check` compares signed files with when it
+ * does not print itself.
+ */
+export function vouchedPdfs(sops: Sop[], root: string, outDir?: string): Map<string, string> {
+  const found = new Map<string, string>();
+  let previous: ShownSet | undefined;
+  try {
+    previous = shownSet(projectDirs(root, outDir).output, 'pdf');
+  } catch {
+    return found; // output/pdf is not what sop build leaves (a file, a foreign link): nothing vouched for
+  }
+  if (!previous || !sops.length) return found;
+  const cache = readCache(previous.meta());
+  const shared = sharedInputsHash(layoutFiles(root));
+  const contexts = sopContexts(sops);
+  for (const sop of sops) {
+    const rel = pdfPath(sop, '');
+    if (cache.entries[sop.id]?.hash === sopInputsHash(sop, shared, root, contexts.get(sop.id)) && previous.has(rel)) found.set(sop.id, path.join(previous.dir, rel));
+  }
+  return found;
+}
+
+/** The hashes of what each SOP is printed from (pdf/parts.ts), as the build writes them. */
+export function currentParts(sops: Sop[], root: string): Map<string, SourceParts> {
+  const shared = sharedInputsHash(layoutFiles(root));
+  const contexts = sopContexts(sops);
+  return new Map(sops.map((s) => [s.id, sourceParts(s, contexts.get(s.id) ?? {}, printInputsHash(s, shared, root))]));
 }

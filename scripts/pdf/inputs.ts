@@ -41,3 +41,10 @@ export function sopInputsHash(sop: Sop, shared: string, root: string, context: S
   if (sop.instansi.logo) h.update(loadAsset(root, sop.instansi.logo).sha256);
   return h.digest('hex');
 }
+
+/** What an SOP's print depends on besides its own source: the shared inputs and its logo. */
+export function printInputsHash(sop: Sop, shared: string, root: string): string {
+  const h = createHash('sha256').update(shared);
+  if (sop.instansi.logo) h.update(loadAsset(root, sop.instansi.logo).sha256);
+  return h.digest('hex');
+}

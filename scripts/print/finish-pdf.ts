@@ -29,6 +29,8 @@ export interface FinishOptions {
   /** Fixed date from the SOP (e.g. its effective date), never "now": keeps the output reproducible. */
   date: Date;
   signature?: SignatureField;
+  /** `name=hash` of each part printed (pdf/parts.ts), written to the XMP of a PDF to be signed. */
+  parts?: string[];
 }
 
 const TOOL = 'sop-press';

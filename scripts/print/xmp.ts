@@ -16,7 +16,12 @@ export interface XmpFields {
   language: string;
   date: Date;
   tool: string;
+  /** Hashes of what the PDF was printed from (pdf/parts.ts), kept for naming changes after signing. */
+  parts?: string[];
 }
+
+/** The namespace of sop-press's own XMP properties. */
+export const SOP_PRESS_XMP_NS = 'urn:sop-press:xmp:1';
 
 /** ISO 8601 without milliseconds, as XMP dates are usually written. */
 function xmpDate(date: Date): string {
@@ -34,7 +39,7 @@ export function xmpPacket(f: XmpFields): string {
     '<rdf:Description rdf:about=""',
     ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
     ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
-    ' xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
+    ` xmlns:xmp="http://ns.adobe.com/xap/1.0/"${f.parts ? ` xmlns:sopp="${SOP_PRESS_XMP_NS}"` : ''}>`,
     '<dc:format>application/pdf</dc:format>',
     `<dc:title>${alt(f.title)}</dc:title>`,
     `<dc:description>${alt(f.subject)}</dc:description>`,
@@ -47,6 +52,7 @@ export function xmpPacket(f: XmpFields): string {
     `<xmp:CreateDate>${date}</xmp:CreateDate>`,
     `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
     `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
+    ...(f.parts ? [`<sopp:bagian>${bag(f.parts)}</sopp:bagian>`] : []),
     '</rdf:Description>',
     '</rdf:RDF>',
     '</x:xmpmeta>',

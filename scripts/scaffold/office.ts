@@ -42,9 +42,13 @@ ${cd}  npm install                 # pasang sop-press (sekali saja)
   npx sop pratinjau           # lihat SOP seperti tercetak, diperbarui saat berkas disimpan
   npx sop build               # cetak PDF ke output/pdf/
   npx sop baru "Nama SOP"     # buat SOP baru di content/${a.instansi}/
+  npx sop ttd                 # periksa PDF bertanda tangan elektronik di ttd/
 
 Periksa dulu content/${a.instansi}/instansi.yml (alamat, penandatangan, jenis tanda tangan),
-lalu ganti atau hapus ${SAMPLE_SOP}. Untuk menerbitkan katalog di GitHub Pages:
+lalu ganti atau hapus ${SAMPLE_SOP}.
+Tanda tangan elektronik (tanda_tangan: elektronik): tandatangani PDF dari output/pdf/ di aplikasi
+TTE, simpan hasilnya di ttd/<nama-berkas>.pdf di samping sumber SOP-nya, sertifikat akar BSrE di
+content/${a.instansi}/ttd/akar/, lalu npx sop ttd. Untuk menerbitkan katalog di GitHub Pages:
 Settings → Pages → Source: "GitHub Actions" setelah repositori diunggah ke GitHub.
 Panduan lengkap: node_modules/sop-press/docs/panduan.md
 `;

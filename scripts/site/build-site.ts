@@ -12,6 +12,9 @@ import type { Sop } from '../model/sop.ts';
 import { replaceSet, shownSet } from '../output/sets.ts';
 import type { Printer } from '../print/pool.ts';
 import { extensionOf, loadAsset } from '../source/assets.ts';
+import { checkSignatures } from '../signatures/check.ts';
+import type { SignedSop } from '../signatures/files.ts';
+import { isPublishable } from '../signatures/status.ts';
 import { siteAssets } from './assets.ts';
 import { findBooks } from './books.ts';
 import { siteModel, type SiteModel } from './model.ts';
@@ -43,6 +46,8 @@ export interface SiteResult {
   dir: string;
   model: SiteModel;
   pdfs: BuiltPdf[];
+  /** Every signable SOP's signed original and its verdict (none: not signed yet). */
+  signatures: SignedSop[];
   /** HTML pages written. */
   pages: number;
   /** SOP pages in the search index. */
@@ -65,21 +70,28 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
   // Books are assembled from the PDFs just built; assembling is cheap next to printing, and the
   // book module has no change detection of its own, so the edition is always rebuilt (same
   // sources, same bytes).
-  if (options.tahunBuku !== undefined) await buildBooks(project, { outDir, tahun: options.tahunBuku, printer: options.printer });
+  if (options.tahunBuku !== undefined) await buildBooks(project, { outDir, tahun: options.tahunBuku, printer: options.printer, site: options.base });
 
   const layouts = layoutFiles(root);
   const templates = loadSiteTemplates(layouts);
   const books = findBooks(shownSet(outDir, 'buku'), new Set(sops.map((s) => s.instansi.id)));
-  const model = siteModel({ sops, books, ...(project.monev ? { monev: project.monev } : {}) });
+  // Signed originals (ttd/<slug>.pdf) verified against the PDFs just built: only a sound one is
+  // published as the official PDF, byte for byte (the bytes verified, never re-saved).
+  const signatures = await checkSignatures(root, sops, new Map(pdfs.map((b) => [b.sop.id, b.pdf])));
+  const originals = new Map(signatures.signed.filter(isPublishable).map((s) => [s.sop.id, s]));
+  const signed = new Map([...originals].map(([id, s]) => [id, { signer: s.verdict!.signer ?? '', ...(s.verdict!.signedAt ? { signedAt: s.verdict!.signedAt } : {}) }]));
+  const model = siteModel({ sops, books, signed, ...(project.monev ? { monev: project.monev } : {}) });
 
   // Files copied as they are: PDFs of public SOPs, books; logos as checked bytes. Never the signing
   // manifests (.ttd.json): they are instructions for the signing office, not for the public.
   const built = new Map(pdfs.map((b) => [b.sop.id, b]));
   const copies: Array<{ path: string; from: string }> = [];
   const logoFiles: Array<{ path: string; data: Uint8Array }> = [];
+  const originalFiles: Array<{ path: string; data: Uint8Array }> = [];
   for (const s of model.sops) {
-    const b = built.get(s.sop.id)!;
-    copies.push({ path: s.pdf, from: b.pdf });
+    const original = originals.get(s.sop.id);
+    if (original) originalFiles.push({ path: s.pdf, data: original.bytes });
+    else copies.push({ path: s.pdf, from: built.get(s.sop.id)!.pdf });
   }
   const logos = new Map<string, string>();
   for (const i of model.instansi) {
@@ -93,7 +105,7 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
       logoFiles.push({ path: rel, data: logo.bytes });
     }
   }
-  const sizes = new Map([...copies.map((c) => [c.path, statSync(c.from).size] as const), ...logoFiles.map((l) => [l.path, l.data.length] as const)]);
+  const sizes = new Map([...copies.map((c) => [c.path, statSync(c.from).size] as const), ...[...logoFiles, ...originalFiles].map((l) => [l.path, l.data.length] as const)]);
   const measurements = new Map(pdfs.map((b) => [b.sop.id, b.measurement]));
   const pages = renderPages(templates, { model, base: options.base, measurements, sizes, logos, ...(options.judul ? { judul: options.judul } : {}) });
   const assets = siteAssets(layouts);
@@ -116,11 +128,12 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
     }
     for (const c of copies) copy(c.path, c.from);
     for (const l of logoFiles) write(l.path, l.data);
+    for (const o of originalFiles) write(o.path, o.data);
     // GitHub Pages would otherwise run Jekyll over the site and hide nothing useful, but slowly.
     write('.nojekyll', '');
     const indexed = await writeSearchIndex(set.dir, pages);
     files += countFiles(path.join(set.dir, 'pagefind'));
-    return { dir: dest, model, pdfs, pages: pages.filter((p) => p.path.endsWith('.html')).length, indexed, files };
+    return { dir: dest, model, pdfs, signatures: signatures.signed, pages: pages.filter((p) => p.path.endsWith('.html')).length, indexed, files };
   });
 }
 

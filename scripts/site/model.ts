@@ -18,8 +18,16 @@ export interface BookRef {
   source: string;
 }
 
+/**
+ * How the site offers an SOP's PDF: the verified signed original (`elektronik`), the build of an
+ * e-signed SOP not (validly) signed yet (`salinan`, never called official), a wet-signed SOP's
+ * print whose original is on paper (`basah`), or an SOP no longer in force (`arsip`).
+ */
+export type SiteSignature = { kind: 'elektronik'; signer: string; signedAt?: Date } | { kind: 'salinan' } | { kind: 'basah' } | { kind: 'arsip' };
+
 export interface SiteSop {
   sop: Sop;
+  ttd: SiteSignature;
   tahun: string;
   unitSlug?: string;
   /** Site-relative paths. */
@@ -73,6 +81,15 @@ export interface ModelInput {
   books?: ReadonlyMap<string, BookRef[]>;
   /** Monitoring and evaluation results (`content/<instansi>/monev/`). */
   monev?: readonly MonevResults[];
+  /** Verified signed originals by SOP id (signatures/): who signed and when. */
+  signed?: ReadonlyMap<string, { signer: string; signedAt?: Date }>;
+}
+
+function signatureOf(sop: Sop, signed: ModelInput['signed']): SiteSignature {
+  if (sop.status !== 'berlaku') return { kind: 'arsip' };
+  if (sop.tanda_tangan === 'basah') return { kind: 'basah' };
+  const original = signed?.get(sop.id);
+  return original ? { kind: 'elektronik', ...original } : { kind: 'salinan' };
 }
 
 
@@ -102,6 +119,7 @@ export function siteModel(input: ModelInput): SiteModel {
   const sops: SiteSop[] = pub.map((sop) => ({
     sop,
     ...(cycle.has(sop.id) ? { monev: cycle.get(sop.id)! } : {}),
+    ttd: signatureOf(sop, input.signed),
     tahun: tahunOf(sop),
     ...(sop.unit ? { unitSlug: slugify(sop.unit) } : {}),
     url: paths.sop(sop),

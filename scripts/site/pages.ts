@@ -3,7 +3,7 @@
 // sitemap.xml. Pure: the model and the layouts in, files out, always in the same order.
 import type { Measurement } from '../plan/procedure.ts';
 import { escapeHtml } from '../kit/escape.ts';
-import { signerLines, tanggal } from '../kit/values.ts';
+import { signerLines, tanggal, waktuWib } from '../kit/values.ts';
 import { KESIMPULAN_LABEL, periodeLabel } from '../model/monev.ts';
 import { STATUS_LABEL } from '../model/status.ts';
 import { type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
@@ -274,9 +274,25 @@ function sopItem(s: SiteSop, input: RenderInput) {
     efektif: tanggal(sop.tanggal_efektif),
     pdf: url(s.pdf),
     pdfSize: formatSize(input.sizes.get(s.pdf)),
+    ...pdfOffer(s, sop.instansi.nama),
     inForce: s.inForce ? { url: url(s.inForce.url), nama: s.inForce.sop.nama, nomor: s.inForce.sop.nomor } : undefined,
     cari: `${sop.nama} ${sop.nomor} ${sop.unit ?? ''}`.toLowerCase(),
   };
+}
+
+/** What the download is called and what the page says about the signature (site/model.ts SiteSignature). */
+function pdfOffer(s: SiteSop, instansi: string): { pdfLabel: string; ttdNote: string; resmi: boolean } {
+  const t = s.ttd;
+  switch (t.kind) {
+    case 'elektronik':
+      return { pdfLabel: 'Unduh PDF resmi', resmi: true, ttdNote: `Ditandatangani secara elektronik oleh ${t.signer}${t.signedAt ? ` pada ${waktuWib(t.signedAt)}` : ''}. Berkas ini adalah dokumen asli bertanda tangan elektronik; keabsahannya dapat diperiksa di aplikasi pembaca PDF.` };
+    case 'salinan':
+      return { pdfLabel: 'Unduh salinan PDF', resmi: false, ttdNote: 'Salinan — belum ditandatangani. Dokumen asli bertanda tangan elektronik belum diterbitkan di sini.' };
+    case 'basah':
+      return { pdfLabel: 'Unduh PDF', resmi: false, ttdNote: `Dokumen asli ditandatangani basah di atas kertas dan disimpan di ${instansi}; PDF ini cetakannya.` };
+    case 'arsip':
+      return { pdfLabel: 'Unduh PDF (arsip)', resmi: false, ttdNote: '' };
+  }
 }
 
 function instansiCard(i: SiteInstansi, input: RenderInput) {
@@ -419,6 +435,7 @@ export function catalogueJson(model: SiteModel, base: Base): string {
       keterkaitan: s.related.map((r) => ({ teks: r.text, nomor: r.target?.sop.nomor ?? null, eksternal: r.eksternal === true })),
       url: u(s.url),
       pdf: u(s.pdf),
+      tanda_tangan: s.ttd.kind === 'elektronik' ? { jenis: 'elektronik', oleh: s.ttd.signer, pada: s.ttd.signedAt?.toISOString() ?? null } : { jenis: s.ttd.kind },
     })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
