@@ -16,6 +16,7 @@ Perintah:
   pratinjau  lihat SOP seperti tercetak di peramban, diperbarui saat berkas disimpan
   mulai      buat repositori SOP baru untuk kantor Anda
   baru       buat berkas SOP baru dari templat, dengan nomor berikutnya
+  impor      pindahkan SOP lama dari Word (.docx) atau Excel (.xlsx), bagan alir termasuk
 
 Jalankan "sop <perintah> --help" untuk keterangan tiap perintah.
 `;
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   book: async () => (await import('./book.ts')).book,
   mulai: async () => (await import('./mulai.ts')).mulai,
   baru: async () => (await import('./baru.ts')).baru,
+  impor: async () => (await import('./impor.ts')).impor,
   pratinjau: async () => (await import('./pratinjau.ts')).pratinjau,
 };
 

@@ -97,6 +97,10 @@ export const RULES = {
   'folder-instansi-bentrok': galat('Nama folder instansi sama dengan alamat halaman katalog situs.', 'Ganti nama folder instansinya.'),
   'buku-tanpa-keputusan': peringatan('Halaman buku ditulis, tetapi keputusan penetapan SOP (`buku/keputusan.md`) tidak ada.', 'Tambahkan `buku/keputusan.md` (contoh di content/ sampel).'),
   'isian-tak-dikenal': galat('Isian `{{…}}` di halaman buku tidak dikenal.', 'Perbaiki nama isiannya, atau hapus kurung kurawalnya.'),
+  // Impor (sop impor)
+  'impor-berkas-rusak': galat('Berkas Word/Excel tidak dapat dibaca, berformat lama (.doc/.xls), atau tidak memuat SOP.', 'Buka di Word/Excel dan simpan sebagai .docx/.xlsx, lalu impor lagi.'),
+  'impor-tebakan': peringatan('Nilai yang ditebak saat impor dari Word/Excel.', 'Bandingkan dengan dokumen asli di tempat yang disebut, lalu perbaiki bila perlu.'),
+  'impor-tidak-terbaca': peringatan('Bagian dokumen Word/Excel yang tidak dapat dibaca saat impor.', 'Isi sendiri dari dokumen asli di tempat yang disebut.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
 } as const satisfies Record<string, Rule>;
