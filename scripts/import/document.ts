@@ -112,5 +112,10 @@ export function describe(w: Where): string {
   return parts.join(', ');
 }
 
+const colName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : colName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+
+/** A cell's place: Excel's `D3`, or Word's column number, within its row's place. */
+export const cellWhere = (row: Where, col: number): Where => ({ ...row, cell: row.sheet !== undefined ? `${colName(col)}${row.row ?? ''}` : String(col + 1) });
+
 /** The cell covering grid column `col`, if any. */
 export const cellAt = (row: Row, col: number): Cell | undefined => row.cells.find((c) => col >= c.col && col < c.col + c.span);

@@ -3,7 +3,7 @@
 // text), and every DrawingML shape placed in the frame of the table it is anchored in.
 // Pure after reading the bytes.
 import type { Element } from '@xmldom/xmldom';
-import type { Block, Cell, Para, Row, Shape, SourceDocument, Table, Where } from './document.ts';
+import { cellWhere, type Block, type Cell, type Para, type Row, type Shape, type SourceDocument, type Table, type Where } from './document.ts';
 import { readGroup, readShape, shapesIn, translate } from './drawingml.ts';
 import { attr, descendants, kid, kids, numAttr, PackageError, path, xmlPart, type Parts } from './ooxml.ts';
 
@@ -156,7 +156,7 @@ function readTable(tbl: Element, ctx: Context): Table {
 /** A drawing anchored in a cell's paragraph, placed in its table's frame (EMU from the table's top left). */
 function placeDrawing(p: Pending, table: Table, lefts: number[], indent: number, marL: number, marR: number, ctx: Context): Shape[] {
   const row = table.rows[p.row]!;
-  const where: Where = { ...row.where, cell: String(p.cell.col + 1) };
+  const where: Where = cellWhere(row.where, p.cell.col);
   const cellLeft = (lefts[p.cell.col] ?? 0) + marL;
   const cellWidth = table.grid.slice(p.cell.col, p.cell.col + p.cell.span).reduce((a, b) => a + b, 0) - marL - marR;
   const anchor = kid(p.el, 'anchor');

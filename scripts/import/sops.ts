@@ -3,7 +3,7 @@
 // the signature block under them. Every row gets its actor from the symbol drawn in it (or a
 // text mark), and its Lanjut from the arrows. Pure.
 import type { IdentityLabelKey } from '../model/sop.ts';
-import { cellAt, describe, type Cell, type Shape, type SourceDocument, type Table, type Where } from './document.ts';
+import { cellAt, cellWhere, describe, type Cell, type Shape, type SourceDocument, type Table, type Where } from './document.ts';
 import { passThroughOffpage, traceFlow, type FlowEdge, type FlowNode } from './flow.ts';
 import type { ImportedRow, ImportedSop, Note, NoteRule } from './model.ts';
 import { findHeader, isHeaderAgain, isNumbering, rowNumber, sameColumns, type Columns } from './procedure.ts';
@@ -55,19 +55,25 @@ function readIdentity(table: Table, d: Draft): void {
         return;
       }
       used.add(cell);
-      const where: Where = { ...row.where, cell: String(cell.col + 1) };
+      const where: Where = cellWhere(row.where, cell.col);
       d.sop.labels[m.key] ??= m.label;
       if ((LIST_KEYS as readonly string[]).includes(m.key)) {
         let paras = cell.paras.slice(1);
         if (m.rest && !paras.length) paras = [{ text: m.rest, numbered: false }];
         let at = where;
+        const right = row.cells.slice(i + 1).find((c) => !c.continued && c.text.trim() && c.text.trim() !== ':');
+        if (!paras.some((p) => p.text.trim()) && right && !matchLabel(right.text) && !used.has(right)) {
+          used.add(right);
+          paras = right.paras;
+          at = cellWhere(row.where, right.col);
+        }
         if (!paras.some((p) => p.text.trim())) {
           const below = table.rows[r + 1];
           const value = below ? cellAt(below, cell.col) : undefined;
           if (value && !matchLabel(value.text)) {
             used.add(value);
             paras = value.paras;
-            at = { ...below!.where, cell: String(value.col + 1) };
+            at = cellWhere(below!.where, value.col);
           }
         }
         const items = listItems(paras);
@@ -89,7 +95,7 @@ function readIdentity(table: Table, d: Draft): void {
         if (v && !matchLabel(v.text)) {
           used.add(v);
           value = v.text.replace(/^\s*:\s*/, '');
-          at = { ...row.where, cell: String(v.col + 1) };
+          at = cellWhere(row.where, v.col);
         }
       }
       if (d.fieldWhere[m.key]) return;
@@ -167,6 +173,11 @@ function readProcedure(doc: SourceDocument, d: Draft): void {
       if (no === undefined) {
         const kegiatan = text(table, r, columns.at.kegiatan);
         const last = d.sop.rows.at(-1);
+        if (!kegiatan && last) {
+          // Under the table on the same sheet: the signature block.
+          d.signature.push(row.cells.filter((c) => !c.continued).map((c) => c.text).join(' '));
+          continue;
+        }
         if (kegiatan && last) {
           last.kegiatan = `${last.kegiatan} ${kegiatan}`;
           note(d, 'impor-tebakan', row.where, `baris tanpa nomor; teksnya digabung ke kegiatan ${last.no}`, { row: last.no });
