@@ -36,6 +36,25 @@ const near = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 /** How close (EMU) an end must come to an outline, or to another piece's end, to count as joined: about 2 mm. */
 export const TOUCH = 72000;
 
+/**
+ * Items by horizontal band, so finding what is near a point costs the items of one band, not all
+ * of them: a file with thousands of shapes stays linear.
+ */
+class Bands<T> {
+  private readonly bands = new Map<number, T[]>();
+  private static readonly HEIGHT = 4 * TOUCH;
+  add(item: T, y0: number, y1: number): void {
+    for (let b = Math.floor((y0 - TOUCH) / Bands.HEIGHT); b <= Math.floor((y1 + TOUCH) / Bands.HEIGHT); b++) {
+      const list = this.bands.get(b);
+      if (list) list.push(item);
+      else this.bands.set(b, [item]);
+    }
+  }
+  near(y: number): readonly T[] {
+    return this.bands.get(Math.floor(y / Bands.HEIGHT)) ?? [];
+  }
+}
+
 interface End {
   piece: number;
   at: 'from' | 'to';
@@ -45,11 +64,13 @@ interface End {
 
 export function traceFlow(nodes: FlowNode[], lines: Shape[], labels: Shape[]): FlowTrace {
   const byId = new Map(nodes.filter((n) => n.shape.id).map((n) => [n.shape.id!, n]));
+  const nodeBands = new Bands<FlowNode>();
+  for (const n of nodes) nodeBands.add(n, n.shape.y, n.shape.y + n.shape.h);
   const attach = (p: Point, id: string | undefined): FlowNode | undefined => {
     if (id && byId.has(id)) return byId.get(id);
     let best: FlowNode | undefined;
     let bestD = TOUCH;
-    for (const n of nodes) {
+    for (const n of nodeBands.near(p.y)) {
       const d = dist(p, n.shape);
       if (d <= bestD) [best, bestD] = [n, d];
     }
@@ -62,11 +83,13 @@ export function traceFlow(nodes: FlowNode[], lines: Shape[], labels: Shape[]): F
   // Chain pieces whose free ends meet.
   const partner = new Map<End, End>();
   const free = ends.flat().filter((e) => !e.node);
+  const freeBands = new Bands<End>();
+  for (const e of free) freeBands.add(e, e.p.y, e.p.y);
   for (const e of free) {
     if (partner.has(e)) continue;
     let best: End | undefined;
     let bestD = TOUCH;
-    for (const o of free) {
+    for (const o of freeBands.near(e.p.y)) {
       if (o.piece === e.piece || partner.has(o)) continue;
       const d = near(e.p, o.p);
       if (d <= bestD) [best, bestD] = [o, d];
@@ -127,11 +150,20 @@ export function traceFlow(nodes: FlowNode[], lines: Shape[], labels: Shape[]): F
 function labelDecisions(edges: FlowEdge[], labels: Shape[]): void {
   const exits = edges.filter((e) => e.from.shape.kind === 'decision');
   const pairs: { e: FlowEdge; l: Shape; d: number }[] = [];
+  const byBand = new Map<number, Shape[]>();
+  const band = 2_000_000;
+  for (const l of labels) {
+    for (let b = Math.floor(l.y / band) - 1; b <= Math.floor((l.y + l.h) / band) + 1; b++) {
+      const list = byBand.get(b);
+      if (list) list.push(l);
+      else byBand.set(b, [l]);
+    }
+  }
   for (const e of exits) {
     const p = e.exit;
     if (!p) continue;
     const reach = Math.max(e.from.shape.w, e.from.shape.h) * 1.5;
-    for (const l of labels) {
+    for (const l of byBand.get(Math.floor(p.y / band)) ?? []) {
       const d = dist(p, l);
       if (d <= reach) pairs.push({ e, l, d });
     }
@@ -148,8 +180,15 @@ function labelDecisions(edges: FlowEdge[], labels: Shape[]): void {
 export function passThroughOffpage(edges: FlowEdge[]): FlowEdge[] {
   const key = (n: FlowNode) => n.shape.text.trim().toUpperCase();
   const out = edges.filter((e) => e.from.shape.kind !== 'offpage' && e.to.shape.kind !== 'offpage');
+  const onwards = new Map<string, FlowEdge[]>();
+  for (const e of edges) {
+    if (e.from.shape.kind !== 'offpage' || e.to.shape.kind === 'offpage') continue;
+    const list = onwards.get(key(e.from));
+    if (list) list.push(e);
+    else onwards.set(key(e.from), [e]);
+  }
   for (const into of edges.filter((e) => e.to.shape.kind === 'offpage' && e.from.shape.kind !== 'offpage')) {
-    for (const onward of edges.filter((e) => e.from.shape.kind === 'offpage' && key(e.from) === key(into.to) && e.to.shape.kind !== 'offpage')) {
+    for (const onward of onwards.get(key(into.to)) ?? []) {
       out.push({ from: into.from, to: onward.to, ...(into.label !== undefined ? { label: into.label } : {}) });
     }
   }

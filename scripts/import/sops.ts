@@ -130,6 +130,20 @@ function setScalar(d: Draft, key: IdentityLabelKey, value: string, where: Where)
   }
 }
 
+/** The row holding height `y` of the table's frame (rows are in order: a binary search). */
+function rowAt(table: Table, y: number): number {
+  let lo = 0;
+  let hi = table.rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const row = table.rows[mid]!;
+    if (y < row.top) hi = mid - 1;
+    else if (y >= row.top + row.height) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /** Symbols and marks of one procedure table, placed by row and grid column. */
 function placeSymbols(table: Table, shapes: Shape[]): Map<number, Shape[]> {
   const lefts = table.grid.map((_, i) => table.grid.slice(0, i).reduce((a, b) => a + b, 0));
@@ -137,12 +151,14 @@ function placeSymbols(table: Table, shapes: Shape[]): Map<number, Shape[]> {
   for (const s of shapes) {
     if (!SYMBOLS.has(s.kind) && s.kind !== 'offpage') continue;
     const cy = s.y + s.h / 2;
-    const r = table.rows.findIndex((row) => cy >= row.top && cy < row.top + row.height);
+    const r = rowAt(table, cy);
     if (r < 0) continue;
     const cx = s.x + s.w / 2;
     const col = lefts.findIndex((l, i) => cx >= l && cx < l + table.grid[i]!);
     (s as Shape & { col?: number }).col = col;
-    byRow.set(r, [...(byRow.get(r) ?? []), s]);
+    const list = byRow.get(r);
+    if (list) list.push(s);
+    else byRow.set(r, [s]);
   }
   return byRow;
 }
@@ -160,8 +176,14 @@ function readProcedure(doc: SourceDocument, d: Draft): void {
     const c = col === undefined ? undefined : cellAt(t.rows[r]!, col);
     return c ? c.paras.map((p) => oneLine(p.text)).filter(Boolean).join(sep) : '';
   };
+  const byTable = new Map<number, Shape[]>();
+  for (const s of doc.shapes) {
+    const list = byTable.get(s.table);
+    if (list) list.push(s);
+    else byTable.set(s.table, [s]);
+  }
   for (const { table, bodyStart } of d.parts) {
-    const shapes = doc.shapes.filter((s) => s.table === table.index);
+    const shapes = byTable.get(table.index) ?? [];
     const symbols = placeSymbols(table, shapes);
     const tableNodes: FlowNode[] = [];
     for (let r = bodyStart; r < table.rows.length; r++) {

@@ -54,6 +54,8 @@ export function planWrite(files: readonly ReadFile[], folder: string, hasInstans
   const oneKind = !hasInstansi && kinds.size === 1;
   const kertas = files.find((f) => f.page.kertas)?.page.kertas;
   const used = new Set<string>();
+  // A file's own problems (drawings it could not read) go with its first SOP.
+  const firstOfFile = new Set(files.map((f) => f.sops[0]));
   for (const { file, sop } of all) {
     const base = slugify(sop.nama ?? sop.nomor ?? 'sop-impor');
     let name = `${base}.md`;
@@ -72,7 +74,7 @@ export function planWrite(files: readonly ReadFile[], folder: string, hasInstans
     const written = sopSource(fields);
     out.push({ path, data: written.text });
     const vfile = new VFile({ path });
-    for (const n of [...(sop === all.find((a) => a.file === file)?.sop ? file.problems : []), ...notes]) {
+    for (const n of [...(firstOfFile.has(sop) ? file.problems : []), ...notes]) {
       const rowAt = n.row === undefined ? -1 : sop.rows.findIndex((r) => r.no === n.row);
       const line = (n.key ? written.keyLines[n.key] : undefined) ?? (rowAt >= 0 ? written.rowLines[rowAt] : undefined) ?? 1;
       const where = describe(n.where);

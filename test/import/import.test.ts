@@ -94,7 +94,7 @@ describe('sop impor: Word', () => {
     expect(dated[0]!.reason).toMatch(/tabel 1, baris 2, kolom 2/);
   });
 
-  it('seed 004 (two SOPs in one file, inline symbols, □ marks, line-broken lists)', () => {
+  it('seed 004 (two SOPs in one file; inline symbols without arrows, then one group for the whole flowchart; line-broken lists)', () => {
     const { result, diagnostics, plan } = importInto('seed-004.docx', docx(DOCX_FILES['seed-004.docx']!));
     expect(errors(diagnostics)).toEqual([]);
     const byNomor = new Map(result.sops.map((s) => [s.nomor, s]));
@@ -131,7 +131,7 @@ describe('sop impor: what it cannot read', () => {
     expect(() => readDocument('x.docx', new TextEncoder().encode('bukan zip'))).toThrow(/bukan berkas Office/);
   });
 
-  it('a row without any symbol: Pelaksana left empty and said at its row', () => {
+  it('□ typed in the actor cells instead of shapes; a row without any: Pelaksana left empty and said at its row', () => {
     const sop: SeedSop = { ...SEED_004B, rows: SEED_004B.rows.map((r, i) => (i === 2 ? { ...r, actor: -1 } : r)) };
     const read: ReadFile = readDocument('x.docx', docx([{ sop, style: { identity: 'two-cells', listLayout: 'label-row', items: 'breaks', symbols: 'marks', pages: 'repeat' } }]));
     const plan = planWrite([read], FOLDER, false);
@@ -139,6 +139,7 @@ describe('sop impor: what it cannot read', () => {
     const note = plan.messages[0]!.messages.find((m) => /tidak ada simbol/.test(m.reason))!;
     expect(note.reason).toMatch(/baris 3: tidak ada simbol di kolom pelaksana/);
     expect(md[note.line! - 1]).toMatch(/^\| 3 \| Mengolah data laporan kinerja triwulan \| \|/);
+    expect(read.sops[0]!.rows.map((r) => r.pelaksana)).toEqual(sop.rows.map((r) => sop.actors[r.actor] ?? ''));
   });
 });
 
