@@ -39,6 +39,8 @@ export interface ImportedSop {
   labels: Partial<Record<IdentityLabelKey, string>>;
   nomor?: string;
   nama?: string;
+  /** "Unit Kerja" / "Bidang" of the identity table. */
+  unit?: string;
   tanggal_pembuatan?: string | null;
   tanggal_revisi?: string | null;
   tanggal_efektif?: string | null;

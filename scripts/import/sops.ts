@@ -2,12 +2,11 @@
 // words), owns the procedure table(s) after it (continued over pages, header counted once) and
 // the signature block under them. Every row gets its actor from the symbol drawn in it (or a
 // text mark), and its Lanjut from the arrows. Pure.
-import type { IdentityLabelKey } from '../model/sop.ts';
 import { cellAt, cellWhere, describe, type Cell, type Shape, type SourceDocument, type Table, type Where } from './document.ts';
 import { passThroughOffpage, traceFlow, type FlowEdge, type FlowNode } from './flow.ts';
 import type { ImportedRow, ImportedSop, Note, NoteRule } from './model.ts';
 import { findHeader, isHeaderAgain, isNumbering, rowNumber, sameColumns, type Columns } from './procedure.ts';
-import { LIST_KEYS, listItems, matchLabel, parseDate, parseSignature, readOffice, type ListKey } from './words.ts';
+import { LIST_KEYS, listItems, matchLabel, parseDate, parseSignature, readOffice, type LabelKey, type ListKey } from './words.ts';
 
 const SYMBOLS = new Set(['terminator', 'process', 'decision']);
 const MARKS = /[□■◻◼▭▯⬜▢◇◆◊♢○●◯]/;
@@ -56,7 +55,7 @@ function readIdentity(table: Table, d: Draft): void {
       }
       used.add(cell);
       const where: Where = cellWhere(row.where, cell.col);
-      d.sop.labels[m.key] ??= m.label;
+      if (m.key !== 'unit') d.sop.labels[m.key] ??= m.label;
       if ((LIST_KEYS as readonly string[]).includes(m.key)) {
         let paras = cell.paras.slice(1);
         if (m.rest && !paras.length) paras = [{ text: m.rest, numbered: false }];
@@ -105,7 +104,7 @@ function readIdentity(table: Table, d: Draft): void {
   });
 }
 
-function setScalar(d: Draft, key: IdentityLabelKey, value: string, where: Where): void {
+function setScalar(d: Draft, key: LabelKey, value: string, where: Where): void {
   const text = oneLine(value);
   switch (key) {
     case 'nomor':
@@ -114,6 +113,9 @@ function setScalar(d: Draft, key: IdentityLabelKey, value: string, where: Where)
       return;
     case 'nama':
       d.sop.nama = text.replace(/^SOP\s*[:\-–]?\s+/i, '');
+      return;
+    case 'unit':
+      if (text) d.sop.unit = text;
       return;
     case 'disahkan_oleh':
       d.disahkan = value.split('\n').map(oneLine).filter(Boolean);

@@ -10,13 +10,17 @@ export type ListKey = 'dasar_hukum' | 'kualifikasi_pelaksana' | 'keterkaitan' | 
 export type ScalarKey = 'nomor' | 'tanggal_pembuatan' | 'tanggal_revisi' | 'tanggal_efektif' | 'disahkan_oleh' | 'nama';
 export const LIST_KEYS: readonly ListKey[] = ['dasar_hukum', 'kualifikasi_pelaksana', 'keterkaitan', 'peralatan_perlengkapan', 'peringatan', 'pencatatan_pendataan'];
 
-const LABELS: [IdentityLabelKey, RegExp][] = [
+/** Identity labels, and the unit the SOP belongs to ("Unit Kerja", "Bidang"), which has no label of its own in print. */
+export type LabelKey = IdentityLabelKey | 'unit';
+
+const LABELS: [LabelKey, RegExp][] = [
   ['nomor', /^(nomor|no\.?)\s*(sop|standar operasional prosedur)\b/],
   ['tanggal_pembuatan', /^(tanggal|tgl\.?)\s*(pembuatan|penyusunan|dibuat)\b/],
   ['tanggal_revisi', /^(tanggal|tgl\.?)\s*revisi\b/],
   ['tanggal_efektif', /^(tanggal|tgl\.?)\s*(efektif|pengesahan|berlaku|penetapan|disahkan)\b/],
   ['disahkan_oleh', /^(disahkan|ditetapkan)\s*oleh\b/],
   ['nama', /^(nama|judul)\s*(sop|standar operasional prosedur|prosedur)\b/],
+  ['unit', /^(unit kerja|unit|bidang|bagian|sub ?bagian)\s*:?$|^(unit kerja|unit)\s*:/],
   ['dasar_hukum', /^dasar hukum\b/],
   ['kualifikasi_pelaksana', /^kualifikasi pelaksana\b/],
   ['keterkaitan', /^(keterkaitan|sop terkait|keterkaitan dengan sop lain)\b/],
@@ -26,7 +30,7 @@ const LABELS: [IdentityLabelKey, RegExp][] = [
 ];
 
 /** The identity label a text starts with: its key, the label as written, and what follows it. */
-export function matchLabel(text: string): { key: IdentityLabelKey; label: string; rest: string } | undefined {
+export function matchLabel(text: string): { key: LabelKey; label: string; rest: string } | undefined {
   const first = text.split('\n')[0]!.trim();
   const n = first.toLowerCase().replace(/\s+/g, ' ');
   for (const [key, re] of LABELS) {

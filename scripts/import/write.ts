@@ -136,6 +136,7 @@ function sourceFields(file: ReadFile, sop: ImportedSop, notes: Note[], own: { si
     comments: [`Diimpor dengan "sop impor" dari ${file.name}. Periksa catatan impor, lalu hapus baris ini.`],
     nomor: sop.nomor ?? '……',
     nama: sop.nama ?? 'SOP tanpa nama',
+    ...(sop.unit ? { unit: sop.unit } : {}),
     status,
     tanggal_pembuatan: sop.tanggal_pembuatan ?? null,
     tanggal_revisi: sop.tanggal_revisi?.length === 10 ? sop.tanggal_revisi : null,

@@ -12,6 +12,10 @@ describe('kata-kata dokumen instansi', () => {
     expect(matchLabel('Disahkan oleh')?.label).toBe('Disahkan oleh');
     expect(matchLabel('Kualifikasi Pelaksana :')).toMatchObject({ key: 'kualifikasi_pelaksana', label: 'Kualifikasi Pelaksana', rest: '' });
     expect(matchLabel('Pelaksanaan Pengukuran Kinerja')).toBeUndefined();
+    expect(matchLabel('Unit Kerja : Sekretariat')).toMatchObject({ key: 'unit', rest: 'Sekretariat' });
+    expect(matchLabel('Bidang')?.key).toBe('unit');
+    expect(matchLabel('SATUAN KERJA')).toBeUndefined();
+    expect(matchLabel('Bidang Statistik')).toBeUndefined();
   });
 
   it('dates as printed: day month year, dots for the day (month precision), blank or dash for none', () => {
