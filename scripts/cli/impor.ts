@@ -69,9 +69,10 @@ export function impor(argv: string[], ctx: CheckContext): number {
     try {
       read.push(readDocument(p, readFileSync(path.resolve(ctx.cwd, p))));
     } catch (e) {
-      if (!(e instanceof UnreadableDocument)) throw e;
+      // One document that cannot be read never stops the others.
       const v = new VFile({ path: p });
-      report(v, 'impor-berkas-rusak', `berkas ${e.message}`, { line: 1, column: 1 }, { hint: e.hint });
+      if (e instanceof UnreadableDocument) report(v, 'impor-berkas-rusak', `berkas ${e.message}`, { line: 1, column: 1 }, { hint: e.hint });
+      else report(v, 'galat-internal', `sop-press gagal membaca berkas ini: ${e instanceof Error ? e.message : String(e)}`, { line: 1, column: 1 });
       failed.push(v);
     }
   }

@@ -35,10 +35,16 @@ export function readPackage(bytes: Uint8Array): Parts {
 export function xmlPart(parts: Parts, name: string): Element | undefined {
   const bytes = parts.get(name);
   if (!bytes) return undefined;
+  const broken = () => new PackageError(`bagian ${name} bukan XML yang utuh`);
   let failed = false;
-  const doc = new DOMParser({ onError: (level) => { if (level === 'fatalError') failed = true; } }).parseFromString(strFromU8(bytes), 'text/xml');
-  const root = doc.documentElement;
-  if (failed || !root) throw new PackageError(`bagian ${name} bukan XML yang utuh`);
+  let root: Element | null;
+  try {
+    root = new DOMParser({ onError: (level) => { if (level === 'fatalError') failed = true; } }).parseFromString(strFromU8(bytes), 'text/xml').documentElement;
+  } catch {
+    // xmldom throws its ParseError on fatal errors (unclosed tags, bad characters).
+    throw broken();
+  }
+  if (failed || !root) throw broken();
   return root;
 }
 

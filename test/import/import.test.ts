@@ -14,6 +14,7 @@ import { runCheck } from '../../scripts/validate/run.ts';
 import { flat, pdftotext, projectDir, runSop, tempDir } from '../pdf/helpers.ts';
 import { docx, DOCX_FILES } from './fixtures/make-docx.ts';
 import { xlsx } from './fixtures/make-xlsx.ts';
+import { zipParts } from './fixtures/ooxml.ts';
 import { EXPECT_000, EXPECT_001, EXPECT_004A, EXPECT_004B, SEED_000, SEED_001, SEED_004A, SEED_004B, type SeedExpect, type SeedSop } from './fixtures/seeds.ts';
 
 const FOLDER = 'content/impor';
@@ -119,6 +120,24 @@ describe('sop impor: Excel', () => {
   });
 });
 
+describe('sop impor: jumps', () => {
+  // Row 3 jumps to row 5 in the office's drawing (row 4 is then never reached).
+  const jumping: SeedSop = { ...SEED_001, rows: SEED_001.rows.map((r) => (r.no === 3 ? { ...r, jump: 5 } : r)) };
+  const want = ['', '', '5', ...Array(10).fill('')];
+
+  it('Word: an arrow to a row other than the next is written as its number', () => {
+    const { result, diagnostics } = importInto('lompat.docx', docx([{ sop: jumping, style: DOCX_FILES['seed-000.docx']![0]!.style }]));
+    expect(errors(diagnostics)).toEqual([]);
+    expect(result.sops[0]!.steps.map((s, i, all) => lanjutText(s, i === all.length - 1))).toEqual(want);
+    expect(diagnostics.filter((d) => d.ruleId === 'alur-tak-terjangkau').map((d) => d.line)).toHaveLength(1);
+  });
+
+  it('Excel: the same through a glued connector', () => {
+    const { result } = importInto('lompat.xlsx', xlsx(jumping));
+    expect(result.sops[0]!.steps.map((s, i, all) => lanjutText(s, i === all.length - 1))).toEqual(want);
+  });
+});
+
 describe('sop impor: what it cannot read', () => {
   it('an old .doc is refused with the way out; a zip that is not Office too', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
@@ -129,6 +148,22 @@ describe('sop impor: what it cannot read', () => {
       expect((e as UnreadableDocument).hint).toMatch(/\.docx/);
     }
     expect(() => readDocument('x.docx', new TextEncoder().encode('bukan zip'))).toThrow(/bukan berkas Office/);
+  });
+
+  it('a damaged file is refused in Indonesian, never with a stack trace', () => {
+    const good = docx(DOCX_FILES['seed-001.docx']!);
+    for (const cut of [10, 100, 1000, Math.floor(good.length / 2), good.length - 30]) {
+      let outcome = 'ok';
+      try {
+        readDocument('rusak.docx', good.slice(0, cut));
+      } catch (e) {
+        outcome = e instanceof UnreadableDocument ? 'refused' : `crash: ${String(e)}`;
+      }
+      expect(outcome, `dipotong pada ${cut} byte`).toBe('refused');
+    }
+    // XML cut inside a valid zip.
+    const parts = { '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>' };
+    expect(() => readDocument('rusak.docx', zipParts(parts))).toThrow(UnreadableDocument);
   });
 
   it('□ typed in the actor cells instead of shapes; a row without any: Pelaksana left empty and said at its row', () => {
