@@ -146,18 +146,14 @@ function rowAt(table: Table, y: number): number {
   return -1;
 }
 
-/** Symbols and marks of one procedure table, placed by row and grid column. */
+/** The symbols (and off-page connectors) of one procedure table, by the row holding their centre. */
 function placeSymbols(table: Table, shapes: Shape[]): Map<number, Shape[]> {
-  const lefts = table.grid.map((_, i) => table.grid.slice(0, i).reduce((a, b) => a + b, 0));
   const byRow = new Map<number, Shape[]>();
   for (const s of shapes) {
     if (!SYMBOLS.has(s.kind) && s.kind !== 'offpage') continue;
     const cy = s.y + s.h / 2;
     const r = rowAt(table, cy);
     if (r < 0) continue;
-    const cx = s.x + s.w / 2;
-    const col = lefts.findIndex((l, i) => cx >= l && cx < l + table.grid[i]!);
-    (s as Shape & { col?: number }).col = col;
     const list = byRow.get(r);
     if (list) list.push(s);
     else byRow.set(r, [s]);
@@ -173,7 +169,6 @@ function readProcedure(doc: SourceDocument, d: Draft): void {
   const rowOf = new Map<number, { row: ImportedRow; main?: Shape; where: Where }>();
   const edges: FlowEdge[] = [];
   let lines = 0;
-  const lefts = (t: Table) => t.grid.map((_, i) => t.grid.slice(0, i).reduce((a, b) => a + b, 0));
   const text = (t: Table, r: number, col: number | undefined, sep = ' ') => {
     const c = col === undefined ? undefined : cellAt(t.rows[r]!, col);
     return c ? c.paras.map((p) => oneLine(p.text)).filter(Boolean).join(sep) : '';
@@ -187,6 +182,7 @@ function readProcedure(doc: SourceDocument, d: Draft): void {
   for (const { table, bodyStart } of d.parts) {
     const shapes = byTable.get(table.index) ?? [];
     const symbols = placeSymbols(table, shapes);
+    const lefts = table.grid.map((_, i) => table.grid.slice(0, i).reduce((a, b) => a + b, 0));
     const tableNodes: FlowNode[] = [];
     for (let r = bodyStart; r < table.rows.length; r++) {
       const row = table.rows[r]!;
@@ -223,7 +219,7 @@ function readProcedure(doc: SourceDocument, d: Draft): void {
       const main = real[0];
       if (real.length > 1) note(d, 'impor-tebakan', row.where, `${real.length} simbol di baris ${no}; dipakai yang paling atas`, { row: no });
       if (main) {
-        item.pelaksana = actorOf(d, table, lefts(table), main, no, row.where);
+        item.pelaksana = actorOf(d, table, lefts, main, no, row.where);
         const node: FlowNode = { shape: main, no };
         nodes.set(main, node);
         tableNodes.push(node);
@@ -265,10 +261,11 @@ function readProcedure(doc: SourceDocument, d: Draft): void {
   writeLanjut(d, flow, rowOf, lines);
 }
 
+/** The actor whose column holds the symbol's centre; a centre near a column edge, or outside the actor columns, is said. */
 function actorOf(d: Draft, table: Table, lefts: number[], s: Shape, no: number, where: Where): string {
   const actors = d.columns!.actors;
   const cx = s.x + s.w / 2;
-  const col = (s as Shape & { col?: number }).col ?? -1;
+  const col = lefts.findIndex((l, i) => cx >= l && cx < l + table.grid[i]!);
   const exact = actors.find((a) => a.col === col);
   const centre = (a: { col: number }) => lefts[a.col]! + table.grid[a.col]! / 2;
   const nearest = [...actors].sort((a, b) => Math.abs(centre(a) - cx) - Math.abs(centre(b) - cx))[0];
