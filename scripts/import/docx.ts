@@ -6,6 +6,7 @@ import type { Element } from '@xmldom/xmldom';
 import { cellWhere, type Block, type Cell, type Para, type Row, type Shape, type SourceDocument, type Table, type Where } from './document.ts';
 import { readGroup, readShape, shapesIn, translate } from './drawingml.ts';
 import { attr, descendants, kid, kids, numAttr, PackageError, path, xmlPart, type Parts } from './ooxml.ts';
+import { readVml } from './vml.ts';
 
 const EMU_PER_TWIP = 635;
 const EMU_PER_PT = 12700;
@@ -22,7 +23,8 @@ interface Context {
   fontPt: number;
   marginLeft: number;
   textWidth: number;
-  vmlOnly: number;
+  /** VML drawings that are neither a symbol nor a straight line (curves, groups): not read. */
+  vmlOther: number;
 }
 
 interface ParaRead {
@@ -65,7 +67,8 @@ function readPara(p: Element, ctx: Context): ParaRead {
           break;
         }
         case 'pict':
-          if (descendants(c, 'line').length + descendants(c, 'shape').length + descendants(c, 'rect').length + descendants(c, 'roundrect').length) ctx.vmlOnly++;
+          // Only here when no DrawingML version exists (mc:Fallback is never walked).
+          drawings.push(c);
           break;
         case 'del':
         case 'moveFrom':
@@ -159,6 +162,12 @@ function placeDrawing(p: Pending, table: Table, lefts: number[], indent: number,
   const where: Where = cellWhere(row.where, p.cell.col);
   const cellLeft = (lefts[p.cell.col] ?? 0) + marL;
   const cellWidth = table.grid.slice(p.cell.col, p.cell.col + p.cell.span).reduce((a, b) => a + b, 0) - marL - marR;
+  if (p.el.localName === 'pict') {
+    const read = readVml(p.el, { text: cellLeft, margin: -indent, page: -(ctx.marginLeft + indent), top: row.top }, table.index, where);
+    if (read.pageRelative) ctx.problems.push({ where, message: 'posisi tegak gambar diukur dari halaman, bukan dari paragraf; barisnya diperkirakan dari paragraf tempat gambar berjangkar' });
+    if (read.shapes.some((s) => s.kind === 'other')) ctx.vmlOther++;
+    return read.shapes;
+  }
   const anchor = kid(p.el, 'anchor');
   const inline = kid(p.el, 'inline');
   const graphicData = path(anchor ?? inline, 'graphic', 'graphicData');
@@ -211,7 +220,7 @@ export function readDocx(parts: Parts): SourceDocument {
   const textWidth = (pgW - (numAttr(pgMar, 'left') ?? 1440) - (numAttr(pgMar, 'right') ?? 1440)) * EMU_PER_TWIP;
   const styles = xmlPart(parts, 'word/styles.xml');
   const sz = numAttr(path(styles, 'docDefaults', 'rPrDefault', 'rPr', 'sz'), 'val');
-  const ctx: Context = { page: 1, tables: 0, blocks: [], shapes: [], problems: [], fontPt: sz ? sz / 2 : 10, marginLeft, textWidth, vmlOnly: 0 };
+  const ctx: Context = { page: 1, tables: 0, blocks: [], shapes: [], problems: [], fontPt: sz ? sz / 2 : 10, marginLeft, textWidth, vmlOther: 0 };
   const walk = (el: Element) => {
     for (const c of kids(el)) {
       if (c.localName === 'p') {
@@ -224,7 +233,7 @@ export function readDocx(parts: Parts): SourceDocument {
     }
   };
   walk(body);
-  if (ctx.vmlOnly) ctx.problems.push({ where: {}, message: `${ctx.vmlOnly} gambar hanya tersimpan sebagai VML (Word 2003) dan tidak dibaca; simpan ulang berkas di Word versi baru` });
+  if (ctx.vmlOther) ctx.problems.push({ where: {}, message: `${ctx.vmlOther} gambar lama (VML, Word 2003) bukan simbol bagan maupun garis lurus dan tidak dibaca; bila itu panah, periksa kolom Lanjut` });
   const short = Math.min(pgW, pgH);
   const long = Math.max(pgW, pgH);
   const kertas = Math.abs(short - 11906) < 200 && Math.abs(long - 16838) < 200 ? 'A4' : Math.abs(short - 12189) < 250 && Math.abs(long - 18709) < 250 ? 'F4' : undefined;

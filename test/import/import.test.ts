@@ -108,6 +108,13 @@ describe('sop impor: Word', () => {
     expect(second).toMatch(/Informatika, Statistik dan Persandian.*berbeda dari SOP pertama/);
     expect(second).toMatch(/label identitas SOP ini berbeda/);
   });
+
+  it('seed 000 drawn in VML only, as files converted from Word 2003 keep it', () => {
+    const style = { ...DOCX_FILES['seed-000.docx']![0]!.style, symbols: 'vml' as const };
+    const { result, diagnostics } = importInto('seed-000-word2003.docx', docx([{ sop: SEED_000, style }]));
+    expect(errors(diagnostics)).toEqual([]);
+    expectSop(result.sops[0]!, SEED_000, EXPECT_000);
+  });
 });
 
 describe('sop impor: Excel', () => {
