@@ -104,9 +104,10 @@ export function impor(argv: string[], ctx: CheckContext): number {
   ctx.stdout('\nCatatan impor (periksa di dokumen asli):\n');
   ctx.stdout(notes.length ? formatHuman(notes, color, plan.messages.length + failed.length) : '  tidak ada tebakan.\n');
 
-  const { shown } = runCheck(ctx.cwd, [folder]);
+  // The check sees the whole project (nomor ganda, keterkaitan) but shows only what was written.
+  const { shown } = runCheck(ctx.cwd, plan.files.map((f) => f.path));
   const found = collect(shown);
-  ctx.stdout(`\nsop check ${folder}:\n`);
+  ctx.stdout(`\nsop check (berkas yang ditulis di ${folder}):\n`);
   ctx.stdout(formatHuman(found, color, shown.length));
   return EXIT.ok;
 }
