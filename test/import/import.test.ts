@@ -211,6 +211,14 @@ describe('sop impor: the command', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^nomor: "001\/SOP\/KOMINFO\/2024"$/m);
     expect(readFileSync(file, 'utf8')).toMatch(/^ {2}nama: "Wendi, S\.H\., M\.Hum"$/m);
 
+    // Nothing readable: exit 1; a target outside content/: exit 2, nothing written.
+    const none = runSop(dir, ['impor', path.join(src, 'lama.doc')]);
+    expect(none.status).toBe(1);
+    expect(none.stdout).toMatch(/Tidak ada SOP yang ditulis/);
+    const outside = runSop(dir, ['impor', src, '--ke', 'luar']);
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/harus berada di dalam content\//);
+
     const build = runSop(dir, ['build']);
     expect(build.status, build.stdout + build.stderr).toBe(0);
     const pdfDir = path.join(dir, 'output/pdf/diskominfo');
