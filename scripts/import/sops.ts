@@ -2,7 +2,7 @@
 // words), owns the procedure table(s) after it (continued over pages, header counted once) and
 // the signature block under them. Every row gets its actor from the symbol drawn in it (or a
 // text mark), and its Lanjut from the arrows. Pure.
-import { cellAt, cellWhere, describe, type Cell, type Shape, type SourceDocument, type Table, type Where } from './document.ts';
+import { cellAt, cellWhere, type Cell, type Shape, type SourceDocument, type Table, type Where } from './document.ts';
 import { passThroughOffpage, traceFlow, type FlowEdge, type FlowNode } from './flow.ts';
 import type { ImportedRow, ImportedSop, Note, NoteRule } from './model.ts';
 import { findHeader, isHeaderAgain, isNumbering, rowNumber, sameColumns, type Columns } from './procedure.ts';
@@ -75,10 +75,8 @@ function readIdentity(table: Table, d: Draft): void {
             at = cellWhere(below!.where, value.col);
           }
         }
+        // listItems drops a trailing empty item: offices leave one very often.
         const items = listItems(paras);
-        if (paras.some((p) => p.numbered) && paras.at(-1)?.numbered && !paras.at(-1)!.text.trim() && items.length) {
-          // A trailing empty numbered item: dropped silently (offices leave one very often).
-        }
         if (d.sop.lists[m.key as ListKey] === undefined) {
           d.sop.lists[m.key as ListKey] = items;
           d.fieldWhere[m.key] = at;
@@ -88,9 +86,8 @@ function readIdentity(table: Table, d: Draft): void {
       let value = m.rest;
       let at = where;
       if (!value) {
-        const next = row.cells.slice(i + 1).find((c) => !/^:?$/.test(c.text.trim()) || c.text.trim() === '') ;
-        const real = row.cells.slice(i + 1).filter((c) => c.text.trim() !== ':');
-        const v = real[0] ?? next;
+        // The value is the next cell that is not a colon of its own (it may be blank: a blank value).
+        const v = row.cells.slice(i + 1).find((c) => c.text.trim() !== ':');
         if (v && !matchLabel(v.text)) {
           used.add(v);
           value = v.text.replace(/^\s*:\s*/, '');
@@ -405,4 +402,3 @@ export function readSops(doc: SourceDocument): { sops: ImportedSop[]; problems: 
   return { sops, problems };
 }
 
-export { describe };
