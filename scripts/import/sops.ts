@@ -181,6 +181,7 @@ function readProcedure(doc: SourceDocument, d: Draft): void {
     const symbols = placeSymbols(table, shapes);
     const lefts = table.grid.map((_, i) => table.grid.slice(0, i).reduce((a, b) => a + b, 0));
     const tableNodes: FlowNode[] = [];
+    const cellLabels: Shape[] = [];
     for (let r = bodyStart; r < table.rows.length; r++) {
       const row = table.rows[r]!;
       if (isHeaderAgain(row, columns) || isNumbering(row)) continue;
@@ -220,7 +221,10 @@ function readProcedure(doc: SourceDocument, d: Draft): void {
         const node: FlowNode = { shape: main, no };
         nodes.set(main, node);
         tableNodes.push(node);
-        if (main.kind === 'decision') d.sop.decisions++;
+        if (main.kind === 'decision') {
+          d.sop.decisions++;
+          cellLabels.push(...labelsBeside(table, lefts, r, main));
+        }
         if (main.kind === 'terminator' && /^(mulai|selesai)$/i.test(main.text.trim())) d.sop.terminatorText = true;
         const cy = main.y + main.h / 2;
         const edge = Math.min(cy - row.top, row.top + row.height - cy);
@@ -249,13 +253,33 @@ function readProcedure(doc: SourceDocument, d: Draft): void {
     }
     const tableLines = shapes.filter((s) => s.kind === 'line');
     lines += tableLines.length;
-    const trace = traceFlow(tableNodes, tableLines, shapes.filter((s) => s.kind === 'label'));
+    const trace = traceFlow(tableNodes, tableLines, [...shapes.filter((s) => s.kind === 'label'), ...cellLabels]);
     edges.push(...trace.edges);
     for (const l of trace.loose) note(d, 'impor-tebakan', l.where, 'panah tidak bersambung ke simbol di kedua ujungnya; diabaikan');
     if (trace.undirected.length) note(d, 'impor-tebakan', trace.undirected[0]!.where, `${trace.undirected.length} garis tanpa kepala panah; arahnya dianggap dari atas ke bawah`);
   }
   const flow = passThroughOffpage(edges);
   writeLanjut(d, flow, rowOf, lines);
+}
+
+const LABEL_WORD = /^[\p{L}][\p{L} .-]{0,19}$/u;
+
+/**
+ * Exit labels typed in the cells next to a decision instead of drawn: the cells left and right of
+ * it and the one below, each as a label the size of its cell.
+ */
+function labelsBeside(table: Table, lefts: number[], r: number, decision: Shape): Shape[] {
+  const cx = decision.x + decision.w / 2;
+  const col = lefts.findIndex((l, i) => cx >= l && cx < l + table.grid[i]!);
+  const out: Shape[] = [];
+  for (const [rr, c] of [[r, col - 1], [r, col + 1], [r + 1, col]] as const) {
+    const row = table.rows[rr];
+    const cell = row ? cellAt(row, c) : undefined;
+    const text = cell?.text.trim() ?? '';
+    if (!row || !cell || cell.col !== c || !LABEL_WORD.test(text) || MARKS.test(text)) continue;
+    out.push({ kind: 'label', x: lefts[c]!, y: row.top, w: table.grid[c]!, h: row.height, text, table: table.index, where: cellWhere(row.where, c) });
+  }
+  return out;
 }
 
 /** The actor whose column holds the symbol's centre; a centre near a column edge, or outside the actor columns, is said. */

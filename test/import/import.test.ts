@@ -109,6 +109,14 @@ describe('sop impor: Word', () => {
     expect(second).toMatch(/label identitas SOP ini berbeda/);
   });
 
+  it('seed 000 with the decision labels typed in the cells beside and below the diamond', () => {
+    const style = { ...DOCX_FILES['seed-000.docx']![0]!.style, labels: 'cells' as const };
+    const { result, diagnostics, plan } = importInto('seed-000-label-sel.docx', docx([{ sop: SEED_000, style }]));
+    expect(errors(diagnostics)).toEqual([]);
+    expectSop(result.sops[0]!, SEED_000, EXPECT_000);
+    expect(plan.messages[0]!.messages.map((m) => m.reason).join('\n')).not.toMatch(/label cabang/);
+  });
+
   it('seed 000 drawn in VML only, as files converted from Word 2003 keep it', () => {
     const style = { ...DOCX_FILES['seed-000.docx']![0]!.style, symbols: 'vml' as const };
     const { result, diagnostics } = importInto('seed-000-word2003.docx', docx([{ sop: SEED_000, style }]));
