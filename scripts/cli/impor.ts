@@ -1,6 +1,6 @@
 // `sop impor`: Word and Excel SOPs into SOP sources. The I/O edge of scripts/import/: read the
 // files, decide the folder, refuse to overwrite, write, print what was read and guessed, check.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
@@ -84,6 +84,7 @@ export function impor(argv: string[], ctx: CheckContext): number {
   }
 
   const folder = target(values.ke, read, ctx.cwd);
+  insideContent(ctx.cwd, folder);
   const hasInstansi = ['instansi.yml', 'instansi.yaml'].some((f) => existsSync(path.join(ctx.cwd, folder, f)));
   const plan = planWrite(read, folder, hasInstansi);
   const clash = plan.files.filter((f) => existsSync(path.join(ctx.cwd, f.path))).map((f) => f.path);
@@ -110,6 +111,19 @@ export function impor(argv: string[], ctx: CheckContext): number {
   ctx.stdout(`\nsop check (berkas yang ditulis di ${folder}):\n`);
   ctx.stdout(formatHuman(found, color, shown.length));
   return EXIT.ok;
+}
+
+/** Refuses a target that a link (pintasan) leads out of content/: nothing is written outside the project. */
+function insideContent(cwd: string, folder: string): void {
+  const content = path.join(cwd, CONTENT_DIR);
+  if (!existsSync(content)) throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop impor dari folder proyek (yang berisi content/).');
+  let at = path.join(cwd, folder);
+  while (!existsSync(at)) at = path.dirname(at);
+  const real = realpathSync(at);
+  const root = realpathSync(content);
+  if (real !== root && !real.startsWith(`${root}${path.sep}`)) {
+    throw new UsageError(`Folder tujuan "${folder}" mengarah ke luar content/ (lewat pintasan).`, 'Pilih folder biasa di dalam content/.');
+  }
 }
 
 /** The folder to write to: --ke (inside content/), else content/<office> from the document. */

@@ -2,7 +2,7 @@
 // each imports with its identity, actors, every row and the whole flow right, the written
 // sources pass sop check with no error, the guesses are located in the document and at the
 // .md line, and one imported SOP prints with every value of its seed.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../scripts/diagnostics/report.ts';
@@ -226,6 +226,13 @@ describe('sop impor: the command', () => {
     const outside = runSop(dir, ['impor', src, '--ke', 'luar']);
     expect(outside.status).toBe(2);
     expect(outside.stderr).toMatch(/harus berada di dalam content\//);
+    const away = tempDir('impor-luar');
+    symlinkSync(away, path.join(dir, 'content/pintasan'));
+    const linked = runSop(dir, ['impor', src, '--ke', 'content/pintasan/x']);
+    expect(linked.status).toBe(2);
+    expect(readdirSync(away)).toEqual([]);
+
+    rmSync(path.join(dir, 'content/pintasan'));
 
     const build = runSop(dir, ['build']);
     expect(build.status, build.stdout + build.stderr).toBe(0);
