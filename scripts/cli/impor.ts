@@ -116,12 +116,12 @@ export function impor(argv: string[], ctx: CheckContext): number {
 /** Refuses a target that a link (pintasan) leads out of content/: nothing is written outside the project. */
 function insideContent(cwd: string, folder: string): void {
   const content = path.join(cwd, CONTENT_DIR);
-  if (!existsSync(content)) throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop impor dari folder proyek (yang berisi content/).');
   let at = path.join(cwd, folder);
   while (!existsSync(at)) at = path.dirname(at);
   const real = realpathSync(at);
-  const root = realpathSync(content);
-  if (real !== root && !real.startsWith(`${root}${path.sep}`)) {
+  // Without content/ yet (a new project), the folder is made in this one.
+  const root = existsSync(content) ? realpathSync(content) : path.join(realpathSync(cwd), CONTENT_DIR);
+  if (real !== root && !real.startsWith(`${root}${path.sep}`) && !(real === realpathSync(cwd) && !existsSync(content))) {
     throw new UsageError(`Folder tujuan "${folder}" mengarah ke luar content/ (lewat pintasan).`, 'Pilih folder biasa di dalam content/.');
   }
 }
