@@ -4,8 +4,9 @@
 //   2. `sop build` of N generated SOPs, cold, against a bare puppeteer-core baseline printing the
 //      same HTML (target: at most 1.3x), then again after changing one SOP (target: under 3 s).
 //   3. `sop book` from the warm PDFs, when the book command exists.
+//   4. `sop impor` of 100 Word SOPs built like the office files of test/import/fixtures (target: under 20 s).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,11 @@ import { probeAsset } from '../source/assets.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent } from '../validate/check-content.ts';
 import { generateProject } from './generate.ts';
+import { docx, DOCX_FILES } from '../../test/import/fixtures/make-docx.ts';
+import { readDocument } from '../import/read.ts';
+import { planWrite } from '../import/write.ts';
+import { writeNew } from '../scaffold/write.ts';
+import { runCheck } from '../validate/run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOP = path.join(ROOT, 'bin', 'sop.js');
@@ -32,6 +38,8 @@ const { values } = parseArgs({
     check: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '3' },
     'skip-build': { type: 'boolean' },
+    'only-import': { type: 'boolean' },
+    import: { type: 'string', default: '100' },
   },
 });
 const N = Number(values.n);
@@ -64,6 +72,41 @@ const say = (line: string) => {
 };
 
 say(`sop-press bench: ${os.availableParallelism()} cores, Node ${process.version}`);
+
+// 4 first when asked alone: `npm run bench -- --only-import`.
+function benchImport(): void {
+  const count = Number(values.import);
+  const src = mkdtempSync(path.join(os.tmpdir(), 'sop-bench-impor-src-'));
+  const kinds = Object.values(DOCX_FILES);
+  for (let i = 0; i < count; i++) {
+    const sops = kinds[i % kinds.length]!.map(({ sop, style }) => ({ sop: { ...sop, nomor: `${String(i + 1).padStart(3, '0')}/${sop.nomor}`, nama: `${sop.nama} ${i + 1}` }, style }));
+    writeFileSync(path.join(src, `sop-${String(i + 1).padStart(3, '0')}.docx`), docx(sops));
+  }
+  const files = kinds.reduce((n, k, i) => n + k.length * Math.ceil((count - i) / kinds.length), 0);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sop-bench-impor-'));
+  mkdirSync(path.join(dir, 'content'));
+  const seconds = time(process.execPath, [SOP, 'impor', src, '--ke', 'content/impor'], dir);
+  // The same stage in this process, with its CPU time: on a shared machine the wall clock mostly measures the neighbours.
+  const again = mkdtempSync(path.join(os.tmpdir(), 'sop-bench-impor-'));
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const read = readdirSync(src).sort().map((n) => readDocument(n, readFileSync(path.join(src, n))));
+  const plan = planWrite(read, 'content/impor', false);
+  writeNew(again, plan.files);
+  const read_ = (performance.now() - start) / 1000;
+  runCheck(again);
+  const wall = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  say(`impor   ${count} Word files (${files} SOP, shapes and connectors), written and checked: ${fmt(seconds)} (sop impor); in process ${fmt(wall)} of which reading and writing ${fmt(read_)}, CPU ${fmt((used.user + used.system) / 1e6)}, load average ${os.loadavg()[0]!.toFixed(1)}; target < 20 s`);
+  rmSync(again, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(src, { recursive: true, force: true });
+}
+
+if (values['only-import']) {
+  benchImport();
+  process.exit(0);
+}
 
 // 1. check
 {
@@ -116,3 +159,6 @@ if (!values['skip-build']) {
   rmSync(dir, { recursive: true, force: true });
   rmSync(baseOut, { recursive: true, force: true });
 }
+
+// 4. import
+benchImport();

@@ -18,6 +18,7 @@ Perintah:
   pratinjau  lihat SOP seperti tercetak di peramban, diperbarui saat berkas disimpan
   mulai      buat repositori SOP baru untuk kantor Anda
   baru       buat berkas SOP baru dari templat, dengan nomor berikutnya
+  impor      pindahkan SOP lama dari Word (.docx) atau Excel (.xlsx), bagan alir termasuk
 
 Jalankan "sop <perintah> --help" untuk keterangan tiap perintah.
 `;
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   book: async () => (await import('./book.ts')).book,
   mulai: async () => (await import('./mulai.ts')).mulai,
   baru: async () => (await import('./baru.ts')).baru,
+  impor: async () => (await import('./impor.ts')).impor,
   pratinjau: async () => (await import('./pratinjau.ts')).pratinjau,
   monev: async () => (await import('./monev.ts')).monev,
   ttd: async () => (await import('./ttd.ts')).ttd,

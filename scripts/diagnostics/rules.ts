@@ -118,6 +118,10 @@ export const RULES = {
   'ttd-waktu': peringatan('Waktu penandatanganan sebelum tanggal efektif, atau sertifikat tidak berlaku saat itu.', 'Periksa tanggal efektif SOP dan masa berlaku sertifikat penanda tangan.'),
   'ttd-belum-dicocokkan': peringatan('PDF bertanda tangan belum dicocokkan dengan cetakan sumber yang sekarang (belum ada hasil sop build yang mutakhir).', 'Jalankan sop build atau sop ttd, lalu sop check lagi.'),
   'ttd-tanpa-sop': peringatan('PDF di ttd/ tidak cocok dengan SOP bertanda tangan elektronik mana pun.', 'Beri nama PDF sama dengan berkas SOP-nya (mis. ttd/pelayanan-izin.pdf untuk pelayanan-izin.md), atau hapus bila tidak dipakai.'),
+  // Impor (sop impor)
+  'impor-berkas-rusak': galat('Berkas Word/Excel tidak dapat dibaca, berformat lama (.doc/.xls), atau tidak memuat SOP.', 'Buka di Word/Excel dan simpan sebagai .docx/.xlsx, lalu impor lagi.'),
+  'impor-tebakan': peringatan('Nilai yang ditebak saat impor dari Word/Excel.', 'Bandingkan dengan dokumen asli di tempat yang disebut, lalu perbaiki bila perlu.'),
+  'impor-tidak-terbaca': peringatan('Bagian dokumen Word/Excel yang tidak dapat dibaca saat impor.', 'Isi sendiri dari dokumen asli di tempat yang disebut.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
 } as const satisfies Record<string, Rule>;

@@ -8,11 +8,12 @@ export function existing(root: string, files: readonly ScaffoldFile[]): string[]
   return files.filter((f) => existsSync(path.join(root, f.path))).map((f) => f.path);
 }
 
-export function writeNew(root: string, files: readonly ScaffoldFile[]): void {
+/** Writes `files` under `root`; only `overwrite` (sop impor --timpa) replaces a file already there. */
+export function writeNew(root: string, files: readonly ScaffoldFile[], overwrite = false): void {
   for (const f of files) {
     const file = path.join(root, f.path);
     mkdirSync(path.dirname(file), { recursive: true });
     // 'wx': fails instead of overwriting, should the file appear between the check and now.
-    writeFileSync(file, f.data, { flag: 'wx' });
+    writeFileSync(file, f.data, { flag: overwrite ? 'w' : 'wx' });
   }
 }
