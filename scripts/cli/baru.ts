@@ -6,7 +6,7 @@ import { closest } from '../diagnostics/suggest.ts';
 import { CONTENT_DIR } from '../model/paths.ts';
 import { instansiFolders, localToday, nomorsOf } from '../scaffold/existing.ts';
 import { nextNomor } from '../scaffold/nomor.ts';
-import { sopTemplate } from '../scaffold/templates.ts';
+import { schemaFrom, sopTemplate } from '../scaffold/templates.ts';
 import { writeNew } from '../scaffold/write.ts';
 import { slugify } from '../site/urls.ts';
 import type { CheckContext } from './check.ts';
@@ -57,7 +57,7 @@ export function baru(argv: string[], ctx: CheckContext): number {
   const nomor = nextNomor(nomorsOf(ctx.cwd, instansi), instansi.toUpperCase(), Number(today.slice(0, 4)));
   const rel = path.posix.join(CONTENT_DIR, instansi, folder.split(path.sep).join('/'), `${slugify(nama)}.md`);
   if (existsSync(path.join(ctx.cwd, rel))) throw new UsageError(`${rel} sudah ada; tidak ditimpa.`, 'Pilih nama SOP lain, atau sunting berkas itu.');
-  writeNew(ctx.cwd, [{ path: rel, data: sopTemplate({ nomor, nama, today, ...(values.unit ? { unit: values.unit.trim() } : {}) }) }]);
-  ctx.stdout(`SOP baru: ${rel}\nNomor: ${nomor}\nSunting berkas itu, lalu jalankan "npx sop check" (atau "npx sop pratinjau" untuk melihatnya tercetak).\n`);
+  writeNew(ctx.cwd, [{ path: rel, data: sopTemplate({ nomor, nama, today, schema: schemaFrom(path.posix.dirname(rel)), ...(values.unit ? { unit: values.unit.trim() } : {}) }) }]);
+  ctx.stdout(`SOP baru: ${rel}\nNomor: ${nomor}\nSunting berkas itu, lalu jalankan "npm run cek" (atau "npm run pratinjau" untuk melihatnya tercetak).\n`);
   return EXIT.ok;
 }

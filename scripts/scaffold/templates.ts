@@ -2,7 +2,12 @@
 // Every value an officer typed is written as a YAML double-quoted string (JSON is valid YAML),
 // so a colon, a hash or a quote in a name can never change the document's structure.
 
+import path from 'node:path';
+
 const q = (s: string) => JSON.stringify(s);
+
+/** Paths of sop-press's own files as the office's project sees them once installed. */
+const PKG = 'node_modules/sop-press';
 
 export interface SopTemplate {
   nomor: string;
@@ -10,12 +15,19 @@ export interface SopTemplate {
   /** YYYY-MM-DD. */
   today: string;
   unit?: string;
+  /** The SOP schema relative to the file (schemaFrom): completion in editors that read the line. */
+  schema?: string;
+}
+
+/** The installed SOP schema as seen from the folder `dir` (relative to the project root). */
+export function schemaFrom(dir: string): string {
+  return path.posix.relative(dir, `${PKG}/schemas/sop.schema.json`);
 }
 
 /** A new SOP: a draft (never published) whose every field says what to write in it. */
 export function sopTemplate(t: SopTemplate): string {
   return `---
-# SOP baru. Ganti isi setiap isian di bawah; "sop check" menunjukkan yang masih salah.
+${t.schema ? `# yaml-language-server: $schema=${t.schema}\n` : ''}# SOP baru. Ganti isi setiap isian di bawah; "sop check" menunjukkan yang masih salah.
 # Status draf: dicetak bertanda DRAF dan tidak diterbitkan di situs. Setelah disahkan,
 # ubah menjadi "status: berlaku" dan isi tanggal_efektif (format TTTT-BB-HH).
 nomor: ${q(t.nomor)}
@@ -48,12 +60,16 @@ pelaksana: [Pelaksana, Kepala Subbagian, Kepala Dinas]
 }
 
 export interface OfficeAnswers {
-  /** Folder name under content/, e.g. `diskominfo-balangan`. */
+  /** Folder name under content/, e.g. `dpmptsp-balangan`. */
   instansi: string;
   /** e.g. `Pemerintah Kabupaten Balangan`. */
   pemerintah: string;
-  /** e.g. `Dinas Komunikasi dan Informatika`. */
+  /** e.g. `Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu`. */
   nama: string;
+  /** The office's acronym, e.g. `DPMPTSP`. */
+  singkatan: string;
+  /** SOP numbering pattern, e.g. `500.16/{nomor}/SOP/{singkatan}/{tahun}` (scaffold/nomor.ts). */
+  pola: string;
   alamat?: string;
   /** Signer of every SOP (instansi.yml `disahkan_oleh`). */
   jabatan: string;
@@ -63,11 +79,10 @@ export interface OfficeAnswers {
 
 export interface ScaffoldFile {
   path: string;
-  data: string;
+  /** Text, or the bytes of a copied file (the vendored tarball). */
+  data: string | Uint8Array;
 }
 
-/** Paths of sop-press's own files as the office's project sees them once installed. */
-const PKG = 'node_modules/sop-press';
 
 export function instansiYml(a: OfficeAnswers): string {
   return `# yaml-language-server: $schema=../../${PKG}/schemas/instansi.schema.json
@@ -82,14 +97,30 @@ disahkan_oleh:
 ${a.nip ? `  nip: ${q(a.nip)}\n` : ''}`;
 }
 
-export function officePackageJson(name: string, version: string, engines: string): string {
+/**
+ * The office's commands as npm scripts (`npm run cek` …): npm runs them from the project's own
+ * node_modules/.bin in the project's root, wherever it is typed, and never asks the registry
+ * for a package named `sop` (as `npx sop` does outside the project).
+ */
+export const OFFICE_SCRIPTS: Readonly<Record<string, string>> = {
+  cek: 'sop check',
+  pantau: 'sop check --pantau',
+  pratinjau: 'sop pratinjau',
+  baru: 'sop baru',
+  bangun: 'sop build',
+  buku: 'sop book',
+  situs: 'sop site',
+};
+
+/** `dependency`: how sop-press is installed (scaffold/install-spec.ts). */
+export function officePackageJson(name: string, dependency: string, engines: string): string {
   const pkg = {
     name,
     private: true,
     description: 'Sumber SOP Administrasi Pemerintahan (sop-press)',
     engines: { node: engines },
-    scripts: { check: 'sop check', build: 'sop build', book: 'sop book', site: 'sop site', pratinjau: 'sop pratinjau' },
-    dependencies: { 'sop-press': `^${version}` },
+    scripts: OFFICE_SCRIPTS,
+    dependencies: { 'sop-press': dependency },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }

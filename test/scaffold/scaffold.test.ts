@@ -155,7 +155,7 @@ describe('the VS Code files', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('status: draf', 'status: aktif'));
     const { result } = runCheck(dir);
     const text = formatHuman(collect(result.files), false, result.files.length);
-    const tasks = JSON.parse(vscodeFiles('x').find((f) => f.path === '.vscode/tasks.json')!.data);
+    const tasks = JSON.parse(vscodeFiles('x').find((f) => f.path === '.vscode/tasks.json')!.data as string);
     const [errors, warnings] = tasks.tasks[0].problemMatcher as Array<{ severity: string; pattern: { regexp: string } }>;
     const found = text.split('\n').map((l) => new RegExp(errors!.pattern.regexp).exec(l)).filter((m) => m !== null);
     // `status: aktif`: an unknown value (which status it meant decides whether a date is due).
