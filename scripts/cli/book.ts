@@ -69,7 +69,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   if (positionals.length) throw new UsageError(`Argumen "${positionals[0]}" tidak dikenal.`, 'Pilih instansi dengan --instansi FOLDER.');
   const tahun = parseTahun(values.tahun, new Date());
   if (!existsSync(projectDirs(ctx.cwd).content)) {
-    throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
+    throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');
   }
   const project = await checkedProject(ctx);
   if (!project) return EXIT.invalid;

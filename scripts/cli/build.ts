@@ -42,7 +42,7 @@ peramban tidak ditemukan.
 /** Check content; on errors print them and return undefined. Shared by build, book and site. */
 export async function checkedProject(ctx: CheckContext): Promise<Project | undefined> {
   if (!existsSync(projectDirs(ctx.cwd).content)) {
-    throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
+    throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');
   }
   const { result } = await runCheckParallel(ctx.cwd);
   const diagnostics = collect(result.files);

@@ -27,7 +27,10 @@ Kode keluar: 0 tidak ada galat, 1 ada galat di isi SOP, 2 salah pemakaian.
 `;
 
 export interface CheckContext {
+  /** The project root (cli/project-root.ts): the folder holding content/. */
   cwd: string;
+  /** Where the command was typed, when not the root: paths given on the command line are relative to it. */
+  here?: string;
   env: NodeJS.ProcessEnv;
   stdout: (s: string) => void;
   isTTY: boolean;
@@ -52,21 +55,22 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
   if (!['human', 'json', 'github', 'codequality'].includes(format)) {
     throw new UsageError(`Format "${format}" tidak dikenal.`, 'Pilih --format human, json, github atau codequality.');
   }
+  const here = ctx.here ?? ctx.cwd;
   for (const p of positionals) {
-    if (!existsSync(path.resolve(ctx.cwd, p))) throw new UsageError(`Berkas atau folder "${p}" tidak ditemukan.`);
+    if (!existsSync(path.resolve(here, p))) throw new UsageError(`Berkas atau folder "${p}" tidak ditemukan.`);
   }
   if (!existsSync(projectDirs(ctx.cwd).content)) {
-    throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
+    throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');
   }
   // Only content/ is checked: a path elsewhere would quietly check nothing and pass.
   const contentDir = path.join(ctx.cwd, 'content');
   for (const p of positionals) {
-    const rel = path.relative(contentDir, path.resolve(ctx.cwd, p));
+    const rel = path.relative(contentDir, path.resolve(here, p));
     if (rel.startsWith('..') || path.isAbsolute(rel)) {
       throw new UsageError(`"${p}" berada di luar folder content/, sehingga tidak dapat diperiksa.`, 'sop check hanya memeriksa SOP di dalam content/: sebut berkas atau folder di dalamnya (mis. content/dinas/sop.md), atau jalankan sop check tanpa nama berkas untuk memeriksa semuanya.');
     }
   }
-  const { shown } = await runCheckParallel(ctx.cwd, positionals);
+  const { shown } = await runCheckParallel(ctx.cwd, positionals.map((p) => path.resolve(here, p)));
   const diagnostics = collect(shown);
   if (format === 'json') ctx.stdout(formatJson(diagnostics));
   else if (format === 'codequality') ctx.stdout(formatCodeQuality(diagnostics));
