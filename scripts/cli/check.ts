@@ -4,12 +4,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCodeQuality, githubSummary } from '../diagnostics/ci-reports.ts';
 import { collect } from '../diagnostics/report.ts';
-import { formatGithub, formatHuman, formatJson, type OutputFormat } from '../diagnostics/format.ts';
+import { formatGithub, formatHuman, formatJson, WATCH_BEGINS_TEXT, type OutputFormat } from '../diagnostics/format.ts';
+import { watchTree } from '../source/watch-tree.ts';
 import { runCheckParallel } from '../validate/run.ts';
 import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github|codequality]
+export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github|codequality] [--pantau]
 
 Memeriksa sumber SOP di content/ (atau hanya berkas/folder yang disebut): frontmatter,
 tabel prosedur, alur (kolom Lanjut), tanggal, NIP, nomor ganda dan keterkaitan.
@@ -21,6 +22,8 @@ Opsi:
                    dengan daftar lengkap di ringkasan job ($GITHUB_STEP_SUMMARY)
   --format codequality
                    laporan Code Quality GitLab (JSON) untuk merge request
+  --pantau         tetap berjalan dan periksa ulang setiap kali berkas di content/
+                   disimpan (tugas "sop pantau" VS Code memakainya); Ctrl+C berhenti
   -h, --help       tampilkan bantuan ini
 
 Kode keluar: 0 tidak ada galat, 1 ada galat di isi SOP, 2 salah pemakaian.
@@ -45,7 +48,7 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string' }, pantau: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     ctx.stdout(CHECK_HELP);
@@ -70,7 +73,17 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
       throw new UsageError(`"${p}" berada di luar folder content/, sehingga tidak dapat diperiksa.`, 'sop check hanya memeriksa SOP di dalam content/: sebut berkas atau folder di dalamnya (mis. content/dinas/sop.md), atau jalankan sop check tanpa nama berkas untuk memeriksa semuanya.');
     }
   }
-  const { shown } = await runCheckParallel(ctx.cwd, positionals.map((p) => path.resolve(here, p)));
+  const paths = positionals.map((p) => path.resolve(here, p));
+  if (values.pantau) {
+    if (format !== 'human') throw new UsageError('Opsi --pantau hanya untuk tampilan human.', 'Jalankan sop check --pantau tanpa --format.');
+    return watchContent(ctx, paths);
+  }
+  return report(ctx, format, paths);
+}
+
+/** One check, printed in `format`; the exit code it deserves. */
+async function report(ctx: CheckContext, format: OutputFormat | 'codequality', paths: string[]): Promise<number> {
+  const { shown } = await runCheckParallel(ctx.cwd, paths);
   const diagnostics = collect(shown);
   if (format === 'json') ctx.stdout(formatJson(diagnostics));
   else if (format === 'codequality') ctx.stdout(formatCodeQuality(diagnostics));
@@ -80,4 +93,47 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
     ctx.stdout(formatHuman(diagnostics, false, shown.length));
   } else ctx.stdout(formatHuman(diagnostics, ctx.isTTY && !ctx.env.NO_COLOR, shown.length));
   return diagnostics.some((d) => d.severity === 'galat') ? EXIT.invalid : EXIT.ok;
+}
+
+/**
+ * `--pantau`: check, then again after every save, until Ctrl+C. Each round starts with a line
+ * WATCH_BEGINS matches and ends with the summary WATCH_ENDS matches (diagnostics/format.ts):
+ * VS Code's background problem matcher (scaffold/templates.ts) replaces the Problems panel's
+ * findings each round.
+ */
+async function watchContent(ctx: CheckContext, paths: string[]): Promise<number> {
+  const clock = () => new Date().toLocaleTimeString('id-ID', { hour12: false });
+  let running = Promise.resolve();
+  let queued = false;
+  const round = (why: string) => {
+    if (queued) return;
+    queued = true;
+    running = running.then(async () => {
+      queued = false;
+      ctx.stdout(`${WATCH_BEGINS_TEXT} ${why} (${clock()})\n`);
+      await report(ctx, 'human', paths);
+      ctx.stdout('Menunggu perubahan berkas… (Ctrl+C untuk berhenti)\n');
+    });
+  };
+  round('content/');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let changed = new Set<string>();
+  const watcher = watchTree(projectDirs(ctx.cwd).content, (rel) => {
+    changed.add(rel ? `content/${rel}` : 'content/');
+    // A save fires several events (write, rename): one round per burst.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const names = [...changed].sort();
+      changed = new Set();
+      round(names.length === 1 ? names[0]! : `${names.length} berkas`);
+    }, 100);
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  clearTimeout(timer);
+  watcher.close();
+  await running;
+  return EXIT.ok;
 }

@@ -13,8 +13,10 @@ export function findProjectRoot(start: string): string | undefined {
 
 /**
  * The folder the person typed the command in: npm runs a script (`npm run cek`) in the project
- * root and passes that folder as INIT_CWD.
+ * root and passes that folder as INIT_CWD. Only when this process is that script: a `sop`
+ * started from elsewhere (a test under `npx vitest`) inherits npm's variables too.
  */
 export function invokedFrom(env: NodeJS.ProcessEnv, cwd: string): string {
-  return env.npm_lifecycle_event && env.INIT_CWD ? env.INIT_CWD : cwd;
+  const scriptRoot = env.npm_package_json ? path.dirname(env.npm_package_json) : undefined;
+  return env.INIT_CWD && scriptRoot && path.resolve(scriptRoot) === path.resolve(cwd) ? env.INIT_CWD : cwd;
 }

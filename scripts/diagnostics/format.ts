@@ -5,6 +5,12 @@ import type { Diagnostic } from './report.ts';
 
 export type OutputFormat = 'human' | 'json' | 'github';
 
+/** `sop check --pantau` starts each round with this (a background problem matcher's begin). */
+export const WATCH_BEGINS_TEXT = 'Memeriksa ulang';
+export const WATCH_BEGINS = `^${WATCH_BEGINS_TEXT} `;
+/** …and ends it with formatHuman's summary line, uncoloured. */
+export const WATCH_ENDS = '^\\d+ berkas diperiksa: \\d+ galat, \\d+ peringatan\\.$';
+
 export function formatHuman(diagnostics: Diagnostic[], color: boolean, fileCount: number): string {
   const c = pc.createColors(color);
   const lines: string[] = [];

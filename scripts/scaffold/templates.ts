@@ -3,6 +3,7 @@
 // so a colon, a hash or a quote in a name can never change the document's structure.
 
 import path from 'node:path';
+import { WATCH_BEGINS, WATCH_ENDS } from '../diagnostics/format.ts';
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -85,8 +86,9 @@ export interface ScaffoldFile {
 
 
 export function instansiYml(a: OfficeAnswers): string {
-  return `# yaml-language-server: $schema=../../${PKG}/schemas/instansi.schema.json
-# Identitas instansi dan penandatangan, berlaku untuk setiap SOP di folder ini.
+  // No $schema line: .vscode/settings.json maps the schema to every instansi.yml at any depth,
+  // where a relative path written here would break in a copy one folder deeper.
+  return `# Identitas instansi dan penandatangan, berlaku untuk setiap SOP di folder ini.
 pemerintah: ${q(a.pemerintah)}
 nama: ${q(a.nama)}
 ${a.alamat ? `alamat: ${q(a.alamat)}\n` : ''}kertas: A4
@@ -130,24 +132,33 @@ output/
 *.log
 `;
 
-/** VS Code: schema mapping, `sop check` as a task whose findings reach the Problems panel. */
+/**
+ * VS Code: schema mapping, `sop check --pantau` as a background task that starts with the folder
+ * and keeps the Problems panel current for every save (the `.md` files too, with no extension),
+ * `sop check`/`sop build` tasks, snippets for a new SOP, a table row and a decision.
+ */
 export function vscodeFiles(schemaDir: string): ScaffoldFile[] {
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   // One matcher per severity: VS Code only knows English severity words.
-  const matcher = (severity: 'error' | 'warning', word: string) => ({
+  const matcher = (severity: 'error' | 'warning', word: string, background = false) => ({
     owner: 'sop',
     source: 'sop check',
     fileLocation: ['relative', '${workspaceFolder}'],
     severity,
     pattern: { regexp: `^\\s+(\\S.*?):(\\d+):(\\d+)\\s+${word}\\s+(.*?)\\s+([a-z0-9-]+)$`, file: 1, line: 2, column: 3, message: 4, code: 5 },
+    ...(background ? { background: { activeBegin: true, beginsPattern: WATCH_BEGINS, endsPattern: WATCH_ENDS } } : {}),
   });
+  const matchers = (background = false) => [matcher('error', 'galat', background), matcher('warning', 'peringatan', background)];
+  const noColor = { env: { NO_COLOR: '1' } };
   return [
     {
       path: '.vscode/settings.json',
       data: json({
-        'yaml.schemas': { [`./${schemaDir}/instansi.schema.json`]: ['content/**/instansi.yml', 'content/**/instansi.yaml'] },
+        // Every instansi.yml, at any depth (a copy in a sub-folder too), gets the schema's
+        // Indonesian descriptions and messages.
+        'yaml.schemas': { [`./${schemaDir}/instansi.schema.json`]: ['**/instansi.yml', '**/instansi.yaml'] },
         'files.associations': { '*.md': 'markdown' },
-        '[markdown]': { 'editor.wordWrap': 'off', 'files.trimTrailingWhitespace': false },
+        '[markdown]': { 'editor.wordWrap': 'off', 'files.trimTrailingWhitespace': false, 'editor.tabCompletion': 'on', 'editor.quickSuggestions': { other: true, comments: false, strings: false } },
       }),
     },
     {
@@ -156,19 +167,78 @@ export function vscodeFiles(schemaDir: string): ScaffoldFile[] {
         version: '2.0.0',
         tasks: [
           {
+            label: 'sop pantau',
+            type: 'shell',
+            command: 'npx sop check --pantau',
+            options: noColor,
+            isBackground: true,
+            runOptions: { runOn: 'folderOpen' },
+            presentation: { reveal: 'never', panel: 'dedicated', clear: false },
+            problemMatcher: matchers(true),
+          },
+          {
             label: 'sop check',
             type: 'shell',
             command: 'npx sop check',
-            options: { env: { NO_COLOR: '1' } },
+            options: noColor,
             group: { kind: 'test', isDefault: true },
             presentation: { reveal: 'silent', clear: true },
-            problemMatcher: [matcher('error', 'galat'), matcher('warning', 'peringatan')],
+            problemMatcher: matchers(),
           },
-          { label: 'sop build', type: 'shell', command: 'npx sop build', options: { env: { NO_COLOR: '1' } }, group: { kind: 'build', isDefault: true }, problemMatcher: [matcher('error', 'galat'), matcher('warning', 'peringatan')] },
-          { label: 'sop pratinjau', type: 'shell', command: 'npx sop pratinjau', isBackground: true, problemMatcher: [] },
+          { label: 'sop build', type: 'shell', command: 'npx sop build', options: noColor, group: { kind: 'build', isDefault: true }, problemMatcher: matchers() },
+          { label: 'sop pratinjau', type: 'shell', command: 'npx sop pratinjau --buka', isBackground: true, problemMatcher: [] },
         ],
       }),
     },
+    { path: '.vscode/sop.code-snippets', data: json(SNIPPETS) },
     { path: '.vscode/extensions.json', data: json({ recommendations: ['redhat.vscode-yaml', 'yzhang.markdown-all-in-one'] }) },
   ];
 }
+
+/** Snippets for the `.md` files: type the prefix, then Tab; Tab again moves to the next field. */
+const SNIPPETS = {
+  'SOP baru': {
+    scope: 'markdown',
+    prefix: 'sop-baru',
+    description: 'Kerangka SOP lengkap: frontmatter dan tabel prosedur',
+    body: [
+      '---',
+      'nomor: "${1:001/SOP/SINGKATAN/2026}"',
+      'nama: "${2:Nama SOP}"',
+      'status: draf',
+      'tanggal_pembuatan: ${3:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}',
+      'tanggal_revisi: null',
+      'tanggal_efektif: null',
+      'dasar_hukum:',
+      '  - ${4:Peraturan …}',
+      'kualifikasi_pelaksana:',
+      '  - ${5:Memahami tugas dan fungsi unit kerja}',
+      'keterkaitan: []',
+      'peralatan_perlengkapan:',
+      '  - ${6:Komputer}',
+      'peringatan:',
+      '  - ${7:Jika SOP ini tidak dilaksanakan, …}',
+      'pencatatan_pendataan:',
+      '  - ${8:Disimpan sebagai arsip unit kerja}',
+      'pelaksana: [${9:Pelaksana, Kepala Subbagian}]',
+      '---',
+      '',
+      '| No | Kegiatan | Pelaksana | Kelengkapan | Waktu | Output | Keterangan | Lanjut |',
+      '|---:|---|---|---|---|---|---|---|',
+      '| 1 | ${10:Kegiatan pertama} | ${11:Pelaksana} | ${12:Kelengkapan} | ${13:15 menit} | ${14:Output} | | |',
+      '$0',
+    ],
+  },
+  'Baris prosedur': {
+    scope: 'markdown',
+    prefix: 'sop-baris',
+    description: 'Satu baris tabel prosedur (satu kegiatan)',
+    body: ['| ${1:No} | ${2:Kegiatan} | ${3:Pelaksana} | ${4:Kelengkapan} | ${5:Waktu} | ${6:Output} | ${7} | ${8} |'],
+  },
+  'Baris keputusan': {
+    scope: 'markdown',
+    prefix: 'sop-keputusan',
+    description: 'Baris keputusan: kolom Lanjut menyebut baris tujuan setiap jawaban',
+    body: ['| ${1:No} | ${2:Memeriksa kelengkapan berkas} | ${3:Pelaksana} | ${4:Berkas} | ${5:15 menit} | ${6:Berkas diperiksa} | ${7} | ${8:Lengkap}: ${9:nomor baris}; ${10:Tidak lengkap}: ${11:nomor baris} |'],
+  },
+};

@@ -1,5 +1,6 @@
 // `sop mulai` and `sop baru`: what an office gets, and that it passes `sop check` and a workflow
 // validator as it is. Commands run in-process against temp folders (no install, no browser).
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,6 @@ import { runCheck } from '../../scripts/validate/run.ts';
 import { acronym, mulai } from '../../scripts/cli/mulai.ts';
 import { UsageError } from '../../scripts/cli/usage.ts';
 import { collect } from '../../scripts/diagnostics/report.ts';
-import { formatHuman } from '../../scripts/diagnostics/format.ts';
 import { installSpec } from '../../scripts/scaffold/install-spec.ts';
 import { nextNomor } from '../../scripts/scaffold/nomor.ts';
 import { vscodeFiles } from '../../scripts/scaffold/templates.ts';
@@ -188,20 +188,67 @@ describe('the VS Code files', () => {
     for (const f of vscodeFiles('schemas')) expect(readFileSync(path.join(ROOT, f.path), 'utf8'), f.path).toBe(f.data);
   });
 
-  it("have a problem matcher that reads sop check's lines: file, line, column, message, rule", async () => {
+  it("drive the background task: sop check --pantau's rounds, read with the task's own patterns, fill and empty the Problems panel", async () => {
     const dir = path.join(temp, 'kantor-baru');
     const file = path.join(dir, 'content/dinas/pelayanan-izin.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('status: draf', 'status: aktif'));
-    const { result } = runCheck(dir);
-    const text = formatHuman(collect(result.files), false, result.files.length);
     const tasks = JSON.parse(vscodeFiles('x').find((f) => f.path === '.vscode/tasks.json')!.data as string);
-    const [errors, warnings] = tasks.tasks[0].problemMatcher as Array<{ severity: string; pattern: { regexp: string } }>;
-    const found = text.split('\n').map((l) => new RegExp(errors!.pattern.regexp).exec(l)).filter((m) => m !== null);
-    // `status: aktif`: an unknown value (which status it meant decides whether a date is due).
-    expect(found.map((m) => [m[1], m[2], m[3], m[5]])).toEqual([['content/dinas/pelayanan-izin.md', '8', '9', 'nilai-tak-dikenal']]);
-    expect(found[0]![4]).toMatch(/^Nilai `status` harus salah satu dari/);
-    expect(errors!.severity).toBe('error');
-    expect(warnings!.severity).toBe('warning');
+    const task = tasks.tasks.find((t: { label: string }) => t.label === 'sop pantau');
+    expect(task).toMatchObject({ command: 'npx sop check --pantau', isBackground: true, runOptions: { runOn: 'folderOpen' } });
+    type Matcher = { severity: string; pattern: { regexp: string; file: number; line: number; column: number; message: number; code: number }; background: { beginsPattern: string; endsPattern: string } };
+    const matchers = task.problemMatcher as Matcher[];
+    expect(matchers.map((m) => m.severity)).toEqual(['error', 'warning']);
+    // What VS Code does with the output: a round opens at beginsPattern, its problems are the
+    // lines the patterns match, it closes at endsPattern (and replaces the previous round's).
+    const rounds = (out: string) => {
+      const done: string[][][] = [];
+      let current: string[][] | undefined;
+      for (const line of out.split('\n')) {
+        if (new RegExp(matchers[0]!.background.beginsPattern).test(line)) current = [];
+        else if (current && new RegExp(matchers[0]!.background.endsPattern).test(line)) {
+          done.push(current);
+          current = undefined;
+        } else if (current) {
+          for (const m of matchers) {
+            const r = new RegExp(m.pattern.regexp).exec(line);
+            if (r) current.push([m.severity, r[m.pattern.file]!, r[m.pattern.line]!, r[m.pattern.column]!, r[m.pattern.code]!]);
+          }
+        }
+      }
+      return done;
+    };
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'sop.js'), 'check', '--pantau'], { cwd: dir, env: { ...process.env, ...task.options.env } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    const untilRounds = async (n: number) => {
+      for (let i = 0; i < 600 && rounds(out).length < n; i++) await new Promise((r) => setTimeout(r, 50));
+      return rounds(out);
+    };
+    try {
+      expect(await untilRounds(1)).toEqual([[]]);
+      const original = readFileSync(file, 'utf8');
+      // `status: aktif`: an unknown value, so the empty tanggal_efektif a draft may have is now
+      // a warning (the date is written by hand at signing).
+      writeFileSync(file, original.replace('status: draf', 'status: aktif'));
+      expect((await untilRounds(2))[1], out).toEqual([
+        ['error', 'content/dinas/pelayanan-izin.md', '8', '9', 'nilai-tak-dikenal'],
+        ['warning', 'content/dinas/pelayanan-izin.md', '11', '18', 'tanggal-diisi-tangan'],
+      ]);
+      writeFileSync(file, original);
+      expect((await untilRounds(3))[2]).toEqual([]);
+      expect(out).toContain('Memeriksa ulang content/dinas/pelayanan-izin.md');
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await new Promise((r) => child.on('exit', r))).toBe(0);
+  }, 60_000);
+
+  it('ship snippets for a new SOP, a table row and a decision, and the same matchers for sop check', () => {
+    const snippets = JSON.parse(vscodeFiles('x').find((f) => f.path === '.vscode/sop.code-snippets')!.data as string);
+    expect(Object.values(snippets).map((s) => (s as { prefix: string }).prefix)).toEqual(['sop-baru', 'sop-baris', 'sop-keputusan']);
+    const tasks = JSON.parse(vscodeFiles('x').find((f) => f.path === '.vscode/tasks.json')!.data as string);
+    const check = tasks.tasks.find((t: { label: string }) => t.label === 'sop check');
+    const pantau = tasks.tasks.find((t: { label: string }) => t.label === 'sop pantau');
+    expect(check.problemMatcher.map((m: { pattern: unknown }) => m.pattern)).toEqual(pantau.problemMatcher.map((m: { pattern: unknown }) => m.pattern));
   });
 });
 
