@@ -119,13 +119,13 @@ async function watchContent(ctx: CheckContext, paths: string[]): Promise<number>
   let timer: ReturnType<typeof setTimeout> | undefined;
   let changed = new Set<string>();
   const watcher = watchTree(projectDirs(ctx.cwd).content, (rel) => {
-    changed.add(rel ? `content/${rel}` : 'content/');
+    if (rel) changed.add(`content/${rel}`);
     // A save fires several events (write, rename): one round per burst.
     clearTimeout(timer);
     timer = setTimeout(() => {
       const names = [...changed].sort();
       changed = new Set();
-      round(names.length === 1 ? names[0]! : `${names.length} berkas`);
+      round(names.length === 1 ? names[0]! : names.length ? `${names.length} berkas` : 'content/');
     }, 100);
   });
   await new Promise<void>((resolve) => {
