@@ -27,8 +27,8 @@ export interface BookOptions {
   printer: () => Promise<Printer>;
   /** Progress of the SOP PDFs being (re)built. */
   onPdfProgress?: (done: number, total: number, sop: Sop) => void;
-  /** Called before each book is assembled. */
-  onBook?: (instansi: Instansi, index: number, total: number) => void;
+  /** Called as each book is written: `done` of `total` books. */
+  onBook?: (instansi: Instansi, done: number, total: number) => void;
 }
 
 export interface BuiltBook {
@@ -104,15 +104,16 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
       if (set.previous) for (const rel of listFiles(set.previous)) if (!names.has(`buku/${rel}`)) set.carry(rel);
       const printer = await options.printer();
       const layouts = loadBookLayouts(layoutFiles(root));
+      let finished = 0;
       const one = async (i: number): Promise<BuiltBook> => {
         const plan = plans[i]!;
-        options.onBook?.(plan.instansi, i, plans.length);
         const assembled = await assembleBook(
           { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById },
           { root, layouts, printer },
         );
         const rel = bookFileName(plan.instansi.id, options.tahun, draf);
         set.write(rel.slice('buku/'.length), assembled.pdf);
+        options.onBook?.(plan.instansi, ++finished, plans.length);
         const file = path.join(outDir, rel);
         return { instansi: plan.instansi, file, printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0), listed: plan.contents.listed.length, assembled, front: plan.front };
       };

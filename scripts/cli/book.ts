@@ -5,12 +5,13 @@ import { parseArgs } from 'node:util';
 import { buildBooks } from '../book/build-book.ts';
 import { closest } from '../diagnostics/suggest.ts';
 import { nameSlug } from '../model/slug.ts';
-import { checkedProject, progress, withPrinter } from './build.ts';
+import { checkedProject, commandProgress, withPrinter } from './build.ts';
+import { pdfSteps } from './progress.ts';
 import type { CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf]
+export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf] [--diam]
 
 Menyusun buku SOP tahunan setiap instansi di content/ menjadi
 output/buku/<instansi>-<tahun>.pdf: sampul, halaman pembuka dari
@@ -27,6 +28,7 @@ Opsi:
   --tahun TTTT       tahun buku (bawaan: tahun ini); menentukan daftar perubahan
   --draf             ikut cetak SOP berstatus draf (bertanda DRAF); berkasnya
                      diberi akhiran -draf agar tidak tertukar dengan buku resmi
+  --diam             tanpa laporan kemajuan (lihat sop build --help)
   -h, --help         tampilkan bantuan ini
 
 Di halaman pembuka boleh dipakai isian {{tahun}}, {{instansi}}, {{pemerintah}},
@@ -59,6 +61,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
       instansi: { type: 'string', multiple: true },
       tahun: { type: 'string' },
       draf: { type: 'boolean' },
+      diam: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -71,7 +74,8 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');
   }
-  const project = await checkedProject(ctx);
+  const progress = commandProgress(ctx, values.diam);
+  const project = await checkedProject(ctx, progress);
   if (!project) return EXIT.invalid;
   const { sops } = project;
   const known = [...new Set(project.instansi.map((i) => i.id))].sort();
@@ -88,18 +92,17 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   const withSops = new Set(sops.map((s) => s.instansi.id));
   const empty = ids.filter((id) => !withSops.has(id));
 
-  const tty = ctx.isTTY;
   const result = await withPrinter(ctx.cwd, (printer) =>
     buildBooks(project, {
       tahun,
       draf: Boolean(values.draf),
       instansi: ids,
       printer,
-      ...(progress(ctx, 'Mencetak PDF SOP') ? { onPdfProgress: progress(ctx, 'Mencetak PDF SOP')! } : {}),
-      ...(tty ? { onBook: (inst, i, total) => process.stderr.write(`\r\x1b[2KMenyusun buku ${i + 1}/${total}  ${inst.id}`) } : {}),
+      onPdfProgress: pdfSteps(progress, 'Mencetak PDF SOP'),
+      onBook: (inst, done, total) => progress.step('Menyusun buku', done, total, inst.id),
     }),
   );
-  if (tty) process.stderr.write('\r\x1b[2K');
+  progress.clear();
 
   for (const id of empty) ctx.stdout(`${id}: belum ada SOP yang valid, buku tidak dibuat.\n`);
   for (const b of result.books) {

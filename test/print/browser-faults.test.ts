@@ -184,7 +184,7 @@ describe('a browser that dies in the middle of a build', () => {
     const reference = await hashes(path.join(dir, 'output', 'pdf'));
     writeFileSync(pids, '');
 
-    const child = spawn(process.execPath, [SOP, 'build', '--semua'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SOP, 'build', '--semua', '--diam'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
