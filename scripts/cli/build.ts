@@ -57,7 +57,7 @@ export async function checkedProject(ctx: CheckContext, progress?: Progress): Pr
     return undefined;
   }
   const warnings = diagnostics.length;
-  if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npx sop check" untuk rinciannya.\n`);
+  if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npm run cek" (atau "npx sop check") untuk rinciannya.\n`);
   return projectOf(result, ctx.cwd);
 }
 

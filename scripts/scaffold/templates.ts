@@ -150,6 +150,8 @@ export function vscodeFiles(schemaDir: string): ScaffoldFile[] {
   });
   const matchers = (background = false) => [matcher('error', 'galat', background), matcher('warning', 'peringatan', background)];
   const noColor = { env: { NO_COLOR: '1' } };
+  // `npx --no`: the project's own sop, never a package named `sop` from the registry (a task
+  // run before `npm install` fails with npm's message instead of offering a stranger's program).
   return [
     {
       path: '.vscode/settings.json',
@@ -169,7 +171,7 @@ export function vscodeFiles(schemaDir: string): ScaffoldFile[] {
           {
             label: 'sop pantau',
             type: 'shell',
-            command: 'npx sop check --pantau',
+            command: 'npx --no sop check --pantau',
             options: noColor,
             isBackground: true,
             runOptions: { runOn: 'folderOpen' },
@@ -179,14 +181,14 @@ export function vscodeFiles(schemaDir: string): ScaffoldFile[] {
           {
             label: 'sop check',
             type: 'shell',
-            command: 'npx sop check',
+            command: 'npx --no sop check',
             options: noColor,
             group: { kind: 'test', isDefault: true },
             presentation: { reveal: 'silent', clear: true },
             problemMatcher: matchers(),
           },
-          { label: 'sop build', type: 'shell', command: 'npx sop build', options: noColor, group: { kind: 'build', isDefault: true }, problemMatcher: matchers() },
-          { label: 'sop pratinjau', type: 'shell', command: 'npx sop pratinjau --buka', isBackground: true, problemMatcher: [] },
+          { label: 'sop build', type: 'shell', command: 'npx --no sop build', options: noColor, group: { kind: 'build', isDefault: true }, problemMatcher: matchers() },
+          { label: 'sop pratinjau', type: 'shell', command: 'npx --no sop pratinjau --buka', isBackground: true, problemMatcher: [] },
         ],
       }),
     },
