@@ -101,6 +101,12 @@ describe('sop mulai', () => {
     }
   });
 
+  it('writes the GitLab CI template when asked (--gitlab), and only then', async () => {
+    const dir = await scaffold('kantor-gitlab', ['--gitlab']);
+    expect(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'templates/gitlab-ci.yml'), 'utf8'));
+    expect(allFiles(path.join(temp, 'kantor'))).not.toContain('.gitlab-ci.yml');
+  });
+
   it('keeps values with YAML syntax in them as text', async () => {
     const dir = await scaffold('kantor-aneh', ['--nama', 'Dinas "A": #1', '--instansi', 'dinas-a']);
     const yml = parse(readFileSync(path.join(dir, 'content/dinas-a/instansi.yml'), 'utf8'));
