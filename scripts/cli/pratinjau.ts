@@ -1,6 +1,7 @@
 // `sop pratinjau`: the local preview server, until Ctrl+C.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import { parseArgs } from 'node:util';
 import { projectDirs } from '../model/paths.ts';
 import { startPreview, type Preview } from '../preview/server.ts';
@@ -46,37 +47,47 @@ export async function pratinjau(argv: string[], ctx: CheckContext): Promise<numb
   const log = (line: string) => ctx.stdout(`${line}\n`);
   // The default port steps aside for a program already on it (as Quarto does); a port asked
   // for by name does not: the person meant that one.
-  const ports = asked !== undefined ? [Number(asked)] : Array.from({ length: PORT_TRIES + 1 }, (_, i) => DEFAULT_PORT + i);
-  let preview: Preview | undefined;
-  for (const port of ports) {
-    try {
-      preview = await startPreview({ root: ctx.cwd, port, printer: printer.get, log });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
-        await printer.close();
-        throw e;
-      }
-      if (asked !== undefined) {
-        await printer.close();
-        throw new UsageError(`Port ${port} sudah dipakai program lain.`, `Pilih port lain, mis. sop pratinjau --port ${port + 1}, atau jalankan tanpa --port agar port bebas dipilih sendiri.`);
-      }
-      log(`Port ${port} sudah dipakai program lain; mencoba port ${port + 1}.`);
-    }
+  let port = asked !== undefined ? Number(asked) : DEFAULT_PORT;
+  if (asked === undefined) {
+    const free = await firstFreePort(DEFAULT_PORT, PORT_TRIES);
+    if (free === undefined) throw new UsageError(`Port ${DEFAULT_PORT}–${DEFAULT_PORT + PORT_TRIES} semuanya sudah dipakai program lain.`, 'Hentikan pratinjau lain yang masih berjalan, atau pilih port dengan --port N.');
+    if (free !== DEFAULT_PORT) log(`Port ${DEFAULT_PORT} sudah dipakai program lain; memakai port ${free}.`);
+    port = free;
   }
-  if (!preview) {
+  let preview: Preview;
+  try {
+    preview = await startPreview({ root: ctx.cwd, port, printer: printer.get, log });
+  } catch (e) {
     await printer.close();
-    throw new UsageError(`Port ${ports[0]}–${ports.at(-1)} semuanya sudah dipakai program lain.`, 'Hentikan pratinjau lain yang masih berjalan, atau pilih port dengan --port N.');
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new UsageError(`Port ${port} sudah dipakai program lain.`, `Pilih port lain, mis. sop pratinjau --port ${port + 1}, atau jalankan tanpa --port agar port bebas dipilih sendiri.`);
+    }
+    throw e;
   }
   ctx.stdout(`Pratinjau berjalan di ${preview.url}\n${values.buka ? 'Membuka peramban…' : 'Buka alamat itu di peramban (atau jalankan dengan --buka).'} Tekan Ctrl+C untuk berhenti.\n`);
-  if (values.buka) openInBrowser(preview.url, log);
-  await new Promise<void>((resolve) => {
+  // Ctrl+C is caught before anything else starts: the browser opening may take a while.
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  if (values.buka) openInBrowser(preview.url, log);
+  await stopped;
   await preview.close();
   await printer.close();
   return EXIT.ok;
+}
+
+/** The first port from `from` (up to `tries` after it) that 127.0.0.1 can listen on. */
+async function firstFreePort(from: number, tries: number): Promise<number | undefined> {
+  for (let port = from; port <= from + tries; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  return undefined;
 }
 
 /** The system's own way to open an address; a failure is said, never fatal. */
