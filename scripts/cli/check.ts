@@ -1,5 +1,5 @@
 // `sop check`: validate content/ (or the given paths) and print diagnostics.
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCodeQuality, githubSummary } from '../diagnostics/ci-reports.ts';
@@ -123,8 +123,11 @@ async function watchContent(ctx: CheckContext, paths: string[]): Promise<number>
     // A save fires several events (write, rename): one round per burst.
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const names = [...changed].sort();
+      // A folder reports a change of what it holds as its own: name the files when there are.
+      const all = [...changed].sort();
       changed = new Set();
+      const files = all.filter((rel) => !statSync(path.join(ctx.cwd, rel), { throwIfNoEntry: false })?.isDirectory());
+      const names = files.length ? files : all;
       round(names.length === 1 ? names[0]! : names.length ? `${names.length} berkas` : 'content/');
     }, 100);
   });

@@ -2,7 +2,7 @@
 // recursive fs.watch on Linux walks the tree asynchronously, so a save right after the start
 // can go unseen; here each folder gets its own watcher before the function returns, and a
 // folder created later is added when its parent reports it.
-import { readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 export interface TreeWatcher {
@@ -18,12 +18,13 @@ export function watchTree(root: string, onChange: (rel: string) => void): TreeWa
   }
   const watchers = new Map<string, FSWatcher>();
   const add = (dir: string) => {
-    if (watchers.has(dir)) return;
+    // Folders only: fs.watch also accepts a file, which would report its own changes a second time.
+    if (watchers.has(dir) || !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
     let w: FSWatcher;
     try {
       w = watch(dir, (_event, name) => {
         const file = name ? path.join(dir, String(name)) : dir;
-        add(file); // a new folder: watch it (and what it holds) too; a file is ignored by add
+        add(file); // a new folder: watch it (and what it holds) too
         onChange(path.relative(root, file).split(path.sep).join('/'));
       });
     } catch {
