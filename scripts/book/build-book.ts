@@ -36,10 +36,10 @@ export interface BookOptions {
    * signed original is. A bare path is not enough.
    */
   site?: Base;
-  /** Called before each book is assembled. */
-  onBook?: (instansi: Instansi, index: number, total: number) => void;
   /** Sections printed after the SOPs, by instansi id (`sop book --monev`: the year's report). */
   lampiran?: ReadonlyMap<string, readonly Lampiran[]>;
+  /** Called as each book is written: `done` of `total` books. */
+  onBook?: (instansi: Instansi, done: number, total: number) => void;
 }
 
 export interface BuiltBook {
@@ -121,15 +121,16 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
       if (set.previous) for (const rel of set.previous.files()) if (!names.has(`buku/${rel}`)) set.carry(rel);
       const printer = await options.printer();
       const layouts = loadBookLayouts(layoutFiles(root));
+      let finished = 0;
       const one = async (i: number): Promise<BuiltBook> => {
         const plan = plans[i]!;
-        options.onBook?.(plan.instansi, i, plans.length);
         const assembled = await assembleBook(
           { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById, lampiran: options.lampiran?.get(plan.instansi.id) ?? [], signed, ...(links ? { links } : {}) },
           { root, layouts, printer },
         );
         const rel = bookFileName(plan.instansi.id, options.tahun, draf);
         set.write(rel.slice('buku/'.length), assembled.pdf);
+        options.onBook?.(plan.instansi, ++finished, plans.length);
         const file = path.join(outDir, rel);
         return { instansi: plan.instansi, file, printed: plan.contents.groups.reduce((n, g) => n + g.sops.length, 0), listed: plan.contents.listed.length, assembled, front: plan.front };
       };

@@ -6,7 +6,7 @@ import { closest } from '../diagnostics/suggest.ts';
 import { CONTENT_DIR, SIGNED_DIR } from '../model/paths.ts';
 import { instansiFolders, localToday, nomorsOf } from '../scaffold/existing.ts';
 import { nextNomor } from '../scaffold/nomor.ts';
-import { sopTemplate } from '../scaffold/templates.ts';
+import { schemaFrom, sopTemplate } from '../scaffold/templates.ts';
 import { writeNew } from '../scaffold/write.ts';
 import { slugify } from '../site/urls.ts';
 import type { CheckContext } from './check.ts';
@@ -57,11 +57,11 @@ export function baru(argv: string[], ctx: CheckContext): number {
   const nomor = nextNomor(nomorsOf(ctx.cwd, instansi), instansi.toUpperCase(), Number(today.slice(0, 4)));
   const rel = path.posix.join(CONTENT_DIR, instansi, folder.split(path.sep).join('/'), `${slugify(nama)}.md`);
   if (existsSync(path.join(ctx.cwd, rel))) throw new UsageError(`${rel} sudah ada; tidak ditimpa.`, 'Pilih nama SOP lain, atau sunting berkas itu.');
-  writeNew(ctx.cwd, [{ path: rel, data: sopTemplate({ nomor, nama, today, ...(values.unit ? { unit: values.unit.trim() } : {}) }) }]);
+  writeNew(ctx.cwd, [{ path: rel, data: sopTemplate({ nomor, nama, today, schema: schemaFrom(path.posix.dirname(rel)), ...(values.unit ? { unit: values.unit.trim() } : {}) }) }]);
   const signed = `${path.posix.dirname(rel)}/${SIGNED_DIR}/${path.posix.basename(rel, '.md')}.pdf`;
   ctx.stdout(
-    `SOP baru: ${rel}\nNomor: ${nomor}\nSunting berkas itu, lalu jalankan "npx sop check" (atau "npx sop pratinjau" untuk melihatnya tercetak).\n` +
-      `Bila ditandatangani elektronik: setelah "npx sop build", tandatangani PDF-nya dan simpan di ${signed}, lalu "npx sop ttd".\n`,
+    `SOP baru: ${rel}\nNomor: ${nomor}\nSunting berkas itu, lalu jalankan "npm run cek" (atau "npm run pratinjau" untuk melihatnya tercetak).\n` +
+      `Bila ditandatangani elektronik: setelah "npm run bangun", tandatangani PDF-nya dan simpan di ${signed}, lalu "npx sop ttd".\n`,
   );
   return EXIT.ok;
 }

@@ -6,13 +6,14 @@ import { buildBooks } from '../book/build-book.ts';
 import { reportSections } from '../monev/print.ts';
 import { closest } from '../diagnostics/suggest.ts';
 import { nameSlug } from '../model/slug.ts';
-import { checkedProject, progress, withPrinter } from './build.ts';
+import { checkedProject, commandProgress, withPrinter } from './build.ts';
+import { pdfSteps } from './progress.ts';
 import type { CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
 import { parseBase, type Base } from '../site/urls.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf] [--monev] [--base-url URL]
+export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf] [--monev] [--base-url URL] [--diam]
 
 Menyusun buku SOP tahunan setiap instansi di content/ menjadi
 output/buku/<instansi>-<tahun>.pdf: sampul, halaman pembuka dari
@@ -37,6 +38,7 @@ Opsi:
                      https://dinas.example.go.id/sop/: halaman pertama setiap SOP
                      bertanda tangan elektronik di buku diberi kode QR dan alamat
                      halamannya di situs, tempat PDF aslinya diterbitkan
+  --diam             tanpa laporan kemajuan (lihat sop build --help)
   -h, --help         tampilkan bantuan ini
 
 Di halaman pembuka boleh dipakai isian {{tahun}}, {{instansi}}, {{pemerintah}},
@@ -74,6 +76,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
       draf: { type: 'boolean' },
       monev: { type: 'boolean' },
       'base-url': { type: 'string' },
+      diam: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -91,9 +94,10 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   }
   if (values['base-url'] !== undefined && !site.origin) throw new UsageError(`Alamat situs "${values['base-url']}" bukan URL lengkap.`, 'Kode QR di buku memerlukan alamat lengkap, mis. --base-url https://dinas.example.go.id/sop/');
   if (!existsSync(projectDirs(ctx.cwd).content)) {
-    throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
+    throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');
   }
-  const project = await checkedProject(ctx);
+  const progress = commandProgress(ctx, values.diam);
+  const project = await checkedProject(ctx, progress);
   if (!project) return EXIT.invalid;
   const { sops } = project;
   const known = [...new Set(project.instansi.map((i) => i.id))].sort();
@@ -110,7 +114,6 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   const withSops = new Set(sops.map((s) => s.instansi.id));
   const empty = ids.filter((id) => !withSops.has(id));
 
-  const tty = ctx.isTTY;
   const result = await withPrinter(ctx.cwd, 'sop book', (printer) =>
     buildBooks(project, {
       tahun,
@@ -119,11 +122,11 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
       ...(values.monev ? { lampiran: new Map([...reportSections(project, tahun)].map(([id, l]) => [id, [l]])) } : {}),
       printer,
       ...(site.origin ? { site } : {}),
-      ...(progress(ctx, 'Mencetak PDF SOP') ? { onPdfProgress: progress(ctx, 'Mencetak PDF SOP')! } : {}),
-      ...(tty ? { onBook: (inst, i, total) => process.stderr.write(`\r\x1b[2KMenyusun buku ${i + 1}/${total}  ${inst.id}`) } : {}),
+      onPdfProgress: pdfSteps(progress, 'Mencetak PDF SOP'),
+      onBook: (inst, done, total) => progress.step('Menyusun buku', done, total, inst.id),
     }),
   );
-  if (tty) process.stderr.write('\r\x1b[2K');
+  progress.clear();
 
   for (const id of empty) ctx.stdout(`${id}: belum ada SOP yang valid, buku tidak dibuat.\n`);
   for (const b of result.books) {

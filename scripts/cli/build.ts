@@ -7,20 +7,20 @@ import { collect } from '../diagnostics/report.ts';
 import { explainFsErrors } from '../output/fs-errors.ts';
 import { describeHolder, lockFile, withProjectLock, type LockHolder } from '../output/lock.ts';
 import { committedOutput } from '../output/sets.ts';
-import { formatGithub, formatHuman, printable } from '../diagnostics/format.ts';
+import { formatGithub, formatHuman } from '../diagnostics/format.ts';
 import { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
-import type { Sop } from '../model/sop.ts';
 import { projectOf } from '../validate/check-content.ts';
 import { packageDirs } from '../print/package-dirs.ts';
 import type { CheckContext } from './check.ts';
+import { createProgress, pdfSteps, progressMode, type Progress } from './progress.ts';
 import { runCheckParallel } from '../validate/run.ts';
 import { projectDirs } from '../model/paths.ts';
 import { signedPdfPath } from '../model/paths.ts';
 import { isSignable } from '../signatures/files.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html]
+export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html] [--diam]
 
 Memeriksa content/ lalu mencetak setiap SOP yang valid menjadi PDF resmi
 (halaman identitas + halaman prosedur dengan bagan alir) di
@@ -35,6 +35,9 @@ Opsi:
   --html       tulis juga <slug>.html di samping setiap PDF: halaman HTML
                mandiri (huruf dan logo tertanam) yang persis dicetak menjadi
                PDF itu, untuk dibuka di peramban
+  --diam       tanpa laporan kemajuan (di terminal: tahap, n/N, SOP yang
+               sedang dicetak dan waktu; di CI atau bila disalurkan: satu baris
+               per tahap)
   -h, --help   tampilkan bantuan ini
 
 Memerlukan Chrome, Chromium atau Edge. Bila tidak ditemukan otomatis,
@@ -45,12 +48,13 @@ peramban tidak ditemukan.
 `;
 
 /** Check content; on errors print them and return undefined. Shared by build, book and site. */
-export async function checkedProject(ctx: CheckContext): Promise<Project | undefined> {
+export async function checkedProject(ctx: CheckContext, progress?: Progress): Promise<Project | undefined> {
   if (!existsSync(projectDirs(ctx.cwd).content)) {
-    throw new UsageError('Folder content/ tidak ditemukan di folder ini.', 'Jalankan sop dari folder proyek (yang berisi content/).');
+    throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');
   }
   const { result } = await runCheckParallel(ctx.cwd);
   const diagnostics = collect(result.files);
+  progress?.finished('Memeriksa content/', `${result.files.length} berkas`);
   if (!result.ok) {
     if (ctx.env.GITHUB_ACTIONS === 'true') ctx.stdout(formatGithub(diagnostics));
     ctx.stdout(formatHuman(diagnostics.filter((d) => d.severity === 'galat'), ctx.isTTY && !ctx.env.NO_COLOR, result.files.length));
@@ -58,7 +62,7 @@ export async function checkedProject(ctx: CheckContext): Promise<Project | undef
     return undefined;
   }
   const warnings = diagnostics.length;
-  if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npx sop check" untuk rinciannya.\n`);
+  if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npm run cek" (atau "npx sop check") untuk rinciannya.\n`);
   const tracked = committedOutput(projectDirs(ctx.cwd).output);
   if (tracked) {
     ctx.stdout(
@@ -80,12 +84,9 @@ export function lazyPrinter(root: string): { get: () => Promise<Printer>; close:
   };
 }
 
-export function progress(ctx: CheckContext, label: string): ((done: number, total: number, sop: Sop) => void) | undefined {
-  if (!ctx.isTTY) return undefined;
-  return (done, total, sop) => {
-    process.stderr.write(`\r\x1b[2K${label} ${done}/${total}  ${printable(sop.path)}`);
-    if (done === total) process.stderr.write('\r\x1b[2K');
-  };
+/** The progress reporter of a command run with (or without) `--diam`. */
+export function commandProgress(ctx: CheckContext, diam: boolean | undefined): Progress {
+  return createProgress(progressMode({ diam, env: ctx.env, stderrTTY: Boolean(process.stderr.isTTY) }));
 }
 
 /**
@@ -116,12 +117,13 @@ export function summarizePdfs(built: BuiltPdf[], root: string): string {
 }
 
 export async function build(argv: string[], ctx: CheckContext): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { semua: { type: 'boolean' }, html: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ args: argv, options: { semua: { type: 'boolean' }, html: { type: 'boolean' }, diam: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     ctx.stdout(BUILD_HELP);
     return EXIT.ok;
   }
-  const project = await checkedProject(ctx);
+  const progress = commandProgress(ctx, values.diam);
+  const project = await checkedProject(ctx, progress);
   if (!project) return EXIT.invalid;
   const result = await withPrinter(ctx.cwd, 'sop build', (printer) =>
     buildPdfs(project.sops, {
@@ -130,9 +132,10 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
       prune: true,
       printer,
       ...(values.html ? { html: { allowedDirs: [ctx.cwd, ...packageDirs()] } } : {}),
-      ...optional(progress(ctx, 'Mencetak PDF')),
+      onProgress: pdfSteps(progress, 'Mencetak PDF'),
     }),
   );
+  progress.clear();
   ctx.stdout(summarizePdfs(result, ctx.cwd));
   ctx.stdout(signingNote(result, ctx.cwd));
   return EXIT.ok;
@@ -148,8 +151,4 @@ export function signingNote(built: BuiltPdf[], root: string): string {
     waiting.map((b) => `  ${rel(b.pdf)} → ${signedPdfPath(b.sop)}\n`).join('') +
     'lalu jalankan "sop ttd" untuk memeriksanya.\n'
   );
-}
-
-function optional<T>(onProgress: T | undefined): { onProgress?: T } {
-  return onProgress ? { onProgress } : {};
 }

@@ -51,9 +51,11 @@ export function impor(argv: string[], ctx: CheckContext): number {
     return EXIT.ok;
   }
   if (!positionals.length) throw new UsageError('Berkas Word/Excel yang diimpor belum disebut.', 'Contoh: sop impor "SOP Pelayanan.docx" --ke content/dinas-kominfo');
+  // Paths on the command line are where it was typed (a sub-folder too); what is written, the project's.
+  const here = ctx.here ?? ctx.cwd;
   const inputs: string[] = [];
   for (const p of positionals) {
-    const abs = path.resolve(ctx.cwd, p);
+    const abs = path.resolve(here, p);
     if (!existsSync(abs)) throw new UsageError(`Berkas atau folder "${p}" tidak ditemukan.`);
     if (statSync(abs).isDirectory()) {
       const found = readdirSync(abs).filter((n) => READABLE.test(n) && !n.startsWith('~$')).sort();
@@ -67,7 +69,7 @@ export function impor(argv: string[], ctx: CheckContext): number {
   const failed: VFile[] = [];
   for (const p of inputs) {
     try {
-      read.push(readDocument(p, readFileSync(path.resolve(ctx.cwd, p))));
+      read.push(readDocument(p, readFileSync(path.resolve(here, p))));
     } catch (e) {
       // One document that cannot be read never stops the others.
       const v = new VFile({ path: p });
@@ -83,7 +85,7 @@ export function impor(argv: string[], ctx: CheckContext): number {
     return EXIT.invalid;
   }
 
-  const folder = target(values.ke, read, ctx.cwd);
+  const folder = target(values.ke, read, ctx.cwd, here);
   insideContent(ctx.cwd, folder);
   const hasInstansi = ['instansi.yml', 'instansi.yaml'].some((f) => existsSync(path.join(ctx.cwd, folder, f)));
   const plan = planWrite(read, folder, hasInstansi);
@@ -127,9 +129,9 @@ function insideContent(cwd: string, folder: string): void {
 }
 
 /** The folder to write to: --ke (inside content/), else content/<office> from the document. */
-function target(ke: string | undefined, read: readonly ReadFile[], cwd: string): string {
+function target(ke: string | undefined, read: readonly ReadFile[], cwd: string, here: string): string {
   if (ke !== undefined) {
-    const rel = path.relative(cwd, path.resolve(cwd, ke)).split(path.sep).join('/');
+    const rel = path.relative(cwd, path.resolve(here, ke)).split(path.sep).join('/');
     if (!rel.startsWith(`${CONTENT_DIR}/`) || rel.split('/').some((p) => p === '..')) {
       throw new UsageError(`Folder tujuan "${ke}" harus berada di dalam content/.`, 'Contoh: --ke content/dinas-kominfo');
     }

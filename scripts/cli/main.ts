@@ -2,6 +2,7 @@
 import { closest } from '../diagnostics/suggest.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, SopError } from '../errors.ts';
+import { findProjectRoot, invokedFrom } from './project-root.ts';
 import { UsageError } from './usage.ts';
 
 const HELP = `sop-press: dari sumber teks ke dokumen SOP Administrasi Pemerintahan.
@@ -59,7 +60,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const run = await load();
-    return await run(rest, { cwd: process.cwd(), env: process.env, stdout: out, isTTY: Boolean(process.stdout.isTTY) });
+    const here = invokedFrom(process.env, process.cwd());
+    // `sop mulai` makes a project where it is told; every other command finds the one it is in.
+    const cwd = name === 'mulai' ? process.cwd() : (findProjectRoot(here) ?? here);
+    return await run(rest, { cwd, here, env: process.env, stdout: out, isTTY: Boolean(process.stdout.isTTY) });
   } catch (e) {
     if (isParseArgsError(e)) {
       err(`Galat: ${localizeParseArgs((e as Error).message)}\nLihat "sop ${name} --help".\n`);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../site/build-site.ts';
 import { parseBase } from '../site/urls.ts';
-import { checkedProject, progress, withPrinter } from './build.ts';
+import { checkedProject, commandProgress, withPrinter } from './build.ts';
+import { pdfSteps } from './progress.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';
 
@@ -38,6 +39,7 @@ Opsi:
   --tahun TTTT       tahun buku SOP yang disusun (bawaan: tahun ini)
   --tanpa-buku       jangan menyusun buku; tautkan buku yang sudah ada saja
   --semua            bangun ulang semua PDF, abaikan cache
+  --diam             tanpa laporan kemajuan (lihat sop build --help)
   -h, --help         tampilkan bantuan ini
 
 Kode keluar: 0 berhasil, 1 ada galat di isi SOP, 2 salah pemakaian atau
@@ -53,6 +55,7 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
       tahun: { type: 'string' },
       'tanpa-buku': { type: 'boolean' },
       semua: { type: 'boolean' },
+      diam: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,7 +70,8 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
     throw new UsageError((e as Error).message, 'Contoh: --base-url /sop/ atau --base-url https://dinas.example.go.id/sop/');
   }
   const tahun = values['tanpa-buku'] ? undefined : parseTahun(values.tahun, new Date());
-  const project = await checkedProject(ctx);
+  const progress = commandProgress(ctx, values.diam);
+  const project = await checkedProject(ctx, progress);
   if (!project) return EXIT.invalid;
   const { sops } = project;
   const started = performance.now();
@@ -77,10 +81,11 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
       ...(values.judul?.trim() ? { judul: values.judul.trim() } : {}),
       printer,
       ...(values.semua ? { force: true } : {}),
-      ...optional(progress(ctx, 'Mencetak PDF')),
+      onProgress: pdfSteps(progress, 'Mencetak PDF'),
       ...(tahun !== undefined ? { tahunBuku: tahun } : {}),
     }),
   );
+  progress.clear();
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
   const rebuilt = result.pdfs.filter((p) => p.rebuilt).length;
   const hidden = sops.length - result.model.sops.length;
@@ -100,8 +105,4 @@ function parseTahun(value: string | undefined, now: Date): number {
   if (value === undefined) return now.getFullYear();
   if (!/^\d{4}$/.test(value.trim())) throw new UsageError(`Tahun "${value}" tidak valid.`, 'Tulis tahun empat angka, misalnya --tahun 2024.');
   return Number(value.trim());
-}
-
-function optional<T>(onProgress: T | undefined): { onProgress?: T } {
-  return onProgress ? { onProgress } : {};
 }

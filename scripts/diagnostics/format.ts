@@ -18,6 +18,11 @@ export function printable(text: string, keepLineBreaks = false): string {
 
 /** Invisible characters and tab, but not CR and LF. */
 const INVISIBLE_IN_LINES = new RegExp(`${INVISIBLE.source}|\t`, 'g');
+/** `sop check --pantau` starts each round with this (a background problem matcher's begin). */
+export const WATCH_BEGINS_TEXT = 'Memeriksa ulang';
+export const WATCH_BEGINS = `^${WATCH_BEGINS_TEXT} `;
+/** …and ends it with formatHuman's summary line, uncoloured. */
+export const WATCH_ENDS = '^\\d+ berkas diperiksa: \\d+ galat, \\d+ peringatan\\.$';
 
 export function formatHuman(diagnostics: Diagnostic[], color: boolean, fileCount: number): string {
   const c = pc.createColors(color);

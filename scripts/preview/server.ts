@@ -316,23 +316,43 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }, 30);
   };
   const watchers: FSWatcher[] = [];
-  const watchDir = (dir: string, fromLayouts: boolean) => {
-    if (existsSync(dir)) watchers.push(watch(dir, { recursive: true }, () => onChange(fromLayouts)));
+  const watchDir = (dir: string, fromLayouts: boolean): boolean => {
+    if (!existsSync(dir)) return false;
+    watchers.push(watch(dir, { recursive: true }, () => onChange(fromLayouts)));
+    return true;
   };
   watchDir(dirs.content, false);
-  watchDir(dirs.layouts, true);
+  // The office's layouts/ may be created while the preview runs: the root is watched (not
+  // recursively) until it appears, then layouts/ itself.
+  if (!watchDir(dirs.layouts, true)) {
+    const rootWatcher = watch(root, (_event, name) => {
+      if (String(name) !== path.basename(dirs.layouts) || !watchDir(dirs.layouts, true)) return;
+      rootWatcher.close();
+      onChange(true);
+    });
+    watchers.push(rootWatcher);
+  }
   if (path.resolve(dirs.layouts) !== path.resolve(PACKAGE_LAYOUTS)) watchDir(PACKAGE_LAYOUTS, true);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
+  const stopWatching = () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+  } catch (e) {
+    // A busy port: nothing may keep the process alive after the caller reports it.
+    stopWatching();
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
     close: async () => {
-      clearTimeout(timer);
-      for (const w of watchers) w.close();
+      stopWatching();
       for (const res of clients) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -139,7 +139,8 @@ function systemCandidates(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Ar
 /**
  * Order: `PUPPETEER_EXECUTABLE_PATH`, `SOP_BROWSER`, Puppeteer's cache (newest version), then
  * the OS's usual install locations. An env var pointing at a missing file is skipped with a note
- * rather than fatal, so a stale setting does not block printing when another browser exists.
+ * (printed by the launcher, never silent), so a stale setting does not block printing when
+ * another browser exists.
  */
 export function findBrowser(
   env: NodeJS.ProcessEnv = process.env,
@@ -147,23 +148,50 @@ export function findBrowser(
   exists: Exists = fs.existsSync,
   list: ListDir = safeList,
 ): FoundBrowser | null {
+  return searchBrowser(env, platform, exists, list).found;
+}
+
+/** findBrowser's answer with what it looked at, in order, each with what was wrong: for the messages. */
+export function searchBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  exists: Exists = fs.existsSync,
+  list: ListDir = safeList,
+): { found: FoundBrowser | null; tried: string[] } {
   const notes: string[] = [];
-  const withNotes = (found: FoundBrowser): FoundBrowser => (notes.length ? { ...found, notes } : found);
+  const tried: string[] = [];
+  const done = (found: FoundBrowser) => ({ found: notes.length ? { ...found, notes } : found, tried });
   for (const name of ENV_VARS) {
     const value = env[name]?.trim();
-    if (!value) continue;
-    if (exists(value)) return withNotes({ path: value, source: name });
+    if (!value) {
+      tried.push(`${name}: tidak diisi`);
+      continue;
+    }
+    if (exists(value)) return done({ path: value, source: name });
     notes.push(`${name}=${value} tidak ditemukan, diabaikan.`);
+    tried.push(`${name}=${value}: berkas itu tidak ada`);
   }
   const cached = fromPuppeteerCache(env, platform, exists, list);
-  if (cached) return withNotes({ path: cached, source: 'cache puppeteer' });
+  if (cached) return done({ path: cached, source: 'cache puppeteer' });
+  tried.push('cache Puppeteer: tidak ada browser di dalamnya');
   const seen = new Set<string>();
+  const missing: string[] = [];
   for (const { file, source } of systemCandidates(env, platform)) {
     if (seen.has(file)) continue;
     seen.add(file);
-    if (exists(file)) return withNotes({ path: file, source });
+    if (exists(file)) {
+      if (missing.length) tried.push(`lokasi biasa, tidak ada: ${missing.join(', ')}`);
+      return done({ path: file, source });
+    }
+    missing.push(file);
   }
-  return null;
+  if (missing.length) tried.push(`lokasi biasa, tidak ada: ${missing.join(', ')}`);
+  return { found: null, tried };
+}
+
+/** "Yang sudah dicoba, berurutan:" and one numbered line per attempt. */
+export function triedList(tried: readonly string[]): string {
+  return tried.length ? `Yang sudah dicoba, berurutan:\n${tried.map((t, i) => `  ${i + 1}. ${t}`).join('\n')}` : '';
 }
 
 /** What to tell when a browser was found but would not start. */

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch } from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
-import { brokenBrowserMessage, findBrowser, missingBrowserMessage, PrerequisiteError } from './browser.ts';
+import { brokenBrowserMessage, missingBrowserMessage, PrerequisiteError, searchBrowser, triedList } from './browser.ts';
 import type { FoundBrowser } from './browser.ts';
 
 export interface LaunchOptions {
@@ -45,6 +45,20 @@ export function chromeArgs(isRoot: boolean = process.getuid?.() === 0): string[]
 }
 
 class StartTimeout extends Error {}
+
+/**
+ * What went wrong at the start, in Indonesian: Puppeteer's own text is English ("Failed to
+ * launch the browser process!", "Protocol error … Target closed") and stays in the error's cause.
+ */
+export function launchFailure(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const code = /\bcode[:=]\s*(-?\d+)/i.exec(text)?.[1];
+  if (/Target closed|Protocol error|WebSocket|pipe/i.test(text)) {
+    return 'program itu berjalan tetapi tidak menjawab sebagai browser (bukan Chrome, Chromium atau Edge?), lalu berhenti.';
+  }
+  if (/Failed to launch/i.test(text)) return `program itu langsung berhenti${code ? ` (kode keluar ${code})` : ''}, sebelum dapat dipakai mencetak.`;
+  return 'program itu tidak dapat dikendalikan untuk mencetak.';
+}
 
 function removeDir(dir: string): void {
   // Retries: on Windows the profile stays locked for a moment after the browser exits.
@@ -153,10 +167,13 @@ function unrunnable(executable: FoundBrowser): PrerequisiteError | undefined {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
-  const executable = options.executablePath ? { path: options.executablePath, source: 'opsi' } : (options.locate ?? findBrowser)();
+  const search = options.executablePath ? { found: { path: options.executablePath, source: 'opsi' }, tried: [] } : options.locate ? { found: options.locate(), tried: [] } : searchBrowser();
+  const executable = search.found;
   if (!executable) {
-    throw new PrerequisiteError(missingBrowserMessage(), 'Setelah browser terpasang, jalankan perintah ini lagi.');
+    throw new PrerequisiteError(`${missingBrowserMessage()}\n${triedList(search.tried)}`.trim(), 'Setelah browser terpasang, jalankan perintah ini lagi.');
   }
+  // A variable that points nowhere was skipped: say so, it was set for a reason.
+  for (const note of executable.notes ?? []) process.stderr.write(`Catatan: ${note} Memakai ${executable.path} (${executable.source}).\n`);
   const refused = unrunnable(executable);
   if (refused) throw refused;
   const timeoutMs = options.timeoutMs ?? startTimeoutMs();
@@ -199,9 +216,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
         { cause: error },
       );
     }
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new PrerequisiteError(
-      `Browser ${executable.path} (${executable.source}) ditemukan tetapi gagal dijalankan: ${reason}`,
+      `Browser ${executable.path} (${executable.source}) ditemukan tetapi gagal dijalankan: ${launchFailure(error)}${search.tried.length ? `\n${triedList(search.tried)}\n  ${search.tried.length + 1}. ${executable.path} (${executable.source}): ${launchFailure(error)}` : ''}`,
       brokenBrowserMessage(executable.path),
       { cause: error },
     );

@@ -52,3 +52,20 @@ export function nextNomor(existing: readonly string[], code: string, year: numbe
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/** The placeholders of a numbering pattern: `{nomor}` is required, the others optional. */
+export const POLA_FIELDS = ['nomor', 'singkatan', 'tahun'] as const;
+export const DEFAULT_POLA = '{nomor}/SOP/{singkatan}/{tahun}';
+
+/** What is wrong with a numbering pattern, in Indonesian; undefined when it can be used. */
+export function polaProblem(pola: string): string | undefined {
+  if (!pola.includes('{nomor}')) return `Pola nomor "${pola}" tidak memuat {nomor} (nomor urut SOP).`;
+  const unknown = [...pola.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!).find((f) => !(POLA_FIELDS as readonly string[]).includes(f));
+  if (unknown !== undefined) return `Pola nomor "${pola}" memuat {${unknown}}, yang tidak dikenal; yang dikenal: {nomor}, {singkatan}, {tahun}.`;
+  return undefined;
+}
+
+/** `500.16/{nomor}/SOP/{singkatan}/{tahun}` → `500.16/001/SOP/DPMPTSP/2026`. */
+export function nomorFromPola(pola: string, values: { nomor: number; singkatan: string; tahun: number }): string {
+  return pola.replaceAll('{nomor}', String(values.nomor).padStart(3, '0')).replaceAll('{singkatan}', values.singkatan).replaceAll('{tahun}', String(values.tahun));
+}

@@ -33,4 +33,9 @@ describe('Indonesian messages in the schemas', () => {
       expect(sop.properties[key].errorMessage, key).toContain('diawali "- "');
     }
   });
+
+  it('an unknown key: the keys that are known, instead of "Property … is not allowed"', () => {
+    expect(instansi.errorMessage).toBe(`Kunci yang dikenal di instansi.yml: ${Object.keys(instansi.properties).join(', ')}. Kunci lain tidak dikenal: periksa ejaannya (huruf kecil, garis bawah).`);
+    expect(instansi.$defs.penandatangan.errorMessage).toContain('jabatan, nama, pangkat, nip');
+  });
 });

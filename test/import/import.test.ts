@@ -77,7 +77,7 @@ describe('sop impor: Word', () => {
     // No arrow crosses a page break in Word: said once, at the row, in the document and the .md.
     const notes = plan.messages[0]!.messages;
     expect(notes.map((m) => m.reason)).toEqual([expect.stringMatching(/^seed-000\.docx \(halaman 2, tabel 3, baris \d+\): tidak ada panah keluar dari baris 7, 9 /)]);
-    const md = plan.files.find((f) => f.path.endsWith('.md'))!.data.split('\n');
+    const md = (plan.files.find((f) => f.path.endsWith('.md'))!.data as string).split('\n');
     expect(md[notes[0]!.line! - 1]).toMatch(/^\| 7 \| Mengolah dan menganalisa/);
   });
 
@@ -89,7 +89,7 @@ describe('sop impor: Word', () => {
     expect(result.sops[0]!.instansi.alamat).toBe(SEED_001.header[2]);
     expect(result.sops[0]!.instansi.teks_terminator).toBe(true);
     // "…… Januari 2024": month precision, said at the line of the key and the cell of the document.
-    const md = plan.files.find((f) => f.path.endsWith('.md'))!.data.split('\n');
+    const md = (plan.files.find((f) => f.path.endsWith('.md'))!.data as string).split('\n');
     const dated = plan.messages[0]!.messages.filter((m) => /tanpa hari/.test(m.reason));
     expect(dated.map((m) => md[m.line! - 1]!.split(':')[0])).toEqual(['tanggal_pembuatan', 'tanggal_efektif']);
     expect(dated[0]!.reason).toMatch(/tabel 1, baris 2, kolom 2/);
@@ -185,7 +185,7 @@ describe('sop impor: what it cannot read', () => {
     const sop: SeedSop = { ...SEED_004B, rows: SEED_004B.rows.map((r, i) => (i === 2 ? { ...r, actor: -1 } : r)) };
     const read: ReadFile = readDocument('x.docx', docx([{ sop, style: { identity: 'two-cells', listLayout: 'label-row', items: 'breaks', symbols: 'marks', pages: 'repeat' } }]));
     const plan = planWrite([read], FOLDER, false);
-    const md = plan.files.find((f) => f.path.endsWith('.md'))!.data.split('\n');
+    const md = (plan.files.find((f) => f.path.endsWith('.md'))!.data as string).split('\n');
     const note = plan.messages[0]!.messages.find((m) => /tidak ada simbol/.test(m.reason))!;
     expect(note.reason).toMatch(/baris 3: tidak ada simbol di kolom pelaksana/);
     expect(md[note.line! - 1]).toMatch(/^\| 3 \| Mengolah data laporan kinerja triwulan \| \|/);

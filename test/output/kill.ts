@@ -70,7 +70,7 @@ export class KillTrials {
   /** Runs the command to its end; `switching`: it has a generation to build (its time sets the kill delays). */
   #runToEnd(switching: boolean): void {
     const started = performance.now();
-    const r = spawnSync(process.execPath, [SOP, ...this.#args], { cwd: this.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [SOP, ...this.#args, '--diam'], { cwd: this.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.stderr, 'stderr of a run after a kill').toBe('');
     expect(r.status, 'exit code of a run after a kill').toBe(0);
     if (switching) this.#duration = performance.now() - started;

@@ -36,7 +36,7 @@ describe('sop build (CLI)', () => {
   it('continues an identity part with 40 legal bases on further sheets, at its own size', () => {
     const bases = Array.from({ length: 40 }, (_, i) => `"Peraturan Menteri Dalam Negeri Nomor ${i + 1} Tahun 2017 tentang Tata Cara Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah"`);
     const dir = project({ 'uji/instansi.yml': INSTANSI, 'uji/panjang.md': sopSource({ dasar_hukum: `[${bases.join(', ')}]` }) });
-    const r = run(dir, ['build']);
+    const r = run(dir, ['build', '--diam']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const pdf = path.join(dir, 'output', 'pdf', 'uji', 'panjang.pdf');

@@ -91,6 +91,23 @@ describe('a browser that cannot start', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 
+  it.runIf(posix)('a program that is not a browser: why, in Indonesian, none of Puppeteer\'s English', () => {
+    const dir = project(ONE_SOP);
+    for (const program of ['/bin/true', script(dir, 'bukan-browser', 'echo "Usage: something else" >&2; exit 3')]) {
+      const r = run(dir, ['build'], { PUPPETEER_EXECUTABLE_PATH: program });
+      expect(r.status, program).toBe(2);
+      expect(r.stderr).toContain(`Galat: Browser ${program} (PUPPETEER_EXECUTABLE_PATH) ditemukan tetapi gagal dijalankan: program itu`);
+      expect(r.stderr).not.toMatch(/Protocol error|Target closed|Failed to launch|Usage:|\n\s+at /);
+    }
+  }, 60_000);
+
+  it('a PUPPETEER_EXECUTABLE_PATH that points nowhere is said, not silently ignored', () => {
+    const dir = project(ONE_SOP);
+    const r = run(dir, ['build'], { PUPPETEER_EXECUTABLE_PATH: '/tidak/ada/chrome' });
+    expect(r.stderr).toMatch(/^Catatan: PUPPETEER_EXECUTABLE_PATH=\/tidak\/ada\/chrome tidak ditemukan, diabaikan\. Memakai \S+ \(/m);
+    expect(r.status).toBe(0);
+  }, 60_000);
+
   it('reads SOP_BROWSER_TIMEOUT in seconds, and refuses nonsense', () => {
     expect(startTimeoutMs({})).toBe(10_000);
     expect(startTimeoutMs({ SOP_BROWSER_TIMEOUT: '60' })).toBe(60_000);
@@ -167,7 +184,7 @@ describe('a browser that dies in the middle of a build', () => {
     const reference = await hashes(path.join(dir, 'output', 'pdf'));
     writeFileSync(pids, '');
 
-    const child = spawn(process.execPath, [SOP, 'build', '--semua'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SOP, 'build', '--semua', '--diam'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findBrowser, missingBrowserMessage, PrerequisiteError } from '../../scripts/print/browser.ts';
+import { findBrowser, missingBrowserMessage, PrerequisiteError, searchBrowser, triedList } from '../../scripts/print/browser.ts';
+import { launchFailure } from '../../scripts/print/launch.ts';
 
 /** A fake file system: a set of files; directories are derived from their paths. */
 function fakeFs(files: string[], p: path.PlatformPath = path.posix) {
@@ -190,5 +191,22 @@ describe('PrerequisiteError', () => {
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('PrerequisiteError');
     expect(e.hint).toBe('Pasang chromium.');
+  });
+});
+
+describe('what was tried, in order, and what was wrong with each', () => {
+  it('lists the variables, the Puppeteer cache and the usual locations when nothing is found', () => {
+    const fs = fakeFs([]);
+    const { found, tried } = searchBrowser({ PUPPETEER_EXECUTABLE_PATH: '/salah/chrome', PATH: '' }, 'linux', fs.exists, fs.list);
+    expect(found).toBeNull();
+    expect(tried.slice(0, 3)).toEqual(['PUPPETEER_EXECUTABLE_PATH=/salah/chrome: berkas itu tidak ada', 'SOP_BROWSER: tidak diisi', 'cache Puppeteer: tidak ada browser di dalamnya']);
+    expect(tried[3]).toMatch(/^lokasi biasa, tidak ada: \/usr\/bin\/chromium, \/usr\/bin\/chromium-browser, /);
+    expect(triedList(tried)).toMatch(/^Yang sudah dicoba, berurutan:\n {2}1\. PUPPETEER_EXECUTABLE_PATH=\/salah\/chrome: berkas itu tidak ada\n {2}2\. /);
+  });
+
+  it("says why a start failed in Indonesian, whatever Puppeteer's English", () => {
+    expect(launchFailure(new Error('Protocol error (Target.setDiscoverTargets): Target closed'))).toMatch(/^program itu berjalan tetapi tidak menjawab sebagai browser/);
+    expect(launchFailure(new Error('Failed to launch the browser process! code: 3\n\nstderr:\nUsage'))).toBe('program itu langsung berhenti (kode keluar 3), sebelum dapat dipakai mencetak.');
+    expect(launchFailure(new Error('something else entirely'))).toBe('program itu tidak dapat dikendalikan untuk mencetak.');
   });
 });
