@@ -19,13 +19,19 @@ const NOT_PRINTED = new Set(['id', 'slug', 'path', 'steps']);
 
 const short = (value: unknown) => createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex').slice(0, 16);
 
+/** The instansi as it prints: not where its instansi.yml sits. */
+function printedInstansi(instansi: Sop['instansi']): Omit<Sop['instansi'], 'file' | 'dir'> {
+  const { file: _file, dir: _dir, ...printed } = instansi;
+  return printed;
+}
+
 /**
  * `printed`: hash of everything shared by every SOP's print (layouts, fonts, code) and the logo,
  * so that "same source parts, different bytes" can be told apart from a source edit.
  */
 export function sourceParts(sop: Sop, context: SopContext, printed: string): SourceParts {
   const parts: SourceParts = {};
-  for (const [key, value] of Object.entries(sop)) if (!NOT_PRINTED.has(key)) parts[key] = short(value);
+  for (const [key, value] of Object.entries(sop)) if (!NOT_PRINTED.has(key)) parts[key] = short(key === 'instansi' ? printedInstansi(sop.instansi) : value);
   parts['jumlah baris'] = short(sop.steps.length);
   for (const step of sop.steps) parts[`baris ${step.no}`] = short(step);
   if (context.replacedBy) parts['digantikan oleh'] = short(context.replacedBy);

@@ -8,6 +8,7 @@ import { LABEL_CLEAR, LABEL_FONT_SIZE } from '../flow/labels.ts';
 import { syllables } from '../kit/hyphen.ts';
 import { ptToPx } from '../print/units.ts';
 import { PX_PER_MM, type Paper, type ProcedureColumns } from './paper.ts';
+import type { ColumnHeaders } from '../model/sop.ts';
 
 /** sop.css: the table prints at 8 pt, line-height 1.3; a cell has 3 px of padding above and below, 4 px each side, and a 0.75 pt rule. */
 export const TABLE_PT = 8;
@@ -95,15 +96,8 @@ export function rowCells(texts: Record<RowCell, string>, columns: ProcedureColum
 /** Height of a row (px): its tallest cell, at least MIN_ROW. */
 export const rowHeight = (cells: CellFit[]) => Math.max(MIN_ROW, ...cells.map((c) => c.height));
 
-export interface HeaderTexts {
-  /** Header words as written (No, Kegiatan, …). */
-  no: string;
-  kegiatan: string;
-  pelaksana: string;
-  kelengkapan: string;
-  waktu: string;
-  output: string;
-  keterangan: string;
+/** Header words as written (No, Kegiatan, …), the actors' names and their size. */
+export interface HeaderTexts extends ColumnHeaders {
   actors: string[];
   actorPt: number;
 }
