@@ -23,17 +23,22 @@ const SPAN_SEP = 3;
 
 /**
  * Lanes per gap. `colX` has n+1 column boundaries; `margins[c]` is the free width between
- * column c's edge and its symbols.
+ * column c's edge and its symbols; a rule prints `ruleMid` right of its boundary (RULE_MID_X),
+ * and lanes keep their distance from where it prints.
  */
-export function buildLanes(colX: number[], margins: number[], isRule: boolean[] = colX.map(() => true)): Lane[][] {
+export function buildLanes(colX: number[], margins: number[], isRule: boolean[] = colX.map(() => true), ruleMid = 0): Lane[][] {
   const n = margins.length;
   const gaps: Lane[][] = [];
   for (let g = 0; g <= n; g++) {
-    const X = colX[g]!;
+    const shift = isRule[g] ? ruleMid : 0;
+    const X = colX[g]! + shift;
     const xs: number[] = [];
     const first = isRule[g] ? OFF_RULE : SPACING / 2;
-    if (g > 0) xs.push(...offsets(margins[g - 1]!, first).map((d) => X - d));
-    if (g < n) xs.push(...offsets(margins[g]!, first).map((d) => X + d));
+    // The margins as seen from the rule's middle.
+    const left = g > 0 ? margins[g - 1]! + shift : 0;
+    const right = g < n ? margins[g]! - shift : 0;
+    if (g > 0) xs.push(...offsets(left, first).map((d) => X - d));
+    if (g < n) xs.push(...offsets(right, first).map((d) => X + d));
     if (xs.length === 0) {
       // Columns too narrow for the usual spacing: one lane off the rule if the margin leaves
       // 2 px to the symbols (routes avoid passing them there, see route.ts), else in its middle.

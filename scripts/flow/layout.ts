@@ -13,7 +13,7 @@ import type { Beside, Piece, Remote } from './beside.ts';
 import { sideAt, simplify, SIZE, SYMBOL_CLEAR, symbolHeight, symbolWidth } from './geometry.ts';
 import { LABEL_FONT_SIZE, placeLabels } from './labels.ts';
 import { buildLanes } from './lanes.ts';
-import { colCenter, pageGeom, pentSize } from './page.ts';
+import { colCenter, pageGeom, pentSize, RULE_MID_X } from './page.ts';
 import type { PageGeom } from './page.ts';
 import { planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
@@ -263,7 +263,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     ),
   ];
   const margins = g.cw.map((w) => (w - symbolWidth(w)) / 2);
-  const lanes = routeLanes(jobs, buildLanes(g.colX, margins, g.isRule), elbows, spaces, descents, bans, [...[...objs.values()].map((o) => o.sym), ...besides.map((b) => b.pent), ...remotes.map((r) => r.obj.sym)]);
+  const lanes = routeLanes(jobs, buildLanes(g.colX, margins, g.isRule, RULE_MID_X), elbows, spaces, descents, bans, [...[...objs.values()].map((o) => o.sym), ...besides.map((b) => b.pent), ...remotes.map((r) => r.obj.sym)]);
   for (const o of [...objs.values(), ...remotes.map((r) => r.obj)]) assignPorts(o);
 
   const connectors: Connector[] = [];
@@ -306,9 +306,9 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
   return { ...placeLabels(layout, LABEL_FONT_SIZE), lanes: laneOf, bans, tall };
 }
 
-/** Where the table draws its rules under this page's overlay. */
+/** Where the table prints its rules under this page's overlay (the middles of the column rules, see RULE_MID_X). */
 function tableRules(input: LayoutInput, g: PageGeom): { x: number[]; y: number[] } {
-  const x = [0];
+  const x = [RULE_MID_X];
   for (const w of input.columnWidths) x.push(x[x.length - 1]! + w);
   const y = [0, ...(g.topBand ? [g.band] : []), ...[...g.rowBottom.values()]];
   if (g.bottomBand) y.push(g.height);

@@ -1,4 +1,5 @@
 // Geometry of one procedure page: column and row positions, bands, off-page connector size.
+import { ptToPx } from '../print/units.ts';
 import { SIZE, symbolWidth } from './geometry.ts';
 import type { LayoutInput } from './types.ts';
 
@@ -23,6 +24,14 @@ export interface PageGeom {
   first: number;
   last: number;
 }
+
+/**
+ * Where a column rule prints: Chromium paints the table's collapsed 0.75 pt (1 px) rules just
+ * right of the column boundaries the overlay is laid out on (measured in the PDF), so a rule's
+ * middle stands half its width right of its boundary. (Row rules are snapped to whole pixels,
+ * within half a pixel of their boundaries either way.)
+ */
+export const RULE_MID_X = ptToPx(0.75) / 2;
 
 /** Only tables with this few actors split their wide columns (see layoutColumns). */
 const SPLIT_MAX_ACTORS = 2;

@@ -37,6 +37,8 @@ describe('lanes', () => {
     // 8 px off every column rule, 6 px apart, 2 px off the symbols (18 px margins).
     const gaps = buildLanes([0, 90, 180], [18, 18]);
     expect(gaps.map((g) => g.map((l) => l.x))).toEqual([[8, 14], [76, 82, 98, 104], [166, 172]]);
+    // Rules printing half a pixel right of their boundaries (RULE_MID_X): lanes keep 8 px from where they print.
+    expect(buildLanes([0, 90, 180], [18, 18], [true, true, true], 0.5).map((g) => g.map((l) => l.x))).toEqual([[8.5, 14.5], [76.5, 82.5, 98.5, 104.5], [166.5, 172.5]]);
     // A boundary that only splits a wide column is no rule: lanes may stand right beside it.
     expect(buildLanes([0, 90, 180], [18, 18], [true, false, true])[1]!.map((l) => l.x)).toEqual([75, 81, 87, 93, 99, 105]);
     const lane = gaps[1]![0]!;
