@@ -103,6 +103,7 @@ export function readabilityTable(flows: Array<{ score: Readability; violations?:
     `flows                                              ${flows.length}`,
     `decision labels across a table rule               ${sum((r) => r.labelsOnRule)} of ${sum((r) => r.labels)}`,
     `decision labels not clear (2 pt, one cell, 7 pt)   ${sum((r) => r.labelsBad)} of ${sum((r) => r.labels)}`,
+    `decision labels across a column rule from its line ${sum((r) => r.labelsAcrossLine)} of ${sum((r) => r.labels)}`,
     `segments beside a table rule (< 8 px for > 20 px)  ${sum((r) => r.ruleHugs)}`,
     `lanes < 8 px from a column rule                    ${sum((r) => r.laneNearRule)}`,
     `lanes < 6 px apart                                 ${sum((r) => r.laneTooClose)}`,
@@ -111,6 +112,8 @@ export function readabilityTable(flows: Array<{ score: Readability; violations?:
     `next-row hand-offs drawn as one-bend L             ${sum((r) => r.handoffsL)} of ${sum((r) => r.handoffs)} (${sum((r) => r.handoffsFree)} with a free L path; ${sum((r) => r.handoffsTurned)} down-then-across)`,
     `symbols < 60 % of their column                     ${sum((r) => r.smallSymbols)}`,
     `lines < 2 pt from a symbol they do not join        ${sum((r) => r.nearSymbols)}`,
+    `connector bands without a connector                ${sum((r) => r.emptyBands)} of ${sum((r) => r.bands)}`,
+    `off-page letters out of reading order              ${sum((r) => r.lettersOutOfOrder)}`,
     `geometry violations (checkLayout)                  ${flows.reduce((n, x) => n + (x.violations?.length ?? 0), 0)}`,
     `flows with none of these defects (crossings: none) ${clean}`,
   ];

@@ -13,12 +13,12 @@ import type { Beside, Piece, Remote } from './beside.ts';
 import { sideAt, simplify, SIZE, SYMBOL_CLEAR, symbolHeight, symbolWidth } from './geometry.ts';
 import { LABEL_FONT_SIZE, placeLabels } from './labels.ts';
 import { buildLanes } from './lanes.ts';
-import { colCenter, pageGeom, pentSize, RULE_MID_X } from './page.ts';
-import type { PageGeom } from './page.ts';
-import { planEdges } from './plan.ts';
+import { colCenter, pageBands, pageGeom, pentSize, RULE_MID_X } from './page.ts';
+import type { PageBands, PageGeom } from './page.ts';
+import { offpageLetter, planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
-import { checkPage, crossings, crowdedSides, LANE_SEP } from './quality.ts';
+import { checkPage, crossings, crowdedSides, LANE_SEP, lettersByAppearance } from './quality.ts';
 import { banKey, objOf, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
 import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
 import type { Connector, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
@@ -47,7 +47,23 @@ export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowd
     for (const c of crowded) rows.add(index.get(c.from)!);
     return page;
   });
-  return { pages, crowdedRows: [...rows].sort((a, b) => a - b) };
+  return { pages: letteredInOrder(pages), crowdedRows: [...rows].sort((a, b) => a - b) };
+}
+
+/**
+ * The off-page connectors lettered A, B … in the order a reader first meets them, page by page
+ * and top to bottom: where they stand is only known once the pages are laid out (a jump's
+ * connector may stand beside either row, in a nearby row or in a band), and the letters do
+ * not change where anything stands.
+ */
+function letteredInOrder(pages: PageLayout[]): PageLayout[] {
+  const letter = new Map(lettersByAppearance(pages).map((id, k) => [id, offpageLetter(k)]));
+  const rename = (id: string): string => letter.get(id) ?? id;
+  return pages.map((page) => ({
+    ...page,
+    symbols: page.symbols.map((s) => (s.kind === 'offpage' ? { ...s, id: rename(s.id), text: rename(s.id) } : s)),
+    connectors: page.connectors.map((c) => ({ ...c, from: rename(c.from), to: rename(c.to) })),
+  }));
 }
 
 /** A retry after a knot bans the lanes' gaps of one of its connectors; a few rounds at most. */
@@ -74,17 +90,49 @@ interface Routed {
 }
 
 /**
+ * The page with the connector bands its flow needs (see bandBreaks). Where that page keeps a
+ * crossing, a band the page could have (the next page's top band, its own bottom one) may
+ * hold a jump's off-page connector instead (see placeInBand): taken when that routes the page
+ * better and the extra band does hold one (an empty band reads as a missing step).
+ */
+function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
+  const needed = pageBands(input, p);
+  let best = retried(input, plan, p, needed);
+  const top = p > 0;
+  const bottom = p < input.pages.length - 1;
+  if (pageScore(best) >= CROSS) {
+    const others = [
+      { top, bottom },
+      { top, bottom: needed.bottom },
+      { top: needed.top, bottom },
+    ].filter((b, i, all) => (b.top !== needed.top || b.bottom !== needed.bottom) && all.findIndex((o) => o.top === b.top && o.bottom === b.bottom) === i);
+    for (const bands of others) {
+      const r = retried(input, plan, p, bands);
+      if (pageScore(r) < pageScore(best) && bandsHeld(r.page)) best = r;
+    }
+  }
+  return { page: best.page, crowded: best.crowded };
+}
+
+/** Does every connector band of the page hold an off-page connector? */
+function bandsHeld(page: PageLayout): boolean {
+  const ys = page.rules!.y;
+  const holds = (y0: number, y1: number): boolean => page.symbols.some((s) => s.kind === 'offpage' && s.y + s.height / 2 > y0 && s.y + s.height / 2 < y1);
+  return (!page.topBand || holds(ys[0]!, ys[1]!)) && (!page.bottomBand || holds(ys[ys.length - 2]!, ys[ys.length - 1]!));
+}
+
+/**
  * The page routed greedily, then, while two connectors sharing a symbol cross (a knot a
  * reviewer reads as "jumping"), routed again with the gaps of one of them banned; the best
  * page by score is kept. Only pages with a knot pay for the retries.
  */
-function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
-  let best = taller(input, plan, p, routePage(input, plan, p, new Set(), new Map()));
+function retried(input: LayoutInput, plan: Plan, p: number, bands: PageBands): Routed {
+  let best = taller(input, plan, p, routePage(input, plan, p, new Set(), new Map(), bands));
   let score = pageScore(best);
   for (let round = 0; round < RETRY_ROUNDS && score >= KNOT; round++) {
     let improved = false;
     for (const bans of retryBans(best).slice(0, RETRIES_PER_ROUND)) {
-      const r = routePage(input, plan, p, bans, best.tall);
+      const r = routePage(input, plan, p, bans, best.tall, bands);
       const s = pageScore(r);
       if (s < score) {
         best = r;
@@ -106,7 +154,7 @@ function taller(input: LayoutInput, plan: Plan, p: number, r: Routed): Routed {
   if (crowded.length === 0) return r;
   const tall = new Map(r.tall);
   for (const c of crowded) tall.set(c.id, Math.max(tall.get(c.id) ?? 0, c.lines));
-  const again = routePage(input, plan, p, r.bans, tall);
+  const again = routePage(input, plan, p, r.bans, tall, { top: r.page.topBand, bottom: r.page.bottomBand });
   return pageScore(again) < pageScore(r) ? again : r;
 }
 
@@ -163,8 +211,8 @@ function retryBans(r: Routed): Array<Set<string>> {
   return out;
 }
 
-function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<string>, tall: ReadonlyMap<string, number>): Routed {
-  const g = pageGeom(input, p);
+function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<string>, tall: ReadonlyMap<string, number>, bands: PageBands): Routed {
+  const g = pageGeom(input, p, bands);
   const objs = new Map<number, Obj>();
   for (let i = g.first; i <= g.last; i++) objs.set(i, stepObj(input, g, i, tall));
 
