@@ -106,6 +106,7 @@ export function readabilityTable(flows: Array<{ score: Readability; violations?:
     `decision labels across a column rule from its line ${sum((r) => r.labelsAcrossLine)} of ${sum((r) => r.labels)}`,
     `segments beside a table rule (< 8 px for > 20 px)  ${sum((r) => r.ruleHugs)}`,
     `lanes < 8 px from a column rule                    ${sum((r) => r.laneNearRule)}`,
+    `lines > 96 px within 12 px of a column rule        ${sum((r) => r.longBesideRule)}`,
     `lanes < 6 px apart                                 ${sum((r) => r.laneTooClose)}`,
     `lines at one side of a symbol < 6 px apart         ${sum((r) => r.sideRunsClose)}`,
     `crossings: sharing a symbol / own reverse / other  ${sum((r) => r.crossSharing)} / ${sum((r) => r.crossReverse)} / ${sum((r) => r.crossOther)}`,

@@ -192,6 +192,9 @@ const PT = 96 / 72;
 /** A segment closer than this to a parallel table rule, over more than HUG_LEN, reads as a doubled rule. */
 export const RULE_CLEAR = 8;
 const HUG_LEN = 20;
+/** Lines longer than this (1 in) within BESIDE of a column rule are counted apart. */
+const LONG_LINE = 96;
+const BESIDE = 12;
 /** Vertical lanes of different connectors keep at least this far apart. */
 export const LANE_SEP = 6;
 /** Labels keep LABEL_CLEAR (2 pt) clear of rules, lines, symbols and other labels, and are at least 7 pt. */
@@ -207,6 +210,8 @@ export interface Readability {
   ruleHugs: number;
   /** Lanes (inner vertical segments) closer than RULE_CLEAR to a column rule. */
   laneNearRule: number;
+  /** Vertical lines longer than LONG_LINE within BESIDE of a column rule (they may read as a doubled rule; a column's middle may be free). */
+  longBesideRule: number;
   /** Pairs of vertical segments of different connectors closer than LANE_SEP side by side. */
   laneTooClose: number;
   /** Pairs of horizontal runs leaving (or entering) one side of a symbol closer than LANE_SEP. */
@@ -260,7 +265,7 @@ interface Seg {
  */
 export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: number): Readability {
   const r: Readability = {
-    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0, handoffsTurned: 0,
+    ruleHugs: 0, laneNearRule: 0, longBesideRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0, handoffsTurned: 0,
     crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, nearSymbols: 0,
     labelsAcrossLine: 0, bands: 0, emptyBands: 0, lettersOutOfOrder: 0, details: [],
   };
@@ -290,6 +295,7 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
           r.ruleHugs++;
           r.details.push(`${where}: connector ${name(c)} runs ${fmt(d)}px beside a table rule for ${fmt(len)}px at ${pt(s.p)}–${pt(s.q)}`);
         }
+        if (!horiz && len > LONG_LINE && d < BESIDE - EPS) r.longBesideRule++;
         if (!horiz && s.inner && d < RULE_CLEAR - EPS) {
           r.laneNearRule++;
           r.details.push(`${where}: lane of ${name(c)} at x=${fmt(s.p.x)} stands ${fmt(d)}px from a column rule`);

@@ -38,6 +38,18 @@ function expectClean(c: Case): void {
 const SEED: RowSpec[] = [[0], [1], [2], [0], [0], [0], [2], [2], [2], [2], [2], [2], [0, 'end']];
 const SEED_HEIGHTS = [52, 56, 48, 60, 52, 64, 70, 62, 52, 60, 56, 62, 56];
 
+describe('layoutFlow: long lines', () => {
+  it('run through the middle of a free column rather than 8 px beside a rule', () => {
+    // Ten rows in the first of three narrow columns; row 10 loops back up to row 2.
+    const spec: RowSpec[] = [[0], [0], [0], [0], [0], [0], [0], [0], [0], [0, 'Ya: 11; Tidak: 2'], [0, 'end']];
+    const c = build(spec, { actors: 3, columnWidths: [60, 60, 60] });
+    const loop = conn(c.layout[0]!, '10', '2');
+    expect(loop.points.map((p) => p.x)).toEqual([48, 90, 90, 48]);
+    expectClean(c);
+    expect(readability(c.graph, c.layout)).toMatchObject({ longBesideRule: 0, ruleHugs: 0 });
+  });
+});
+
 describe('layoutFlow: connector bands', () => {
   // Row 3 decides between rows 5 and 1; row 5 returns to 4, row 4 goes on to 6.
   const spec: RowSpec[] = [[0], [1], [2, 'Ya: 5; Tidak: 1'], [0, '6'], [1, '4'], [2, 'end']];
