@@ -120,7 +120,8 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
   }
   // A long line beside a column rule: the page again with the columns' middles as lanes too.
   if (besideRules(best.page) > 0) {
-    const r = retried(input, plan, p, { ...best.mode, middles: true });
+    // Once, with the bans that untied its knots: retrying a second time costs more than it finds.
+    const r = taller(input, plan, p, routePage(input, plan, p, best.bans, best.tall, { ...best.mode, middles: true }));
     // Not at the price of a label with no free spot (its row would grow and the table paginate again).
     if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= best.crowded.length) best = r;
   }
