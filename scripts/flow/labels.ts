@@ -32,6 +32,8 @@ const SEARCH_LEN = 240;
 const STEP = 1;
 /** Distances off the line tried (px), to step around a connector symbol or a crossing line. */
 const OFFSETS = [0, 4, 8, 12, 16];
+/** Score of a free spot across a column rule from the label's line (what crowds a spot counts 1 or more). */
+const ACROSS = 0.5;
 /** Distance of a label's ink from its own line: the clearance and a little air. */
 const OFF_LINE = LABEL_CLEAR + 0.5;
 
@@ -131,7 +133,7 @@ export function placeLabels(page: PageLayout, fontSize: number): { page: PageLay
       if (best?.score === 0) break;
     }
     if (!best) return c;
-    if (best.score > 0) crowded.push(c);
+    if (best.score >= 1) crowded.push(c);
     placed.push(best.box);
     const { labelLines: _, ...rest } = c;
     return { ...rest, labelAt: best.spot.at, labelAnchor: best.spot.anchor, ...(best.lines ? { labelLines: best.lines } : {}) };
@@ -151,7 +153,9 @@ function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[],
   const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
   const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
   for (const { spot, box } of spots) {
-    const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR)) + (spots === all && row ? 4 : 0);
+    // Across a column rule from its line it reads as another line's: the last free spot to take (the row does not grow for it).
+    const across = page.rules && ruleBetween(box, c, page.rules.x) ? ACROSS : 0;
+    const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR)) + (spots === all && row ? 4 : 0) + across;
     if (!best || score < best.score) best = { spot, box, score };
     if (score === 0) break;
   }
@@ -183,6 +187,23 @@ export function boxesMeet(a: Box, b: Box): boolean {
 export function segmentMeetsBox(p: Point, q: Point, b: Box): boolean {
   const e = 1e-9;
   return boxesMeet(b, { x0: Math.min(p.x, q.x) - e, x1: Math.max(p.x, q.x) + e, y0: Math.min(p.y, q.y) - e, y1: Math.max(p.y, q.y) + e });
+}
+
+/** Is a column rule between the label's box and the nearest point of its own line (the label would read as another line's)? */
+export function ruleBetween(b: Box, c: Connector, xs: number[]): boolean {
+  let best: { d: number; x: number } | undefined;
+  for (let i = 1; i < c.points.length; i++) {
+    const p = c.points[i - 1]!;
+    const q = c.points[i]!;
+    // Nearest point of the segment to the box (segments are axis-parallel).
+    const x = Math.max(Math.min(p.x, q.x), Math.min(Math.max(p.x, q.x), Math.max(b.x0, Math.min(b.x1, (p.x + q.x) / 2))));
+    const y = Math.max(Math.min(p.y, q.y), Math.min(Math.max(p.y, q.y), (b.y0 + b.y1) / 2));
+    const d = Math.hypot(Math.max(b.x0 - x, 0, x - b.x1), Math.max(b.y0 - y, 0, y - b.y1));
+    if (!best || d < best.d) best = { d, x };
+  }
+  if (!best) return false;
+  const { x } = best;
+  return xs.some((r) => (r > x && r < b.x0) || (r < x && r > b.x1));
 }
 
 /** What the (grown) box meets: rules weigh most, then lines, symbols, labels; leaving the page a little. */

@@ -12,14 +12,14 @@ import { placeOffpage } from './beside.ts';
 import type { Beside, Piece, Remote } from './beside.ts';
 import { sideAt, simplify, SIZE, SYMBOL_CLEAR, symbolHeight, symbolWidth } from './geometry.ts';
 import { LABEL_FONT_SIZE, placeLabels } from './labels.ts';
-import { buildLanes } from './lanes.ts';
-import { colCenter, pageGeom, pentSize } from './page.ts';
-import type { PageGeom } from './page.ts';
-import { planEdges } from './plan.ts';
+import { buildLanes, columnMiddles } from './lanes.ts';
+import { colCenter, pageBands, pageGeom, pentSize, RULE_MID_X } from './page.ts';
+import type { PageBands, PageGeom } from './page.ts';
+import { offpageLetter, planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
-import { checkPage, crossings, crowdedSides, LANE_SEP } from './quality.ts';
-import { banKey, objOf, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
+import { checkPage, crossings, crowdedSides, LANE_SEP, lettersByAppearance } from './quality.ts';
+import { banKey, besideRule, objOf, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
 import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
 import type { Connector, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
@@ -47,7 +47,23 @@ export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowd
     for (const c of crowded) rows.add(index.get(c.from)!);
     return page;
   });
-  return { pages, crowdedRows: [...rows].sort((a, b) => a - b) };
+  return { pages: letteredInOrder(pages), crowdedRows: [...rows].sort((a, b) => a - b) };
+}
+
+/**
+ * The off-page connectors lettered A, B … in the order a reader first meets them, page by page
+ * and top to bottom: where they stand is only known once the pages are laid out (a jump's
+ * connector may stand beside either row, in a nearby row or in a band), and the letters do
+ * not change where anything stands.
+ */
+function letteredInOrder(pages: PageLayout[]): PageLayout[] {
+  const letter = new Map(lettersByAppearance(pages).map((id, k) => [id, offpageLetter(k)]));
+  const rename = (id: string): string => letter.get(id) ?? id;
+  return pages.map((page) => ({
+    ...page,
+    symbols: page.symbols.map((s) => (s.kind === 'offpage' ? { ...s, id: rename(s.id), text: rename(s.id) } : s)),
+    connectors: page.connectors.map((c) => ({ ...c, from: rename(c.from), to: rename(c.to) })),
+  }));
 }
 
 /** A retry after a knot bans the lanes' gaps of one of its connectors; a few rounds at most. */
@@ -71,6 +87,67 @@ interface Routed {
   bans: ReadonlySet<string>;
   /** Symbols drawn taller to hold the lines at their sides (id → lines at the busiest side). */
   tall: ReadonlyMap<string, number>;
+  mode: Mode;
+}
+
+/** How a page is routed: with which connector bands, and whether lanes may run through the columns' middles. */
+interface Mode {
+  bands: PageBands;
+  middles: boolean;
+}
+
+/**
+ * The page with the connector bands its flow needs (see bandBreaks). Where that page keeps a
+ * crossing, a band the page could have (the next page's top band, its own bottom one) may
+ * hold a jump's off-page connector instead (see placeInBand): taken when that routes the page
+ * better and the extra band does hold one (an empty band reads as a missing step).
+ */
+function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
+  const needed = pageBands(input, p);
+  let best = retried(input, plan, p, { bands: needed, middles: false });
+  const top = p > 0;
+  const bottom = p < input.pages.length - 1;
+  if (pageScore(best) >= CROSS) {
+    const others = [
+      { top, bottom },
+      { top, bottom: needed.bottom },
+      { top: needed.top, bottom },
+    ].filter((b, i, all) => (b.top !== needed.top || b.bottom !== needed.bottom) && all.findIndex((o) => o.top === b.top && o.bottom === b.bottom) === i);
+    for (const bands of others) {
+      const r = retried(input, plan, p, { bands, middles: false });
+      if (pageScore(r) < pageScore(best) && bandsHeld(r.page)) best = r;
+    }
+  }
+  // A long line beside a column rule: the page again with the columns' middles as lanes too.
+  if (besideRules(best.page) > 0) {
+    // Once, with the bans that untied its knots: retrying a second time costs more than it finds.
+    const r = taller(input, plan, p, routePage(input, plan, p, best.bans, best.tall, { ...best.mode, middles: true }));
+    // Not at the price of a label with no free spot (its row would grow and the table paginate again).
+    if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= best.crowded.length) best = r;
+  }
+  return { page: best.page, crowded: best.crowded };
+}
+
+/** What the page's long vertical lines close beside a column rule cost (see besideRule). */
+function besideRules(page: PageLayout): number {
+  const xs = page.rules?.x ?? [];
+  let cost = 0;
+  for (const c of page.connectors) {
+    for (let i = 1; i < c.points.length; i++) {
+      const a = c.points[i - 1]!;
+      const b = c.points[i]!;
+      if (Math.abs(a.x - b.x) > 1e-9 || xs.length === 0) continue;
+      cost += besideRule(Math.min(...xs.map((x) => Math.abs(x - a.x))), Math.abs(a.y - b.y));
+    }
+  }
+  return cost;
+}
+
+/** Does every connector band of the page hold an off-page connector? */
+function bandsHeld(page: PageLayout): boolean {
+  const ys = page.rules!.y;
+  const holds = (y0: number, y1: number): boolean => page.symbols.some((s) => s.kind === 'offpage' && s.y + s.height / 2 > y0 && s.y + s.height / 2 < y1);
+  return (!page.topBand || holds(ys[0]!, ys[1]!)) && (!page.bottomBand || holds(ys[ys.length - 2]!, ys[ys.length - 1]!));
 }
 
 /**
@@ -78,13 +155,13 @@ interface Routed {
  * reviewer reads as "jumping"), routed again with the gaps of one of them banned; the best
  * page by score is kept. Only pages with a knot pay for the retries.
  */
-function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
-  let best = taller(input, plan, p, routePage(input, plan, p, new Set(), new Map()));
+function retried(input: LayoutInput, plan: Plan, p: number, mode: Mode): Routed {
+  let best = taller(input, plan, p, routePage(input, plan, p, new Set(), new Map(), mode));
   let score = pageScore(best);
   for (let round = 0; round < RETRY_ROUNDS && score >= KNOT; round++) {
     let improved = false;
     for (const bans of retryBans(best).slice(0, RETRIES_PER_ROUND)) {
-      const r = routePage(input, plan, p, bans, best.tall);
+      const r = routePage(input, plan, p, bans, best.tall, mode);
       const s = pageScore(r);
       if (s < score) {
         best = r;
@@ -106,7 +183,7 @@ function taller(input: LayoutInput, plan: Plan, p: number, r: Routed): Routed {
   if (crowded.length === 0) return r;
   const tall = new Map(r.tall);
   for (const c of crowded) tall.set(c.id, Math.max(tall.get(c.id) ?? 0, c.lines));
-  const again = routePage(input, plan, p, r.bans, tall);
+  const again = routePage(input, plan, p, r.bans, tall, r.mode);
   return pageScore(again) < pageScore(r) ? again : r;
 }
 
@@ -124,7 +201,7 @@ function pageScore(r: Routed): number {
   let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + SIDE * crowdedSides(r.page).length;
   for (const x of crossings(r.page)) s += x.kind === 'other' ? CROSS : KNOT;
   for (const c of r.page.connectors) for (let i = 1; i < c.points.length; i++) s += (Math.abs(c.points[i]!.x - c.points[i - 1]!.x) + Math.abs(c.points[i]!.y - c.points[i - 1]!.y)) / 100;
-  return s;
+  return s + besideRules(r.page);
 }
 
 /** For each knot, each of its lane connectors: the current bans and that connector's gaps. */
@@ -163,8 +240,8 @@ function retryBans(r: Routed): Array<Set<string>> {
   return out;
 }
 
-function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<string>, tall: ReadonlyMap<string, number>): Routed {
-  const g = pageGeom(input, p);
+function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<string>, tall: ReadonlyMap<string, number>, mode: Mode): Routed {
+  const g = pageGeom(input, p, mode.bands);
   const objs = new Map<number, Obj>();
   for (let i = g.first; i <= g.last; i++) objs.set(i, stepObj(input, g, i, tall));
 
@@ -263,7 +340,7 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     ),
   ];
   const margins = g.cw.map((w) => (w - symbolWidth(w)) / 2);
-  const lanes = routeLanes(jobs, buildLanes(g.colX, margins, g.isRule), elbows, spaces, descents, bans, [...[...objs.values()].map((o) => o.sym), ...besides.map((b) => b.pent), ...remotes.map((r) => r.obj.sym)]);
+  const lanes = routeLanes(jobs, [...buildLanes(g.colX, margins, g.isRule, RULE_MID_X), ...(mode.middles ? columnMiddles(g.colX) : [])], elbows, spaces, descents, bans, [...[...objs.values()].map((o) => o.sym), ...besides.map((b) => b.pent), ...remotes.map((r) => r.obj.sym)]);
   for (const o of [...objs.values(), ...remotes.map((r) => r.obj)]) assignPorts(o);
 
   const connectors: Connector[] = [];
@@ -303,12 +380,12 @@ function routePage(input: LayoutInput, plan: Plan, p: number, bans: ReadonlySet<
     rules: tableRules(input, g),
     labelFontSize: LABEL_FONT_SIZE,
   };
-  return { ...placeLabels(layout, LABEL_FONT_SIZE), lanes: laneOf, bans, tall };
+  return { ...placeLabels(layout, LABEL_FONT_SIZE), lanes: laneOf, bans, tall, mode };
 }
 
-/** Where the table draws its rules under this page's overlay. */
+/** Where the table prints its rules under this page's overlay (the middles of the column rules, see RULE_MID_X). */
 function tableRules(input: LayoutInput, g: PageGeom): { x: number[]; y: number[] } {
-  const x = [0];
+  const x = [RULE_MID_X];
   for (const w of input.columnWidths) x.push(x[x.length - 1]! + w);
   const y = [0, ...(g.topBand ? [g.band] : []), ...[...g.rowBottom.values()]];
   if (g.bottomBand) y.push(g.height);

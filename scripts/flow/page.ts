@@ -1,6 +1,7 @@
 // Geometry of one procedure page: column and row positions, bands, off-page connector size.
+import { ptToPx } from '../print/units.ts';
 import { SIZE, symbolWidth } from './geometry.ts';
-import type { LayoutInput } from './types.ts';
+import type { FlowGraph, LayoutInput } from './types.ts';
 
 export interface PageGeom {
   /** Number of layout columns (actor columns, some possibly split, see layoutColumns). */
@@ -23,6 +24,14 @@ export interface PageGeom {
   first: number;
   last: number;
 }
+
+/**
+ * Where a column rule prints: Chromium paints the table's collapsed 0.75 pt (1 px) rules just
+ * right of the column boundaries the overlay is laid out on (measured in the PDF), so a rule's
+ * middle stands half its width right of its boundary. (Row rules are snapped to whole pixels,
+ * within half a pixel of their boundaries either way.)
+ */
+export const RULE_MID_X = ptToPx(0.75) / 2;
 
 /** Only tables with this few actors split their wide columns (see layoutColumns). */
 const SPLIT_MAX_ACTORS = 2;
@@ -56,14 +65,27 @@ export function layoutColumns(columnWidths: number[]): { cw: number[]; actorCol:
   return { cw, actorCol, isRule };
 }
 
-export function pageGeom(input: LayoutInput, p: number): PageGeom {
+/** Does the page start with a top band, end with a bottom band? */
+export interface PageBands {
+  top: boolean;
+  bottom: boolean;
+}
+
+/** The bands the page's flow needs: where a row's flow continues to the following row across its breaks. */
+export function pageBands(input: LayoutInput, p: number): PageBands {
+  const bands = bandBreaks(input.graph);
+  const slice = input.pages[p]!;
+  return { top: p > 0 && bands[slice.first - 1]!, bottom: p < input.pages.length - 1 && bands[slice.last]! };
+}
+
+export function pageGeom(input: LayoutInput, p: number, bands: PageBands = pageBands(input, p)): PageGeom {
   const { cw, actorCol, isRule } = layoutColumns(input.columnWidths);
   const colX = [0];
   for (const w of cw) colX.push(colX[colX.length - 1]! + w);
   const slice = input.pages[p]!;
   const band = input.bandHeight;
-  const topBand = p > 0;
-  const bottomBand = p < input.pages.length - 1;
+  const topBand = bands.top;
+  const bottomBand = bands.bottom;
   const rowTop = new Map<number, number>();
   const rowBottom = new Map<number, number>();
   let y = topBand ? band : 0;
@@ -75,6 +97,17 @@ export function pageGeom(input: LayoutInput, p: number): PageGeom {
   const height = y + (bottomBand ? band : 0);
   // Actor column boundaries are rules; the splits of a wide column (layoutColumns) are not.
   return { n: cw.length, colX, cw, actorCol, isRule, width: colX[cw.length]!, height, band, topBand, bottomBand, rowTop, rowBottom, first: slice.first, last: slice.last };
+}
+
+/**
+ * Per row (node index): would a page break after it need connector bands? Only when an edge
+ * runs to the following row: that flow goes straight down into the bottom band's connector and
+ * out of its twin in the next page's top band. Jumps across a break stand beside their rows
+ * (beside.ts), so a break without such an edge would leave both bands empty.
+ */
+export function bandBreaks(graph: FlowGraph): boolean[] {
+  const next = new Set(graph.edges.map((e) => `${e.from}>${e.to}`));
+  return graph.nodes.map((n, i) => i + 1 < graph.nodes.length && next.has(`${n.no}>${graph.nodes[i + 1]!.no}`));
 }
 
 export function colCenter(g: PageGeom, col: number): number {

@@ -15,7 +15,8 @@ function better(a: Cost, b: Cost): boolean {
 /**
  * Pages for the rows, by dynamic programming over page breaks. Every page but the first
  * starts with a top band and every page but the last ends with a bottom band (both
- * `bandHeight` tall, for off-page connectors); the last page also holds the closing block
+ * `bandHeight` tall, for off-page connectors: their room is kept at every break, and the
+ * layout leaves out those no connector needs, see bandBreaks); the last page also holds the closing block
  * (`closingHeight`). Among the splits where every page fits, it minimises, in order: pages
  * holding a single row (when the table has more than three rows; and a last page with a
  * single row, which would leave the signer block with one row), pages, edges between rows

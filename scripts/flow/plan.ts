@@ -1,5 +1,6 @@
 // Document-level decisions taken before any page is drawn: how each edge is routed and
-// which off-page letter it gets (letters run across the whole document, in reading order).
+// which off-page letter it gets (letters run across the whole document; the layout letters
+// them again in the order they first appear once it knows where they stand, see letteredInOrder).
 import type { FlowEdge, LayoutInput } from './types.ts';
 
 /**

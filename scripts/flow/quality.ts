@@ -3,7 +3,7 @@
 // clean: orthogonal arrows that end on their target's edge, never run through a symbol or
 // along another arrow, stay on the page, and draw every edge of the graph exactly once.
 import { isVertex, LINE_CLEAR, onBoundary, segmentEntersSymbol, segmentSymbolDistance } from './geometry.ts';
-import { boxesMeet, inflate, LABEL_CLEAR, labelBox, labelLines, rowOf, segmentMeetsBox } from './labels.ts';
+import { boxesMeet, inflate, LABEL_CLEAR, labelBox, labelLines, rowOf, ruleBetween, segmentMeetsBox } from './labels.ts';
 import type { Connector, FlowGraph, PageLayout, PlacedSymbol, Point } from './types.ts';
 
 const EPS = 0.01;
@@ -192,6 +192,9 @@ const PT = 96 / 72;
 /** A segment closer than this to a parallel table rule, over more than HUG_LEN, reads as a doubled rule. */
 export const RULE_CLEAR = 8;
 const HUG_LEN = 20;
+/** Lines longer than this (1 in) within BESIDE of a column rule are counted apart. */
+const LONG_LINE = 96;
+const BESIDE = 12;
 /** Vertical lanes of different connectors keep at least this far apart. */
 export const LANE_SEP = 6;
 /** Labels keep LABEL_CLEAR (2 pt) clear of rules, lines, symbols and other labels, and are at least 7 pt. */
@@ -207,6 +210,8 @@ export interface Readability {
   ruleHugs: number;
   /** Lanes (inner vertical segments) closer than RULE_CLEAR to a column rule. */
   laneNearRule: number;
+  /** Vertical lines longer than LONG_LINE within BESIDE of a column rule (they may read as a doubled rule; a column's middle may be free). */
+  longBesideRule: number;
   /** Pairs of vertical segments of different connectors closer than LANE_SEP side by side. */
   laneTooClose: number;
   /** Pairs of horizontal runs leaving (or entering) one side of a symbol closer than LANE_SEP. */
@@ -230,13 +235,20 @@ export interface Readability {
   smallSymbols: number;
   /** Segments passing closer than LINE_CLEAR (2 pt) to a symbol (or off-page connector) their connector does not join. */
   nearSymbols: number;
+  /** Of the labels, those with a column rule between them and their own line (they read as another line's). */
+  labelsAcrossLine: number;
+  /** Connector bands, and those holding no off-page connector (a band is a table row: empty, it reads as a missing step). */
+  bands: number;
+  emptyBands: number;
+  /** Off-page letters not in the order they first appear, reading page by page, top to bottom. */
+  lettersOutOfOrder: number;
   /** One line per defect, for test messages. */
   details: string[];
 }
 
 /** Which metrics must be zero on every flow (hand-offs: every free one drawn as an L). */
 export function readabilityDefects(r: Readability): number {
-  return r.ruleHugs + r.laneNearRule + r.laneTooClose + r.sideRunsClose + (r.handoffsFree - r.handoffsL) + r.crossSharing + r.crossReverse + r.labelsBad + r.smallSymbols + r.nearSymbols;
+  return r.ruleHugs + r.laneNearRule + r.laneTooClose + r.sideRunsClose + (r.handoffsFree - r.handoffsL) + r.crossSharing + r.crossReverse + r.labelsBad + r.smallSymbols + r.nearSymbols + r.labelsAcrossLine + r.emptyBands + r.lettersOutOfOrder;
 }
 
 interface Seg {
@@ -253,8 +265,9 @@ interface Seg {
  */
 export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: number): Readability {
   const r: Readability = {
-    ruleHugs: 0, laneNearRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0, handoffsTurned: 0,
-    crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, nearSymbols: 0, details: [],
+    ruleHugs: 0, laneNearRule: 0, longBesideRule: 0, laneTooClose: 0, sideRunsClose: 0, handoffs: 0, handoffsFree: 0, handoffsL: 0, handoffsTurned: 0,
+    crossSharing: 0, crossReverse: 0, crossOther: 0, labels: 0, labelsBad: 0, labelsOnRule: 0, smallSymbols: 0, nearSymbols: 0,
+    labelsAcrossLine: 0, bands: 0, emptyBands: 0, lettersOutOfOrder: 0, details: [],
   };
   const actorOf = new Map(graph.nodes.map((n, i) => [String(n.no), { actor: n.actor, i }]));
   pages.forEach((page, pi) => {
@@ -264,6 +277,15 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
     );
     const rules = page.rules;
     if (rules) {
+      const bands: Array<['top' | 'bottom', number, number]> = [];
+      if (page.topBand) bands.push(['top', rules.y[0]!, rules.y[1]!]);
+      if (page.bottomBand) bands.push(['bottom', rules.y[rules.y.length - 2]!, rules.y[rules.y.length - 1]!]);
+      for (const [which, y0, y1] of bands) {
+        r.bands++;
+        if (page.symbols.some((s) => s.kind === 'offpage' && s.y + s.height / 2 > y0 && s.y + s.height / 2 < y1)) continue;
+        r.emptyBands++;
+        r.details.push(`${where}: the ${which} connector band holds no off-page connector`);
+      }
       for (const s of segs) {
         const c = page.connectors[s.ci]!;
         const horiz = Math.abs(s.p.y - s.q.y) <= EPS;
@@ -273,6 +295,7 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
           r.ruleHugs++;
           r.details.push(`${where}: connector ${name(c)} runs ${fmt(d)}px beside a table rule for ${fmt(len)}px at ${pt(s.p)}–${pt(s.q)}`);
         }
+        if (!horiz && len > LONG_LINE && d < BESIDE - EPS) r.longBesideRule++;
         if (!horiz && s.inner && d < RULE_CLEAR - EPS) {
           r.laneNearRule++;
           r.details.push(`${where}: lane of ${name(c)} at x=${fmt(s.p.x)} stands ${fmt(d)}px from a column rule`);
@@ -368,6 +391,10 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
         if (b.x0 < rules.x[0]! || b.x1 > rules.x[rules.x.length - 1]!) why.push('outside the actor columns');
         const row = rowOf(page, c.from);
         if (row && (b.y0 < row[0] || b.y1 > row[1])) why.push("outside its decision's row");
+        if (ruleBetween(b, c, rules.x)) {
+          r.labelsAcrossLine++;
+          r.details.push(`${where}: label "${c.label}" of ${name(c)} stands across a column rule from its line`);
+        }
       }
       if (page.connectors.some((o) => segments(o).some(([p, q]) => segmentMeetsBox(p, q, grown)))) why.push('too near a line');
       if (page.symbols.some((s) => boxesMeet(grown, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height }))) why.push('too near a symbol');
@@ -378,7 +405,24 @@ export function readability(graph: FlowGraph, pages: PageLayout[], fontSize?: nu
       }
     });
   });
+  const order = lettersByAppearance(pages);
+  const named = [...order].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  order.forEach((id, k) => {
+    if (id === named[k]) return;
+    r.lettersOutOfOrder++;
+    r.details.push(`off-page letter ${id} is the ${k + 1}. to appear`);
+  });
   return r;
+}
+
+/** Off-page connector ids in the order a reader first meets them: page by page, top to bottom, left to right. */
+export function lettersByAppearance(pages: PageLayout[]): string[] {
+  const seen = new Set<string>();
+  for (const page of pages) {
+    const pents = page.symbols.filter((s) => s.kind === 'offpage').sort((a, b) => a.y - b.y || a.x - b.x);
+    for (const s of pents) seen.add(s.id);
+  }
+  return [...seen];
 }
 
 /** A pair of neighbouring horizontal runs at one side of a symbol closer than LANE_SEP (they read as one thick line). */

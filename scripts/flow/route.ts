@@ -5,7 +5,7 @@
 // off-page connectors), so these routes meet other connectors only at crossing points.
 // When the two ends cannot see a common gap, the route changes lane once, through the free
 // space between two rows ("jog").
-import { laneFree, takeLane } from './lanes.ts';
+import { laneFree, SPACING, takeLane } from './lanes.ts';
 import type { Lane } from './lanes.ts';
 import type { PlannedEdge } from './plan.ts';
 import type { PlacedSymbol, Point } from './types.ts';
@@ -127,6 +127,12 @@ const GRAZE = 4;
 const W_GRAZE = 250;
 /** How many spaces beyond the rows of its ends a jog may turn in. */
 const JOG_REACH = 2;
+/** Lanes this close to a rule run beside it; beyond LONG_RUN px each px costs W_BESIDE_RULE (a column's middle may be free). */
+const BESIDE_RULE = 12;
+const LONG_RUN = 96;
+const W_BESIDE_RULE = 1;
+/** A column's middle keeps this far (vertically) from the symbols standing in it. */
+const MIDDLE_PAD = 30;
 
 export function sideX(o: Obj, side: Side): number {
   return side === 'R' ? o.sym.x + o.sym.width : o.sym.x;
@@ -189,7 +195,8 @@ interface Ctx {
  * horizontal runs already decided (plain-flow elbows).
  */
 export function routeLanes(jobs: Job[], gaps: Lane[][], fixedRuns: HRun[], spaces: Spaces, fixedVRuns: VRun[] = [], bans: ReadonlySet<string> = new Set(), symbols: PlacedSymbol[] = []): LaneRoute[] {
-  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n: gaps.length - 1, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns], bans, symbols };
+  const n = gaps.filter((g) => g[0] && Number.isInteger(g[0].at)).length - 1;
+  const ctx: Ctx = { objs: [...new Set(jobs.flatMap((j) => [j.A, j.B]))], n, gaps, spaces, hruns: [...fixedRuns], vruns: [...fixedVRuns], bans, symbols };
   const routes: LaneRoute[] = [];
   const span = (j: Job): number => Math.abs(j.A.row - j.B.row);
   const order = [...jobs].sort((a, b) => span(a) - span(b) || a.pe.index - b.pe.index);
@@ -222,15 +229,20 @@ function cheaper(a: Candidate | undefined, b: Candidate | undefined): Candidate 
 function bestSingle(ctx: Ctx, job: Job, shareVertex: boolean, anyLane: boolean): Candidate | undefined {
   const { A, B } = job;
   let best: Candidate | undefined;
-  for (let g = 0; g <= ctx.n; g++) {
-    if (banned(ctx, job, g)) continue;
-    for (const a of endOptions(ctx, A, g, 'out', job.exit && !shareVertex)) {
-      for (const b of endOptions(ctx, B, g, 'in', false)) {
+  // With the columns' middles to run in, a long line beside a rule pays for it (see besideRule).
+  const withMiddles = ctx.gaps.length > ctx.n + 1;
+  for (let g = 0; g < ctx.gaps.length; g++) {
+    const at = ctx.gaps[g]![0]?.at ?? g;
+    const middle = !Number.isInteger(at);
+    if (banned(ctx, job, g) || (middle && anyLane)) continue;
+    for (const a of endOptions(ctx, A, at, 'out', job.exit && !shareVertex)) {
+      for (const b of endOptions(ctx, B, at, 'in', false)) {
         const lo = Math.min(A.sym.y, B.sym.y, a.y, b.y);
         const hi = Math.max(A.sym.y + A.sym.height, B.sym.y + B.sym.height, a.y, b.y);
         const lane = pickLane(ctx.gaps[g]!, a.side, b.side, lo, hi, anyLane);
         if (!lane || !turnsClear(ctx, a, lane.x) || !turnsClear(ctx, b, lane.x)) continue;
-        const cost = endCost(A, B, a, b) + runCost(ctx, a, b, lane.x, jobEnds(job));
+        if (middle && !middleFree(ctx, lane.x, lo, hi)) continue;
+        const cost = endCost(A, B, a, b) + runCost(ctx, a, b, lane.x, jobEnds(job)) + (withMiddles ? besideRule(lane.offRule, Math.abs(a.y - b.y)) : 0);
         if (!best || cost < best.cost) best = { cost, a, b, legs: [{ lane, lo, hi }] };
       }
     }
@@ -273,6 +285,22 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
     }
   }
   return best;
+}
+
+/**
+ * A column's middle is free along [lo, hi] when no symbol stands there, nor in the rows next to
+ * it (lines enter and leave symbols through the middle), and no other line runs near it.
+ */
+function middleFree(ctx: Ctx, x: number, lo: number, hi: number): boolean {
+  const y0 = lo - MIDDLE_PAD;
+  const y1 = hi + MIDDLE_PAD;
+  if (ctx.symbols.some((s) => s.x - SPACING < x && x < s.x + s.width + SPACING && s.y < y1 && s.y + s.height > y0)) return false;
+  return ctx.vruns.every((v) => Math.abs(v.x - x) >= SPACING || v.y1 <= y0 || v.y0 >= y1);
+}
+
+/** A long line close beside a column rule reads as a doubled rule: what it costs beyond LONG_RUN. */
+export function besideRule(offRule: number, length: number): number {
+  return offRule < BESIDE_RULE ? W_BESIDE_RULE * Math.max(0, length - LONG_RUN) : 0;
 }
 
 export function banKey(edgeIndex: number, gap: number): string {

@@ -38,6 +38,38 @@ function expectClean(c: Case): void {
 const SEED: RowSpec[] = [[0], [1], [2], [0], [0], [0], [2], [2], [2], [2], [2], [2], [0, 'end']];
 const SEED_HEIGHTS = [52, 56, 48, 60, 52, 64, 70, 62, 52, 60, 56, 62, 56];
 
+describe('layoutFlow: long lines', () => {
+  it('run through the middle of a free column rather than 8 px beside a rule', () => {
+    // Ten rows in the first of three narrow columns; row 10 loops back up to row 2.
+    const spec: RowSpec[] = [[0], [0], [0], [0], [0], [0], [0], [0], [0], [0, 'Ya: 11; Tidak: 2'], [0, 'end']];
+    const c = build(spec, { actors: 3, columnWidths: [60, 60, 60] });
+    const loop = conn(c.layout[0]!, '10', '2');
+    expect(loop.points.map((p) => p.x)).toEqual([48, 90, 90, 48]);
+    expectClean(c);
+    expect(readability(c.graph, c.layout)).toMatchObject({ longBesideRule: 0, ruleHugs: 0 });
+  });
+});
+
+describe('layoutFlow: connector bands', () => {
+  // Row 3 decides between rows 5 and 1; row 5 returns to 4, row 4 goes on to 6.
+  const spec: RowSpec[] = [[0], [1], [2, 'Ya: 5; Tidak: 1'], [0, '6'], [1, '4'], [2, 'end']];
+  const pages: PageSlice[] = [{ first: 0, last: 2 }, { first: 3, last: 5 }];
+
+  it('leaves them out at a page break the flow only jumps across (its off-page connectors stand beside the rows)', () => {
+    const c = build(spec, { actors: 3, pages });
+    expect(c.layout.map((p) => [p.topBand, p.bottomBand])).toEqual([[false, false], [false, false]]);
+    expectClean(c);
+    expect(readability(c.graph, c.layout)).toMatchObject({ bands: 0, emptyBands: 0 });
+  });
+
+  it('prints both where a row flows on to the following row across the break', () => {
+    const c = build(spec.map((r, i): RowSpec => (i === 2 ? [2, 'Ya: 4; Tidak: 1'] : r)), { actors: 3, pages });
+    expect(c.layout.map((p) => [p.topBand, p.bottomBand])).toEqual([[false, true], [true, false]]);
+    expectClean(c);
+    expect(readability(c.graph, c.layout)).toMatchObject({ bands: 2, emptyBands: 0, lettersOutOfOrder: 0 });
+  });
+});
+
 describe('layoutFlow: 13-row linear seed flow over several pages', () => {
   const c = build(SEED, { actors: 5, columnWidths: [84, 84, 84, 84, 84], rowHeights: SEED_HEIGHTS, paging: { firstPageCapacity: 300, pageCapacity: 380, bandHeight: 28 } });
 

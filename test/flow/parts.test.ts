@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inflate, LABEL_CLEAR, labelBox, labelSpots, lineHeight, placeLabels, segmentMeetsBox, wrapOptions } from '../../scripts/flow/labels.ts';
-import { buildLanes, laneFree, takeLane } from '../../scripts/flow/lanes.ts';
+import { buildLanes, columnMiddles, laneFree, takeLane } from '../../scripts/flow/lanes.ts';
 import { offpageLetter } from '../../scripts/flow/plan.ts';
 import { sideOffsets } from '../../scripts/flow/ports.ts';
 import type { Connector, PageLayout, Point } from '../../scripts/flow/types.ts';
@@ -37,8 +37,12 @@ describe('lanes', () => {
     // 8 px off every column rule, 6 px apart, 2 px off the symbols (18 px margins).
     const gaps = buildLanes([0, 90, 180], [18, 18]);
     expect(gaps.map((g) => g.map((l) => l.x))).toEqual([[8, 14], [76, 82, 98, 104], [166, 172]]);
+    // Rules printing half a pixel right of their boundaries (RULE_MID_X): lanes keep 8 px from where they print.
+    expect(buildLanes([0, 90, 180], [18, 18], [true, true, true], 0.5).map((g) => g.map((l) => l.x))).toEqual([[8.5, 14.5], [76.5, 82.5, 98.5, 104.5], [166.5, 172.5]]);
     // A boundary that only splits a wide column is no rule: lanes may stand right beside it.
     expect(buildLanes([0, 90, 180], [18, 18], [true, false, true])[1]!.map((l) => l.x)).toEqual([75, 81, 87, 93, 99, 105]);
+    // One lane through the middle of each column, numbered after the gaps.
+    expect(columnMiddles([0, 90, 180]).map((g) => g.map((l) => [l.x, l.gap, l.at]))).toEqual([[[45, 3, 0.5]], [[135, 4, 1.5]]]);
     const lane = gaps[1]![0]!;
     takeLane(lane, 100, 200);
     expect(laneFree(lane, 150, 300)).toBe(false);

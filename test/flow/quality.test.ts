@@ -182,4 +182,30 @@ describe('readability', () => {
     // "Tidak" at 7 pt is 22.8 px wide in Arimo.
     expect(textWidth('Tidak', 28 / 3)).toBeCloseTo(22.82, 1);
   });
+
+  it('counts a label standing across a column rule from its own line', () => {
+    // A loop back up a lane 8 px right of the rule at x 100; "Ya" left of the rule reads as another line's.
+    const back = (x: number): Connector => ({ from: '2', to: '1', points: [{ x: 115, y: 90 }, { x: 108, y: 90 }, { x: 108, y: 25 }, { x: 85, y: 25 }], label: 'Ya', labelAt: { x, y: 80 }, labelAnchor: 'start' });
+    const across = readability(graph, [lPage([lShape, back(86)])]);
+    expect(across).toMatchObject({ labels: 1, labelsAcrossLine: 1, labelsOnRule: 0 });
+    expect(across.details.join('\n')).toMatch(/"Ya" of 2→1 stands across a column rule from its line/);
+    expect(readability(graph, [lPage([lShape, back(111)])]).labelsAcrossLine).toBe(0);
+  });
+
+  it('counts connector bands holding no off-page connector', () => {
+    // A bottom band (y 120–150) under the two rows, with and without its connector.
+    const pent: PlacedSymbol = { id: 'A', kind: 'offpage', x: 142, y: 127, width: 16, height: 16, text: 'A' };
+    const banded = (symbols: PlacedSymbol[]): PageLayout => ({ ...lPage([lShape], symbols), bottomBand: true, height: 150, rules: { x: [0, 100, 200], y: [0, 60, 120, 150] } });
+    expect(readability(graph, [banded([s1, s2])])).toMatchObject({ bands: 1, emptyBands: 1 });
+    expect(readability(graph, [banded([s1, s2, pent])])).toMatchObject({ bands: 1, emptyBands: 0 });
+  });
+
+  it('counts off-page letters not lettered in the order they first appear', () => {
+    const pent = (id: string, y: number): PlacedSymbol => ({ id, kind: 'offpage', x: 142, y, width: 16, height: 16, text: id });
+    const pages = (first: string, second: string): PageLayout[] => [lPage([lShape], [s1, s2, pent(first, 30)]), lPage([lShape], [s1, s2, pent(second, 2), pent(first, 30)])];
+    expect(readability(graph, pages('A', 'B')).lettersOutOfOrder).toBe(0);
+    const late = readability(graph, pages('B', 'A'));
+    expect(late.lettersOutOfOrder).toBe(2);
+    expect(late.details).toContain('off-page letter B is the 1. to appear');
+  });
 });
