@@ -24,6 +24,8 @@ export interface SiteSop {
   /** Site-relative paths. */
   url: string;
   pdf: string;
+  /** Site-relative path of the signed original, when the site publishes one. */
+  asli?: string;
   /** What `menggantikan` names: the SOP on this site when it is public here. */
   replaces?: { nomor: string; target?: SiteSop; eksternal: boolean };
   /** Public SOPs whose `menggantikan` is this SOP's number. */
