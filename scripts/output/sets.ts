@@ -16,12 +16,12 @@ import { writeAtomic } from '../pdf/atomic.ts';
 import { projectDirs, SETS_DIR } from '../model/paths.ts';
 import { OutputError, shownPath, writing } from './fs-errors.ts';
 
-export type SetKind = 'pdf' | 'buku' | 'site';
+export type SetKind = 'pdf' | 'buku' | 'site' | 'gabungan';
 
 /** Sets being written by this process: never tidied away under it. */
 const inProgress = new Set<string>();
 
-const SET_NAME = /^(pdf|buku|site)\.(\d+)\.[A-Za-z0-9_-]+$/;
+const SET_NAME = /^(pdf|buku|site|gabungan)\.(\d+)\.[A-Za-z0-9_-]+$/;
 
 function alive(pid: number): boolean {
   try {
@@ -135,7 +135,7 @@ export function tidy(outDir: string, kind: SetKind): void {
   };
   for (const entry of safeList(sets)) {
     const base = entry.replace(/\.(json|link)$/, '');
-    const m = /^(pdf|buku|site)\.(\d+)\./.exec(base);
+    const m = /^(pdf|buku|site|gabungan)\.(\d+)\./.exec(base);
     if (!m || m[1] !== kind || base === current || inProgress.has(base)) continue;
     const pid = Number(m[2]);
     if (pid !== process.pid && alive(pid) && !base.endsWith('.lama')) continue;
