@@ -1,6 +1,6 @@
 // Generated office sites for `sop gabung` (tests and `npm run bench`): each the catalogue.json an
 // office's `sop site` publishes (the contract, site/catalogue.ts) plus a minimal home page, without
-// printing any PDF. Every SOP carries a word no other SOP has (`kataO<n>s<k>`), for search tests.
+// printing any PDF. Every SOP carries a word no other SOP has (`katao<n>s<k>z`: ended by a letter, so no word is the prefix of another), for search tests.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ const STATUS: KatalogSop['status'][] = ['berlaku', 'berlaku', 'berlaku', 'digant
 const KEGIATAN = ['Menerima berkas permohonan', 'Memeriksa kelengkapan berkas', 'Memverifikasi data pemohon', 'Menyusun konsep surat', 'Menandatangani surat', 'Mengarsipkan dokumen'];
 
 /** The unique search word of SOP `k` of office `n`. */
-export const uniqueWord = (n: number, k: number) => `katao${n}s${k}`;
+export const uniqueWord = (n: number, k: number) => `katao${n}s${k}z`;
 
 export interface OfficeSpec {
   /** Office number: names, numbers and words derive from it. */

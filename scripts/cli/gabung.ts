@@ -34,6 +34,8 @@ Opsi:
   --judul JUDUL        judul situs (bawaan: judul di gabungan.yml)
   --batas-waktu DETIK  batas waktu unduh per kantor (bawaan: ${DEFAULT_LIMITS.timeoutMs / 1000})
   --batas-ukuran MB    ukuran terbesar catalogue.json (bawaan: ${DEFAULT_LIMITS.maxBytes / (1024 * 1024)})
+  --salinan FOLDER     simpan dan baca salinan baik terakhir setiap kantor di
+                       FOLDER (mis. cache CI), bukan hanya di output/gabungan/data/
   -h, --help           tampilkan bantuan ini
 
 Kode keluar: 0 berhasil (walau ada kantor yang memakai salinan lama), 1 tidak
@@ -56,6 +58,7 @@ export async function gabung(argv: string[], ctx: CheckContext): Promise<number>
       judul: { type: 'string' },
       'batas-waktu': { type: 'string' },
       'batas-ukuran': { type: 'string' },
+      salinan: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,6 +84,7 @@ export async function gabung(argv: string[], ctx: CheckContext): Promise<number>
     list,
     base,
     limits,
+    ...(values.salinan ? { salinan: path.resolve(ctx.cwd, values.salinan) } : {}),
     ...(values.judul?.trim() ? { judul: values.judul.trim() } : {}),
   });
   for (const line of reportLines(result.outcomes)) ctx.stdout(`Peringatan: ${line}\n`);

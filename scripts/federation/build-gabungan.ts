@@ -2,7 +2,10 @@
 // Written as a new set and shown at once when complete (output/sets.ts); an office that fails
 // this time keeps the copy the shown set holds (data/<id>.json), so one broken office site never
 // empties the province's catalogue. Same catalogues in, same bytes out.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { layoutFiles } from '../layouts/files.ts';
+import { writing } from '../output/fs-errors.ts';
 import { SopError } from '../errors.ts';
 import { currentSet, replaceSet } from '../output/sets.ts';
 import { siteAssets } from '../site/assets.ts';
@@ -10,7 +13,7 @@ import type { SiteFile } from '../site/pages.ts';
 import { writeSearchIndex } from '../site/search.ts';
 import { fullUrl, type Base } from '../site/urls.ts';
 import { KATALOG_FORMAT, KATALOG_VERSI, type Katalog } from '../site/catalogue.ts';
-import { collect, copyPath, type Outcome } from './collect.ts';
+import { collect, COPIES_DIR, copyPath, type Outcome } from './collect.ts';
 import type { FetchLimits } from './fetch.ts';
 import { gabunganModel, type GabunganModel } from './model.ts';
 import { loadGabunganTemplates, renderGabungan } from './pages.ts';
@@ -26,6 +29,11 @@ export interface GabungOptions {
   /** Overrides gabungan.yml's. */
   judul?: string;
   limits?: FetchLimits;
+  /**
+   * A folder of last good copies kept outside output/ (`sop gabung --salinan`, a CI cache):
+   * read when an office fails, updated after a successful build. Default: the shown site's data/.
+   */
+  salinan?: string;
 }
 
 export interface GabungResult {
@@ -43,7 +51,8 @@ function inertJson(data: unknown, indent?: number): string {
 
 export async function buildGabungan(options: GabungOptions): Promise<GabungResult> {
   const previous = currentSet(options.outDir, 'gabungan');
-  const outcomes = await collect(options.list.sources, previous, options.limits);
+  const copies = options.salinan ?? (previous ? path.join(previous, COPIES_DIR) : undefined);
+  const outcomes = await collect(options.list.sources, copies, options.limits);
   const offices = outcomes.flatMap((o) => (o.state === 'gagal' ? [] : [{ id: o.source.id, katalog: o.katalog }]));
   if (!offices.length) {
     throw new SopError('Tidak satu pun katalog kantor dapat dibaca; situs gabungan sebelumnya tidak diubah.', {
@@ -55,7 +64,7 @@ export async function buildGabungan(options: GabungOptions): Promise<GabungResul
   const templates = loadGabunganTemplates(layouts);
   const judul = options.judul ?? options.list.judul;
 
-  return replaceSet(options.outDir, 'gabungan', async (set) => {
+  const result = await replaceSet(options.outDir, 'gabungan', async (set) => {
     const sopPages: SiteFile[] = [];
     let pages = 0;
     renderGabungan(templates, { model, base: options.base, ...(judul ? { judul } : {}), ...(options.list.pemilik ? { pemilik: options.list.pemilik } : {}) }, (f) => {
@@ -82,4 +91,9 @@ export async function buildGabungan(options: GabungOptions): Promise<GabungResul
     const indexed = await writeSearchIndex(set.dir, sopPages);
     return { outcomes, model, pages, indexed };
   });
+  if (options.salinan) {
+    mkdirSync(options.salinan, { recursive: true });
+    for (const o of offices) writing(path.join(options.salinan, `${o.id}.json`), () => writeFileSync(path.join(options.salinan!, `${o.id}.json`), `${inertJson(o.katalog, 2)}\n`));
+  }
+  return result;
 }

@@ -10,7 +10,8 @@ import { checkLinks, originOf } from './links.ts';
 import type { Source } from './sources.ts';
 
 /** Where an office's last good catalogue is kept inside the combined site. */
-export const copyPath = (id: string) => `data/${id}.json`;
+export const COPIES_DIR = 'data';
+export const copyPath = (id: string) => `${COPIES_DIR}/${id}.json`;
 
 export interface Office {
   source: Source;
@@ -39,9 +40,9 @@ async function fresh(source: Source, limits: FetchLimits): Promise<Parsed<Katalo
   return checkLinks(parsed.data, new URL(alamat.endsWith('/') ? alamat : `${alamat}/`).href, origin);
 }
 
-/** The copy kept by the previous run, checked again as strictly as a fresh one. */
-function lastGood(previous: string | undefined, id: string): Katalog | undefined {
-  const file = previous && path.join(previous, copyPath(id));
+/** The copy kept by the previous run (`<copies>/<id>.json`), checked again as strictly as a fresh one. */
+function lastGood(copies: string | undefined, id: string): Katalog | undefined {
+  const file = copies && path.join(copies, `${id}.json`);
   if (!file || !existsSync(file)) return undefined;
   const parsed = parseKatalog(readFileSync(file, 'utf8'));
   if (!parsed.ok) return undefined;
@@ -65,11 +66,12 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
   return out;
 }
 
-export async function collect(sources: Source[], previous: string | undefined, limits: FetchLimits = DEFAULT_LIMITS): Promise<Outcome[]> {
+/** `copies`: the folder of last good copies (`<id>.json`), if any. */
+export async function collect(sources: Source[], copies: string | undefined, limits: FetchLimits = DEFAULT_LIMITS): Promise<Outcome[]> {
   return pool(sources, 8, async (source): Promise<Outcome> => {
     const got = await fresh(source, limits);
     if (got.ok) return { source, state: 'baru', katalog: got.data };
-    const copy = lastGood(previous, source.id);
+    const copy = lastGood(copies, source.id);
     return copy ? { source, state: 'lama', katalog: copy, reason: got.reason } : { source, state: 'gagal', reason: got.reason };
   });
 }

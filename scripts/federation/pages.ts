@@ -116,6 +116,7 @@ export function renderGabungan(t: GabunganTemplates, input: GabunganRender, emit
     description: `SOP Administrasi Pemerintahan dari ${offices.size} instansi di ${model.pemerintah.length} pemerintah daerah, dalam satu katalog.`,
     nav: 'beranda',
     jumlah: { instansi: offices.size, sop: model.entries.length, berlaku: counts.berlaku ?? 0 },
+    judulKartu: 'Pemerintah daerah',
     instansi: model.pemerintah.map((g) => ({
       nama: g.label,
       pemerintah: `${g.children.length} instansi`,

@@ -22,6 +22,8 @@ let site: StaticServer;
 let browser: Browser;
 let first: { code: number; out: string; summary: string; files: Map<string, string> };
 let second: { code: number; out: string; files: Map<string, string> };
+/** A fresh checkout (no output/) with the CI cache of copies: `--salinan`. */
+let cached: { code: number; out: string; files: Map<string, string> };
 const valid: Array<{ n: number; k: number; nama: string }> = [];
 
 function snapshot(root: string): Map<string, string> {
@@ -34,11 +36,11 @@ function snapshot(root: string): Map<string, string> {
   return files;
 }
 
-async function run(project: string): Promise<{ code: number; out: string; summary: string }> {
+async function run(project: string, args: string[] = []): Promise<{ code: number; out: string; summary: string }> {
   let out = '';
   const summaryFile = path.join(project, 'ringkasan.md');
   writeFileSync(summaryFile, '');
-  const code = await gabung([], { cwd: project, env: { GITHUB_STEP_SUMMARY: summaryFile }, stdout: (s) => (out += s), isTTY: false });
+  const code = await gabung(args, { cwd: project, env: { GITHUB_STEP_SUMMARY: summaryFile }, stdout: (s) => (out += s), isTTY: false });
   return { code, out, summary: readFileSync(summaryFile, 'utf8') };
 }
 
@@ -88,7 +90,8 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  const r1 = await run(project);
+  const copies = path.join(dir, 'cache-ci');
+  const r1 = await run(project, ['--salinan', copies]);
   first = { ...r1, files: snapshot(path.join(project, 'output', 'gabungan')) };
 
   // Later: office 1 publishes a broken catalogue, office 3's site is gone.
@@ -96,6 +99,11 @@ beforeAll(async () => {
   rmSync(path.join(served, 'kantor-3'), { recursive: true });
   const r2 = await run(project);
   second = { ...r2, files: snapshot(path.join(project, 'output', 'gabungan')) };
+  const fresh = path.join(dir, 'provinsi-ci');
+  mkdirSync(fresh);
+  writeFileSync(path.join(fresh, 'gabungan.yml'), readFileSync(path.join(project, 'gabungan.yml')));
+  const r3 = await run(fresh, ['--salinan', copies]);
+  cached = { ...r3, files: snapshot(path.join(fresh, 'output', 'gabungan')) };
 
   site = await serve(path.join(project, 'output', 'gabungan'));
   browser = await launchBrowser();
@@ -153,6 +161,12 @@ describe('sop gabung: hostile and broken offices', () => {
     expect(second.out).toMatch(/kantor-1: katalog baru ditolak \(bukan JSON yang sah\); dipakai salinan baik terakhir \(6 SOP/);
     expect(second.out).toMatch(/kantor-3\/: katalog baru ditolak \(server menjawab HTTP 404 .*\); dipakai salinan baik terakhir \(4 SOP/);
     expect(second.out).toMatch(/^15 SOP dari 3 dari 6 kantor/m);
+  });
+
+  it('a fresh checkout finds the last good copies in the folder given by --salinan (the CI cache)', () => {
+    expect(cached.code).toBe(0);
+    expect(cached.out).toMatch(/kantor-1: katalog baru ditolak \(bukan JSON yang sah\); dipakai salinan baik terakhir \(6 SOP/);
+    expect(cached.files).toEqual(first.files);
   });
 
   it('the same catalogues give the same bytes', () => {
