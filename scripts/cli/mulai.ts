@@ -29,6 +29,8 @@ Opsi:
   --jabatan TEKS     jabatan penandatangan SOP (bawaan: "Kepala " + nama instansi)
   --pejabat TEKS     nama pejabat penandatangan beserta gelar
   --nip NIP          NIP penandatangan (boleh kosong)
+  --gabungan         buat repositori katalog gabungan (provinsi) untuk sop gabung:
+                     gabungan.yml dan alur kerja CI malam hari, tanpa isian di atas
   -h, --help         tampilkan bantuan ini
 
 Kode keluar: 0 berhasil, 2 salah pemakaian atau berkas sudah ada.
@@ -54,13 +56,14 @@ function folderId(a: Partial<OfficeAnswers>): string {
 
 export async function mulai(argv: string[], ctx: CheckContext): Promise<number> {
   const options = Object.fromEntries(QUESTIONS.map((q) => [q.key, { type: 'string' as const }]));
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...options, gabungan: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     ctx.stdout(MULAI_HELP);
     return EXIT.ok;
   }
   if (positionals.length > 1) throw new UsageError(`Argumen "${positionals[1]}" tidak dikenal.`, 'Sebut satu folder saja, mis. sop mulai sop-dinas.');
   const dir = positionals[0] ?? '.';
+  if (values.gabungan) return (await import('./mulai-gabungan.ts')).mulaiGabungan(dir, ctx);
   const root = path.resolve(ctx.cwd, dir);
 
   const given: Partial<OfficeAnswers> = {};
