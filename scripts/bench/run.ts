@@ -4,6 +4,8 @@
 //   2. `sop build` of N generated SOPs, cold, against a bare puppeteer-core baseline printing the
 //      same HTML (target: at most 1.3x), then again after changing one SOP (target: under 3 s).
 //   3. `sop book` from the warm PDFs, when the book command exists.
+//   4. `sop gabung` over generated office catalogues (300 offices, 60,000 SOPs: target <= 120 s
+//      and <= 1.5 GB, the memory of sop and its Pagefind indexer together).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +24,7 @@ import { probeAsset } from '../source/assets.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent } from '../validate/check-content.ts';
 import { generateProject } from './generate.ts';
+import { benchGabung } from './gabung.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOP = path.join(ROOT, 'bin', 'sop.js');
@@ -32,6 +35,9 @@ const { values } = parseArgs({
     check: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '3' },
     'skip-build': { type: 'boolean' },
+    'gabung-kantor': { type: 'string', default: '300' },
+    'gabung-sop': { type: 'string', default: '60000' },
+    'skip-gabung': { type: 'boolean' },
   },
 });
 const N = Number(values.n);
@@ -115,4 +121,14 @@ if (!values['skip-build']) {
   }
   rmSync(dir, { recursive: true, force: true });
   rmSync(baseOut, { recursive: true, force: true });
+}
+
+// 4. the province catalogue.
+if (!values['skip-gabung']) {
+  const offices = Number(values['gabung-kantor']);
+  const sops = Number(values['gabung-sop']);
+  const r = await benchGabung(SOP, offices, sops);
+  say(
+    `gabung  ${offices} kantor, ${sops} SOP: ${fmt(r.seconds)}, peak ${(r.peakMb / 1024).toFixed(2)} GB (sop + Pagefind); ${r.pages} pages, ${r.mb.toFixed(0)} MB; target <= 120 s, <= 1.5 GB; load average before ${r.loadBefore}`,
+  );
 }

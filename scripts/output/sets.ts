@@ -196,6 +196,7 @@ export class StagedSet {
   /** Folder of the set shown now (undefined: none yet). */
   readonly previous: string | undefined;
   readonly #name: string;
+  readonly #made = new Set<string>();
   #done = false;
 
   constructor(outDir: string, kind: SetKind) {
@@ -235,7 +236,11 @@ export class StagedSet {
   /** Writes a file of the new set. Plain write: no one sees the set before commit. */
   write(rel: string, data: string | Uint8Array): void {
     const file = path.join(this.dir, rel);
-    makeDirs(path.dirname(file));
+    // Folders made once each: a province catalogue writes tens of thousands of pages.
+    if (!this.#made.has(path.dirname(file))) {
+      makeDirs(path.dirname(file));
+      this.#made.add(path.dirname(file));
+    }
     writing(file, () => writeFileSync(file, data));
   }
 
