@@ -5,6 +5,7 @@
 // bytes for the same catalogues. No network beyond 127.0.0.1.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -15,6 +16,7 @@ import type { Katalog } from '../../scripts/site/catalogue.ts';
 import { launchBrowser, serve, type StaticServer } from '../site/helpers.ts';
 
 const SCRIPT = '<script>alert("gabung")</script>';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let dir: string;
 let web: StaticServer;
@@ -207,6 +209,25 @@ describe('sop gabung: the combined site in the browser', () => {
     }
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('axe-core finds no serious or critical accessibility violation (CSP bypassed for axe only)', { timeout: 120_000 }, async () => {
+    for (const rel of ['', 'katalog/', 'katalog/instansi/kantor-3-dinas-3/', 'sop/kantor-3/dinas-3/layanan-2/', `cari/?q=${uniqueWord(3, 2)}`]) {
+      for (const width of [1280, 375]) {
+        const page = await browser.newPage();
+        await page.setViewport({ width, height: 900 });
+        await page.setBypassCSP(true);
+        await page.goto(`${site.origin}/${rel}`, { waitUntil: 'networkidle0' });
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+        });
+        expect(violations, `${rel} @${width}`).toEqual([]);
+        await page.close();
+      }
+    }
   });
 
   it('on a phone and a desktop no page is wider than the window, and nothing breaks the CSP', { timeout: 120_000 }, async () => {
