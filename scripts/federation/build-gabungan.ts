@@ -9,14 +9,13 @@ import { writing } from '../output/fs-errors.ts';
 import { SopError } from '../errors.ts';
 import { currentSet, replaceSet } from '../output/sets.ts';
 import { siteAssets } from '../site/assets.ts';
-import type { SiteFile } from '../site/pages.ts';
-import { writeSearchIndex } from '../site/search.ts';
+import { openSearchIndex } from '../site/search.ts';
 import { fullUrl, type Base } from '../site/urls.ts';
 import { KATALOG_FORMAT, KATALOG_VERSI, type Katalog } from '../site/catalogue.ts';
 import { collect, COPIES_DIR, copyPath, type Outcome } from './collect.ts';
 import type { FetchLimits } from './fetch.ts';
 import { gabunganModel, type GabunganModel } from './model.ts';
-import { loadGabunganTemplates, renderGabungan } from './pages.ts';
+import { gabunganRenderer, loadGabunganTemplates } from './pages.ts';
 import type { SourceList } from './sources.ts';
 
 export interface GabungOptions {
@@ -49,6 +48,8 @@ function inertJson(data: unknown, indent?: number): string {
   return JSON.stringify(data, null, indent).replace(/</g, '\\u003c');
 }
 
+const IN_FLIGHT = 32;
+
 export async function buildGabungan(options: GabungOptions): Promise<GabungResult> {
   const previous = currentSet(options.outDir, 'gabungan');
   const copies = options.salinan ?? (previous ? path.join(previous, COPIES_DIR) : undefined);
@@ -65,13 +66,32 @@ export async function buildGabungan(options: GabungOptions): Promise<GabungResul
   const judul = options.judul ?? options.list.judul;
 
   const result = await replaceSet(options.outDir, 'gabungan', async (set) => {
-    const sopPages: SiteFile[] = [];
     let pages = 0;
-    renderGabungan(templates, { model, base: options.base, ...(judul ? { judul } : {}), ...(options.list.pemilik ? { pemilik: options.list.pemilik } : {}) }, (f) => {
+    const render = gabunganRenderer(templates, { model, base: options.base, ...(judul ? { judul } : {}), ...(options.list.pemilik ? { pemilik: options.list.pemilik } : {}) });
+    render.pages((f) => {
       set.write(f.path, f.data);
       if (f.path.endsWith('.html')) pages++;
-      if (f.path.startsWith('sop/')) sopPages.push(f);
     });
+    // Each SOP page goes to the search index as it is written, none waiting in memory; a few
+    // are in flight so that rendering here and indexing in Pagefind's process overlap.
+    const index = await openSearchIndex();
+    try {
+      const inFlight: Array<Promise<void>> = [];
+      for (const e of model.entries) {
+        const f = render.sopPage(e);
+        set.write(f.path, f.data);
+        pages++;
+        const added = index.add(f);
+        added.catch(() => {}); // awaited below; this only keeps a later failure from going unhandled
+        inFlight.push(added);
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+      }
+      for (const added of inFlight) await added;
+      await index.write(set.dir);
+    } finally {
+      await index.close();
+    }
+    const indexed = index.count;
     for (const a of siteAssets(layouts)) {
       if (a.data !== undefined) set.write(a.path, a.data);
       else set.copy(a.path, a.from!);
@@ -88,7 +108,6 @@ export async function buildGabungan(options: GabungOptions): Promise<GabungResul
     };
     set.write('catalogue.json', `${inertJson(all)}\n`);
     set.write('.nojekyll', '');
-    const indexed = await writeSearchIndex(set.dir, sopPages);
     return { outcomes, model, pages, indexed };
   });
   if (options.salinan) {

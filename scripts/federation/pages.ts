@@ -33,14 +33,19 @@ interface Crumb {
   url?: string;
 }
 
-/** Pages of the combined site; `emit` receives each file as it is made (60,000 SOPs do not wait in memory). */
-export function renderGabungan(t: GabunganTemplates, input: GabunganRender, emit: (file: SiteFile) => void): void {
+export interface GabunganRenderer {
+  /** Every page but the SOPs' own, each to `emit` as it is made. */
+  pages(emit: (file: SiteFile) => void): void;
+  /** The page of one SOP (made one at a time: 60,000 of them need not wait in memory). */
+  sopPage(entry: Entry): SiteFile;
+}
+
+export function gabunganRenderer(t: GabunganTemplates, input: GabunganRender): GabunganRenderer {
   const { model, base } = input;
   const url = (rel: string) => href(base, rel);
   const judul = input.judul?.trim() || `${SITE_NAME} Gabungan`;
   const pemilik = input.pemilik?.trim() || (model.pemerintah.length === 1 ? model.pemerintah[0]!.label : `${model.pemerintah.length} pemerintah daerah`);
-  const page = (rel: string, kind: Kind, ctx: Record<string, unknown> & { title: string; description: string; nav: string; crumbs?: Crumb[]; scripts?: string[] }) =>
-    emit({
+  const file = (rel: string, kind: Kind, ctx: Record<string, unknown> & { title: string; description: string; nav: string; crumbs?: Crumb[]; scripts?: string[] }): SiteFile => ({
       path: fileOf(rel),
       data: t[kind]({
         scripts: [],
@@ -53,7 +58,9 @@ export function renderGabungan(t: GabunganTemplates, input: GabunganRender, emit
         siteSubtitle: pemilik,
         ...(base.origin && kind !== '404' ? { canonical: fullUrl(base, rel) } : {}),
       }),
-    });
+  });
+  let emit: (file: SiteFile) => void = () => {};
+  const page = (...args: Parameters<typeof file>) => emit(file(...args));
   const home: Crumb = { label: 'Beranda', url: url(paths.home) };
   const cat: Crumb = { label: 'Katalog', url: url(paths.katalog) };
   const offices = new Set(model.entries.map((e) => e.instansi));
@@ -110,80 +117,84 @@ export function renderGabungan(t: GabunganTemplates, input: GabunganRender, emit
     }
   };
 
-  const counts = Object.fromEntries(model.statuses.map((s) => [s.status, s.group.entries.length]));
-  page(paths.home, 'beranda', {
-    title: `${judul} · ${pemilik}`,
-    description: `SOP Administrasi Pemerintahan dari ${offices.size} instansi di ${model.pemerintah.length} pemerintah daerah, dalam satu katalog.`,
-    nav: 'beranda',
-    jumlah: { instansi: offices.size, sop: model.entries.length, berlaku: counts.berlaku ?? 0 },
-    judulKartu: 'Pemerintah daerah',
-    instansi: model.pemerintah.map((g) => ({
-      nama: g.label,
-      pemerintah: `${g.children.length} instansi`,
-      url: url(g.rel),
-      jumlah: g.entries.length,
-      berlaku: g.entries.filter((e) => e.sop.status === 'berlaku').length,
-      units: [],
-      books: [],
-    })),
-    statuses: model.statuses.map((s) => ({ label: STATUS_LABEL[s.status].toLowerCase(), jumlah: s.group.entries.length, url: url(s.group.rel) })),
-    years: model.years.map((y) => ({ tahun: y.label, jumlah: y.entries.length, url: url(y.rel) })),
-    katalogUrl: url(paths.katalog),
-  });
+  return {
+    pages(to) {
+        emit = to;
+      const counts = Object.fromEntries(model.statuses.map((s) => [s.status, s.group.entries.length]));
+      page(paths.home, 'beranda', {
+        title: `${judul} · ${pemilik}`,
+        description: `SOP Administrasi Pemerintahan dari ${offices.size} instansi di ${model.pemerintah.length} pemerintah daerah, dalam satu katalog.`,
+        nav: 'beranda',
+        jumlah: { instansi: offices.size, sop: model.entries.length, berlaku: counts.berlaku ?? 0 },
+        judulKartu: 'Pemerintah daerah',
+        instansi: model.pemerintah.map((g) => ({
+          nama: g.label,
+          pemerintah: `${g.children.length} instansi`,
+          url: url(g.rel),
+          jumlah: g.entries.length,
+          berlaku: g.entries.filter((e) => e.sop.status === 'berlaku').length,
+          units: [],
+          books: [],
+        })),
+        statuses: model.statuses.map((s) => ({ label: STATUS_LABEL[s.status].toLowerCase(), jumlah: s.group.entries.length, url: url(s.group.rel) })),
+        years: model.years.map((y) => ({ tahun: y.label, jumlah: y.entries.length, url: url(y.rel) })),
+        katalogUrl: url(paths.katalog),
+      });
 
-  listing({ rel: paths.katalog, entries: model.entries }, 'Semua SOP', `Semua ${model.entries.length} SOP dari ${offices.size} instansi di ${model.pemerintah.length} pemerintah daerah.`, [home, { label: 'Katalog' }], undefined, {});
-  for (const gov of model.pemerintah) {
-    listing(gov, gov.label, `SOP ${gov.children.length} instansi ${gov.label}.`, [home, cat, { label: gov.label }], gov, { gov });
-    for (const inst of gov.children) {
-      const instCrumbs = [home, cat, { label: gov.label, url: url(gov.rel) }];
-      listing(inst, inst.label, `SOP ${inst.label}, ${gov.label}.`, [...instCrumbs, { label: inst.label }], inst, { gov, inst });
-      for (const unit of inst.children) {
-        listing(unit, `${unit.label} — ${inst.label}`, `SOP ${unit.label}, ${inst.label}, ${gov.label}.`, [...instCrumbs, { label: inst.label, url: url(inst.rel) }, { label: unit.label }], unit, { gov, inst });
+      listing({ rel: paths.katalog, entries: model.entries }, 'Semua SOP', `Semua ${model.entries.length} SOP dari ${offices.size} instansi di ${model.pemerintah.length} pemerintah daerah.`, [home, { label: 'Katalog' }], undefined, {});
+      for (const gov of model.pemerintah) {
+        listing(gov, gov.label, `SOP ${gov.children.length} instansi ${gov.label}.`, [home, cat, { label: gov.label }], gov, { gov });
+        for (const inst of gov.children) {
+          const instCrumbs = [home, cat, { label: gov.label, url: url(gov.rel) }];
+          listing(inst, inst.label, `SOP ${inst.label}, ${gov.label}.`, [...instCrumbs, { label: inst.label }], inst, { gov, inst });
+          for (const unit of inst.children) {
+            listing(unit, `${unit.label} — ${inst.label}`, `SOP ${unit.label}, ${inst.label}, ${gov.label}.`, [...instCrumbs, { label: inst.label, url: url(inst.rel) }, { label: unit.label }], unit, { gov, inst });
+          }
+        }
       }
-    }
-  }
-  for (const s of model.statuses) {
-    listing(s.group, `SOP ${STATUS_LABEL[s.status].toLowerCase()}`, `SOP berstatus ${STATUS_LABEL[s.status].toLowerCase()} dari semua instansi.`, [home, cat, { label: `Status: ${STATUS_LABEL[s.status]}` }], s.group, {});
-  }
-  for (const y of model.years) {
-    listing(y, `SOP tahun ${y.label}`, `SOP yang berlaku efektif (atau dibuat) pada tahun ${y.label}.`, [home, cat, { label: `Tahun ${y.label}` }], y, {});
-  }
+      for (const s of model.statuses) {
+        listing(s.group, `SOP ${STATUS_LABEL[s.status].toLowerCase()}`, `SOP berstatus ${STATUS_LABEL[s.status].toLowerCase()} dari semua instansi.`, [home, cat, { label: `Status: ${STATUS_LABEL[s.status]}` }], s.group, {});
+      }
+      for (const y of model.years) {
+        listing(y, `SOP tahun ${y.label}`, `SOP yang berlaku efektif (atau dibuat) pada tahun ${y.label}.`, [home, cat, { label: `Tahun ${y.label}` }], y, {});
+      }
 
-  for (const e of model.entries) {
-    const s = e.sop;
-    page(e.page, 'sop', {
-      title: `${s.nama} (${s.nomor}) · ${s.instansi_nama}`,
-      description: `SOP ${s.nama}, nomor ${s.nomor}, ${s.instansi_nama}, ${s.pemerintah}. Status: ${STATUS_LABEL[s.status]}.`,
-      nav: 'katalog',
-      crumbs: [home, cat, { label: e.pemerintah.label, url: url(e.pemerintah.rel) }, { label: e.instansi.label, url: url(e.instansi.rel) }, ...(e.unit ? [{ label: e.unit.label, url: url(e.unit.rel) }] : [])],
-      sop: {
-        ...item(e),
-        instansi: s.instansi_nama,
-        instansiUrl: url(e.instansi.rel),
-        pemerintah: s.pemerintah,
-        unit: s.unit ?? '',
-        unitUrl: e.unit ? url(e.unit.rel) : '',
-        tanggalPembuatan: tanggal(s.tanggal_pembuatan),
-        tanggalRevisi: tanggal(s.tanggal_revisi),
-        tanggalEfektif: tanggal(s.tanggal_efektif),
-        halamanAsli: s.url,
-        asli: s.asli ?? '',
-        situs: e.office.katalog.situs.judul,
-        situsUrl: e.office.katalog.situs.alamat,
-        langkah: s.teks.split('\n').filter((l) => l.trim()),
-      },
-    });
-  }
-
-  page(paths.cari, 'cari', {
-    title: `Cari SOP · ${judul}`,
-    description: 'Cari SOP semua instansi menurut nama, nomor, kegiatan atau pelaksana.',
-    nav: 'cari',
-    scripts: [url(paths.asset('cari.js'))],
-    crumbs: [home, { label: 'Cari' }],
-    katalogUrl: url(paths.katalog),
-    statuses: model.statuses.map((s) => ({ label: STATUS_LABEL[s.status], url: url(s.group.rel) })),
-    instansi: model.pemerintah.map((g) => ({ nama: g.label, url: url(g.rel) })),
-  });
-  page('404.html', '404', { title: `Halaman tidak ditemukan · ${judul}`, description: '', nav: '', katalogUrl: url(paths.katalog), cariUrl: url(paths.cari) });
+      page(paths.cari, 'cari', {
+        title: `Cari SOP · ${judul}`,
+        description: 'Cari SOP semua instansi menurut nama, nomor, kegiatan atau pelaksana.',
+        nav: 'cari',
+        scripts: [url(paths.asset('cari.js'))],
+        crumbs: [home, { label: 'Cari' }],
+        katalogUrl: url(paths.katalog),
+        statuses: model.statuses.map((s) => ({ label: STATUS_LABEL[s.status], url: url(s.group.rel) })),
+        instansi: model.pemerintah.map((g) => ({ nama: g.label, url: url(g.rel) })),
+      });
+      page('404.html', '404', { title: `Halaman tidak ditemukan · ${judul}`, description: '', nav: '', katalogUrl: url(paths.katalog), cariUrl: url(paths.cari) });
+    },
+    sopPage(e) {
+      const s = e.sop;
+      return file(e.page, 'sop', {
+        title: `${s.nama} (${s.nomor}) · ${s.instansi_nama}`,
+        description: `SOP ${s.nama}, nomor ${s.nomor}, ${s.instansi_nama}, ${s.pemerintah}. Status: ${STATUS_LABEL[s.status]}.`,
+        nav: 'katalog',
+        crumbs: [home, cat, { label: e.pemerintah.label, url: url(e.pemerintah.rel) }, { label: e.instansi.label, url: url(e.instansi.rel) }, ...(e.unit ? [{ label: e.unit.label, url: url(e.unit.rel) }] : [])],
+        sop: {
+          ...item(e),
+          instansi: s.instansi_nama,
+          instansiUrl: url(e.instansi.rel),
+          pemerintah: s.pemerintah,
+          unit: s.unit ?? '',
+          unitUrl: e.unit ? url(e.unit.rel) : '',
+          tanggalPembuatan: tanggal(s.tanggal_pembuatan),
+          tanggalRevisi: tanggal(s.tanggal_revisi),
+          tanggalEfektif: tanggal(s.tanggal_efektif),
+          halamanAsli: s.url,
+          asli: s.asli ?? '',
+          situs: e.office.katalog.situs.judul,
+          situsUrl: e.office.katalog.situs.alamat,
+          langkah: s.teks.split('\n').filter((l) => l.trim()),
+        },
+      });
+    },
+  };
 }
