@@ -16,6 +16,18 @@ const MAX_REDIRECTS = 5;
 
 export type Fetched = { ok: true; text: string; /** Where the text came from, after redirects. */ from: string } | { ok: false; reason: string };
 
+/** What a network failure means, for an officer. */
+const NETWORK: Record<string, string> = {
+  ENOTFOUND: 'nama domain tidak ditemukan',
+  EAI_AGAIN: 'nama domain tidak dapat dicari sekarang',
+  ECONNREFUSED: 'sambungan ditolak server',
+  ECONNRESET: 'sambungan diputus server',
+  ETIMEDOUT: 'sambungan kehabisan waktu',
+  CERT_HAS_EXPIRED: 'sertifikat HTTPS situs sudah kedaluwarsa',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'sertifikat HTTPS situs tidak sah',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'sertifikat HTTPS situs tidak dapat diperiksa',
+};
+
 const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
 /** `https://x/sop/` → `https://x/sop/catalogue.json`; a URL ending in .json is taken as is. */
@@ -66,8 +78,9 @@ export async function fetchCatalogue(site: string, limits: FetchLimits = DEFAULT
     }
   } catch (e) {
     if (signal.aborted) return { ok: false, reason: `tidak menjawab dalam ${Math.round(limits.timeoutMs / 1000)} detik` };
-    const cause = (e as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, reason: `tidak dapat dihubungi (${cause ?? (e as Error).message})` };
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    const code = cause?.code ?? '';
+    return { ok: false, reason: `tidak dapat dihubungi (${NETWORK[code] ?? (code || cause?.message || (e as Error).message)})` };
   }
 }
 
