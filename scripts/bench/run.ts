@@ -5,6 +5,8 @@
 //      same HTML (target: at most 1.3x), then again after changing one SOP (target: under 3 s).
 //   3. `sop book` from the warm PDFs, when the book command exists.
 //   4. `sop impor` of 100 Word SOPs built like the office files of test/import/fixtures (target: under 20 s).
+//   5. `sop gabung` over generated office catalogues (300 offices, 60,000 SOPs: target <= 120 s
+//      and <= 1.5 GB, the memory of sop and its Pagefind indexer together).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ import { readDocument } from '../import/read.ts';
 import { planWrite } from '../import/write.ts';
 import { writeNew } from '../scaffold/write.ts';
 import { runCheck } from '../validate/run.ts';
+import { benchGabung } from './gabung.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOP = path.join(ROOT, 'bin', 'sop.js');
@@ -40,6 +43,9 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean' },
     'only-import': { type: 'boolean' },
     import: { type: 'string', default: '100' },
+    'gabung-kantor': { type: 'string', default: '300' },
+    'gabung-sop': { type: 'string', default: '60000' },
+    'skip-gabung': { type: 'boolean' },
   },
 });
 const N = Number(values.n);
@@ -162,3 +168,12 @@ if (!values['skip-build']) {
 
 // 4. import
 benchImport();
+// 5. the province catalogue.
+if (!values['skip-gabung']) {
+  const offices = Number(values['gabung-kantor']);
+  const sops = Number(values['gabung-sop']);
+  const r = await benchGabung(SOP, offices, sops);
+  say(
+    `gabung  ${offices} kantor, ${sops} SOP: ${fmt(r.seconds)}, peak ${(r.peakMb / 1024).toFixed(2)} GB (sop + Pagefind); ${r.pages} pages, ${r.mb.toFixed(0)} MB; target <= 120 s, <= 1.5 GB; load average before ${r.loadBefore}`,
+  );
+}

@@ -16,6 +16,7 @@ Perintah:
   site       bangun situs katalog SOP publik di output/site/
   monev      cetak formulir monitoring dan evaluasi SOP, dan laporannya
   ttd        periksa PDF bertanda tangan elektronik di ttd/ dan tunjukkan keadaannya
+  gabung     gabungkan katalog situs SOP banyak kantor menjadi satu di output/gabungan/
   pratinjau  lihat SOP seperti tercetak di peramban, diperbarui saat berkas disimpan
   mulai      buat repositori SOP baru untuk kantor Anda
   baru       buat berkas SOP baru dari templat, dengan nomor berikutnya
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).check,
   build: async () => (await import('./build.ts')).build,
   site: async () => (await import('./site.ts')).site,
+  gabung: async () => (await import('./gabung.ts')).gabung,
   book: async () => (await import('./book.ts')).book,
   mulai: async () => (await import('./mulai.ts')).mulai,
   baru: async () => (await import('./baru.ts')).baru,

@@ -46,6 +46,8 @@ Opsi:
                      atau "npm" (registri npm). Bawaan: dari mana sop-press
                      ini sendiri dipasang.
   --gitlab           tulis juga .gitlab-ci.yml (GitLab CI dan GitLab Pages)
+  --gabungan         buat repositori katalog gabungan (provinsi) untuk sop gabung:
+                     gabungan.yml dan alur kerja CI malam hari, tanpa isian di atas
   -h, --help         tampilkan bantuan ini
 
 Kode keluar: 0 berhasil, 2 salah pemakaian.
@@ -88,7 +90,7 @@ export async function mulai(argv: string[], ctx: CheckContext): Promise<number> 
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...options, sumber: { type: 'string' }, gitlab: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...options, sumber: { type: 'string' }, gitlab: { type: 'boolean' }, gabungan: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     ctx.stdout(MULAI_HELP);
@@ -96,6 +98,7 @@ export async function mulai(argv: string[], ctx: CheckContext): Promise<number> 
   }
   if (positionals.length > 1) throw new UsageError(`Argumen "${positionals[1]}" tidak dikenal.`, 'Sebut satu folder saja, mis. sop mulai sop-dinas.');
   const dir = positionals[0] ?? '.';
+  if (values.gabungan) return (await import('./mulai-gabungan.ts')).mulaiGabungan(dir, ctx, values.sumber?.trim() || undefined);
   const root = path.resolve(ctx.cwd, dir);
 
   const given: Partial<OfficeAnswers> = {};

@@ -21,12 +21,12 @@ import { OutputError, shownPath, writing } from './fs-errors.ts';
 import { noteShown } from './shown.ts';
 import { ledgerFile, readInside, readLedger, sha256, trackedFiles, writeLedger, type Ledger } from './vouch.ts';
 
-export type SetKind = 'pdf' | 'buku' | 'site' | 'monev';
+export type SetKind = 'pdf' | 'buku' | 'site' | 'monev' | 'gabungan';
 
 /** Sets being written by this process: never tidied away under it. */
 const inProgress = new Set<string>();
 
-const SET_NAME = /^(pdf|buku|site|monev)\.(\d+)\.[A-Za-z0-9_-]+$/;
+const SET_NAME = /^(pdf|buku|site|monev|gabungan)\.(\d+)\.[A-Za-z0-9_-]+$/;
 
 /** True while process `pid` runs (also one of another user). */
 export function alive(pid: number): boolean {
@@ -234,7 +234,7 @@ export function tidy(outDir: string, kind: SetKind): void {
   };
   for (const entry of safeList(sets)) {
     const base = entry.replace(/\.(json|link|ledger)$/, '');
-    const m = /^(pdf|buku|site|monev)\.(\d+)\./.exec(base);
+    const m = /^(pdf|buku|site|monev|gabungan)\.(\d+)\./.exec(base);
     if (!m || m[1] !== kind || base === current || inProgress.has(base)) continue;
     const pid = Number(m[2]);
     if (pid !== process.pid && alive(pid) && !base.endsWith('.lama')) continue;
@@ -297,6 +297,7 @@ export class StagedSet {
   readonly #name: string;
   /** What this set holds, sealed beside it on commit (see output/vouch.ts). */
   readonly #ledger: Ledger = { files: {} };
+  readonly #made = new Set<string>();
   #done = false;
 
   constructor(outDir: string, kind: SetKind) {
@@ -339,7 +340,11 @@ export class StagedSet {
   /** Writes a file of the new set. Plain write: no one sees the set before commit. */
   write(rel: string, data: string | Uint8Array): void {
     const file = path.join(this.dir, rel);
-    makeDirs(path.dirname(file));
+    // Folders made once each: a province catalogue writes tens of thousands of pages.
+    if (!this.#made.has(path.dirname(file))) {
+      makeDirs(path.dirname(file));
+      this.#made.add(path.dirname(file));
+    }
     writing(file, () => writeFileSync(file, data));
     this.#ledger.files[rel.split(path.sep).join('/')] = sha256(data);
   }

@@ -33,6 +33,8 @@ export interface SiteSop {
   /** Site-relative paths. */
   url: string;
   pdf: string;
+  /** Site-relative path of the signed original, when the site publishes one. */
+  asli?: string;
   /** What `menggantikan` names: the SOP on this site when it is public here. */
   replaces?: { nomor: string; target?: SiteSop; eksternal: boolean };
   /** Public SOPs whose `menggantikan` is this SOP's number. */
@@ -116,18 +118,23 @@ export function siteModel(input: ModelInput): SiteModel {
     }
   }
   const cycle = monevStatuses(input.sops, input.monev ?? []);
-  const sops: SiteSop[] = pub.map((sop) => ({
+  const sops: SiteSop[] = pub.map((sop) => {
+    const ttd = signatureOf(sop, input.signed);
+    return {
     sop,
     ...(cycle.has(sop.id) ? { monev: cycle.get(sop.id)! } : {}),
-    ttd: signatureOf(sop, input.signed),
+    ttd,
     tahun: tahunOf(sop),
     ...(sop.unit ? { unitSlug: slugify(sop.unit) } : {}),
     url: paths.sop(sop),
     pdf: paths.pdf(sop),
+    // A verified signed original is published as the SOP's PDF itself, byte for byte (build-site.ts).
+    ...(ttd.kind === 'elektronik' ? { asli: paths.pdf(sop) } : {}),
     replacedBy: [],
     related: [],
     referencedBy: [],
-  }));
+    };
+  });
 
   // Replacements go by number (`menggantikan: <nomor>`); numbers are unique after `sop check`.
   const byNomor = new Map(sops.map((s) => [s.sop.nomor.trim(), s]));

@@ -8,6 +8,7 @@ import { KESIMPULAN_LABEL, periodeLabel } from '../model/monev.ts';
 import { STATUS_LABEL } from '../model/status.ts';
 import { type PublicStatus, type SiteInstansi, type SiteModel, type SiteSop } from './model.ts';
 import { procedureView } from './procedure.ts';
+import { catalogueData } from './catalogue.ts';
 import { proseHtml } from '../kit/markdown.ts';
 import type { PageKind, SiteTemplates } from './templates.ts';
 import { compareText } from '../model/collation.ts';
@@ -227,7 +228,7 @@ export function renderPages(t: SiteTemplates, input: RenderInput): SiteFile[] {
     cariUrl: url(paths.cari),
   });
 
-  files.push({ path: 'catalogue.json', data: catalogueJson(model, base) });
+  files.push({ path: 'catalogue.json', data: catalogueJson(model, base, owner) });
   files.push({ path: 'sitemap.xml', data: sitemapXml(files.filter((f) => f.path.endsWith('index.html')).map((f) => f.path.replace(/index\.html$/, '')), base) });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -403,42 +404,9 @@ function sopPage(s: SiteSop, input: RenderInput, inst: SiteInstansi, proc: Retur
   };
 }
 
-/** The machine-readable catalogue: every public SOP with its dates and URLs. */
-export function catalogueJson(model: SiteModel, base: Base): string {
-  const u = (rel: string) => fullUrl(base, rel);
-  const data = {
-    format: 'sop-press/katalog',
-    versi: 1,
-    instansi: model.instansi.map((i) => ({
-      id: i.instansi.id,
-      nama: i.instansi.nama,
-      pemerintah: i.instansi.pemerintah,
-      url: u(paths.instansi(i.instansi.id)),
-      jumlah_sop: i.sops.length,
-      unit: i.units.map((x) => ({ nama: x.nama, url: u(paths.unit(i.instansi.id, x.slug)), jumlah_sop: x.sops.length })),
-      buku: i.books.map((b) => ({ tahun: b.tahun, url: u(paths.buku(b.file)) })),
-    })),
-    sop: model.sops.map((s) => ({
-      nomor: s.sop.nomor,
-      nama: s.sop.nama,
-      instansi: s.sop.instansi.id,
-      instansi_nama: s.sop.instansi.nama,
-      pemerintah: s.sop.instansi.pemerintah,
-      unit: s.sop.unit ?? null,
-      status: s.sop.status,
-      tanggal_pembuatan: s.sop.tanggal_pembuatan,
-      tanggal_revisi: s.sop.tanggal_revisi,
-      tanggal_efektif: s.sop.tanggal_efektif,
-      tahun: s.tahun,
-      menggantikan: s.sop.menggantikan ?? null,
-      digantikan_oleh: s.replacedBy.map((r) => r.sop.nomor),
-      keterkaitan: s.related.map((r) => ({ teks: r.text, nomor: r.target?.sop.nomor ?? null, eksternal: r.eksternal === true })),
-      url: u(s.url),
-      pdf: u(s.pdf),
-      tanda_tangan: s.ttd.kind === 'elektronik' ? { jenis: 'elektronik', oleh: s.ttd.signer, pada: s.ttd.signedAt?.toISOString() ?? null } : { jenis: s.ttd.kind },
-    })),
-  };
-  return `${JSON.stringify(data, null, 2)}\n`;
+/** The machine-readable catalogue (the contract in site/catalogue.ts and schemas/katalog.schema.json). */
+export function catalogueJson(model: SiteModel, base: Base, owner: { judul: string; pemilik: string } = siteOwner(model, { base })): string {
+  return `${JSON.stringify(catalogueData(model, base, owner), null, 2)}\n`;
 }
 
 /** sitemap.xml of every HTML page (404 excluded). Absolute URLs when the base was a full URL. */

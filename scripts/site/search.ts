@@ -10,30 +10,63 @@ import type { SiteFile } from './pages.ts';
 /** Pagefind's ready-made UIs: the site has its own (assets/cari.js) on Pagefind's core API. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 
-export async function writeSearchIndex(siteDir: string, files: SiteFile[]): Promise<number> {
+/** The pages search covers: one per SOP. */
+export const isSopPage = (f: SiteFile) => f.path.startsWith('sop/') && f.path.endsWith('/index.html');
+
+/** An index being filled page by page (a province catalogue need not hold every page at once). */
+export interface SearchIndex {
+  add(file: SiteFile): Promise<void>;
+  /** Pages added so far. */
+  readonly count: number;
+  /** Writes pagefind/ into the site folder. */
+  write(siteDir: string): Promise<void>;
+  /** Stops the indexer; always call it. */
+  close(): Promise<void>;
+}
+
+export async function openSearchIndex(): Promise<SearchIndex> {
   const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'id' });
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    let count = 0;
-    for (const f of files.filter((f) => f.path.startsWith('sop/') && f.path.endsWith('/index.html'))) {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'id' });
+  if (!index) {
+    await pagefind.close();
+    throw new Error(`Pagefind: ${errors.join('; ')}`);
+  }
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    async add(f) {
       const added = await index.addHTMLFile({ url: `/${f.path.replace(/index\.html$/, '')}`, content: f.data });
       if (added.errors.length) throw new Error(`Pagefind, ${f.path}: ${added.errors.join('; ')}`);
       count++;
-    }
-    // The files are taken in memory and written here: `writeFiles` can report success while
-    // the service is still writing, and closing it then leaves a truncated file behind.
-    const { files: out, errors: fileErrors } = await index.getFiles();
-    if (fileErrors.length) throw new Error(`Pagefind: ${fileErrors.join('; ')}`);
-    for (const file of [...out].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      const rel = file.path.replace(/^\/+/, '');
-      if (UNUSED.includes(rel) || rel.split('/').includes('..')) continue;
-      const target = path.join(siteDir, 'pagefind', rel);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.content);
-    }
-    return count;
+    },
+    async write(siteDir) {
+      // The files are taken in memory and written here: `writeFiles` can report success while
+      // the service is still writing, and closing it then leaves a truncated file behind.
+      const { files: out, errors: fileErrors } = await index.getFiles();
+      if (fileErrors.length) throw new Error(`Pagefind: ${fileErrors.join('; ')}`);
+      for (const file of [...out].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        const rel = file.path.replace(/^\/+/, '');
+        if (UNUSED.includes(rel) || rel.split('/').includes('..')) continue;
+        const target = path.join(siteDir, 'pagefind', rel);
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, file.content);
+      }
+    },
+    async close() {
+      await pagefind.close();
+    },
+  };
+}
+
+export async function writeSearchIndex(siteDir: string, files: SiteFile[]): Promise<number> {
+  const index = await openSearchIndex();
+  try {
+    for (const f of files.filter(isSopPage)) await index.add(f);
+    await index.write(siteDir);
+    return index.count;
   } finally {
-    await pagefind.close();
+    await index.close();
   }
 }

@@ -15,6 +15,10 @@ import { buildSite } from '../../scripts/site/build-site.ts';
 import { parseBase } from '../../scripts/site/urls.ts';
 import { buildTestSite, ROOT, type TestSite } from './helpers.ts';
 import { HOSTILE } from './fixtures.ts';
+import { collect } from '../../scripts/federation/collect.ts';
+import { parseKatalog } from '../../scripts/federation/contract.ts';
+import { gabunganModel } from '../../scripts/federation/model.ts';
+import type { Katalog } from '../../scripts/site/catalogue.ts';
 
 let printer: Printer;
 let site: TestSite;
@@ -200,6 +204,18 @@ describe('sop site: what is published', () => {
     const data = JSON.parse(readFileSync(path.join(site.result.dir, 'catalogue.json'), 'utf8')) as { sop: Array<{ nomor: string; pdf: string }> };
     expect(data.sop.length).toBe(7);
     for (const s of data.sop) expect(existsSync(path.join(site.result.dir, s.pdf.slice(1))), s.pdf).toBe(true);
+  });
+
+  it('catalogue.json keeps the published contract, and a province catalogue federates it (issue 27)', async () => {
+    expect(parseKatalog(readFileSync(path.join(site.result.dir, 'catalogue.json'), 'utf8'))).toMatchObject({ ok: true });
+    const source = { id: 'dinas', kind: 'folder' as const, dir: site.result.dir, alamat: 'https://dinas.example.go.id/', shown: 'dinas' };
+    const [got] = await collect([source], undefined);
+    expect(got!.state).toBe('baru');
+    const model = gabunganModel([{ id: 'dinas', katalog: (got as { katalog: Katalog }).katalog }]);
+    expect(model.entries.map((e) => e.sop.url)).toContain('https://dinas.example.go.id/sop/diskominfo-pessel/permohonan-informasi-publik/');
+    expect(model.entries).toHaveLength(7);
+    // Built without a full address, the site's links are paths: a folder needs its public address.
+    expect((await collect([{ ...source, alamat: undefined } as never], undefined))[0]).toMatchObject({ state: 'gagal', reason: expect.stringContaining('--base-url') });
   });
 });
 

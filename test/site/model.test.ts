@@ -6,6 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sop } from '../../scripts/model/sop.ts';
 import { siteModel } from '../../scripts/site/model.ts';
+import { parseKatalog } from '../../scripts/federation/contract.ts';
+import type { Katalog } from '../../scripts/site/catalogue.ts';
 import { catalogueJson, csp, formatSize, siteOwner, sitemapXml } from '../../scripts/site/pages.ts';
 import { proseHtml } from '../../scripts/kit/markdown.ts';
 import { fileOf, parseBase, slugify } from '../../scripts/site/urls.ts';
@@ -195,6 +197,37 @@ describe('machine-readable files', () => {
       pdf: 'https://dinas.example.go.id/sop/pdf/diskominfo-pessel/permohonan-informasi-publik-2021.pdf',
       tanggal_efektif: '2021-03-01',
     });
+  });
+
+  it('catalogue.json follows the published contract (schemas/katalog.schema.json, versi 1)', () => {
+    const model = siteModel({ sops });
+    const text = catalogueJson(model, parseBase('https://dinas.example.go.id/sop/'));
+    const parsed = parseKatalog(text);
+    expect(parsed.ok ? '' : parsed.reason).toBe('');
+    const data = JSON.parse(text) as Katalog;
+    expect(data.versi).toBe(1);
+    expect(data.situs.alamat).toBe('https://dinas.example.go.id/sop/');
+    // The build date is the newest date the SOPs carry, never the clock.
+    const dates = sops.filter((s) => s.status !== 'draf').flatMap((s) => [s.tanggal_pembuatan, s.tanggal_revisi ?? '', s.tanggal_efektif ?? '', ...s.riwayat.map((r) => r.tanggal)]);
+    expect(data.situs.dibangun).toBe(dates.sort().at(-1)!.padEnd(10, '-01').slice(0, 10));
+    for (const s of data.sop) {
+      expect(s.hash).toMatch(/^sha256-[0-9a-f]{64}$/);
+      expect(s.asli).toBeUndefined();
+    }
+    const withSteps = sops.find((s) => s.nomor === data.sop[0]!.nomor)!;
+    expect(data.sop[0]!.teks.split('\n')).toHaveLength(withSteps.steps.length);
+    expect(data.sop[0]!.teks).toContain(withSteps.steps[0]!.kegiatan.split(/\s+/)[0]);
+    // Hashes follow content: equal for equal SOPs, distinct for distinct ones.
+    expect(new Set(data.sop.map((s) => s.hash)).size).toBe(data.sop.length);
+    expect(catalogueJson(siteModel({ sops }), parseBase('https://dinas.example.go.id/sop/'))).toBe(text);
+  });
+
+  it('the contract refuses what is not a catalogue', () => {
+    const good = JSON.parse(catalogueJson(siteModel({ sops }), parseBase('/'))) as Katalog;
+    expect(parseKatalog('{').ok).toBe(false);
+    expect(parseKatalog(JSON.stringify({ ...good, versi: 2 }))).toMatchObject({ ok: false, reason: expect.stringContaining('versi kontrak 2') });
+    expect(parseKatalog(JSON.stringify({ ...good, sop: [{ ...good.sop[0], url: 'javascript:alert(1)' }] }))).toMatchObject({ ok: false, reason: expect.stringContaining('/sop/0/url') });
+    expect(parseKatalog(JSON.stringify({ ...good, sop: [{ ...good.sop[0], hash: 'md5' }] })).ok).toBe(false);
   });
 
   it('sitemap.xml escapes and sorts', () => {
