@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize as v8Deserialize, serialize as v8Serialize } from 'node:v8';
 import { writeAtomic } from '../pdf/atomic.ts';
-import { machineMac, readInside } from '../output/vouch.ts';
+import { machineMac, readInside, sha256 } from '../output/vouch.ts';
 import { PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
 import type { RawFile } from '../source/content.ts';
 import type { SerializedResult } from './check-parallel.ts';
@@ -56,10 +56,21 @@ export class CheckCache {
   /** The key of `raw` checked under the instansi found for it (`found`: one exists, readable or not). */
   keyOf(raw: RawFile, near: { found: boolean; entry?: InstansiEntry }): string | undefined {
     if (raw.link || raw.readError) return undefined;
+    return createHash('sha256').update(raw.rel).update('\0').update(raw.abs).update('\0').update(this.inherited(near)).update('\0').update(raw.bytes).digest('hex');
+  }
+
+  private readonly byEntry = new Map<InstansiEntry | boolean, string>();
+
+  /** What validateSop takes from the instansi entry, hashed from structured-clone bytes (exact, unlike JSON); once per instansi. */
+  private inherited(near: { found: boolean; entry?: InstansiEntry }): string {
     const e = near.entry;
-    // What validateSop takes from the instansi entry, as structured-clone bytes (exact, unlike JSON).
-    const inherited = v8Serialize({ found: near.found, ...(e ? { ok: e.ok, hasSigner: e.hasSigner, disahkan_oleh: e.disahkan_oleh, instansi: e.instansi } : {}) });
-    return createHash('sha256').update(raw.rel).update('\0').update(raw.abs).update('\0').update(inherited).update('\0').update(raw.bytes).digest('hex');
+    const id = e ?? near.found;
+    let hash = this.byEntry.get(id);
+    if (hash === undefined) {
+      hash = sha256(v8Serialize({ found: near.found, ...(e ? { ok: e.ok, hasSigner: e.hasSigner, disahkan_oleh: e.disahkan_oleh, instansi: e.instansi } : {}) }));
+      this.byEntry.set(id, hash);
+    }
+    return hash;
   }
 
   get(raw: RawFile, key: string | undefined): SerializedResult | undefined {
