@@ -7,7 +7,7 @@
 // Neither is one git tracks, nor one that is not a regular file inside the project.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize as v8Deserialize, serialize as v8Serialize } from 'node:v8';
@@ -42,7 +42,10 @@ export class CheckCache {
   private readonly file: string;
   private readonly old: Record<string, Entry>;
 
-  private constructor(file: string, old: Record<string, Entry>) {
+  private readonly root: string;
+
+  private constructor(root: string, file: string, old: Record<string, Entry>) {
+    this.root = root;
     this.file = file;
     this.old = old;
   }
@@ -50,7 +53,7 @@ export class CheckCache {
   /** The cache of the project at `root` (empty when there is none this machine can trust). */
   static open(root: string): CheckCache {
     const file = cacheFile(root);
-    return new CheckCache(file, readTrusted(root, file)?.files ?? {});
+    return new CheckCache(root, file, readTrusted(root, file)?.files ?? {});
   }
 
   /** The key of `raw` checked under the instansi found for it (`found`: one exists, readable or not). */
@@ -100,11 +103,30 @@ export class CheckCache {
     if (!this.misses && Object.keys(this.fresh).length === Object.keys(this.old).length) return;
     const body = v8Serialize({ tool: toolIdentity(), files: this.fresh } satisfies Stored);
     try {
+      // Never through a link out of the project (an output/ that leads elsewhere): then no cache.
+      if (!makeInside(this.root, path.dirname(this.file))) return;
       writeAtomic(this.file, Buffer.concat([machineMac(PURPOSE, body), body]));
     } catch {
       // not writable: fine
     }
   }
+}
+
+/** Makes `dir` (under `root`) folder by folder, false where one of them is a link elsewhere. */
+function makeInside(root: string, dir: string): boolean {
+  let at = root;
+  let real = realpathSync(root);
+  for (const part of path.relative(root, dir).split(path.sep)) {
+    at = path.join(at, part);
+    real = path.join(real, part);
+    try {
+      mkdirSync(at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (realpathSync(at) !== real) return false;
+  }
+  return true;
 }
 
 export function cacheFile(root: string): string {

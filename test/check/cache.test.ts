@@ -1,7 +1,7 @@
 // The persistent check cache (validate/check-cache.ts): a check that reuses it says exactly what
 // a check without it says, re-reads only what changed, and trusts nothing this machine did not write.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ describe('sop check cache', () => {
     expect(plain.diagnostics.filter((d) => !after.diagnostics.some((a) => JSON.stringify(a) === JSON.stringify(d)))).toEqual([]);
   }, 300_000);
 
-  it('ignores a cache this machine did not seal, one git tracks, and one reached through a link', async () => {
+  it('ignores a cache this machine did not seal, one git tracks, and one reached through a link; writes none out of the project', async () => {
     await check(true);
     const file = cacheFile(root);
     const sealed = readFileSync(file);
@@ -97,5 +97,13 @@ describe('sop check cache', () => {
     mkdirSync(path.dirname(file), { recursive: true });
     symlinkSync(outside, file);
     expect((await check(true)).stats).toEqual({ hits: 0, misses: COUNT });
+
+    // An output/ that leads out of the project: nothing is written there.
+    const away = path.join(path.dirname(root), 'away');
+    mkdirSync(away);
+    rmSync(path.join(root, 'output'), { recursive: true, force: true });
+    symlinkSync(away, path.join(root, 'output'));
+    await check(true);
+    expect(readdirSync(away)).toEqual([]);
   }, 300_000);
 });
