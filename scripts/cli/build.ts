@@ -52,7 +52,7 @@ export async function checkedProject(ctx: CheckContext, progress?: Progress): Pr
   if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');
   }
-  const { result } = await runCheckParallel(ctx.cwd);
+  const { result } = await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true });
   const diagnostics = collect(result.files);
   progress?.finished('Memeriksa content/', `${result.files.length} berkas`);
   if (!result.ok) {

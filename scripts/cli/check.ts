@@ -1,5 +1,6 @@
 // `sop check`: validate content/ (or the given paths) and print diagnostics.
-import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, statSync } from 'node:fs';
+import type { Sop } from '../model/sop.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCodeQuality, githubSummary } from '../diagnostics/ci-reports.ts';
@@ -7,8 +8,7 @@ import { collect } from '../diagnostics/report.ts';
 import { formatGithub, formatHuman, formatJson, WATCH_BEGINS_TEXT, type OutputFormat } from '../diagnostics/format.ts';
 import { watchTree } from '../source/watch-tree.ts';
 import { runCheckParallel } from '../validate/run.ts';
-import { projectDirs, signedPdfPath } from '../model/paths.ts';
-import { checkSignatures } from '../signatures/check.ts';
+import { projectDirs, SIGNED_DIR, signedPdfPath } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const CHECK_HELP = `Pemakaian: sop check [BERKAS|FOLDER …] [--format human|json|github|codequality] [--pantau]
@@ -88,13 +88,30 @@ export async function check(argv: string[], ctx: CheckContext): Promise<number> 
   return report(ctx, format, paths);
 }
 
+/** Some SOP has a ttd/ entry beside it (a folder, a link, anything): the only place signatures/check.ts reads. */
+function signedFolders(root: string, sops: Sop[]): boolean {
+  const dirs = new Set(sops.map((s) => path.join(root, path.dirname(s.path), SIGNED_DIR)));
+  for (const dir of dirs) {
+    try {
+      lstatSync(dir);
+      return true;
+    } catch {
+      // none here
+    }
+  }
+  return false;
+}
+
 /** One check, printed in `format`; the exit code it deserves. */
 async function report(ctx: CheckContext, format: OutputFormat | 'codequality', paths: string[]): Promise<number> {
   const { result, shown } = await runCheckParallel(ctx.cwd, paths);
   // Signed PDFs (ttd/<slug>.pdf) of the SOPs shown, reported at the PDF.
   const wanted = paths.map((p) => path.relative(ctx.cwd, p).split(path.sep).join('/').replace(/\/$/, ''));
   const under = (file: string) => !wanted.length || wanted.some((w) => w === '' || file === w || file.startsWith(`${w}/`));
-  const signatures = await checkSignatures(ctx.cwd, result.sops.filter((s) => under(s.path) || under(signedPdfPath(s))));
+  const sops = result.sops.filter((s) => under(s.path) || under(signedPdfPath(s)));
+  // The signature check (pdf-lib, the PDF pipeline) is loaded only where a ttd/ folder could hold
+  // something to report: loading it is a third of a cached check's time.
+  const signatures = signedFolders(ctx.cwd, sops) ? await (await import('../signatures/check.ts')).checkSignatures(ctx.cwd, sops) : { files: [] };
   shown.push(...signatures.files);
   const diagnostics = collect(shown);
   if (format === 'json') ctx.stdout(formatJson(diagnostics));

@@ -66,6 +66,11 @@ function key(): Buffer {
   }
 }
 
+/** An HMAC of `data` under this machine's key, for another cache that must not trust a copy (`purpose` keeps uses apart). */
+export function machineMac(purpose: string, data: Uint8Array): Buffer {
+  return createHmac('sha256', key()).update(purpose).update('\0').update(data).digest();
+}
+
 function mac(setName: string, ledger: Ledger): string {
   const body = JSON.stringify({ set: setName, files: ledger.files, meta: ledger.meta ?? null });
   return createHmac('sha256', key()).update(body).digest('hex');

@@ -265,7 +265,7 @@ function checkInstansiSlugs(instansi: InstansiEntry[], folders: ReadonlyMap<Inst
 }
 
 /** The nearest instansi.yml walking up from `dir`: `found` also when it exists but could not be read. */
-function nearestInstansi(byDir: Map<string, InstansiEntry | undefined>, dir: string, contentDir: string): { found: boolean; entry?: InstansiEntry } {
+export function nearestInstansi(byDir: Map<string, InstansiEntry | undefined>, dir: string, contentDir: string): { found: boolean; entry?: InstansiEntry } {
   for (let d = dir; ; d = path.dirname(d)) {
     if (byDir.has(d)) {
       const entry = byDir.get(d);

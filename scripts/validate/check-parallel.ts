@@ -7,7 +7,8 @@ import { VFile } from 'vfile';
 import { report, type Place, type RuleId } from '../diagnostics/report.ts';
 import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
-import { checkContent, checkInstansiFiles, checkSopFile, finishCheck, todayIso, type CheckResult, type SopFileResult } from './check-content.ts';
+import type { CheckCache } from './check-cache.ts';
+import { checkInstansiFiles, checkSopFile, finishCheck, nearestInstansi, todayIso, type CheckResult, type SopFileResult } from './check-content.ts';
 
 /** Below this many SOPs a worker's start-up costs more than it saves. */
 const MIN_PER_WORKER = 150;
@@ -40,22 +41,44 @@ function deserialize(s: SerializedResult): SopFileResult {
   return { file, ...(s.sop ? { sop: s.sop } : {}), ...(s.facts ? { facts: s.facts } : {}) };
 }
 
-export async function checkContentParallel(set: ContentSet, probe: AssetProbe, threads = os.availableParallelism()): Promise<CheckResult> {
-  const workers = Math.min(threads, Math.floor(set.sops.length / MIN_PER_WORKER)) - 1;
-  if (workers < 1) return checkContent(set, probe);
-  const size = Math.ceil(set.sops.length / (workers + 1));
-  const chunks = Array.from({ length: workers + 1 }, (_, i) => set.sops.slice(i * size, (i + 1) * size));
+/**
+ * `cache`: per-file outcomes from earlier runs (check-cache.ts); only the files it has no valid
+ * entry for are parsed and validated, and the cross-file rules run over all of them as always.
+ * The caller saves it (`cache.save()`) when it may write to output/.
+ */
+export async function checkContentParallel(set: ContentSet, probe: AssetProbe, threads = os.availableParallelism(), cache?: CheckCache): Promise<CheckResult> {
   const asked = new Map<string, AssetVerdict>();
   const { files, byDir, instansi } = checkInstansiFiles(set, (p, contentDir) => {
     const answer = probe(p, contentDir);
     asked.set(p, answer);
     return answer;
   });
-  const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [], bookPages: [], monev: [] }, chunk, assets: [...asked] }));
-  // This thread takes the first chunk while the workers start.
-  const mine = chunks[0]!.map((raw) => checkSopFile(raw, set.contentDir, byDir));
-  const theirs = (await Promise.all(pending)).flat().map(deserialize);
-  return finishCheck(files, instansi, [...mine, ...theirs], { raws: set.monev ?? [], contentDir: set.contentDir, byDir, today: todayIso() });
+  const keys = set.sops.map((raw) => cache?.keyOf(raw, nearestInstansi(byDir, path.dirname(raw.abs), set.contentDir)));
+  const results: Array<SopFileResult | undefined> = set.sops.map((raw, i) => {
+    const kept = cache?.get(raw, keys[i]);
+    return kept && deserialize(kept);
+  });
+  const todo = set.sops.flatMap((_, i) => (results[i] ? [] : [i]));
+  const fresh = new Map<number, SerializedResult>();
+  const workers = Math.min(threads, Math.floor(todo.length / MIN_PER_WORKER)) - 1;
+  if (workers < 1) {
+    for (const i of todo) results[i] = checkSopFile(set.sops[i]!, set.contentDir, byDir);
+  } else {
+    const size = Math.ceil(todo.length / (workers + 1));
+    const chunks = Array.from({ length: workers + 1 }, (_, k) => todo.slice(k * size, (k + 1) * size));
+    const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [], bookPages: [], monev: [] }, chunk: chunk.map((i) => set.sops[i]!), assets: [...asked] }));
+    // This thread takes the first chunk while the workers start.
+    for (const i of chunks[0]!) results[i] = checkSopFile(set.sops[i]!, set.contentDir, byDir);
+    const theirs = (await Promise.all(pending)).flat();
+    chunks.slice(1).flat().forEach((i, k) => {
+      fresh.set(i, theirs[k]!);
+      results[i] = deserialize(theirs[k]!);
+    });
+  }
+  if (cache) {
+    for (const i of todo) cache.set(set.sops[i]!, keys[i], fresh.get(i) ?? serialize(results[i]!));
+  }
+  return finishCheck(files, instansi, results as SopFileResult[], { raws: set.monev ?? [], contentDir: set.contentDir, byDir, today: todayIso() });
 }
 
 function runWorker(job: WorkerJob): Promise<SerializedResult[]> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { probeAsset } from '../source/assets.ts';
 import { readContent } from '../source/content.ts';
 import { checkContent, type CheckResult } from './check-content.ts';
+import { CheckCache } from './check-cache.ts';
 import { checkContentParallel } from './check-parallel.ts';
 
 /** Runs the check over content/ and keeps only the files under the given paths. */
@@ -11,9 +12,22 @@ export function runCheck(cwd: string, paths: string[] = []): { result: CheckResu
   return select(cwd, checkContent(readContent(cwd), probeAsset), paths);
 }
 
-/** The same, on every core: what the commands use. */
-export async function runCheckParallel(cwd: string, paths: string[] = []): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
-  return select(cwd, await checkContentParallel(readContent(cwd), probeAsset), paths);
+/**
+ * The same, on every core, reusing this machine's per-file outcomes of earlier runs
+ * (output/.cache/check.bin, see check-cache.ts): what the commands use.
+ */
+export async function runCheckParallel(cwd: string, paths: string[] = [], options: CacheUse = {}): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
+  const cache = options.cache === false ? undefined : CheckCache.open(cwd);
+  const result = await checkContentParallel(readContent(cwd), probeAsset, undefined, cache);
+  if (cache && (result.ok || !options.saveOnlyIfOk)) cache.save();
+  return select(cwd, result, paths);
+}
+
+export interface CacheUse {
+  /** false: neither read nor write output/.cache/check.bin. */
+  cache?: boolean;
+  /** A build refused for errors leaves output/ as it was, the cache included. */
+  saveOnlyIfOk?: boolean;
 }
 
 function select(cwd: string, result: CheckResult, paths: string[]): { result: CheckResult; shown: CheckResult['files'] } {

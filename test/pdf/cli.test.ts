@@ -67,5 +67,10 @@ describe('sop build (CLI)', () => {
     expect(existsSync(path.join(pdfDir, 'lama'))).toBe(false);
     expect(readdirSync(path.join(pdfDir, 'dkukmtk-balangan'))).toEqual(['monitoring-evaluasi-internal-capaian-kinerja.pdf']);
     expect(readdirSync(path.join(pdfDir, 'diskominfo-pessel')).sort()).toEqual(['pemantauan-capaian-kinerja-internal.pdf', 'pemantauan-capaian-kinerja-internal.ttd.json']);
+    // Nothing changed: no browser is started (one that cannot start would fail the build, exit 2).
+    const third = run(dir, ['build'], { PUPPETEER_EXECUTABLE_PATH: '/bin/false' });
+    expect(third.stderr).not.toContain('gagal dijalankan');
+    expect(third.status).toBe(0);
+    expect(third.stdout).toContain('4 SOP: 0 PDF dibuat, 4 tidak berubah');
   });
 });

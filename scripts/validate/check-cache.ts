@@ -1,0 +1,195 @@
+// `sop check` across runs (like `eslint --cache`): the per-file stage's outcome, kept under
+// output/.cache/ and reused for a file whose bytes, instansi and tool are all the same as when it
+// was checked. Cross-file rules always run again over these per-file facts (check-content.ts).
+//
+// The cache is sealed with this machine's key (output/vouch.ts): one that was committed, copied
+// or edited does not verify and is ignored, so a pull request cannot hide an error behind it.
+// Neither is one git tracks, nor one that is not a regular file inside the project.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize as v8Deserialize, serialize as v8Serialize } from 'node:v8';
+import { writeAtomic } from '../pdf/atomic.ts';
+import { machineMac, readInside, sha256 } from '../output/vouch.ts';
+import { PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
+import type { RawFile } from '../source/content.ts';
+import type { SerializedResult } from './check-parallel.ts';
+import type { InstansiEntry } from './instansi.ts';
+
+const PURPOSE = 'sop-check-cache';
+const MAC_BYTES = 32;
+
+/** One file's outcome and what it was computed from. */
+interface Entry {
+  /** SHA-256 of the file's bytes, its place and the instansi it inherits from. */
+  key: string;
+  result: SerializedResult;
+}
+
+interface Stored {
+  tool: string;
+  /** Project-relative path → entry. */
+  files: Record<string, Entry>;
+}
+
+export class CheckCache {
+  private readonly fresh: Record<string, Entry> = {};
+  private hits = 0;
+  private misses = 0;
+
+  private readonly file: string;
+  private readonly old: Record<string, Entry>;
+
+  private readonly root: string;
+
+  private constructor(root: string, file: string, old: Record<string, Entry>) {
+    this.root = root;
+    this.file = file;
+    this.old = old;
+  }
+
+  /** The cache of the project at `root` (empty when there is none this machine can trust). */
+  static open(root: string): CheckCache {
+    const file = cacheFile(root);
+    return new CheckCache(root, file, readTrusted(root, file)?.files ?? {});
+  }
+
+  /** The key of `raw` checked under the instansi found for it (`found`: one exists, readable or not). */
+  keyOf(raw: RawFile, near: { found: boolean; entry?: InstansiEntry }): string | undefined {
+    if (raw.link || raw.readError) return undefined;
+    return createHash('sha256').update(raw.rel).update('\0').update(raw.abs).update('\0').update(this.inherited(near)).update('\0').update(raw.bytes).digest('hex');
+  }
+
+  private readonly byEntry = new Map<InstansiEntry | boolean, string>();
+
+  /** What validateSop takes from the instansi entry, hashed from structured-clone bytes (exact, unlike JSON); once per instansi. */
+  private inherited(near: { found: boolean; entry?: InstansiEntry }): string {
+    const e = near.entry;
+    const id = e ?? near.found;
+    let hash = this.byEntry.get(id);
+    if (hash === undefined) {
+      hash = sha256(v8Serialize({ found: near.found, ...(e ? { ok: e.ok, hasSigner: e.hasSigner, disahkan_oleh: e.disahkan_oleh, instansi: e.instansi } : {}) }));
+      this.byEntry.set(id, hash);
+    }
+    return hash;
+  }
+
+  get(raw: RawFile, key: string | undefined): SerializedResult | undefined {
+    const hit = key ? this.old[raw.rel] : undefined;
+    if (hit && hit.key === key) {
+      this.fresh[raw.rel] = hit;
+      this.hits++;
+      return hit.result;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  set(raw: RawFile, key: string | undefined, result: SerializedResult): void {
+    if (key) this.fresh[raw.rel] = { key, result };
+  }
+
+  get stats(): { hits: number; misses: number } {
+    return { hits: this.hits, misses: this.misses };
+  }
+
+  /**
+   * Keeps the entries of this run only (deleted files drop out). Written only when something
+   * changed; a cache that cannot be written (read-only output/) costs time next run, nothing else.
+   */
+  save(): void {
+    if (!this.misses && Object.keys(this.fresh).length === Object.keys(this.old).length) return;
+    const body = v8Serialize({ tool: toolIdentity(), files: this.fresh } satisfies Stored);
+    try {
+      // Never through a link out of the project (an output/ that leads elsewhere): then no cache.
+      if (!makeInside(this.root, path.dirname(this.file))) return;
+      writeAtomic(this.file, Buffer.concat([machineMac(PURPOSE, body), body]));
+    } catch {
+      // not writable: fine
+    }
+  }
+}
+
+/** Makes `dir` (under `root`) folder by folder, false where one of them is a link elsewhere. */
+function makeInside(root: string, dir: string): boolean {
+  let at = root;
+  let real = realpathSync(root);
+  for (const part of path.relative(root, dir).split(path.sep)) {
+    at = path.join(at, part);
+    real = path.join(real, part);
+    try {
+      mkdirSync(at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (realpathSync(at) !== real) return false;
+  }
+  return true;
+}
+
+export function cacheFile(root: string): string {
+  return path.join(projectDirs(root).cache, 'check.bin');
+}
+
+function readTrusted(root: string, file: string): Stored | undefined {
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return undefined;
+  }
+  const bytes = readInside(realRoot, path.join(realRoot, path.relative(root, file)));
+  if (!bytes || bytes.length <= MAC_BYTES || tracked(file)) return undefined;
+  const body = bytes.subarray(MAC_BYTES);
+  if (!machineMac(PURPOSE, body).equals(bytes.subarray(0, MAC_BYTES))) return undefined;
+  try {
+    const stored = v8Deserialize(body) as Stored;
+    return stored?.tool === toolIdentity() && typeof stored.files === 'object' && stored.files !== null ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Git tracks `file`: it came with the sources, not from this machine. */
+function tracked(file: string): boolean {
+  const r = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.basename(file)], { cwd: path.dirname(file), stdio: 'ignore' });
+  return r.status === 0;
+}
+
+let identity: string | undefined;
+
+/**
+ * sop-press's version and the bytes of its own code and schemas (rules and messages live there),
+ * plus the serialisation format: a cache from any other tool is not this tool's verdict.
+ */
+export function toolIdentity(): string {
+  if (identity) return identity;
+  const hash = createHash('sha256').update(process.versions.v8);
+  try {
+    hash.update(readFileSync(path.join(PACKAGE_ROOT, 'package.json')));
+  } catch {
+    // installed without it: the code's bytes still say which tool this is
+  }
+  for (const dir of [fileURLToPath(new URL('../', import.meta.url)), fileURLToPath(new URL('../../schemas/', import.meta.url))]) hashTree(hash, dir);
+  return (identity = hash.digest('hex'));
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, name));
+    } catch {
+      continue; // a folder
+    }
+    hash.update(name).update('\0').update(bytes).update('\0');
+  }
+}
