@@ -10,8 +10,7 @@ import { checkedProject, commandProgress, withPrinter } from './build.ts';
 import { pdfSteps } from './progress.ts';
 import type { CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
-import { parseBase, type Base } from '../site/urls.ts';
-import { EXIT, UsageError } from './usage.ts';
+import { baseOption, EXIT, UsageError } from './usage.ts';
 
 export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf] [--monev] [--base-url URL] [--diam]
 
@@ -86,12 +85,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`Argumen "${positionals[0]}" tidak dikenal.`, 'Pilih instansi dengan --instansi FOLDER.');
   const tahun = parseTahun(values.tahun, new Date());
-  let site: Base | undefined;
-  try {
-    site = parseBase(values['base-url'] ?? ctx.env.SOP_BASE_URL);
-  } catch (e) {
-    throw new UsageError((e as Error).message, 'Contoh: --base-url https://dinas.example.go.id/sop/');
-  }
+  const site = baseOption(values['base-url'], ctx.env, '--base-url https://dinas.example.go.id/sop/');
   if (values['base-url'] !== undefined && !site.origin) throw new UsageError(`Alamat situs "${values['base-url']}" bukan URL lengkap.`, 'Kode QR di buku memerlukan alamat lengkap, mis. --base-url https://dinas.example.go.id/sop/');
   if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');

@@ -7,9 +7,8 @@ import { DEFAULT_LIMITS } from '../federation/fetch.ts';
 import { reportLines, summaryMarkdown } from '../federation/report.ts';
 import { readSources } from '../federation/sources.ts';
 import { projectDirs } from '../model/paths.ts';
-import { parseBase } from '../site/urls.ts';
 import type { CheckContext } from './check.ts';
-import { EXIT, UsageError } from './usage.ts';
+import { baseOption, EXIT, UsageError } from './usage.ts';
 
 export const GABUNG_HELP = `Pemakaian: sop gabung [ALAMAT-SITUS | FOLDER ...] [--base-url ALAMAT] [--judul JUDUL]
 
@@ -66,12 +65,7 @@ export async function gabung(argv: string[], ctx: CheckContext): Promise<number>
     ctx.stdout(GABUNG_HELP);
     return EXIT.ok;
   }
-  let base;
-  try {
-    base = parseBase(values['base-url'] ?? ctx.env.SOP_BASE_URL);
-  } catch (e) {
-    throw new UsageError((e as Error).message, 'Contoh: --base-url /sop/ atau --base-url https://sop.provinsi.go.id/');
-  }
+  const base = baseOption(values['base-url'], ctx.env, '--base-url /sop/ atau --base-url https://sop.provinsi.go.id/');
   const limits = {
     timeoutMs: positive(values['batas-waktu'], '--batas-waktu', DEFAULT_LIMITS.timeoutMs / 1000) * 1000,
     maxBytes: Math.round(positive(values['batas-ukuran'], '--batas-ukuran', DEFAULT_LIMITS.maxBytes / (1024 * 1024)) * 1024 * 1024),

@@ -2,11 +2,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../site/build-site.ts';
-import { parseBase } from '../site/urls.ts';
 import { checkedProject, commandProgress, withPrinter } from './build.ts';
 import { pdfSteps } from './progress.ts';
 import type { CheckContext } from './check.ts';
-import { EXIT, UsageError } from './usage.ts';
+import { baseOption, EXIT, UsageError } from './usage.ts';
 
 export const SITE_HELP = `Pemakaian: sop site [--base-url ALAMAT] [--judul JUDUL] [--tahun TTTT | --tanpa-buku] [--semua]
 
@@ -63,12 +62,7 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
     ctx.stdout(SITE_HELP);
     return EXIT.ok;
   }
-  let base;
-  try {
-    base = parseBase(values['base-url'] ?? ctx.env.SOP_BASE_URL);
-  } catch (e) {
-    throw new UsageError((e as Error).message, 'Contoh: --base-url /sop/ atau --base-url https://dinas.example.go.id/sop/');
-  }
+  const base = baseOption(values['base-url'], ctx.env, '--base-url /sop/ atau --base-url https://dinas.example.go.id/sop/');
   const tahun = values['tanpa-buku'] ? undefined : parseTahun(values.tahun, new Date());
   const progress = commandProgress(ctx, values.diam);
   const project = await checkedProject(ctx, progress);

@@ -1,5 +1,6 @@
 // Usage errors (exit 2) and the help texts, in Bahasa Indonesia.
 import { EXIT, SopError } from '../errors.ts';
+import { parseBase, type Base } from '../site/urls.ts';
 
 export { EXIT };
 
@@ -7,5 +8,17 @@ export { EXIT };
 export class UsageError extends SopError {
   constructor(message: string, hint?: string) {
     super(message, { exitCode: EXIT.usage, hint });
+  }
+}
+
+/**
+ * The site address of `--base-url` (else SOP_BASE_URL), as book, site and gabung read it; a bad
+ * one is a usage error with an example of the right form.
+ */
+export function baseOption(value: string | undefined, env: NodeJS.ProcessEnv, example: string): Base {
+  try {
+    return parseBase(value ?? env.SOP_BASE_URL);
+  } catch (e) {
+    throw new UsageError((e as Error).message, `Contoh: ${example}`);
   }
 }
