@@ -5,9 +5,10 @@
 // The lock is a small file in the temporary folder, named after the project's real path (not
 // in output/, which may be missing, read-only or a file; never in the sources). It names who
 // holds it: a second command waits and says so; one left by a killed run (its process gone) is
-// taken over.
+// taken over. The file appears whole or not at all (written beside it, then hard-linked in), so a
+// kill at any moment never leaves an empty lock that no one could judge.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { alive } from './sets.ts';
@@ -60,20 +61,42 @@ function startedAfter(pid: number, since: string): boolean {
   }
 }
 
+/** How long an unreadable lock may be "being written" before it counts as a killed run's. */
+const UNREADABLE_GRACE_MS = 5_000;
+
+/** Creates the lock file with `me` in it, whole, unless it exists: false when it does. */
+function create(file: string, me: LockHolder): boolean {
+  const draft = `${file}.${process.pid}.${me.token ?? 'x'}`;
+  writeFileSync(draft, JSON.stringify(me), { mode: 0o644 });
+  try {
+    linkSync(draft, file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
+  } finally {
+    unlinkSync(draft);
+  }
+}
+
+/** True when the lock file was last written more than `ms` ago. */
+function olderThan(file: string, ms: number): boolean {
+  try {
+    return Date.now() - statSync(file).mtimeMs > ms;
+  } catch {
+    return false;
+  }
+}
+
 /** Takes the lock if free (or left by a process that is gone); else says who holds it. */
 function tryTake(file: string, me: LockHolder): LockHolder | undefined {
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      writeFileSync(file, JSON.stringify(me), { flag: 'wx', mode: 0o644 });
-      return undefined;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
+    if (create(file, me)) return undefined;
     const holder = readHolder(file);
-    // Unreadable: being written this instant; its writer is alive. Try again shortly.
-    if (!holder) return { pid: 0, command: 'sop', since: new Date().toISOString() };
-    if (alive(holder.pid) && !startedAfter(holder.pid, holder.since)) return holder;
-    // A killed run's lock: taken over.
+    if (holder && alive(holder.pid) && !startedAfter(holder.pid, holder.since)) return holder;
+    // Unreadable and fresh: another sop-press (an older one wrote in place) is writing it now.
+    if (!holder && !olderThan(file, UNREADABLE_GRACE_MS)) return { pid: 0, command: 'sop', since: new Date().toISOString() };
+    // A killed run's lock (its process gone, or an unreadable file left for seconds): taken over.
     try {
       unlinkSync(file);
     } catch {

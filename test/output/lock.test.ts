@@ -1,7 +1,7 @@
 // One command at a time per project (issue 21, item 6): a second build waits and says which
 // command holds the project (pid, since when); a lock left by a killed run is taken over.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,18 @@ describe('withProjectLock', () => {
     const told: LockHolder[] = [];
     expect(await withProjectLock(root, 'sop build', async () => 'jalan', { onWait: (h) => told.push(h) })).toBe('jalan');
     expect(told).toEqual([]);
+  });
+
+  it('takes over an empty lock file left for seconds (a run killed as it took the lock), and leaves none of its own half-written', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sop-kunci-'));
+    // What sop-press that wrote the lock in place left when killed between creating and writing it.
+    writeFileSync(lockFile(root), '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockFile(root), old, old);
+    const told: LockHolder[] = [];
+    expect(await withProjectLock(root, 'sop build', async () => 'jalan', { onWait: (h) => told.push(h), pollMs: 10 })).toBe('jalan');
+    expect(told).toEqual([]);
+    expect(existsSync(lockFile(root))).toBe(false);
   });
 });
 
