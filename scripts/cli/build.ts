@@ -149,6 +149,6 @@ export function signingNote(built: BuiltPdf[], root: string): string {
   return (
     `${waiting.length} PDF menunggu tanda tangan elektronik. Setelah ditandatangani (aplikasi TTE BSrE atau penanda tangan PAdES lain), simpan PDF bertanda tangan di:\n` +
     waiting.map((b) => `  ${rel(b.pdf)} → ${signedPdfPath(b.sop)}\n`).join('') +
-    'lalu jalankan "sop ttd" untuk memeriksanya.\n'
+    'lalu jalankan "npm run ttd" (atau "npx sop ttd") untuk memeriksanya.\n'
   );
 }
