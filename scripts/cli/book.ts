@@ -8,6 +8,7 @@ import { closest } from '../diagnostics/suggest.ts';
 import { nameSlug } from '../model/slug.ts';
 import { checkedProject, commandProgress, withPrinter } from './build.ts';
 import { pdfSteps } from './progress.ts';
+import { assembleShares } from '../bagian/assemble.ts';
 import type { CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
 import { baseOption, EXIT, UsageError } from './usage.ts';
@@ -37,6 +38,11 @@ Opsi:
                      https://dinas.example.go.id/sop/: halaman pertama setiap SOP
                      bertanda tangan elektronik di buku diberi kode QR dan alamat
                      halamannya di situs, tempat PDF aslinya diterbitkan
+  --dari-bagian FOLDER
+                     pakai PDF yang dicetak job matriks CI (sop build --bagian I/N)
+                     tanpa mencetak ulang: FOLDER ialah output/pdf sebuah job, atau
+                     folder berisi folder itu semua; boleh diulang. Setiap bagian
+                     1…N harus ada, dicetak dari sumber yang sama dengan sekarang
   --diam             tanpa laporan kemajuan (lihat sop build --help)
   -h, --help         tampilkan bantuan ini
 
@@ -75,6 +81,7 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
       draf: { type: 'boolean' },
       monev: { type: 'boolean' },
       'base-url': { type: 'string' },
+      'dari-bagian': { type: 'string', multiple: true },
       diam: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -108,8 +115,10 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
   const withSops = new Set(sops.map((s) => s.instansi.id));
   const empty = ids.filter((id) => !withSops.has(id));
 
-  const result = await withPrinter(ctx.cwd, 'sop book', (printer) =>
-    buildBooks(project, {
+  const shares = values['dari-bagian'];
+  const result = await withPrinter(ctx.cwd, 'sop book', async (printer) => {
+    if (shares) await assembleShares(shares, ctx.here ?? ctx.cwd, sops, project.root);
+    return buildBooks(project, {
       tahun,
       draf: Boolean(values.draf),
       instansi: ids,
@@ -118,8 +127,8 @@ export async function book(argv: string[], ctx: CheckContext): Promise<number> {
       ...(site.origin ? { site } : {}),
       onPdfProgress: pdfSteps(progress, 'Mencetak PDF SOP'),
       onBook: (inst, done, total) => progress.step('Menyusun buku', done, total, inst.id),
-    }),
-  );
+    });
+  });
   progress.clear();
 
   for (const id of empty) ctx.stdout(`${id}: belum ada SOP yang valid, buku tidak dibuat.\n`);

@@ -19,8 +19,10 @@ import { projectDirs } from '../model/paths.ts';
 import { signedPdfPath } from '../model/paths.ts';
 import { isSignable } from '../signatures/files.ts';
 import { EXIT, UsageError } from './usage.ts';
+import { label, owns, parseBagian, type Bagian } from '../bagian/split.ts';
+import { describeShard, SHARD_FILE } from '../bagian/shard.ts';
 
-export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html] [--diam]
+export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html] [--bagian I/N] [--diam]
 
 Memeriksa content/ lalu mencetak setiap SOP yang valid menjadi PDF resmi
 (halaman identitas + halaman prosedur dengan bagan alir) di
@@ -35,6 +37,10 @@ Opsi:
   --html       tulis juga <slug>.html di samping setiap PDF: halaman HTML
                mandiri (huruf dan logo tertanam) yang persis dicetak menjadi
                PDF itu, untuk dibuka di peramban
+  --bagian I/N cetak hanya bagian ke-I dari N (untuk matriks CI dengan N job):
+               setiap SOP selalu jatuh ke bagian yang sama, di mesin mana pun.
+               output/pdf hanya berisi PDF bagian ini beserta bagian.json; job
+               lain merakitnya dengan sop site --dari-bagian (lihat panduan 12.3)
   --diam       tanpa laporan kemajuan (di terminal: tahap, n/N, SOP yang
                sedang dicetak dan waktu; di CI atau bila disalurkan: satu baris
                per tahap)
@@ -117,11 +123,15 @@ export function summarizePdfs(built: BuiltPdf[], root: string): string {
 }
 
 export async function build(argv: string[], ctx: CheckContext): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { semua: { type: 'boolean' }, html: { type: 'boolean' }, diam: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { semua: { type: 'boolean' }, html: { type: 'boolean' }, bagian: { type: 'string' }, diam: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     ctx.stdout(BUILD_HELP);
     return EXIT.ok;
   }
+  const bagian = values.bagian === undefined ? undefined : bagianOption(values.bagian);
   const progress = commandProgress(ctx, values.diam);
   const project = await checkedProject(ctx, progress);
   if (!project) return EXIT.invalid;
@@ -133,12 +143,29 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
       printer,
       ...(values.html ? { html: { allowedDirs: [ctx.cwd, ...packageDirs()] } } : {}),
       onProgress: pdfSteps(progress, 'Mencetak PDF'),
+      ...(bagian ? shareOptions(bagian) : {}),
     }),
   );
   progress.clear();
-  ctx.stdout(summarizePdfs(result, ctx.cwd));
+  ctx.stdout((bagian ? `Bagian ${label(bagian)}: ` : '') + summarizePdfs(result, ctx.cwd));
+  if (bagian) ctx.stdout(`${SHARD_FILE} mencatat bagian ini. Rakit situs atau buku dari folder output/pdf setiap bagian dengan sop site --dari-bagian FOLDER (atau sop book --dari-bagian FOLDER).\n`);
   ctx.stdout(signingNote(result, ctx.cwd));
   return EXIT.ok;
+}
+
+/** `--bagian 2/4`; a usage error with an example otherwise. */
+function bagianOption(value: string): Bagian {
+  const parsed = parseBagian(value);
+  if (typeof parsed === 'string') throw new UsageError(parsed, 'Contoh: --bagian 1/4 sampai --bagian 4/4 untuk matriks CI dengan empat job.');
+  return parsed;
+}
+
+/** Prints only the share of `b`, and describes it in the set for the job that assembles. */
+function shareOptions(b: Bagian): Pick<Parameters<typeof buildPdfs>[1], 'only' | 'extra'> {
+  return {
+    only: (sop) => owns(b, sop.id),
+    extra: ({ dir, built, hash }) => ({ [SHARD_FILE]: describeShard(b, dir, built, hash) }),
+  };
 }
 
 /** Where each PDF awaiting an electronic signature goes back once signed (ttd/ beside its source). */

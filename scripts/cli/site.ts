@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { buildSite } from '../site/build-site.ts';
 import { checkedProject, commandProgress, withPrinter } from './build.ts';
 import { pdfSteps } from './progress.ts';
+import { assembleShares } from '../bagian/assemble.ts';
 import type { CheckContext } from './check.ts';
 import { baseOption, EXIT, UsageError } from './usage.ts';
 
-export const SITE_HELP = `Pemakaian: sop site [--base-url ALAMAT] [--judul JUDUL] [--tahun TTTT | --tanpa-buku] [--semua]
+export const SITE_HELP = `Pemakaian: sop site [--base-url ALAMAT] [--judul JUDUL] [--tahun TTTT | --tanpa-buku] [--semua | --dari-bagian FOLDER …]
 
 Membangun situs katalog SOP publik di output/site/: beranda (setiap instansi,
 unit dan jumlah SOP, kotak pencarian, buku SOP), katalog dengan saringan
@@ -38,6 +39,11 @@ Opsi:
   --tahun TTTT       tahun buku SOP yang disusun (bawaan: tahun ini)
   --tanpa-buku       jangan menyusun buku; tautkan buku yang sudah ada saja
   --semua            bangun ulang semua PDF, abaikan cache
+  --dari-bagian FOLDER
+                     pakai PDF yang dicetak job matriks CI (sop build --bagian I/N)
+                     tanpa mencetak ulang: FOLDER ialah output/pdf sebuah job, atau
+                     folder berisi folder itu semua; boleh diulang. Setiap bagian
+                     1…N harus ada, dicetak dari sumber yang sama dengan sekarang
   --diam             tanpa laporan kemajuan (lihat sop build --help)
   -h, --help         tampilkan bantuan ini
 
@@ -54,6 +60,7 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
       tahun: { type: 'string' },
       'tanpa-buku': { type: 'boolean' },
       semua: { type: 'boolean' },
+      'dari-bagian': { type: 'string', multiple: true },
       diam: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -64,21 +71,24 @@ export async function site(argv: string[], ctx: CheckContext): Promise<number> {
   }
   const base = baseOption(values['base-url'], ctx.env, '--base-url /sop/ atau --base-url https://dinas.example.go.id/sop/');
   const tahun = values['tanpa-buku'] ? undefined : parseTahun(values.tahun, new Date());
+  const shares = values['dari-bagian'];
+  if (shares && values.semua) throw new UsageError('--semua dan --dari-bagian tidak dapat dipakai bersama: --dari-bagian memakai PDF bagian-bagian tanpa mencetak ulang.', 'Pilih salah satu.');
   const progress = commandProgress(ctx, values.diam);
   const project = await checkedProject(ctx, progress);
   if (!project) return EXIT.invalid;
   const { sops } = project;
   const started = performance.now();
-  const result = await withPrinter(ctx.cwd, 'sop site', (printer) =>
-    buildSite(project, {
+  const result = await withPrinter(ctx.cwd, 'sop site', async (printer) => {
+    if (shares) await assembleShares(shares, ctx.here ?? ctx.cwd, project.sops, project.root);
+    return buildSite(project, {
       base,
       ...(values.judul?.trim() ? { judul: values.judul.trim() } : {}),
       printer,
       ...(values.semua ? { force: true } : {}),
       onProgress: pdfSteps(progress, 'Mencetak PDF'),
       ...(tahun !== undefined ? { tahunBuku: tahun } : {}),
-    }),
-  );
+    });
+  });
   progress.clear();
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
   const rebuilt = result.pdfs.filter((p) => p.rebuilt).length;

@@ -122,6 +122,10 @@ export const RULES = {
   'impor-berkas-rusak': galat('Berkas Word/Excel tidak dapat dibaca, berformat lama (.doc/.xls), atau tidak memuat SOP.', 'Buka di Word/Excel dan simpan sebagai .docx/.xlsx, lalu impor lagi.'),
   'impor-tebakan': peringatan('Nilai yang ditebak saat impor dari Word/Excel.', 'Bandingkan dengan dokumen asli di tempat yang disebut, lalu perbaiki bila perlu.'),
   'impor-tidak-terbaca': peringatan('Bagian dokumen Word/Excel yang tidak dapat dibaca saat impor.', 'Isi sendiri dari dokumen asli di tempat yang disebut.'),
+  // Bagian hasil CI (sop build --bagian, sop site/book --dari-bagian)
+  'bagian-tidak-lengkap': galat('Bagian hasil CI yang disebut tidak lengkap: ada bagian, SOP atau berkas yang tidak ada, atau bagian yang disebut dua kali.', 'Sebut folder hasil setiap bagian (1 sampai n) dari satu pembagian, masing-masing sekali, persis seperti diunduh dari job-nya.'),
+  'bagian-usang': galat('PDF di bagian hasil CI tidak dicetak dari sumber yang sekarang, atau berubah sesudah dicetak.', 'Jalankan lagi semua job sop build --bagian dari commit yang sama dengan job yang merakit situs atau buku.'),
+  'bagian-asing': galat('Bagian hasil CI memuat berkas yang bukan hasil bagian itu: SOP bagian lain, berkas tambahan, tautan ke luar foldernya, atau bagian.json yang rusak.', 'Sebut hanya folder hasil sop build --bagian apa adanya; jangan menambah, mengganti atau menautkan berkas di dalamnya.'),
   // Program
   'galat-internal': galat('Program sop-press sendiri gagal memeriksa berkas ini.', 'Kirim berkas beserta pesannya kepada pengelola sop-press.'),
 } as const satisfies Record<string, Rule>;

@@ -37,6 +37,13 @@ export interface BuildOptions {
    */
   html?: { allowedDirs: readonly string[] };
   onProgress?: (done: number, total: number, sop: Sop) => void;
+  /**
+   * Print only the SOPs this is true of (a CI job's share, `sop build --bagian`); the others
+   * still give the printed ones their context (e.g. the number of the SOP replacing one).
+   */
+  only?: (sop: Sop) => boolean;
+  /** Files the new set holds besides the SOPs' own, made from them (a CI share's bagian.json). */
+  extra?: (set: { dir: string; built: BuiltPdf[]; hash: (id: string) => string }) => Record<string, string>;
 }
 
 export interface BuiltPdf {
@@ -52,7 +59,7 @@ export interface BuiltPdf {
   measurement: Measurement;
 }
 
-interface CacheFile {
+export interface CacheFile {
   version: 3;
   entries: Record<string, { hash: string; measurement: Measurement }>;
 }
@@ -63,7 +70,7 @@ export function pdfPath(sop: Sop, under = 'pdf/'): string {
 }
 
 /** The signing manifest beside the PDF, relative to the pdf set. */
-function manifestRel(sop: Sop): string {
+export function manifestRel(sop: Sop): string {
   return pdfPath(sop, '').replace(/\.pdf$/, '.ttd.json');
 }
 
@@ -79,7 +86,8 @@ function htmlFile(outDir: string, sop: Sop, options: Pick<BuildOptions, 'html'>)
 /** Measuring many SOPs in one page is fast, but keep the DOM of one page reasonable. */
 const MEASURE_BATCH = 100;
 
-export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
+export async function buildPdfs(all: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
+  const sops = options.only ? all.filter(options.only) : all;
   const dirs = projectDirs(options.root, options.outDir);
   const outDir = dirs.output;
   // Only what this machine vouches for: a committed or copied PDF or cache entry is rebuilt.
@@ -88,7 +96,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   const cache = readCache(previous?.meta());
   const layoutSources = layoutFiles(options.root);
   const shared = sharedInputsHash(layoutSources);
-  const contexts = sopContexts(sops);
+  const contexts = sopContexts(all);
   const viewOf = (s: Sop) => sopView(s, contexts.get(s.id));
   const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root, contexts.get(s.id))]));
   const stale = sops.filter(
@@ -114,7 +122,7 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
   const before = previous ? previous.files() : [];
   const carried = options.prune ? before.filter((f) => kept.has(f)) : before.filter((f) => !replaced.has(f));
   // Anything else in the set (not vouched for, or pruned) is a reason for a new one without it.
-  if (!stale.length && carried.length === (previous ? listFiles(previous.dir).length : 0)) {
+  if (!options.extra && !stale.length && carried.length === (previous ? listFiles(previous.dir).length : 0)) {
     tidy(outDir, 'pdf');
     return sops.map((s) => results.get(s.id)!);
   }
@@ -148,6 +156,10 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
       }
     }
     if (options.prune) for (const id of Object.keys(cache.entries)) if (!hashes.has(id)) delete cache.entries[id];
+    if (options.extra) {
+      const extra = options.extra({ dir: set.dir, built: sops.map((s) => results.get(s.id)!), hash: (id) => hashes.get(id)! });
+      for (const [rel, data] of Object.entries(extra)) set.write(rel, data);
+    }
     set.writeMeta(JSON.stringify(cache));
   });
   return sops.map((s) => results.get(s.id)!);
