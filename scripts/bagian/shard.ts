@@ -37,7 +37,7 @@ export function describeShard(b: Bagian, dir: string, built: BuiltPdf[], hash: (
     sop[p.sop.id] = { hash: hash(p.sop.id), measurement: p.measurement, berkas };
   }
   const file: ShardFile = { versi: 1, bagian: b.i, dari: b.n, sop };
-  return JSON.stringify(file, null, 1) + '\n';
+  return JSON.stringify(file) + '\n';
 }
 
 /** The files an SOP may have in a share, relative to its folder: its PDF, and its signing manifest and printed HTML when there are. */
