@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe('actionlint', () => {
-  it.each(['.github/workflows/publish.yml', 'templates/gabungan/github-actions.yml'])('%s has no finding', (rel) => {
+  it.each(['.github/workflows/publish.yml', 'templates/gabungan/github-actions.yml', 'templates/matriks/github-actions.yml'])('%s has no finding', (rel) => {
     expect(lint(readFileSync(path.join(ROOT, rel), 'utf8'), rel)).toEqual([]);
   });
 
