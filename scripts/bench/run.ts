@@ -8,6 +8,8 @@
 //   4. `sop impor` of 100 Word SOPs built like the office files of test/import/fixtures (target: under 20 s).
 //   5. `sop gabung` over generated office catalogues (300 offices, 60,000 SOPs: target <= 120 s
 //      and <= 1.5 GB, the memory of sop and its Pagefind indexer together).
+//   6. A 4-way sharded build (`sop build --bagian i/4`, assembled by `sop site --dari-bagian`)
+//      of 400 SOPs gives the same bytes as the unsharded `sop site`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,6 +34,7 @@ import { planWrite } from '../import/write.ts';
 import { writeNew } from '../scaffold/write.ts';
 import { runCheck } from '../validate/run.ts';
 import { benchGabung } from './gabung.ts';
+import { benchSharded } from './bagian.ts';
 import { cacheFile } from '../validate/check-cache.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -53,6 +56,9 @@ const { values } = parseArgs({
     'gabung-kantor': { type: 'string', default: '300' },
     'gabung-sop': { type: 'string', default: '60000' },
     'skip-gabung': { type: 'boolean' },
+    'bagian-sop': { type: 'string', default: '400' },
+    'skip-bagian': { type: 'boolean' },
+    'only-bagian': { type: 'boolean' },
   },
 });
 const N = Number(values.n);
@@ -128,6 +134,21 @@ function benchImport(): void {
   rmSync(again, { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
   rmSync(src, { recursive: true, force: true });
+}
+
+// 6. the CI matrix: `npm run bench -- --only-bagian [--bagian-sop 40]`.
+function benchBagian(): void {
+  const count = Number(values['bagian-sop']);
+  const r = benchSharded(SOP, ROOT, count, 4);
+  const slowest = Math.max(...r.shares);
+  say(
+    `bagian  ${count} SOP in 4 shares: identical ${r.differing.length ? `no (${r.differing.length} of ${r.files} files differ: ${r.differing.slice(0, 5).join(', ')})` : `yes (${r.files} files: PDFs, books, site)`}; ` +
+      `unsharded sop site ${fmt(r.single)}; shares ${r.shares.map(fmt).join(', ')} (slowest ${fmt(slowest)}); assembly ${fmt(r.assemble)}; slowest share + assembly ${fmt(slowest + r.assemble)} = ${((slowest + r.assemble) / r.single).toFixed(2)}x unsharded (CI job start-up not counted)`,
+  );
+}
+if (values['only-bagian']) {
+  benchBagian();
+  process.exit(0);
 }
 
 if (values['only-import']) {
@@ -218,3 +239,5 @@ if (!values['skip-gabung']) {
     `gabung  ${offices} kantor, ${sops} SOP: ${fmt(r.seconds)}, peak ${(r.peakMb / 1024).toFixed(2)} GB (sop + Pagefind); ${r.pages} pages, ${r.mb.toFixed(0)} MB; target <= 120 s, <= 1.5 GB; load average before ${r.loadBefore}`,
   );
 }
+// 6. the CI matrix.
+if (!values['skip-bagian']) benchBagian();
