@@ -100,6 +100,7 @@ export function readShares(named: readonly string[], from: string): Share[] {
     const inner = own
       ? [{ named: name, dir, file: own }]
       : readdirSync(dir, { withFileTypes: true })
+          // Only real folders (a Dirent of a link is not a directory): a link to a folder elsewhere is not what was named.
           .filter((e) => e.isDirectory())
           .map((e) => e.name)
           .sort()
