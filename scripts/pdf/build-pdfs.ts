@@ -122,6 +122,7 @@ export async function buildPdfs(all: Sop[], options: BuildOptions): Promise<Buil
   const before = previous ? previous.files() : [];
   const carried = options.prune ? before.filter((f) => kept.has(f)) : before.filter((f) => !replaced.has(f));
   // Anything else in the set (not vouched for, or pruned) is a reason for a new one without it.
+  // Extra files are made anew every run (the PDFs are hard-linked into the new set, not printed).
   if (!options.extra && !stale.length && carried.length === (previous ? listFiles(previous.dir).length : 0)) {
     tidy(outDir, 'pdf');
     return sops.map((s) => results.get(s.id)!);
