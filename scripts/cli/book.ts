@@ -59,8 +59,8 @@ tegak dengan kop instansi, sebagai dokumen tersendiri.
 Untuk cetak bolak-balik, tulis "cetak: bolak-balik" di instansi.yml: setiap SOP dan
 bagian buku mulai di halaman kanan (ganjil), dengan halaman kosong di baliknya.
 
-Kode keluar: 0 berhasil, 1 ada galat di isi SOP atau halaman pembuka,
-2 salah pemakaian atau peramban tidak ditemukan.
+Kode keluar: 0 berhasil, 1 ada galat di isi SOP atau halaman pembuka, atau
+bagian --dari-bagian ditolak; 2 salah pemakaian atau peramban tidak ditemukan.
 `;
 
 function parseTahun(value: string | undefined, now: Date): number {

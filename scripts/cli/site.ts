@@ -47,8 +47,8 @@ Opsi:
   --diam             tanpa laporan kemajuan (lihat sop build --help)
   -h, --help         tampilkan bantuan ini
 
-Kode keluar: 0 berhasil, 1 ada galat di isi SOP, 2 salah pemakaian atau
-peramban tidak ditemukan.
+Kode keluar: 0 berhasil, 1 ada galat di isi SOP atau bagian --dari-bagian
+ditolak, 2 salah pemakaian atau peramban tidak ditemukan.
 `;
 
 export async function site(argv: string[], ctx: CheckContext): Promise<number> {
