@@ -32,7 +32,9 @@ const SCHEMA_FILES: Record<Kind, string> = { sop: 'sop.schema.json', instansi: '
 // ajv loads (~40 ms) and compiles (tens of ms per schema) only when a file of that kind is
 // validated: with a warm check cache most runs validate instansi.yml alone.
 const ajv = once(() => {
-  const instance = new (loadPackage<typeof Ajv>('ajv/dist/2020.js').Ajv2020)({ allErrors: true, strict: false });
+  // validateSchema: false: ajv would otherwise compile the 2020-12 meta-schema (most of the
+  // cost) to check our own schemas on every run; test/check/schema-valid.test.ts checks them once.
+  const instance = new (loadPackage<typeof Ajv>('ajv/dist/2020.js').Ajv2020)({ allErrors: true, strict: false, validateSchema: false });
   loadPackage<typeof AjvFormats.default>('ajv-formats').default(instance, ['date']);
   for (const name of Object.values(SCHEMA_FILES)) instance.addSchema(loadSchema(name), name);
   return instance;
