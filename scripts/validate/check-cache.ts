@@ -91,6 +91,11 @@ export class CheckCache {
     if (key) this.fresh[raw.rel] = { key, result };
   }
 
+  /** The cache for the next run in this process: this run's entries, kept in memory (the preview's). */
+  next(): CheckCache {
+    return new CheckCache(this.root, this.file, this.fresh);
+  }
+
   get stats(): { hits: number; misses: number } {
     return { hits: this.hits, misses: this.misses };
   }
