@@ -25,7 +25,11 @@ const MAC_BYTES = 32;
 interface Entry {
   /** SHA-256 of the file's bytes, its place and the instansi it inherits from. */
   key: string;
-  result: SerializedResult;
+  /**
+   * The SerializedResult, serialised on its own: a run that changed one file re-serialises that
+   * entry and copies the others' bytes, rather than re-serialising every SOP (~50 ms for 1,000).
+   */
+  result: Uint8Array;
 }
 
 interface Stored {
@@ -81,14 +85,14 @@ export class CheckCache {
     if (hit && hit.key === key) {
       this.fresh[raw.rel] = hit;
       this.hits++;
-      return hit.result;
+      return v8Deserialize(hit.result) as SerializedResult;
     }
     this.misses++;
     return undefined;
   }
 
   set(raw: RawFile, key: string | undefined, result: SerializedResult): void {
-    if (key) this.fresh[raw.rel] = { key, result };
+    if (key) this.fresh[raw.rel] = { key, result: v8Serialize(result) };
   }
 
   /** The cache for the next run in this process: this run's entries, kept in memory (the preview's). */
