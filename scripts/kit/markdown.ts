@@ -4,24 +4,41 @@
 // switched on per use: images as their alt text (nothing is loaded from another host), headings
 // shifted below the page's own, `{{placeholders}}` filled, link addresses printed (paper).
 import type { Nodes as MdNodes, Root as MdRoot } from 'mdast';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
+import type * as RehypeSanitize from 'rehype-sanitize';
+import type * as RehypeStringify from 'rehype-stringify';
+import type * as RemarkGfm from 'remark-gfm';
+import type * as RemarkParse from 'remark-parse';
+import type * as RemarkRehype from 'remark-rehype';
+import type * as Unified from 'unified';
+import type { PluggableList } from 'unified';
+import { loadPackage, once } from './lazy.ts';
 
-const schema = {
-  ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['img', 'picture', 'source', 'video', 'audio', 'iframe'].includes(t)),
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
-};
+// The unified/rehype stack (~150 ms to load) is loaded by the first preset built, not by
+// importing this module: `sop check` imports it for the placeholders and rarely renders.
+const stack = once(() => {
+  const { default: rehypeSanitize, defaultSchema } = loadPackage<typeof RehypeSanitize>('rehype-sanitize');
+  const schema = {
+    ...defaultSchema,
+    tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['img', 'picture', 'source', 'video', 'audio', 'iframe'].includes(t)),
+    protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
+  };
+  return {
+    schema,
+    rehypeSanitize,
+    rehypeStringify: loadPackage<typeof RehypeStringify>('rehype-stringify').default,
+    remarkGfm: loadPackage<typeof RemarkGfm>('remark-gfm').default,
+    remarkParse: loadPackage<typeof RemarkParse>('remark-parse').default,
+    remarkRehype: loadPackage<typeof RemarkRehype>('remark-rehype').default,
+    unified: loadPackage<typeof Unified>('unified').unified,
+  };
+});
 
 /**
  * The preset: `plugins` (mdast) run between parsing and remark-rehype. `classes`: class names
  * the plugins put on elements, allowed through the sanitizer (tag → names).
  */
 export function markdownPreset(plugins: PluggableList, classes: Record<string, string[]> = {}, hastPlugins: PluggableList = []) {
+  const { schema, rehypeSanitize, rehypeStringify, remarkGfm, remarkParse, remarkRehype, unified } = stack();
   const attributes = { ...schema.attributes };
   for (const [tag, names] of Object.entries(classes)) attributes[tag] = [...(attributes[tag] ?? []), ['className', ...names]];
   return unified()
@@ -62,12 +79,12 @@ export function remarkShiftHeadings(by: number) {
 }
 
 /** The SOP prose on its site page: below the page's h1/h2. */
-const prose = markdownPreset([remarkImagesAsText, [remarkShiftHeadings, 2]]);
+const prose = once(() => markdownPreset([remarkImagesAsText, [remarkShiftHeadings, 2]]));
 
 /** Sanitized HTML of an SOP's prose, or '' when it is empty. */
 export function proseHtml(markdown: string): string {
   if (!markdown.trim()) return '';
-  return String(prose.processSync(markdown)).trim();
+  return String(prose().processSync(markdown)).trim();
 }
 
 /** Values for `{{nama}}` placeholders. */

@@ -44,11 +44,35 @@ export function relatedIndex<T extends { nomor: string; nama: string; pemerintah
     if (s.nomor.trim()) byKey.set(s.nomor.trim(), s);
     byKey.set(normTitle(s.nama), s);
   }
+  const words = new Map<Map<string, T>, Map<string, string[]>>();
   return (entry, pemerintah) => {
     const byKey = byGov.get(pemerintahKey(pemerintah));
     if (entry.eksternal || !byKey) return undefined;
-    return byKey.get(entry.teks.trim()) ?? byKey.get(findTitle(byKey.keys(), normTitle(entry.teks)) ?? '');
+    const exact = byKey.get(entry.teks.trim());
+    if (exact) return exact;
+    const title = normTitle(entry.teks);
+    if (byKey.has(title)) return byKey.get(title);
+    // Only the titles holding the entry's rarest word can contain it: looking through all of
+    // them for every unmatched entry made the check quadratic in the number of SOPs.
+    let index = words.get(byKey);
+    if (!index) words.set(byKey, (index = wordIndex(byKey.keys())));
+    const lists = title.split(' ').map((w) => index.get(w) ?? []);
+    const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+    return byKey.get(findTitle(rarest, title) ?? '');
   };
+}
+
+/** Word → the keys holding it as a whole word, in the keys' order (as findTitle reads them). */
+function wordIndex(keys: Iterable<string>): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const key of keys) {
+    for (const word of new Set(key.split(' '))) {
+      const list = index.get(word);
+      if (list) list.push(key);
+      else index.set(word, [key]);
+    }
+  }
+  return index;
 }
 
 /** Number → the SOP in this content that replaces it (`menggantikan`, not external). */

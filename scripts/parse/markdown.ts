@@ -5,10 +5,12 @@
 // (a 100,000-deep `> > >`, thousands of unmatched `*`, `a\n===` repeated). Without them the
 // parse is linear, and table cells are the plain text the PDF prints.
 import type { Root } from 'mdast';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import type * as GfmTableMdast from 'mdast-util-gfm-table';
+import type * as GfmTable from 'micromark-extension-gfm-table';
+import type * as RemarkParse from 'remark-parse';
+import type * as Unified from 'unified';
+import type { Processor } from 'unified';
+import { loadPackage, once } from '../kit/lazy.ts';
 
 /** micromark constructs the check does without (names from micromark-core-commonmark). */
 const UNUSED = [
@@ -18,12 +20,13 @@ const UNUSED = [
 
 function remarkPlainWithTables(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), { disable: { null: UNUSED } });
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+  (data.micromarkExtensions ??= []).push(loadPackage<typeof GfmTable>('micromark-extension-gfm-table').gfmTable(), { disable: { null: UNUSED } });
+  (data.fromMarkdownExtensions ??= []).push(loadPackage<typeof GfmTableMdast>('mdast-util-gfm-table').gfmTableFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(remarkPlainWithTables).freeze();
+// Loaded on the first parse: a check whose files all come from its cache parses nothing.
+const processor = once(() => loadPackage<typeof Unified>('unified').unified().use(loadPackage<typeof RemarkParse>('remark-parse').default).use(remarkPlainWithTables).freeze());
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return processor().parse(text);
 }

@@ -6,6 +6,7 @@ import { report } from '../diagnostics/report.ts';
 import { LineIndex } from '../source/lines.ts';
 import { invisibleBreach, isDelimiterRow, LIMITS, proseBreach, rowsBreach, tableBlocks, lineBreach, reportBreach, sizeBreach, yamlTextBreach, type LineRange } from './bounds.ts';
 import { parseMarkdown } from './markdown.ts';
+import { parsePlainTable } from './plain-table.ts';
 import { readTable, type RawTable } from './table.ts';
 import { parseYaml, reportCutAtHash, reportYamlErrors, type ParsedYaml } from './yaml-doc.ts';
 
@@ -117,7 +118,9 @@ export function parseSopSource(file: VFile, text: string): SopSource | undefined
 
 /** The tables of one block, with positions in the whole file. */
 function parseTableBlock(rawLines: string[], block: LineRange, lines: LineIndex): Table[] {
-  const tree = parseMarkdown(rawLines.slice(block.from, block.to).join('\n'));
+  const blockLines = rawLines.slice(block.from, block.to);
+  const plain = parsePlainTable(blockLines);
+  const tree: { children: Node[] } = plain ? { children: [plain] } : parseMarkdown(blockLines.join('\n'));
   const shift = (node: Node) => {
     for (const point of node.position ? [node.position.start, node.position.end] : []) {
       point.line += block.from;

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageDirs } from '../print/package-dirs.ts';
-import { runCheck } from '../validate/run.ts';
+import { runCheckAgain } from '../validate/run.ts';
+import type { CheckCache } from '../validate/check-cache.ts';
 import { collect, type Diagnostic } from '../diagnostics/report.ts';
 import { layoutFiles, PACKAGE_LAYOUTS } from '../layouts/files.ts';
 import { CONTENT_DIR, projectBaseUrl, projectDirs } from '../model/paths.ts';
@@ -100,8 +101,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let siteBuilt: Promise<void> | undefined;
   let siteDirty = true;
 
-  const refresh = (layoutsChanged: boolean): string[] => {
-    check = runCheck(root).result;
+  let checked: CheckCache | undefined;
+  const refresh = async (layoutsChanged: boolean): Promise<string[]> => {
+    ({ result: check, cache: checked } = await runCheckAgain(root, checked));
     diagnostics = collect(check.files);
     if (layoutsChanged || !shared) shared = sharedInputsHash(layoutFiles(root));
     const next = new Map<string, string>();
@@ -122,7 +124,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     return changed;
   };
   let lastDiagnostics = '';
-  refresh(true);
+  await refresh(true);
 
   async function documentHtml(sop: Sop): Promise<string> {
     const key = keys.get(sop.path)!;
@@ -304,9 +306,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const onChange = (fromLayouts: boolean) => {
     layoutsChanged ||= fromLayouts;
     clearTimeout(timer);
-    timer = setTimeout(() => {
+    timer = setTimeout(async () => {
       const started = performance.now();
-      const changed = refresh(layoutsChanged);
+      const changed = await refresh(layoutsChanged);
       layoutsChanged = false;
       // Start printing the documents open in a browser now, not when the reload asks for them.
       for (const sop of check.sops) if (rendered.has(sop.path) && rendered.get(sop.path)!.key !== keys.get(sop.path)) void documentHtml(sop).catch(() => {});

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { PLACEHOLDER, PLACEHOLDER_NAMES, BOOK_PAGE_KEYS, isSignerPlaceholder } from '../book/placeholders.ts';
 import { report } from '../diagnostics/report.ts';
 import { markdownPreset } from '../kit/markdown.ts';
+import { once } from '../kit/lazy.ts';
 import { closest } from '../diagnostics/suggest.ts';
 import { invisibleBreach, LIMITS, lineBreach, proseBreach, reportBreach, sizeBreach, yamlTextBreach } from '../parse/bounds.ts';
 import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
@@ -13,7 +14,7 @@ import { LineIndex } from '../source/lines.ts';
 
 const FENCE = /^---[ \t]*$/;
 /** The book's own Markdown parser (full GFM; the check's parser reads tables only). */
-const bookMarkdown = markdownPreset([]);
+const bookMarkdown = once(() => markdownPreset([]));
 const known: readonly string[] = PLACEHOLDER_NAMES;
 const keys: readonly string[] = BOOK_PAGE_KEYS;
 
@@ -124,7 +125,7 @@ function checkBody(file: VFile, text: string, from: number, lines: LineIndex, us
     }
   };
   // The body alone, as the book renders it; offsets shifted back into the file.
-  walk(bookMarkdown.parse(text.slice(from)));
+  walk(bookMarkdown().parse(text.slice(from)));
   for (const range of skipped) {
     range[0] += from;
     range[1] += from;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { report, type Place, type RuleId } from '../diagnostics/report.ts';
+import type { Instansi } from '../model/sop.ts';
 import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import type { CheckCache } from './check-cache.ts';
@@ -35,10 +36,20 @@ export function serialize(r: SopFileResult): SerializedResult {
   };
 }
 
-function deserialize(s: SerializedResult): SopFileResult {
+/**
+ * `instansi`: the entry the SOP was checked under (a valid SOP always has one). Its `instansi`
+ * goes back into the Sop, one shared object as in a check on one thread, rather than a copy per
+ * SOP from the worker or the cache (which stores none: it is in the cache key already).
+ */
+function deserialize(s: SerializedResult, instansi: Instansi | undefined): SopFileResult {
   const file = new VFile({ path: s.path });
   for (const m of s.messages) report(file, m.ruleId, m.reason, m.place, m.note ? { hint: m.note } : {});
-  return { file, ...(s.sop ? { sop: s.sop } : {}), ...(s.facts ? { facts: s.facts } : {}) };
+  return { file, ...(s.sop ? { sop: { ...s.sop, instansi: instansi ?? s.sop.instansi } } : {}), ...(s.facts ? { facts: s.facts } : {}) };
+}
+
+/** The result as the cache keeps it: without the instansi (see deserialize), its key kept in place for the order. */
+function withoutInstansi(s: SerializedResult): SerializedResult {
+  return s.sop ? { ...s, sop: { ...s.sop, instansi: undefined as unknown as Instansi } } : s;
 }
 
 /**
@@ -53,10 +64,11 @@ export async function checkContentParallel(set: ContentSet, probe: AssetProbe, t
     asked.set(p, answer);
     return answer;
   });
-  const keys = set.sops.map((raw) => cache?.keyOf(raw, nearestInstansi(byDir, path.dirname(raw.abs), set.contentDir)));
+  const near = set.sops.map((raw) => nearestInstansi(byDir, path.dirname(raw.abs), set.contentDir));
+  const keys = set.sops.map((raw, i) => cache?.keyOf(raw, near[i]!));
   const results: Array<SopFileResult | undefined> = set.sops.map((raw, i) => {
     const kept = cache?.get(raw, keys[i]);
-    return kept && deserialize(kept);
+    return kept && deserialize(kept, near[i]!.entry?.instansi);
   });
   const todo = set.sops.flatMap((_, i) => (results[i] ? [] : [i]));
   const fresh = new Map<number, SerializedResult>();
@@ -72,11 +84,11 @@ export async function checkContentParallel(set: ContentSet, probe: AssetProbe, t
     const theirs = (await Promise.all(pending)).flat();
     chunks.slice(1).flat().forEach((i, k) => {
       fresh.set(i, theirs[k]!);
-      results[i] = deserialize(theirs[k]!);
+      results[i] = deserialize(theirs[k]!, near[i]!.entry?.instansi);
     });
   }
   if (cache) {
-    for (const i of todo) cache.set(set.sops[i]!, keys[i], fresh.get(i) ?? serialize(results[i]!));
+    for (const i of todo) cache.set(set.sops[i]!, keys[i], withoutInstansi(fresh.get(i) ?? serialize(results[i]!)));
   }
   return finishCheck(files, instansi, results as SopFileResult[], { raws: set.monev ?? [], contentDir: set.contentDir, byDir, today: todayIso() });
 }

@@ -23,6 +23,16 @@ export async function runCheckParallel(cwd: string, paths: string[] = [], option
   return select(cwd, result, paths);
 }
 
+/**
+ * The preview's check, on one thread: each run reuses the per-file outcomes of the one before (in
+ * memory; the first starts from output/.cache/check.bin when this machine wrote it), so a save
+ * re-checks the file saved and the rules across files, not all of content/.
+ */
+export async function runCheckAgain(cwd: string, previous?: CheckCache): Promise<{ result: CheckResult; cache: CheckCache }> {
+  const cache = previous ? previous.next() : CheckCache.open(cwd);
+  return { result: await checkContentParallel(readContent(cwd), probeAsset, 1, cache), cache };
+}
+
 export interface CacheUse {
   /** false: neither read nor write output/.cache/check.bin. */
   cache?: boolean;

@@ -2,8 +2,10 @@
 // into a positioned, Indonesian diagnostic that says what to write instead.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type * as Ajv from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type * as AjvFormats from 'ajv-formats';
+import { loadPackage, once } from '../kit/lazy.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
 import { closest } from '../diagnostics/suggest.ts';
 import { isRealDate } from './rules.ts';
@@ -25,53 +27,44 @@ export interface SchemaIssue {
   suggestion?: string;
 }
 
-interface Validators {
-  sop: ValidateFunction;
-  instansi: ValidateFunction;
-  monev: ValidateFunction;
-  sopSchema: Record<string, unknown>;
-  instansiSchema: Record<string, unknown>;
-  monevSchema: Record<string, unknown>;
-}
+const SCHEMA_FILES: Record<Kind, string> = { sop: 'sop.schema.json', instansi: 'instansi.schema.json', monev: 'monev.schema.json' };
 
-let validators: Validators | undefined;
+// ajv loads (~40 ms) and compiles (tens of ms per schema) only when a file of that kind is
+// validated: with a warm check cache most runs validate instansi.yml alone.
+const ajv = once(() => {
+  // validateSchema: false: ajv would otherwise compile the 2020-12 meta-schema (most of the
+  // cost) to check our own schemas on every run; test/check/schema-valid.test.ts checks them once.
+  const instance = new (loadPackage<typeof Ajv>('ajv/dist/2020.js').Ajv2020)({ allErrors: true, strict: false, validateSchema: false });
+  loadPackage<typeof AjvFormats.default>('ajv-formats').default(instance, ['date']);
+  for (const name of Object.values(SCHEMA_FILES)) instance.addSchema(loadSchema(name), name);
+  return instance;
+});
 
-function compile(): Validators {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats.default(ajv, ['date']);
-  const instansiSchema = loadSchema('instansi.schema.json');
-  const sopSchema = loadSchema('sop.schema.json');
-  const monevSchema = loadSchema('monev.schema.json');
-  ajv.addSchema(instansiSchema, 'instansi.schema.json');
-  ajv.addSchema(sopSchema, 'sop.schema.json');
-  ajv.addSchema(monevSchema, 'monev.schema.json');
-  return {
-    sop: ajv.getSchema('sop.schema.json')!,
-    instansi: ajv.getSchema('instansi.schema.json')!,
-    monev: ajv.getSchema('monev.schema.json')!,
-    sopSchema,
-    instansiSchema,
-    monevSchema,
-  };
+const validators = new Map<Kind, { validate: ValidateFunction; schema: Record<string, unknown> }>();
+
+function validatorOf(kind: Kind): { validate: ValidateFunction; schema: Record<string, unknown> } {
+  let v = validators.get(kind);
+  if (!v) {
+    const validate = ajv().getSchema(SCHEMA_FILES[kind])!;
+    validators.set(kind, (v = { validate, schema: validate.schema as Record<string, unknown> }));
+  }
+  return v;
 }
 
 export function validateSopData(data: unknown): SchemaIssue[] {
-  validators ??= compile();
-  return issues(validators.sop, validators.sopSchema, data, 'sop');
+  return issues(validatorOf('sop'), data, 'sop');
 }
 
 export function validateInstansiData(data: unknown): SchemaIssue[] {
-  validators ??= compile();
-  return issues(validators.instansi, validators.instansiSchema, data, 'instansi');
+  return issues(validatorOf('instansi'), data, 'instansi');
 }
 
 /** A monitoring and evaluation results file (`content/<instansi>/monev/<tahun>-<semester>.yml`). */
 export function validateMonevData(data: unknown): SchemaIssue[] {
-  validators ??= compile();
-  return issues(validators.monev, validators.monevSchema, data, 'monev');
+  return issues(validatorOf('monev'), data, 'monev');
 }
 
-function issues(validate: ValidateFunction, schema: Record<string, unknown>, data: unknown, kind: Kind): SchemaIssue[] {
+function issues({ validate, schema }: { validate: ValidateFunction; schema: Record<string, unknown> }, data: unknown, kind: Kind): SchemaIssue[] {
   if (validate(data)) return [];
   const seen = new Set<string>();
   const out: SchemaIssue[] = [];
@@ -116,7 +109,7 @@ function propertiesAt(schema: Record<string, unknown>, schemaPath: string): stri
   // schemaPath like `#/properties/disahkan_oleh/additionalProperties` or `instansi.schema.json#/$defs/penandatangan/additionalProperties`.
   const path = schemaPath.split('#')[1] ?? '';
   const parts = path.split('/').filter(Boolean).slice(0, -1);
-  let node: unknown = schemaPath.startsWith('#') ? schema : (validators?.instansiSchema ?? schema);
+  let node: unknown = schemaPath.startsWith('#') ? schema : validatorOf('instansi').schema;
   for (const p of parts) node = (node as Record<string, unknown> | undefined)?.[p];
   const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
   return props ? Object.keys(props) : [];

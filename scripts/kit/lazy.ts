@@ -1,0 +1,18 @@
+// Packages loaded on first use rather than at import: `sop check` with a warm cache parses no
+// Markdown and compiles no SOP schema, and should not pay for loading the packages that do
+// (the rehype stack, micromark, ajv: most of its start-up). `require` also loads ES modules
+// (Node >= 22.12), synchronously, so the sync stages stay sync.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** `load()` on the first call, its value after. */
+export function once<T>(load: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: load() }).v;
+}
+
+/** A package (its module namespace, or a CommonJS package's exports), loaded now. */
+export function loadPackage<T>(name: string): T {
+  return require(name) as T;
+}
