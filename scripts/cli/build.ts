@@ -8,7 +8,7 @@ import { explainFsErrors } from '../output/fs-errors.ts';
 import { describeHolder, lockFile, withProjectLock, type LockHolder } from '../output/lock.ts';
 import { committedOutput } from '../output/sets.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
-import { Printer } from '../print/pool.ts';
+import type { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
 import { projectOf } from '../validate/check-content.ts';
 import { packageDirs } from '../print/package-dirs.ts';
@@ -16,8 +16,7 @@ import type { CheckContext } from './check.ts';
 import { createProgress, pdfSteps, progressMode, type Progress } from './progress.ts';
 import { runCheckParallel } from '../validate/run.ts';
 import { projectDirs } from '../model/paths.ts';
-import { signedPdfPath } from '../model/paths.ts';
-import { isSignable } from '../signatures/files.ts';
+import { isSignable, signedPdfPath } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 export const BUILD_HELP = `Pemakaian: sop build [--semua] [--html] [--diam]
@@ -77,7 +76,8 @@ export async function checkedProject(ctx: CheckContext, progress?: Progress): Pr
 export function lazyPrinter(root: string): { get: () => Promise<Printer>; close: () => Promise<void> } {
   let printer: Promise<Printer> | undefined;
   return {
-    get: () => (printer ??= Printer.launch({ allowedDir: root, extraDirs: packageDirs() })),
+    // Loaded with the browser: a build with nothing to print needs neither (nor pdf-lib).
+    get: () => (printer ??= import('../print/pool.ts').then(({ Printer }) => Printer.launch({ allowedDir: root, extraDirs: packageDirs() }))),
     close: async () => {
       if (printer) await (await printer.catch(() => undefined))?.close();
     },

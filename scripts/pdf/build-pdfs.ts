@@ -8,7 +8,6 @@ import { projectBaseUrl, projectDirs } from '../model/paths.ts';
 import { effectiveDate } from '../model/project.ts';
 import { firstDay } from '../kit/values.ts';
 import type { Sop } from '../model/sop.ts';
-import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { loadLayouts, type Layouts } from '../render/document.ts';
 import { sopView, type SopView } from '../view/sop-view.ts';
@@ -183,6 +182,8 @@ async function printOne(
   const sign = sop.tanda_tangan === 'elektronik' && !view.mark && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
   const date = new Date(`${firstDay(effectiveDate(sop))}T00:00:00+07:00`);
+  // Loaded only when something is printed: pdf-lib alone takes longer to load than a build with nothing to do.
+  const { finishPdf } = await import('../print/finish-pdf.ts');
   const pdf = await finishPdf(printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,
