@@ -118,13 +118,17 @@ export async function buildPdfs(sops: Sop[], options: BuildOptions): Promise<Bui
     return sops.map((s) => results.get(s.id)!);
   }
 
+  // The browser starts (and pdf-lib loads) while the unchanged files are carried over and the
+  // layouts compiled: with one SOP changed, starting Chromium is most of the wait.
+  const starting = stale.length ? Promise.all([options.printer(), import('../print/finish-pdf.ts')]) : undefined;
+  starting?.catch(() => undefined); // awaited below; a failure to carry comes first
   // Everything goes into a new set shown only once complete: a kill leaves the previous PDFs or these.
   await replaceSet(outDir, 'pdf', async (set) => {
     for (const rel of carried) set.carry(rel);
-    if (stale.length) {
-      const printer = await options.printer();
+    if (starting) {
       const layouts = loadLayouts(layoutSources);
       const baseUrl = projectBaseUrl(options.root);
+      const [printer] = await starting;
       let done = 0;
       for (let i = 0; i < stale.length; i += MEASURE_BATCH) {
         const batch = stale.slice(i, i + MEASURE_BATCH);
