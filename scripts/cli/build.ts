@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
+import { likelyToPrint } from './print-hint.ts';
 import { collect } from '../diagnostics/report.ts';
 import { explainFsErrors } from '../output/fs-errors.ts';
 import { describeHolder, lockFile, withProjectLock, type LockHolder } from '../output/lock.ts';
@@ -94,14 +95,13 @@ export function commandProgress(ctx: CheckContext, diam: boolean | undefined): P
  * project is waited for, and named), with a browser started on first use, and always closes it
  * (errors go to main.ts).
  */
-export async function withPrinter<T>(root: string, command: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
+export async function withPrinter<T>(root: string, command: string, fn: (get: () => Promise<Printer>) => Promise<T>, printer = lazyPrinter(root)): Promise<T> {
   const onWait = (holder: LockHolder) =>
     process.stderr.write(
       `Menunggu ${describeHolder(holder)} selesai: perintah itu sedang membangun hasil proyek ini. ${command} berlanjut sendiri sesudahnya (tekan Ctrl+C untuk membatalkan). ` +
         `Bila perintah itu ternyata sudah tidak berjalan, hapus berkas ${lockFile(root)}.\n`,
     );
   return withProjectLock(root, command, async () => {
-    const printer = lazyPrinter(root);
     try {
       // A read-only, blocked or full disk: said in Indonesian with the path, not as Node's error.
       return await explainFsErrors(root, () => fn(printer.get));
@@ -123,18 +123,30 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
     return EXIT.ok;
   }
   const progress = commandProgress(ctx, values.diam);
-  const project = await checkedProject(ctx, progress);
-  if (!project) return EXIT.invalid;
-  const result = await withPrinter(ctx.cwd, 'sop build', (printer) =>
-    buildPdfs(project.sops, {
-      root: project.root,
-      force: Boolean(values.semua),
-      prune: true,
-      printer,
-      ...(values.html ? { html: { allowedDirs: [ctx.cwd, ...packageDirs()] } } : {}),
-      onProgress: pdfSteps(progress, 'Mencetak PDF'),
-    }),
-  );
+  const browser = lazyPrinter(ctx.cwd);
+  // Sources written since the last build: the browser starts while the check runs (print-hint.ts).
+  if (values.semua || likelyToPrint(ctx.cwd)) browser.get().catch(() => undefined); // a failure is reported if printing needs it
+  let result: BuiltPdf[];
+  try {
+    const project = await checkedProject(ctx, progress);
+    if (!project) return EXIT.invalid;
+    result = await withPrinter(
+      ctx.cwd,
+      'sop build',
+      (printer) =>
+        buildPdfs(project.sops, {
+          root: project.root,
+          force: Boolean(values.semua),
+          prune: true,
+          printer,
+          ...(values.html ? { html: { allowedDirs: [ctx.cwd, ...packageDirs()] } } : {}),
+          onProgress: pdfSteps(progress, 'Mencetak PDF'),
+        }),
+      browser,
+    );
+  } finally {
+    await browser.close();
+  }
   progress.clear();
   ctx.stdout(summarizePdfs(result, ctx.cwd));
   ctx.stdout(signingNote(result, ctx.cwd));
