@@ -14,7 +14,7 @@ import type { PDFPage, PDFPageLeaf } from 'pdf-lib';
 import { signerLines } from '../kit/values.ts';
 import type { Instansi, Kertas, Penandatangan, Sop } from '../model/sop.ts';
 import { finishDocument } from '../print/finish-pdf.ts';
-import type { Printer } from '../print/pool.ts';
+import type { BookPrinter } from './print-cache.ts';
 import { paper, type Paper } from '../view/paper.ts';
 import { loadAsset, logoUrl as servedLogoUrl } from '../source/assets.ts';
 import { bookDate, type BookContents } from './contents.ts';
@@ -59,7 +59,8 @@ export interface BookInput {
 export interface AssembleOptions {
   root: string;
   layouts: BookLayouts;
-  printer: Printer;
+  /** A Printer, or one that reuses earlier prints (print-cache.ts). */
+  printer: BookPrinter;
 }
 
 export interface AssembledBook {

@@ -9,6 +9,8 @@ import { projectDirs } from '../model/paths.ts';
 import type { Project } from '../model/project.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
 import { replaceSet } from '../output/sets.ts';
+import { sharedInputsHash } from '../pdf/inputs.ts';
+import { loadAsset } from '../source/assets.ts';
 import type { Printer } from '../print/pool.ts';
 import { checkSignatures } from '../signatures/check.ts';
 import { isPublishable } from '../signatures/status.ts';
@@ -17,6 +19,7 @@ import { assembleBook, type AssembledBook } from './assemble.ts';
 import { bookContents, isPrinted } from './contents.ts';
 import { loadFrontMatter, placeholders } from './front-matter.ts';
 import type { FrontPage, Lampiran } from './parts.ts';
+import { PrintCache } from './print-cache.ts';
 import { loadBookLayouts } from './render.ts';
 
 export interface BookOptions {
@@ -119,16 +122,21 @@ export async function buildBooks(project: Project, options: BookOptions): Promis
     await replaceSet(outDir, 'buku', async (set) => {
       // Every other book (other years, other instansi, drafts) stays as it was.
       if (set.previous) for (const rel of set.previous.files()) if (!names.has(`buku/${rel}`)) set.carry(rel);
-      const printer = await options.printer();
-      const layouts = loadBookLayouts(layoutFiles(root));
+      const files = layoutFiles(root);
+      const layouts = loadBookLayouts(files);
+      const shared = sharedInputsHash(files);
       let finished = 0;
       const one = async (i: number): Promise<BuiltBook> => {
         const plan = plans[i]!;
+        const rel = bookFileName(plan.instansi.id, options.tahun, draf);
+        // The book's own pages as printed last time, where their HTML is the same (print-cache.ts).
+        const logo = plan.instansi.logo ? loadAsset(root, plan.instansi.logo).sha256 : '';
+        const prints = new PrintCache(path.join(dirs.cache, 'buku', path.posix.basename(rel, '.pdf')), `${shared}\0${logo}`);
         const assembled = await assembleBook(
           { instansi: plan.instansi, tahun: options.tahun, draf, contents: plan.contents, front: plan.front, ...(plan.signer ? { signer: plan.signer } : {}), pdfs: pdfById, lampiran: options.lampiran?.get(plan.instansi.id) ?? [], signed, ...(links ? { links } : {}) },
-          { root, layouts, printer },
+          { root, layouts, printer: prints.printer(options.printer) },
         );
-        const rel = bookFileName(plan.instansi.id, options.tahun, draf);
+        prints.prune();
         set.write(rel.slice('buku/'.length), assembled.pdf);
         options.onBook?.(plan.instansi, ++finished, plans.length);
         const file = path.join(outDir, rel);

@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
+import { likelyToPrint } from './print-hint.ts';
 import { collect } from '../diagnostics/report.ts';
 import { explainFsErrors } from '../output/fs-errors.ts';
 import { describeHolder, lockFile, withProjectLock, type LockHolder } from '../output/lock.ts';
 import { committedOutput } from '../output/sets.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
-import { Printer } from '../print/pool.ts';
+import type { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
 import { projectOf } from '../validate/check-content.ts';
 import { packageDirs } from '../print/package-dirs.ts';
@@ -16,8 +17,7 @@ import type { CheckContext } from './check.ts';
 import { createProgress, pdfSteps, progressMode, type Progress } from './progress.ts';
 import { runCheckParallel } from '../validate/run.ts';
 import { projectDirs } from '../model/paths.ts';
-import { signedPdfPath } from '../model/paths.ts';
-import { isSignable } from '../signatures/files.ts';
+import { isSignable, signedPdfPath } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 import { label, owns, parseBagian, type Bagian } from '../bagian/split.ts';
 import { describeShard, SHARD_FILE } from '../bagian/shard.ts';
@@ -83,7 +83,8 @@ export async function checkedProject(ctx: CheckContext, progress?: Progress): Pr
 export function lazyPrinter(root: string): { get: () => Promise<Printer>; close: () => Promise<void> } {
   let printer: Promise<Printer> | undefined;
   return {
-    get: () => (printer ??= Printer.launch({ allowedDir: root, extraDirs: packageDirs() })),
+    // Loaded with the browser: a build with nothing to print needs neither (nor pdf-lib).
+    get: () => (printer ??= import('../print/pool.ts').then(({ Printer }) => Printer.launch({ allowedDir: root, extraDirs: packageDirs() }))),
     close: async () => {
       if (printer) await (await printer.catch(() => undefined))?.close();
     },
@@ -100,14 +101,13 @@ export function commandProgress(ctx: CheckContext, diam: boolean | undefined): P
  * project is waited for, and named), with a browser started on first use, and always closes it
  * (errors go to main.ts).
  */
-export async function withPrinter<T>(root: string, command: string, fn: (get: () => Promise<Printer>) => Promise<T>): Promise<T> {
+export async function withPrinter<T>(root: string, command: string, fn: (get: () => Promise<Printer>) => Promise<T>, printer = lazyPrinter(root)): Promise<T> {
   const onWait = (holder: LockHolder) =>
     process.stderr.write(
       `Menunggu ${describeHolder(holder)} selesai: perintah itu sedang membangun hasil proyek ini. ${command} berlanjut sendiri sesudahnya (tekan Ctrl+C untuk membatalkan). ` +
         `Bila perintah itu ternyata sudah tidak berjalan, hapus berkas ${lockFile(root)}.\n`,
     );
   return withProjectLock(root, command, async () => {
-    const printer = lazyPrinter(root);
     try {
       // A read-only, blocked or full disk: said in Indonesian with the path, not as Node's error.
       return await explainFsErrors(root, () => fn(printer.get));
@@ -133,19 +133,31 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   }
   const bagian = values.bagian === undefined ? undefined : bagianOption(values.bagian);
   const progress = commandProgress(ctx, values.diam);
-  const project = await checkedProject(ctx, progress);
-  if (!project) return EXIT.invalid;
-  const result = await withPrinter(ctx.cwd, 'sop build', (printer) =>
-    buildPdfs(project.sops, {
-      root: project.root,
-      force: Boolean(values.semua),
-      prune: true,
-      printer,
-      ...(values.html ? { html: { allowedDirs: [ctx.cwd, ...packageDirs()] } } : {}),
-      onProgress: pdfSteps(progress, 'Mencetak PDF'),
-      ...(bagian ? shareOptions(bagian) : {}),
-    }),
-  );
+  const browser = lazyPrinter(ctx.cwd);
+  // Sources written since the last build: the browser starts while the check runs (print-hint.ts).
+  if (values.semua || likelyToPrint(ctx.cwd)) browser.get().catch(() => undefined); // a failure is reported if printing needs it
+  let result: BuiltPdf[];
+  try {
+    const project = await checkedProject(ctx, progress);
+    if (!project) return EXIT.invalid;
+    result = await withPrinter(
+      ctx.cwd,
+      'sop build',
+      (printer) =>
+        buildPdfs(project.sops, {
+          root: project.root,
+          force: Boolean(values.semua),
+          prune: true,
+          printer,
+          ...(values.html ? { html: { allowedDirs: [ctx.cwd, ...packageDirs()] } } : {}),
+          onProgress: pdfSteps(progress, 'Mencetak PDF'),
+          ...(bagian ? shareOptions(bagian) : {}),
+        }),
+      browser,
+    );
+  } finally {
+    await browser.close();
+  }
   progress.clear();
   ctx.stdout((bagian ? `Bagian ${label(bagian)}: ` : '') + summarizePdfs(result, ctx.cwd));
   if (bagian) ctx.stdout(`${SHARD_FILE} mencatat bagian ini. Rakit situs atau buku dari folder output/pdf setiap bagian dengan sop site --dari-bagian FOLDER (atau sop book --dari-bagian FOLDER).\n`);

@@ -2,6 +2,7 @@
 // and the book folders. Pure path arithmetic; nothing here touches the disk.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Sop } from './sop.ts';
 
 /** sop-press's own folder (its layouts/, schemas/, package.json), in the repository or installed. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,6 +27,11 @@ export const ROOTS_DIR = 'ttd/akar';
 /** `content/<…>/ttd/<slug>.pdf` for an SOP at `path` (relative to the project, with `/`). */
 export function signedPdfPath(sop: { path: string; slug: string }): string {
   return `${path.posix.dirname(sop.path)}/${SIGNED_DIR}/${sop.slug}.pdf`;
+}
+
+/** Only an SOP in force that is signed electronically gets a field to sign (pdf/build-pdfs.ts). */
+export function isSignable(sop: Pick<Sop, 'tanda_tangan' | 'status'>): boolean {
+  return sop.tanda_tangan === 'elektronik' && sop.status === 'berlaku';
 }
 
 export interface ProjectDirs {

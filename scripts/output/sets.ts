@@ -19,7 +19,7 @@ import { writeAtomic } from '../pdf/atomic.ts';
 import { projectDirs, SETS_DIR } from '../model/paths.ts';
 import { OutputError, shownPath, writing } from './fs-errors.ts';
 import { noteShown } from './shown.ts';
-import { ledgerFile, readInside, readLedger, sha256, trackedFiles, writeLedger, type Ledger } from './vouch.ts';
+import { fileStamp, ledgerFile, readInside, readLedger, sha256, trackedFiles, writeLedger, type Ledger } from './vouch.ts';
 
 export type SetKind = 'pdf' | 'buku' | 'site' | 'monev' | 'gabungan';
 
@@ -125,8 +125,14 @@ export class ShownSet {
     let ok = this.#checked.get(rel);
     if (ok === undefined) {
       const want = this.#ledger && Object.hasOwn(this.#ledger.files, rel) ? this.#ledger.files[rel] : undefined;
-      const bytes = want ? readInside(this.dir, path.join(this.dir, ...rel.split('/'))) : undefined;
-      ok = bytes !== undefined && sha256(bytes) === want;
+      const file = path.join(this.dir, ...rel.split('/'));
+      // The inode the ledger was sealed over, untouched: no need to read and hash it again.
+      const stamp = want && this.#ledger!.seen && Object.hasOwn(this.#ledger!.seen, rel) ? this.#ledger!.seen[rel] : undefined;
+      if (stamp !== undefined && fileStamp(file) === stamp) ok = true;
+      else {
+        const bytes = want ? readInside(this.dir, file) : undefined;
+        ok = bytes !== undefined && sha256(bytes) === want;
+      }
       this.#checked.set(rel, ok);
     }
     return ok;
@@ -280,9 +286,12 @@ function safeList(dir: string): string[] {
 
 /** Every file (and link) under `dir`, as `/`-separated paths relative to it. */
 export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+  const base = path.resolve(dir);
+  // Sliced, not path.relative: that resolves both paths again for each of thousands of files.
+  const rel = (parent: string) => (parent === base ? '' : `${parent.slice(base.length + 1).split(path.sep).join('/')}/`);
+  return readdirSync(base, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() || e.isSymbolicLink())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .map((e) => `${rel(e.parentPath)}${e.name}`)
     .sort();
 }
 
@@ -365,6 +374,26 @@ export class StagedSet {
     this.#done = true;
     inProgress.delete(this.#name);
     tidy(this.outDir, this.kind);
+    this.#stamp();
+  }
+
+  /**
+   * Seals the ledger again with each file's stamp (vouch.ts fileStamp), so the next run need not
+   * hash every file. Only now: deleting the replaced set changed the link count, hence the change
+   * time, of every file carried from it. Written beside and renamed over: a kill leaves the first
+   * ledger, which vouches for the same files by their hashes alone.
+   */
+  #stamp(): void {
+    const seen: Record<string, string> = {};
+    for (const rel of Object.keys(this.#ledger.files)) {
+      const stamp = fileStamp(path.join(this.dir, ...rel.split('/')));
+      if (stamp !== undefined) seen[rel] = stamp;
+    }
+    try {
+      writeAtomic(ledgerFile(this.dir), writeLedger(this.dir, { ...this.#ledger, seen }));
+    } catch {
+      // Best effort: the first ledger stands.
+    }
   }
 
   /** Deletes the unfinished set; output/<kind> stays as it was. */

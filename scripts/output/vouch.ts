@@ -8,7 +8,7 @@
 // all, whatever their ledger says.
 import { spawnSync } from 'node:child_process';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,6 +17,11 @@ export interface Ledger {
   files: Record<string, string>;
   /** SHA-256 of the side file (`<set>.json`), when there is one. */
   meta?: string;
+  /**
+   * Path → the file's identity when the ledger was sealed (see fileStamp): a file with the same
+   * stamp is the same untouched inode, so its bytes need not be read and hashed again.
+   */
+  seen?: Record<string, string>;
 }
 
 interface SealedLedger extends Ledger {
@@ -72,12 +77,12 @@ export function machineMac(purpose: string, data: Uint8Array): Buffer {
 }
 
 function mac(setName: string, ledger: Ledger): string {
-  const body = JSON.stringify({ set: setName, files: ledger.files, meta: ledger.meta ?? null });
+  const body = JSON.stringify({ set: setName, files: ledger.files, meta: ledger.meta ?? null, ...(ledger.seen ? { seen: ledger.seen } : {}) });
   return createHmac('sha256', key()).update(body).digest('hex');
 }
 
 export function writeLedger(setDir: string, ledger: Ledger): string {
-  const sealed: SealedLedger = { version: 1, files: ledger.files, ...(ledger.meta ? { meta: ledger.meta } : {}), mac: mac(path.basename(setDir), ledger) };
+  const sealed: SealedLedger = { version: 1, files: ledger.files, ...(ledger.meta ? { meta: ledger.meta } : {}), ...(ledger.seen ? { seen: ledger.seen } : {}), mac: mac(path.basename(setDir), ledger) };
   return JSON.stringify(sealed);
 }
 
@@ -90,10 +95,29 @@ export function readLedger(setDir: string): Ledger | undefined {
     return undefined;
   }
   if (data?.version !== 1 || typeof data.mac !== 'string' || typeof data.files !== 'object' || data.files === null) return undefined;
-  const ledger: Ledger = { files: data.files, ...(typeof data.meta === 'string' ? { meta: data.meta } : {}) };
+  const seen = typeof data.seen === 'object' && data.seen !== null ? { seen: data.seen } : {};
+  const ledger: Ledger = { files: data.files, ...(typeof data.meta === 'string' ? { meta: data.meta } : {}), ...seen };
   const want = Buffer.from(mac(path.basename(setDir), ledger), 'hex');
   const got = Buffer.from(data.mac, 'hex');
   return got.length === want.length && timingSafeEqual(got, want) ? ledger : undefined;
+}
+
+/**
+ * A regular file's identity: device, inode, size, modification and change times (ns). The change
+ * time moves on every write, rename, chmod or link-count change and cannot be set by a program,
+ * so an equal stamp means the very inode the ledger was sealed over, untouched since. Undefined
+ * for a link, a folder, or a file system with whole-second times (a write in the same second
+ * would keep the stamp).
+ */
+export function fileStamp(file: string): string | undefined {
+  let st;
+  try {
+    st = lstatSync(file, { bigint: true });
+  } catch {
+    return undefined;
+  }
+  if (!st.isFile() || st.ctimeNs % 1_000_000_000n === 0n) return undefined;
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
 
 /**

@@ -8,7 +8,6 @@ import { projectBaseUrl, projectDirs } from '../model/paths.ts';
 import { effectiveDate } from '../model/project.ts';
 import { firstDay } from '../kit/values.ts';
 import type { Sop } from '../model/sop.ts';
-import { finishPdf } from '../print/finish-pdf.ts';
 import type { Printer } from '../print/pool.ts';
 import { loadLayouts, type Layouts } from '../render/document.ts';
 import { sopView, type SopView } from '../view/sop-view.ts';
@@ -133,13 +132,17 @@ export async function buildPdfs(all: Sop[], options: BuildOptions): Promise<Buil
     return sops.map((s) => results.get(s.id)!);
   }
 
+  // The browser starts (and pdf-lib loads) while the unchanged files are carried over and the
+  // layouts compiled: with one SOP changed, starting Chromium is most of the wait.
+  const starting = stale.length ? Promise.all([options.printer(), import('../print/finish-pdf.ts')]) : undefined;
+  starting?.catch(() => undefined); // awaited below; a failure to carry comes first
   // Everything goes into a new set shown only once complete: a kill leaves the previous PDFs or these.
   await replaceSet(outDir, 'pdf', async (set) => {
     for (const rel of carried) set.carry(rel);
-    if (stale.length) {
-      const printer = await options.printer();
+    if (starting) {
       const layouts = loadLayouts(layoutSources);
       const baseUrl = projectBaseUrl(options.root);
+      const [printer] = await starting;
       let done = 0;
       await pipeline(stale, {
         chunk: MEASURE_BATCH,
@@ -200,6 +203,8 @@ async function printOne(
   const sign = sop.tanda_tangan === 'elektronik' && !view.mark && box;
   const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
   const date = new Date(`${firstDay(effectiveDate(sop))}T00:00:00+07:00`);
+  // Loaded only when something is printed: pdf-lib alone takes longer to load than a build with nothing to do.
+  const { finishPdf } = await import('../print/finish-pdf.ts');
   const pdf = await finishPdf(printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,

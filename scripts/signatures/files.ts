@@ -6,7 +6,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Certificate } from 'pkijs';
 import { report } from '../diagnostics/report.ts';
-import { projectDirs, ROOTS_DIR, SIGNED_DIR, signedPdfPath } from '../model/paths.ts';
+import { isSignable, projectDirs, ROOTS_DIR, SIGNED_DIR, signedPdfPath } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
 import type { SourceParts } from '../pdf/parts.ts';
 import { readInside, rootOf } from '../source/read-inside.ts';
@@ -16,10 +16,7 @@ import { verifySigned, type Verdict } from './verify.ts';
 /** A signed SOP is a few hundred kB; anything far larger is not one. */
 const MAX_SIGNED_BYTES = 50 * 1024 * 1024;
 
-/** Only an SOP in force that is signed electronically gets a field to sign (pdf/build-pdfs.ts). */
-export function isSignable(sop: Sop): boolean {
-  return sop.tanda_tangan === 'elektronik' && sop.status === 'berlaku';
-}
+export { isSignable } from '../model/paths.ts';
 
 export interface SignedSop {
   sop: Sop;

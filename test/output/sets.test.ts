@@ -1,7 +1,7 @@
 // Whole-set swaps: output/<kind> is a link to one complete set; a new set shows only once
 // committed; failures, kills and older layouts leave a state the next run completes.
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -168,6 +168,18 @@ describe('what a set vouches for', () => {
     const shown = shownSet(out, 'pdf')!;
     expect(shown.files()).toEqual(['a/asli.pdf']);
     expect(shown.meta()).toBe('{"cache":1}');
+
+    // Sealed again with each file's stamp, so the next run need not hash it; yet a file rewritten
+    // in place with the same size and its old modification time set back is still caught.
+    const stamped = JSON.parse(read(ledgerFile(dir))) as { seen?: Record<string, string> };
+    expect(Object.keys(stamped.seen ?? {}).sort()).toEqual(['a/asli.pdf', 'a/diubah.pdf', 'a/tautan.pdf']);
+    const same = path.join(dir, 'a', 'asli.pdf');
+    const { atime, mtime } = statSync(same);
+    writeFileSync(same, 'ASLI');
+    utimesSync(same, atime, mtime);
+    expect(shownSet(out, 'pdf')!.files()).toEqual([]);
+    writeFileSync(same, 'asli');
+    expect(shownSet(out, 'pdf')!.files()).toEqual(['a/asli.pdf']);
 
     // A ledger sealed with another machine's key (here: edited) vouches for nothing.
     const ledger = JSON.parse(read(ledgerFile(dir))) as { mac: string };
