@@ -9,8 +9,8 @@ import { syllableBreaks } from '../kit/hyphen.ts';
 import { labelFontMetrics, textWidth } from './font-metrics.ts';
 import type { Connector, LabelAnchor, PageLayout, Point } from './types.ts';
 
-/** Font size labels are placed for (7.1 pt, the least a printed label stays legible at). */
-export const LABEL_FONT_SIZE = 9.5;
+/** Font size labels are placed and printed at: 8 pt (px), the floor for text a reader must read (issue 20 item 4). */
+export const LABEL_FONT_SIZE = 32 / 3;
 /** Clearance around a label's ink box: 2 pt. */
 export const LABEL_CLEAR = 2 * (96 / 72);
 
@@ -118,11 +118,12 @@ export function labelSpots(c: Connector, size: number): Spot[] {
  * The page with every label at its first free spot. `crowded` lists the connectors whose
  * label found none (they keep their least crowded spot).
  */
-export function placeLabels(page: PageLayout, fontSize: number): { page: PageLayout; crowded: Connector[] } {
+export function placeLabels(page: PageLayout, fontSize: number): { page: PageLayout; crowded: Connector[]; across: number[] } {
   const placed: Box[] = [];
   const crowded: Connector[] = [];
+  const across: number[] = [];
   const lines = page.connectors.flatMap((c) => c.points.slice(1).map((q, i): [Point, Point] => [c.points[i]!, q]));
-  const connectors = page.connectors.map((c) => {
+  const connectors = page.connectors.map((c, i) => {
     if (c.label === undefined) return c;
     const row = rowOf(page, c.from);
     // One line first; two lines only where one finds no free spot.
@@ -134,11 +135,12 @@ export function placeLabels(page: PageLayout, fontSize: number): { page: PageLay
     }
     if (!best) return c;
     if (best.score >= 1) crowded.push(c);
+    if (page.rules && ruleBetween(best.box, c, page.rules.x)) across.push(i);
     placed.push(best.box);
     const { labelLines: _, ...rest } = c;
     return { ...rest, labelAt: best.spot.at, labelAnchor: best.spot.anchor, ...(best.lines ? { labelLines: best.lines } : {}) };
   });
-  return { page: { ...page, connectors, labelFontSize: fontSize }, crowded };
+  return { page: { ...page, connectors, labelFontSize: fontSize }, crowded, across };
 }
 
 /** The least crowded spot for the connector's label as its lines stand (the first free one). */

@@ -19,7 +19,7 @@ import { offpageLetter, planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
 import { checkPage, crossings, crowdedSides, LANE_SEP, lettersByAppearance } from './quality.ts';
-import { banKey, besideRule, objOf, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
+import { banKey, besideRule, objOf, roomKey, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
 import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
 import type { Connector, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
@@ -74,6 +74,8 @@ const KNOT = W_CROSS_SHARED;
 const CROSS = W_CROSS;
 const BROKEN = 1e6;
 const CROWDED = 40;
+/** A label across a column rule from its line reads as another line's: worse than a crowded one, better than a crossing. */
+const ACROSS = 100;
 /** Two lines at one side of a symbol closer than LANE_SEP read as one: as bad as a knot. */
 const SIDE = KNOT;
 /** Ports keep this far from the ends of a side. */
@@ -82,6 +84,8 @@ const PORT_END = 2;
 interface Routed {
   page: PageLayout;
   crowded: Connector[];
+  /** Connectors (indices) whose label stands across a column rule from its line. */
+  across: number[];
   /** Per connector routed by lanes, or a hand-off: the edge it draws and the gaps of its lanes. */
   lanes: Array<{ edge: number; gaps: number[]; offpage: boolean; handoff: boolean } | undefined>;
   bans: ReadonlySet<string>;
@@ -123,6 +127,12 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     // Once, with the bans that untied its knots: retrying a second time costs more than it finds.
     const r = taller(input, plan, p, routePage(input, plan, p, best.bans, best.tall, { ...best.mode, middles: true }));
     // Not at the price of a label with no free spot (its row would grow and the table paginate again).
+    if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= best.crowded.length) best = r;
+  }
+  // A label that found room only across a column rule from its line: its loop again on the lane leaving it room.
+  if (best.across.length) {
+    const edges = best.across.map((i) => best.lanes[i]?.edge).filter((e) => e !== undefined);
+    const r = taller(input, plan, p, routePage(input, plan, p, new Set([...best.bans, ...edges.map(roomKey)]), best.tall, best.mode));
     if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= best.crowded.length) best = r;
   }
   return { page: best.page, crowded: best.crowded };
@@ -198,7 +208,7 @@ function bandKey(edge: number): string {
 }
 
 function pageScore(r: Routed): number {
-  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + SIDE * crowdedSides(r.page).length;
+  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + ACROSS * r.across.length + SIDE * crowdedSides(r.page).length;
   for (const x of crossings(r.page)) s += x.kind === 'other' ? CROSS : KNOT;
   for (const c of r.page.connectors) for (let i = 1; i < c.points.length; i++) s += (Math.abs(c.points[i]!.x - c.points[i - 1]!.x) + Math.abs(c.points[i]!.y - c.points[i - 1]!.y)) / 100;
   return s + besideRules(r.page);
