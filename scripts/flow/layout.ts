@@ -167,12 +167,13 @@ function bandsHeld(page: PageLayout): boolean {
  */
 function retried(input: LayoutInput, plan: Plan, p: number, mode: Mode): Routed {
   let best = taller(input, plan, p, routePage(input, plan, p, new Set(), new Map(), mode));
-  let score = pageScore(best);
+  // The knot search steps only through pages untying more (a label across a rule is left to layoutPage).
+  let score = pageScore(best, false);
   for (let round = 0; round < RETRY_ROUNDS && score >= KNOT; round++) {
     let improved = false;
     for (const bans of retryBans(best).slice(0, RETRIES_PER_ROUND)) {
       const r = routePage(input, plan, p, bans, best.tall, mode);
-      const s = pageScore(r);
+      const s = pageScore(r, false);
       if (s < score) {
         best = r;
         score = s;
@@ -207,8 +208,8 @@ function bandKey(edge: number): string {
   return `band:${edge}`;
 }
 
-function pageScore(r: Routed): number {
-  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + ACROSS * r.across.length + SIDE * crowdedSides(r.page).length;
+function pageScore(r: Routed, labelsAcross = true): number {
+  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + (labelsAcross ? ACROSS * r.across.length : 0) + SIDE * crowdedSides(r.page).length;
   for (const x of crossings(r.page)) s += x.kind === 'other' ? CROSS : KNOT;
   for (const c of r.page.connectors) for (let i = 1; i < c.points.length; i++) s += (Math.abs(c.points[i]!.x - c.points[i - 1]!.x) + Math.abs(c.points[i]!.y - c.points[i - 1]!.y)) / 100;
   return s + besideRules(r.page);
