@@ -43,8 +43,9 @@ export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowd
   const rows = new Set<number>();
   const index = new Map(input.graph.nodes.map((n, i) => [String(n.no), i]));
   const pages = input.pages.map((_, p) => {
-    const { page, crowded } = layoutPage(input, plan, p);
-    for (const c of crowded) rows.add(index.get(c.from)!);
+    const { page, crowded, across } = layoutPage(input, plan, p);
+    // A label across a column rule from its line, as one with no free spot: its row grows (room for two lines beside its line).
+    for (const c of [...crowded, ...across.map((i) => page.connectors[i]!)]) rows.add(index.get(c.from)!);
     return page;
   });
   return { pages: letteredInOrder(pages), crowdedRows: [...rows].sort((a, b) => a - b) };
@@ -106,7 +107,7 @@ interface Mode {
  * hold a jump's off-page connector instead (see placeInBand): taken when that routes the page
  * better and the extra band does hold one (an empty band reads as a missing step).
  */
-function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
+function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[]; across: number[] } {
   const needed = pageBands(input, p);
   let best = retried(input, plan, p, { bands: needed, middles: false });
   const top = p > 0;
@@ -135,7 +136,7 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     const r = taller(input, plan, p, routePage(input, plan, p, new Set([...best.bans, ...edges.map(roomKey)]), best.tall, best.mode));
     if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= best.crowded.length) best = r;
   }
-  return { page: best.page, crowded: best.crowded };
+  return { page: best.page, crowded: best.crowded, across: best.across };
 }
 
 /** What the page's long vertical lines close beside a column rule cost (see besideRule). */
