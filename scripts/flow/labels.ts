@@ -116,31 +116,45 @@ export function labelSpots(c: Connector, size: number): Spot[] {
 
 /**
  * The page with every label at its first free spot. `crowded` lists the connectors whose
- * label found none (they keep their least crowded spot).
+ * label found none (they keep their least crowded spot), `across` (indices) those whose label
+ * stands across a column rule from its line. Placed greedily, one label may take the only spot
+ * another had: then those left without one are placed first, and the better placing is kept.
  */
 export function placeLabels(page: PageLayout, fontSize: number): { page: PageLayout; crowded: Connector[]; across: number[] } {
+  const first = placeInOrder(page, fontSize, page.connectors.map((_, i) => i));
+  if (first.crowded.length + first.across.length === 0) return first;
+  const troubled = [...first.crowded.map((c) => page.connectors.indexOf(c)), ...first.across];
+  const order = [...new Set([...troubled, ...page.connectors.map((_, i) => i)])];
+  const second = placeInOrder(page, fontSize, order);
+  const worse = (r: typeof first): number => 2 * r.crowded.length + r.across.length;
+  return worse(second) < worse(first) ? second : first;
+}
+
+function placeInOrder(page: PageLayout, fontSize: number, order: number[]): { page: PageLayout; crowded: Connector[]; across: number[] } {
   const placed: Box[] = [];
   const crowded: Connector[] = [];
   const across: number[] = [];
   const lines = page.connectors.flatMap((c) => c.points.slice(1).map((q, i): [Point, Point] => [c.points[i]!, q]));
-  const connectors = page.connectors.map((c, i) => {
-    if (c.label === undefined) return c;
+  const connectors = [...page.connectors];
+  for (const i of order) {
+    const c = page.connectors[i]!;
+    if (c.label === undefined) continue;
     const row = rowOf(page, c.from);
-    // One line first; two lines only where one finds no free spot.
+    // One line first; more only where fewer find no free spot.
     let best: { spot: Spot; box: Box; score: number; lines?: string[] } | undefined;
     for (const wrap of [undefined, ...wrapOptions(c.label, fontSize)]) {
       const found = freeSpot(page, lines, placed, wrap ? { ...c, labelLines: wrap } : c, fontSize, row);
       if (found && (!best || found.score < best.score)) best = { ...found, ...(wrap ? { lines: wrap } : {}) };
       if (best?.score === 0) break;
     }
-    if (!best) return c;
+    if (!best) continue;
     if (best.score >= 1) crowded.push(c);
     if (page.rules && ruleBetween(best.box, c, page.rules.x)) across.push(i);
     placed.push(best.box);
     const { labelLines: _, ...rest } = c;
-    return { ...rest, labelAt: best.spot.at, labelAnchor: best.spot.anchor, ...(best.lines ? { labelLines: best.lines } : {}) };
-  });
-  return { page: { ...page, connectors, labelFontSize: fontSize }, crowded, across };
+    connectors[i] = { ...rest, labelAt: best.spot.at, labelAnchor: best.spot.anchor, ...(best.lines ? { labelLines: best.lines } : {}) };
+  }
+  return { page: { ...page, connectors, labelFontSize: fontSize }, crowded, across: across.sort((a, b) => a - b) };
 }
 
 /** The least crowded spot for the connector's label as its lines stand (the first free one). */
