@@ -1,10 +1,11 @@
 // Placing decision-exit labels (Ya / Tidak …): searched along the first segments of the exit,
 // on both sides of the line, for the spot nearest the decision whose text box (real Arimo
 // advance widths) lies inside one table cell of the decision's own row (elsewhere it reads as
-// another row's), 2 pt clear of rules, lines, symbols and the labels already placed. A label
-// that finds no such spot on one line tries two (split at a space, or between syllables with a
-// hyphen: narrow columns beside a line straight down). Rows with a label that found no spot at
-// all are reported, so the caller can give them more height.
+// another row's), 2 pt clear of rules, lines, symbols and the labels already placed, on its
+// line's side of the column rules. A label that finds no such spot on one line tries two, then
+// three (split at a space, or between syllables with a hyphen: narrow columns beside a line).
+// Rows with a label that found no spot, or only one across a rule, are reported, so the caller
+// can give them more height.
 import { syllableBreaks } from '../kit/hyphen.ts';
 import { labelFontMetrics, textWidth } from './font-metrics.ts';
 import type { Connector, LabelAnchor, PageLayout, Point } from './types.ts';
@@ -24,6 +25,8 @@ export interface Box {
 interface Spot {
   at: Point;
   anchor: LabelAnchor;
+  /** The label's ink box there (labelBox). */
+  box: Box;
 }
 
 /** How far along the path labels are searched, and in what steps (px). */
@@ -57,23 +60,54 @@ export function labelLines(c: Connector): string[] {
   return c.labelLines ?? [c.label ?? ''];
 }
 
-/** A two-line label may end its second line with a two-letter syllable (Setu-ju); headers keep three. */
+/** A wrapped label may end a line with a two-letter syllable (Setu-ju); headers keep three. */
 const LABEL_MIN_RIGHT = 2;
+/** Labels wrap to at most this many lines (sop check refuses a label that needs more in its column). */
+export const LABEL_MAX_LINES = 3;
 
 /**
- * Two-line forms of a label, most balanced first: split at a space, or (one word) between
- * syllables (kit/hyphen.ts) with a hyphen.
+ * Every way to write a label on two or three lines: broken at spaces, or between the
+ * syllables of a word (kit/hyphen.ts) with a hyphen. Fewer lines first, then forms without a
+ * hyphen, then the narrowest. The one measurement of label lines: placement tries these
+ * (placeLabels) and `sop check` counts with them (view/print-fit.ts labelLineCount).
  */
-export function wrapOptions(text: string, size: number): string[][] {
-  const words = text.split(' ').filter(Boolean);
-  const out: string[][] = [];
-  if (words.length > 1) for (let i = 1; i < words.length; i++) out.push([words.slice(0, i).join(' '), words.slice(i).join(' ')]);
-  else {
-    const w = words[0] ?? '';
-    for (const i of syllableBreaks(w, LABEL_MIN_RIGHT)) out.push([`${w.slice(0, i)}-`, w.slice(i)]);
+export function labelForms(text: string, size: number): string[][] {
+  // Pieces of the text and, before each but the first, how it may break there.
+  const pieces: Array<{ text: string; after: 'space' | 'hyphen' | undefined }> = [];
+  for (const word of text.split(' ').filter(Boolean)) {
+    const at = [0, ...syllableBreaks(word, LABEL_MIN_RIGHT), word.length];
+    at.slice(1).forEach((end, i) => pieces.push({ text: word.slice(at[i], end), after: pieces.length === 0 ? undefined : i === 0 ? 'space' : 'hyphen' }));
   }
-  const width = (ls: string[]): number => Math.max(...ls.map((l) => textWidth(l, size)));
-  return out.sort((a, b) => width(a) - width(b));
+  const line = (from: number, to: number): string => pieces.slice(from, to).map((p, k) => (k > 0 && p.after === 'space' ? ' ' : '') + p.text).join('') + (pieces[to]?.after === 'hyphen' ? '-' : '');
+  const forms: Array<{ lines: string[]; hyphens: number; width: number }> = [];
+  const add = (cuts: number[]): void => {
+    const ends = [0, ...cuts, pieces.length];
+    const lines = ends.slice(1).map((end, i) => line(ends[i]!, end));
+    forms.push({ lines, hyphens: cuts.filter((c) => pieces[c]!.after === 'hyphen').length, width: Math.max(...lines.map((l) => textWidth(l, size))) });
+  };
+  for (let i = 1; i < pieces.length; i++) add([i]);
+  for (let i = 1; i < pieces.length; i++) for (let j = i + 1; j < pieces.length; j++) add([i, j]);
+  return forms.sort((x, y) => x.lines.length - y.lines.length || x.hyphens - y.hyphens || x.width - y.width).map((f) => f.lines);
+}
+
+/** Width of a label's widest line. */
+export function formWidth(lines: string[], size: number): number {
+  return Math.max(...lines.map((l) => textWidth(l, size)));
+}
+
+/**
+ * The forms placement tries for each number of lines: the first two (fewest hyphens) and the
+ * narrowest, so that a form sop check found to fit is among them.
+ */
+function formsTried(text: string, size: number): string[][] {
+  const out: string[][] = [];
+  const all = labelForms(text, size);
+  for (let n = 2; n <= LABEL_MAX_LINES; n++) {
+    const forms = all.filter((f) => f.length === n);
+    const narrowest = forms.reduce<string[] | undefined>((best, f) => (!best || formWidth(f, size) < formWidth(best, size) ? f : best), undefined);
+    for (const f of [...forms.slice(0, 2), ...(narrowest ? [narrowest] : [])]) if (!out.includes(f)) out.push(f);
+  }
+  return out;
 }
 
 /**
@@ -111,7 +145,7 @@ export function labelSpots(c: Connector, size: number): Spot[] {
     }
     walked += len;
   }
-  return spots.sort((a, b) => a.key - b.key).map(({ x0, y0 }) => ({ at: { x: x0, y: y0 + m.ascent * size }, anchor: 'start' }));
+  return spots.sort((a, b) => a.key - b.key).map(({ x0, y0 }) => ({ at: { x: x0, y: y0 + m.ascent * size }, anchor: 'start', box: { x0, y0, x1: x0 + w, y1: y0 + h } }));
 }
 
 /**
@@ -142,7 +176,7 @@ function placeInOrder(page: PageLayout, fontSize: number, order: number[]): { pa
     const row = rowOf(page, c.from);
     // One line first; more only where fewer find no free spot.
     let best: { spot: Spot; box: Box; score: number; lines?: string[] } | undefined;
-    for (const wrap of [undefined, ...wrapOptions(c.label, fontSize)]) {
+    for (const wrap of [undefined, ...formsTried(c.label, fontSize)]) {
       const found = freeSpot(page, lines, placed, wrap ? { ...c, labelLines: wrap } : c, fontSize, row);
       if (found && (!best || found.score < best.score)) best = { ...found, ...(wrap ? { lines: wrap } : {}) };
       if (best?.score === 0) break;
@@ -160,7 +194,7 @@ function placeInOrder(page: PageLayout, fontSize: number, order: number[]): { pa
 /** The least crowded spot for the connector's label as its lines stand (the first free one). */
 function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number, row?: [number, number]): { spot: Spot; box: Box; score: number } | undefined {
   let best: { spot: Spot; box: Box; score: number } | undefined;
-  const all = labelSpots(c, fontSize).map((spot) => ({ spot, box: labelBox(labelLines(c), spot.at, spot.anchor, fontSize) }));
+  const all = labelSpots(c, fontSize).map((spot) => ({ spot, box: spot.box }));
   // A label in another row reads as that row's decision's: only spots in its own row, while there are any.
   const inRow = row ? all.filter(({ box }) => box.y0 >= row[0] && box.y1 <= row[1]) : all;
   const spots = inRow.length ? inRow : all;
