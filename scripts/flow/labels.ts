@@ -120,7 +120,8 @@ export function labelSpots(c: Connector, size: number): Spot[] {
   const lines = labelLines(c);
   const w = Math.max(...lines.map((l) => textWidth(l, size, m)));
   const h = (m.ascent + m.descent) * size + (lines.length - 1) * lineHeight(size);
-  const spots: Array<{ x0: number; y0: number; key: number }> = [];
+  // One list per offset, each in order of its key already: merged below, not sorted.
+  const byOff: Array<Array<{ x0: number; y0: number; key: number }>> = OFFSETS.map(() => []);
   let walked = 0;
   for (let i = 1; i < c.points.length && i <= SEARCH_SEGMENTS && walked < SEARCH_LEN; i++) {
     const p = c.points[i - 1]!;
@@ -128,8 +129,9 @@ export function labelSpots(c: Connector, size: number): Spot[] {
     const len = Math.abs(q.x - p.x) + Math.abs(q.y - p.y);
     for (let t = 0; t <= len && walked + t < SEARCH_LEN; t += STEP) {
       const d = walked + t;
-      for (const off of OFFSETS) {
+      OFFSETS.forEach((off, k) => {
         const key = d + 2 * off;
+        const spots = byOff[k]!;
         if (Math.abs(p.y - q.y) < 1e-9) {
           const dir = q.x >= p.x ? 1 : -1;
           const x = p.x + dir * t;
@@ -141,11 +143,23 @@ export function labelSpots(c: Connector, size: number): Spot[] {
           const y0 = dir > 0 ? p.y + t + OFF_LINE : p.y - t - OFF_LINE - h;
           spots.push({ x0: p.x + OFF_LINE + off, y0, key }, { x0: p.x - OFF_LINE - off - w, y0, key });
         }
-      }
+      });
     }
     walked += len;
   }
-  return spots.sort((a, b) => a.key - b.key).map(({ x0, y0 }) => ({ at: { x: x0, y: y0 + m.ascent * size }, anchor: 'start', box: { x0, y0, x1: x0 + w, y1: y0 + h } }));
+  // Nearest first; of equal keys, the one further off the line (nearer the exit) first, as it was found first.
+  const out: Spot[] = [];
+  const at = OFFSETS.map(() => 0);
+  for (;;) {
+    let k = -1;
+    for (let j = OFFSETS.length - 1; j >= 0; j--) {
+      const head = byOff[j]![at[j]!];
+      if (head && (k < 0 || head.key < byOff[k]![at[k]!]!.key)) k = j;
+    }
+    if (k < 0) return out;
+    const { x0, y0 } = byOff[k]![at[k]!++]!;
+    out.push({ at: { x: x0, y: y0 + m.ascent * size }, anchor: 'start', box: { x0, y0, x1: x0 + w, y1: y0 + h } });
+  }
 }
 
 /**
@@ -204,8 +218,9 @@ function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[],
   const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
   for (const { spot, box } of spots) {
     // Across a column rule from its line it reads as another line's: the last free spot to take (the row does not grow for it).
-    const across = page.rules && ruleBetween(box, c, page.rules.x) ? ACROSS : 0;
-    const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR)) + (spots === all && row ? 4 : 0) + across;
+    let score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR)) + (spots === all && row ? 4 : 0);
+    if (best && score >= best.score) continue;
+    if (page.rules && ruleBetween(box, c, page.rules.x)) score += ACROSS;
     if (!best || score < best.score) best = { spot, box, score };
     if (score === 0) break;
   }
