@@ -191,7 +191,7 @@ function placeInOrder(page: PageLayout, fontSize: number, order: number[]): { pa
     // One line first; more only where fewer find no free spot.
     let best: { spot: Spot; box: Box; score: number; lines?: string[] } | undefined;
     for (const wrap of [undefined, ...formsTried(c.label, fontSize)]) {
-      const found = freeSpot(page, lines, placed, wrap ? { ...c, labelLines: wrap } : c, fontSize, row);
+      const found = freeSpot(page, lines, placed, wrap ? { ...c, labelLines: wrap } : c, fontSize, row, best?.score);
       if (found && (!best || found.score < best.score)) best = { ...found, ...(wrap ? { lines: wrap } : {}) };
       if (best?.score === 0) break;
     }
@@ -205,8 +205,8 @@ function placeInOrder(page: PageLayout, fontSize: number, order: number[]): { pa
   return { page: { ...page, connectors, labelFontSize: fontSize }, crowded, across: across.sort((a, b) => a - b) };
 }
 
-/** The least crowded spot for the connector's label as its lines stand (the first free one). */
-function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number, row?: [number, number]): { spot: Spot; box: Box; score: number } | undefined {
+/** The least crowded spot for the connector's label as its lines stand (the first free one); only one scoring under `bound` counts. */
+function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number, row?: [number, number], bound = Infinity): { spot: Spot; box: Box; score: number } | undefined {
   let best: { spot: Spot; box: Box; score: number } | undefined;
   const all = labelSpots(c, fontSize).map((spot) => ({ spot, box: spot.box }));
   // A label in another row reads as that row's decision's: only spots in its own row, while there are any.
@@ -218,7 +218,9 @@ function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[],
   const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
   for (const { spot, box } of spots) {
     // Across a column rule from its line it reads as another line's: the last free spot to take (the row does not grow for it).
-    let score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR)) + (spots === all && row ? 4 : 0);
+    const extra = spots === all && row ? 4 : 0;
+    // What cannot beat the best so far is not counted to the end.
+    let score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR), Math.min(bound, best?.score ?? Infinity) - extra) + extra;
     if (best && score >= best.score) continue;
     if (page.rules && ruleBetween(box, c, page.rules.x)) score += ACROSS;
     if (!best || score < best.score) best = { spot, box, score };
@@ -271,18 +273,22 @@ export function ruleBetween(b: Box, c: Connector, xs: number[]): boolean {
   return xs.some((r) => (r > x && r < b.x0) || (r < x && r > b.x1));
 }
 
-/** What the (grown) box meets: rules weigh most, then lines, symbols, labels; leaving the page a little. */
-function crowding(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], b: Box): number {
+/**
+ * What the (grown) box meets: rules weigh most, then lines, symbols, labels; leaving the page a
+ * little. Counting stops once it reaches `limit` (the spot cannot win then).
+ */
+function crowding(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], b: Box, limit = Infinity): number {
   let n = 0;
   const rules = page.rules;
   if (rules) {
-    n += 4 * rules.y.filter((y) => y > b.y0 && y < b.y1).length;
-    n += 4 * rules.x.filter((x) => x > b.x0 && x < b.x1).length;
+    for (const y of rules.y) if (y > b.y0 && y < b.y1) n += 4;
+    for (const x of rules.x) if (x > b.x0 && x < b.x1) n += 4;
   }
-  for (const [p, q] of lines) if (segmentMeetsBox(p, q, b)) n += 2;
-  for (const s of page.symbols) if (boxesMeet(b, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) n += 2;
-  for (const o of placed) if (boxesMeet(b, o)) n += 1;
   // Outside the actor columns the label would stand in another column of the table.
   if (b.x0 < 0 || b.y0 < 0 || b.x1 > page.width || b.y1 > page.height) n += 4;
+  if (n >= limit) return n;
+  for (const [p, q] of lines) if (segmentMeetsBox(p, q, b) && (n += 2) >= limit) return n;
+  for (const s of page.symbols) if (boxesMeet(b, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height }) && (n += 2) >= limit) return n;
+  for (const o of placed) if (boxesMeet(b, o) && (n += 1) >= limit) return n;
   return n;
 }
