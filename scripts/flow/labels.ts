@@ -217,7 +217,7 @@ function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[],
   const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
   const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
   for (const { spot, box } of spots) {
-    // Across a column rule from its line it reads as another line's: the last free spot to take (the row does not grow for it).
+    // Across a column rule from its line it reads as another line's: the last free spot to take (its row grows, see layout.ts).
     const extra = spots === all && row ? 4 : 0;
     // What cannot beat the best so far is not counted to the end.
     let score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR), Math.min(bound, best?.score ?? Infinity) - extra) + extra;
