@@ -4,16 +4,16 @@
 // decision label found no free spot in the layout grows and the table is paginated again.
 import { textWidth } from './font-metrics.ts';
 import { SIZE } from './geometry.ts';
-import { LABEL_CLEAR, LABEL_FONT_SIZE, lineHeight, wrapOptions } from './labels.ts';
+import { formWidth, LABEL_CLEAR, LABEL_FONT_SIZE, labelForms, lineHeight } from './labels.ts';
 import { layoutFlowRoom, MIN_ROW_HEIGHT } from './layout.ts';
 import { paginate } from './paginate.ts';
 import type { FlowGraph, PageLayout, PageSlice, PaginateOptions } from './types.ts';
 
 /**
- * A decision row holds the diamond and, under its bottom vertex, room for an exit label
- * (ink 1.1 em at 9.5 px, 2 pt clear above and below) before the row rule.
+ * A decision row holds the diamond and, under its bottom vertex, room for a one-line exit label
+ * (its ink, off its line above and 2 pt clear of the rule below), and as much above.
  */
-export const DECISION_ROW_HEIGHT = SIZE.decisionHeight + 2 * 17;
+export const DECISION_ROW_HEIGHT = Math.ceil(SIZE.decisionHeight + 2 * (LABEL_CLEAR + 0.5 + lineHeight(LABEL_FONT_SIZE) + LABEL_CLEAR));
 /** How much a row grows when one of its labels found no free spot, and how often. */
 const GROW = 14;
 const STEPS = 2;
@@ -23,11 +23,11 @@ const ROUNDS = 5;
 
 /**
  * A decision whose exit runs straight down to the next row has its label beside that line,
- * under the diamond, in half the column. Where one line is too wide there but two fit, the
- * row holds two lines under the diamond (and, the diamond being centred, as much above).
+ * under the diamond, in half the column. Where one line is too wide there but two or three
+ * fit, the row holds those lines under the diamond (and, the diamond being centred, as much above).
  */
 const LABEL_OFF_LINE = LABEL_CLEAR + 0.5;
-const WRAPPED_DECISION_ROW_HEIGHT = Math.ceil(SIZE.decisionHeight + 2 * (LABEL_OFF_LINE + 2 * lineHeight(LABEL_FONT_SIZE) + LABEL_CLEAR + 2));
+const wrappedDecisionRowHeight = (lines: number): number => Math.ceil(SIZE.decisionHeight + 2 * (LABEL_OFF_LINE + lines * lineHeight(LABEL_FONT_SIZE) + LABEL_CLEAR + 2));
 
 /** The least height each row needs for its part of the flowchart (column widths: for labels beside a straight exit). */
 export function minRowHeights(graph: FlowGraph, columnWidths: number[] = []): number[] {
@@ -39,8 +39,8 @@ export function minRowHeights(graph: FlowGraph, columnWidths: number[] = []): nu
     const fits = (w: number): boolean => w + LABEL_OFF_LINE + LABEL_CLEAR <= half;
     const label = down?.label;
     if (!label || fits(textWidth(label, LABEL_FONT_SIZE))) return DECISION_ROW_HEIGHT;
-    const two = wrapOptions(label, LABEL_FONT_SIZE).some((ls) => fits(Math.max(...ls.map((l) => textWidth(l, LABEL_FONT_SIZE)))));
-    return two ? WRAPPED_DECISION_ROW_HEIGHT : DECISION_ROW_HEIGHT;
+    const form = labelForms(label, LABEL_FONT_SIZE).find((ls) => fits(formWidth(ls, LABEL_FONT_SIZE)));
+    return form ? wrappedDecisionRowHeight(form.length) : DECISION_ROW_HEIGHT;
   });
 }
 

@@ -1,16 +1,17 @@
 // Placing decision-exit labels (Ya / Tidak …): searched along the first segments of the exit,
 // on both sides of the line, for the spot nearest the decision whose text box (real Arimo
 // advance widths) lies inside one table cell of the decision's own row (elsewhere it reads as
-// another row's), 2 pt clear of rules, lines, symbols and the labels already placed. A label
-// that finds no such spot on one line tries two (split at a space, or between syllables with a
-// hyphen: narrow columns beside a line straight down). Rows with a label that found no spot at
-// all are reported, so the caller can give them more height.
+// another row's), 2 pt clear of rules, lines, symbols and the labels already placed, on its
+// line's side of the column rules. A label that finds no such spot on one line tries two, then
+// three (split at a space, or between syllables with a hyphen: narrow columns beside a line).
+// Rows with a label that found no spot, or only one across a rule, are reported, so the caller
+// can give them more height.
 import { syllableBreaks } from '../kit/hyphen.ts';
 import { labelFontMetrics, textWidth } from './font-metrics.ts';
 import type { Connector, LabelAnchor, PageLayout, Point } from './types.ts';
 
-/** Font size labels are placed for (7.1 pt, the least a printed label stays legible at). */
-export const LABEL_FONT_SIZE = 9.5;
+/** Font size labels are placed and printed at: 8 pt (px), the floor for text a reader must read (issue 20 item 4). */
+export const LABEL_FONT_SIZE = 32 / 3;
 /** Clearance around a label's ink box: 2 pt. */
 export const LABEL_CLEAR = 2 * (96 / 72);
 
@@ -24,6 +25,8 @@ export interface Box {
 interface Spot {
   at: Point;
   anchor: LabelAnchor;
+  /** The label's ink box there (labelBox). */
+  box: Box;
 }
 
 /** How far along the path labels are searched, and in what steps (px). */
@@ -57,23 +60,54 @@ export function labelLines(c: Connector): string[] {
   return c.labelLines ?? [c.label ?? ''];
 }
 
-/** A two-line label may end its second line with a two-letter syllable (Setu-ju); headers keep three. */
+/** A wrapped label may end a line with a two-letter syllable (Setu-ju); headers keep three. */
 const LABEL_MIN_RIGHT = 2;
+/** Labels wrap to at most this many lines (sop check refuses a label that needs more in its column). */
+export const LABEL_MAX_LINES = 3;
 
 /**
- * Two-line forms of a label, most balanced first: split at a space, or (one word) between
- * syllables (kit/hyphen.ts) with a hyphen.
+ * Every way to write a label on two or three lines: broken at spaces, or between the
+ * syllables of a word (kit/hyphen.ts) with a hyphen. Fewer lines first, then forms without a
+ * hyphen, then the narrowest. The one measurement of label lines: placement tries these
+ * (placeLabels) and `sop check` counts with them (view/print-fit.ts labelLineCount).
  */
-export function wrapOptions(text: string, size: number): string[][] {
-  const words = text.split(' ').filter(Boolean);
-  const out: string[][] = [];
-  if (words.length > 1) for (let i = 1; i < words.length; i++) out.push([words.slice(0, i).join(' '), words.slice(i).join(' ')]);
-  else {
-    const w = words[0] ?? '';
-    for (const i of syllableBreaks(w, LABEL_MIN_RIGHT)) out.push([`${w.slice(0, i)}-`, w.slice(i)]);
+export function labelForms(text: string, size: number): string[][] {
+  // Pieces of the text and, before each but the first, how it may break there.
+  const pieces: Array<{ text: string; after: 'space' | 'hyphen' | undefined }> = [];
+  for (const word of text.split(' ').filter(Boolean)) {
+    const at = [0, ...syllableBreaks(word, LABEL_MIN_RIGHT), word.length];
+    at.slice(1).forEach((end, i) => pieces.push({ text: word.slice(at[i], end), after: pieces.length === 0 ? undefined : i === 0 ? 'space' : 'hyphen' }));
   }
-  const width = (ls: string[]): number => Math.max(...ls.map((l) => textWidth(l, size)));
-  return out.sort((a, b) => width(a) - width(b));
+  const line = (from: number, to: number): string => pieces.slice(from, to).map((p, k) => (k > 0 && p.after === 'space' ? ' ' : '') + p.text).join('') + (pieces[to]?.after === 'hyphen' ? '-' : '');
+  const forms: Array<{ lines: string[]; hyphens: number; width: number }> = [];
+  const add = (cuts: number[]): void => {
+    const ends = [0, ...cuts, pieces.length];
+    const lines = ends.slice(1).map((end, i) => line(ends[i]!, end));
+    forms.push({ lines, hyphens: cuts.filter((c) => pieces[c]!.after === 'hyphen').length, width: Math.max(...lines.map((l) => textWidth(l, size))) });
+  };
+  for (let i = 1; i < pieces.length; i++) add([i]);
+  for (let i = 1; i < pieces.length; i++) for (let j = i + 1; j < pieces.length; j++) add([i, j]);
+  return forms.sort((x, y) => x.lines.length - y.lines.length || x.hyphens - y.hyphens || x.width - y.width).map((f) => f.lines);
+}
+
+/** Width of a label's widest line. */
+export function formWidth(lines: string[], size: number): number {
+  return Math.max(...lines.map((l) => textWidth(l, size)));
+}
+
+/**
+ * The forms placement tries for each number of lines: the first two (fewest hyphens) and the
+ * narrowest, so that a form sop check found to fit is among them.
+ */
+function formsTried(text: string, size: number): string[][] {
+  const out: string[][] = [];
+  const all = labelForms(text, size);
+  for (let n = 2; n <= LABEL_MAX_LINES; n++) {
+    const forms = all.filter((f) => f.length === n);
+    const narrowest = forms.reduce<string[] | undefined>((best, f) => (!best || formWidth(f, size) < formWidth(best, size) ? f : best), undefined);
+    for (const f of [...forms.slice(0, 2), ...(narrowest ? [narrowest] : [])]) if (!out.includes(f)) out.push(f);
+  }
+  return out;
 }
 
 /**
@@ -86,7 +120,8 @@ export function labelSpots(c: Connector, size: number): Spot[] {
   const lines = labelLines(c);
   const w = Math.max(...lines.map((l) => textWidth(l, size, m)));
   const h = (m.ascent + m.descent) * size + (lines.length - 1) * lineHeight(size);
-  const spots: Array<{ x0: number; y0: number; key: number }> = [];
+  // One list per offset, each in order of its key already: merged below, not sorted.
+  const byOff: Array<Array<{ x0: number; y0: number; key: number }>> = OFFSETS.map(() => []);
   let walked = 0;
   for (let i = 1; i < c.points.length && i <= SEARCH_SEGMENTS && walked < SEARCH_LEN; i++) {
     const p = c.points[i - 1]!;
@@ -94,8 +129,9 @@ export function labelSpots(c: Connector, size: number): Spot[] {
     const len = Math.abs(q.x - p.x) + Math.abs(q.y - p.y);
     for (let t = 0; t <= len && walked + t < SEARCH_LEN; t += STEP) {
       const d = walked + t;
-      for (const off of OFFSETS) {
+      OFFSETS.forEach((off, k) => {
         const key = d + 2 * off;
+        const spots = byOff[k]!;
         if (Math.abs(p.y - q.y) < 1e-9) {
           const dir = q.x >= p.x ? 1 : -1;
           const x = p.x + dir * t;
@@ -107,44 +143,72 @@ export function labelSpots(c: Connector, size: number): Spot[] {
           const y0 = dir > 0 ? p.y + t + OFF_LINE : p.y - t - OFF_LINE - h;
           spots.push({ x0: p.x + OFF_LINE + off, y0, key }, { x0: p.x - OFF_LINE - off - w, y0, key });
         }
-      }
+      });
     }
     walked += len;
   }
-  return spots.sort((a, b) => a.key - b.key).map(({ x0, y0 }) => ({ at: { x: x0, y: y0 + m.ascent * size }, anchor: 'start' }));
+  // Nearest first; of equal keys, the one further off the line (nearer the exit) first, as it was found first.
+  const out: Spot[] = [];
+  const at = OFFSETS.map(() => 0);
+  for (;;) {
+    let k = -1;
+    for (let j = OFFSETS.length - 1; j >= 0; j--) {
+      const head = byOff[j]![at[j]!];
+      if (head && (k < 0 || head.key < byOff[k]![at[k]!]!.key)) k = j;
+    }
+    if (k < 0) return out;
+    const { x0, y0 } = byOff[k]![at[k]!++]!;
+    out.push({ at: { x: x0, y: y0 + m.ascent * size }, anchor: 'start', box: { x0, y0, x1: x0 + w, y1: y0 + h } });
+  }
 }
 
 /**
  * The page with every label at its first free spot. `crowded` lists the connectors whose
- * label found none (they keep their least crowded spot).
+ * label found none (they keep their least crowded spot), `across` (indices) those whose label
+ * stands across a column rule from its line. Placed greedily, one label may take the only spot
+ * another had: then those left without one are placed first, and the better placing is kept.
  */
-export function placeLabels(page: PageLayout, fontSize: number): { page: PageLayout; crowded: Connector[] } {
+export function placeLabels(page: PageLayout, fontSize: number): { page: PageLayout; crowded: Connector[]; across: number[] } {
+  const first = placeInOrder(page, fontSize, page.connectors.map((_, i) => i));
+  if (first.crowded.length + first.across.length === 0) return first;
+  const troubled = [...first.crowded.map((c) => page.connectors.indexOf(c)), ...first.across];
+  const order = [...new Set([...troubled, ...page.connectors.map((_, i) => i)])];
+  const second = placeInOrder(page, fontSize, order);
+  const worse = (r: typeof first): number => 2 * r.crowded.length + r.across.length;
+  return worse(second) < worse(first) ? second : first;
+}
+
+function placeInOrder(page: PageLayout, fontSize: number, order: number[]): { page: PageLayout; crowded: Connector[]; across: number[] } {
   const placed: Box[] = [];
   const crowded: Connector[] = [];
+  const across: number[] = [];
   const lines = page.connectors.flatMap((c) => c.points.slice(1).map((q, i): [Point, Point] => [c.points[i]!, q]));
-  const connectors = page.connectors.map((c) => {
-    if (c.label === undefined) return c;
+  const connectors = [...page.connectors];
+  for (const i of order) {
+    const c = page.connectors[i]!;
+    if (c.label === undefined) continue;
     const row = rowOf(page, c.from);
-    // One line first; two lines only where one finds no free spot.
+    // One line first; more only where fewer find no free spot.
     let best: { spot: Spot; box: Box; score: number; lines?: string[] } | undefined;
-    for (const wrap of [undefined, ...wrapOptions(c.label, fontSize)]) {
-      const found = freeSpot(page, lines, placed, wrap ? { ...c, labelLines: wrap } : c, fontSize, row);
+    for (const wrap of [undefined, ...formsTried(c.label, fontSize)]) {
+      const found = freeSpot(page, lines, placed, wrap ? { ...c, labelLines: wrap } : c, fontSize, row, best?.score);
       if (found && (!best || found.score < best.score)) best = { ...found, ...(wrap ? { lines: wrap } : {}) };
       if (best?.score === 0) break;
     }
-    if (!best) return c;
+    if (!best) continue;
     if (best.score >= 1) crowded.push(c);
+    if (page.rules && ruleBetween(best.box, c, page.rules.x)) across.push(i);
     placed.push(best.box);
     const { labelLines: _, ...rest } = c;
-    return { ...rest, labelAt: best.spot.at, labelAnchor: best.spot.anchor, ...(best.lines ? { labelLines: best.lines } : {}) };
-  });
-  return { page: { ...page, connectors, labelFontSize: fontSize }, crowded };
+    connectors[i] = { ...rest, labelAt: best.spot.at, labelAnchor: best.spot.anchor, ...(best.lines ? { labelLines: best.lines } : {}) };
+  }
+  return { page: { ...page, connectors, labelFontSize: fontSize }, crowded, across: across.sort((a, b) => a - b) };
 }
 
-/** The least crowded spot for the connector's label as its lines stand (the first free one). */
-function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number, row?: [number, number]): { spot: Spot; box: Box; score: number } | undefined {
+/** The least crowded spot for the connector's label as its lines stand (the first free one); only one scoring under `bound` counts. */
+function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number, row?: [number, number], bound = Infinity): { spot: Spot; box: Box; score: number } | undefined {
   let best: { spot: Spot; box: Box; score: number } | undefined;
-  const all = labelSpots(c, fontSize).map((spot) => ({ spot, box: labelBox(labelLines(c), spot.at, spot.anchor, fontSize) }));
+  const all = labelSpots(c, fontSize).map((spot) => ({ spot, box: spot.box }));
   // A label in another row reads as that row's decision's: only spots in its own row, while there are any.
   const inRow = row ? all.filter(({ box }) => box.y0 >= row[0] && box.y1 <= row[1]) : all;
   const spots = inRow.length ? inRow : all;
@@ -153,9 +217,12 @@ function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[],
   const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
   const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
   for (const { spot, box } of spots) {
-    // Across a column rule from its line it reads as another line's: the last free spot to take (the row does not grow for it).
-    const across = page.rules && ruleBetween(box, c, page.rules.x) ? ACROSS : 0;
-    const score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR)) + (spots === all && row ? 4 : 0) + across;
+    // Across a column rule from its line it reads as another line's: the last free spot to take (its row grows, see layout.ts).
+    const extra = spots === all && row ? 4 : 0;
+    // What cannot beat the best so far is not counted to the end.
+    let score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR), Math.min(bound, best?.score ?? Infinity) - extra) + extra;
+    if (best && score >= best.score) continue;
+    if (page.rules && ruleBetween(box, c, page.rules.x)) score += ACROSS;
     if (!best || score < best.score) best = { spot, box, score };
     if (score === 0) break;
   }
@@ -206,18 +273,22 @@ export function ruleBetween(b: Box, c: Connector, xs: number[]): boolean {
   return xs.some((r) => (r > x && r < b.x0) || (r < x && r > b.x1));
 }
 
-/** What the (grown) box meets: rules weigh most, then lines, symbols, labels; leaving the page a little. */
-function crowding(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], b: Box): number {
+/**
+ * What the (grown) box meets: rules weigh most, then lines, symbols, labels; leaving the page a
+ * little. Counting stops once it reaches `limit` (the spot cannot win then).
+ */
+function crowding(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], b: Box, limit = Infinity): number {
   let n = 0;
   const rules = page.rules;
   if (rules) {
-    n += 4 * rules.y.filter((y) => y > b.y0 && y < b.y1).length;
-    n += 4 * rules.x.filter((x) => x > b.x0 && x < b.x1).length;
+    for (const y of rules.y) if (y > b.y0 && y < b.y1) n += 4;
+    for (const x of rules.x) if (x > b.x0 && x < b.x1) n += 4;
   }
-  for (const [p, q] of lines) if (segmentMeetsBox(p, q, b)) n += 2;
-  for (const s of page.symbols) if (boxesMeet(b, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) n += 2;
-  for (const o of placed) if (boxesMeet(b, o)) n += 1;
   // Outside the actor columns the label would stand in another column of the table.
   if (b.x0 < 0 || b.y0 < 0 || b.x1 > page.width || b.y1 > page.height) n += 4;
+  if (n >= limit) return n;
+  for (const [p, q] of lines) if (segmentMeetsBox(p, q, b) && (n += 2) >= limit) return n;
+  for (const s of page.symbols) if (boxesMeet(b, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height }) && (n += 2) >= limit) return n;
+  for (const o of placed) if (boxesMeet(b, o) && (n += 1) >= limit) return n;
   return n;
 }

@@ -19,7 +19,7 @@ import { offpageLetter, planEdges } from './plan.ts';
 import type { Plan, PlannedEdge } from './plan.ts';
 import { sideOffsets } from './ports.ts';
 import { checkPage, crossings, crowdedSides, LANE_SEP, lettersByAppearance } from './quality.ts';
-import { banKey, besideRule, objOf, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
+import { banKey, besideRule, objOf, roomKey, routeLanes, sideX, spaceHeights, W_CROSS, W_CROSS_SHARED } from './route.ts';
 import type { HRun, Job, LaneRoute, Obj, Port, Side, Spaces, VRun } from './route.ts';
 import type { Connector, LayoutInput, PageLayout, PlacedSymbol, Point } from './types.ts';
 
@@ -43,8 +43,9 @@ export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowd
   const rows = new Set<number>();
   const index = new Map(input.graph.nodes.map((n, i) => [String(n.no), i]));
   const pages = input.pages.map((_, p) => {
-    const { page, crowded } = layoutPage(input, plan, p);
-    for (const c of crowded) rows.add(index.get(c.from)!);
+    const { page, crowded, across } = layoutPage(input, plan, p);
+    // A label across a column rule from its line, as one with no free spot: its row grows (room for two lines beside its line).
+    for (const c of [...crowded, ...across.map((i) => page.connectors[i]!)]) rows.add(index.get(c.from)!);
     return page;
   });
   return { pages: letteredInOrder(pages), crowdedRows: [...rows].sort((a, b) => a - b) };
@@ -74,6 +75,8 @@ const KNOT = W_CROSS_SHARED;
 const CROSS = W_CROSS;
 const BROKEN = 1e6;
 const CROWDED = 40;
+/** A label across a column rule from its line reads as another line's: worse than a crowded one, better than a crossing. */
+const ACROSS = 100;
 /** Two lines at one side of a symbol closer than LANE_SEP read as one: as bad as a knot. */
 const SIDE = KNOT;
 /** Ports keep this far from the ends of a side. */
@@ -82,6 +85,8 @@ const PORT_END = 2;
 interface Routed {
   page: PageLayout;
   crowded: Connector[];
+  /** Connectors (indices) whose label stands across a column rule from its line. */
+  across: number[];
   /** Per connector routed by lanes, or a hand-off: the edge it draws and the gaps of its lanes. */
   lanes: Array<{ edge: number; gaps: number[]; offpage: boolean; handoff: boolean } | undefined>;
   bans: ReadonlySet<string>;
@@ -102,7 +107,7 @@ interface Mode {
  * hold a jump's off-page connector instead (see placeInBand): taken when that routes the page
  * better and the extra band does hold one (an empty band reads as a missing step).
  */
-function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[] } {
+function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[]; across: number[] } {
   const needed = pageBands(input, p);
   let best = retried(input, plan, p, { bands: needed, middles: false });
   const top = p > 0;
@@ -125,7 +130,13 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayo
     // Not at the price of a label with no free spot (its row would grow and the table paginate again).
     if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= best.crowded.length) best = r;
   }
-  return { page: best.page, crowded: best.crowded };
+  // A label that found room only across a column rule from its line: its loop again on the lane leaving it room.
+  if (best.across.length) {
+    const edges = best.across.map((i) => best.lanes[i]?.edge).filter((e) => e !== undefined);
+    const r = taller(input, plan, p, routePage(input, plan, p, new Set([...best.bans, ...edges.map(roomKey)]), best.tall, best.mode));
+    if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= best.crowded.length) best = r;
+  }
+  return { page: best.page, crowded: best.crowded, across: best.across };
 }
 
 /** What the page's long vertical lines close beside a column rule cost (see besideRule). */
@@ -157,12 +168,13 @@ function bandsHeld(page: PageLayout): boolean {
  */
 function retried(input: LayoutInput, plan: Plan, p: number, mode: Mode): Routed {
   let best = taller(input, plan, p, routePage(input, plan, p, new Set(), new Map(), mode));
-  let score = pageScore(best);
+  // The knot search steps only through pages untying more (a label across a rule is left to layoutPage).
+  let score = pageScore(best, false);
   for (let round = 0; round < RETRY_ROUNDS && score >= KNOT; round++) {
     let improved = false;
     for (const bans of retryBans(best).slice(0, RETRIES_PER_ROUND)) {
       const r = routePage(input, plan, p, bans, best.tall, mode);
-      const s = pageScore(r);
+      const s = pageScore(r, false);
       if (s < score) {
         best = r;
         score = s;
@@ -197,8 +209,8 @@ function bandKey(edge: number): string {
   return `band:${edge}`;
 }
 
-function pageScore(r: Routed): number {
-  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + SIDE * crowdedSides(r.page).length;
+function pageScore(r: Routed, labelsAcross = true): number {
+  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + (labelsAcross ? ACROSS * r.across.length : 0) + SIDE * crowdedSides(r.page).length;
   for (const x of crossings(r.page)) s += x.kind === 'other' ? CROSS : KNOT;
   for (const c of r.page.connectors) for (let i = 1; i < c.points.length; i++) s += (Math.abs(c.points[i]!.x - c.points[i - 1]!.x) + Math.abs(c.points[i]!.y - c.points[i - 1]!.y)) / 100;
   return s + besideRules(r.page);

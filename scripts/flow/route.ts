@@ -239,7 +239,7 @@ function bestSingle(ctx: Ctx, job: Job, shareVertex: boolean, anyLane: boolean):
       for (const b of endOptions(ctx, B, at, 'in', false)) {
         const lo = Math.min(A.sym.y, B.sym.y, a.y, b.y);
         const hi = Math.max(A.sym.y + A.sym.height, B.sym.y + B.sym.height, a.y, b.y);
-        const lane = pickLane(ctx.gaps[g]!, a.side, b.side, lo, hi, anyLane);
+        const lane = pickLane(ctx.gaps[g]!, a.side, b.side, lo, hi, anyLane, ctx.bans.has(roomKey(job.pe.index)));
         if (!lane || !turnsClear(ctx, a, lane.x) || !turnsClear(ctx, b, lane.x)) continue;
         if (middle && !middleFree(ctx, lane.x, lo, hi)) continue;
         const cost = endCost(A, B, a, b) + runCost(ctx, a, b, lane.x, jobEnds(job)) + (withMiddles ? besideRule(lane.offRule, Math.abs(a.y - b.y)) : 0);
@@ -305,6 +305,11 @@ export function besideRule(offRule: number, length: number): number {
 
 export function banKey(edgeIndex: number, gap: number): string {
   return `${edgeIndex}:${gap}`;
+}
+
+/** Ban that keeps a labelled loop off the lane hugging its symbols (its label found room only across a rule, see pickLane). */
+export function roomKey(edgeIndex: number): string {
+  return `room:${edgeIndex}`;
 }
 
 function banned(ctx: Ctx, job: Job, g: number): boolean {
@@ -393,11 +398,13 @@ function hrun(y: number, a: number, b: number, ends: string[]): HRun {
 }
 
 /** Nearest free lane to the symbols the route wraps around. */
-function pickLane(lanes: Lane[], sA: Side, sB: Side, lo: number, hi: number, anyLane: boolean): Lane | undefined {
+function pickLane(lanes: Lane[], sA: Side, sB: Side, lo: number, hi: number, anyLane: boolean, roomy = false): Lane | undefined {
   const mid = lanes.length ? (lanes[0]!.x + lanes[lanes.length - 1]!.x) / 2 : 0;
+  // A loop hugs its symbols; a labelled one keeps to the outer lane, leaving its label room between the lane and the symbols' middle.
+  const hug = roomy ? -1 : 1;
   const pref = [...lanes].sort((a, b) => {
-    if (sA === 'R' && sB === 'R') return a.x - b.x; // gap right of both: hug the left
-    if (sA === 'L' && sB === 'L') return b.x - a.x;
+    if (sA === 'R' && sB === 'R') return hug * (a.x - b.x); // gap right of both: hug the left
+    if (sA === 'L' && sB === 'L') return hug * (b.x - a.x);
     return Math.abs(a.x - mid) - Math.abs(b.x - mid);
   });
   return pref.find((l) => laneFree(l, lo, hi)) ?? (anyLane ? pref[0] : undefined);

@@ -4,7 +4,7 @@
 // `sop check` refuses a value only when it cannot print by these figures (validate/steps.ts);
 // test/pdf/limits.test.ts prints rows at the edge of what they accept. Pure.
 import { headerFontMetrics, labelFontMetrics, textWidth, type FontMetrics } from '../flow/font-metrics.ts';
-import { LABEL_CLEAR, LABEL_FONT_SIZE } from '../flow/labels.ts';
+import { formWidth, LABEL_CLEAR, LABEL_FONT_SIZE, LABEL_MAX_LINES, labelForms } from '../flow/labels.ts';
 import { syllables } from '../kit/hyphen.ts';
 import { ptToPx } from '../print/units.ts';
 import { PX_PER_MM, type Paper, type ProcedureColumns } from './paper.ts';
@@ -159,13 +159,19 @@ export const roomForRow = (room: number) => room - 2 * BAND;
 /** Room (px) for the last row on its page, above the closing block, below the top band. */
 export const roomForLastRow = (room: number, closing: number) => room - BAND - closing;
 
-/** Lines a decision label wraps to in its actor column at the flowchart's label size, clear of the rules. */
+/**
+ * Lines a decision label takes in its actor column at the flowchart's label size, clear of the
+ * rules: the fewest of flow/labels.ts's forms that fit (the ones placement tries), or, when no
+ * form of LABEL_MAX_LINES fits, as many as it wraps to greedily (for the message).
+ */
 export function labelLineCount(label: string, actorColumn: number): number {
-  return wrapCount(label, actorColumn - 2 * LABEL_CLEAR, LABEL_FONT_SIZE, labelFontMetrics(), true);
+  const room = actorColumn - 2 * LABEL_CLEAR;
+  if (textWidth(label, LABEL_FONT_SIZE) <= room) return 1;
+  const form = labelForms(label, LABEL_FONT_SIZE).find((f) => formWidth(f, LABEL_FONT_SIZE) <= room);
+  return form ? form.length : Math.max(LABEL_MAX_LINES + 1, wrapCount(label, room, LABEL_FONT_SIZE, labelFontMetrics(), true));
 }
 
-/** Labels wrap to at most this many lines in their cell (flow/labels.ts places one or two). */
-export const LABEL_MAX_LINES = 3;
+export { LABEL_MAX_LINES };
 
 /** px → mm, rounded to a tenth, for messages. */
 export const mm = (pxValue: number) => Math.round((pxValue / PX_PER_MM) * 10) / 10;

@@ -4,6 +4,7 @@ import { flowGraph } from '../../scripts/flow/graph.ts';
 import { isVertex, onBoundary } from '../../scripts/flow/geometry.ts';
 import { LABEL_FONT_SIZE, labelBox } from '../../scripts/flow/labels.ts';
 import { layoutFlow, MIN_ROW_HEIGHT } from '../../scripts/flow/layout.ts';
+import { minRowHeights } from '../../scripts/flow/fit.ts';
 import { checkLayout, crowdedSides, readability } from '../../scripts/flow/quality.ts';
 import type { Connector, PageLayout, PageSlice, PlacedSymbol, Point } from '../../scripts/flow/types.ts';
 import { build, steps } from './helpers.ts';
@@ -285,7 +286,10 @@ describe('layoutFlow: knots the usual hand-off cannot avoid', () => {
   }>;
 
   it.each(fixtures.map((f) => [f.id, f] as const))('%s: no knot; one hand-off goes down out of the bottom and across into the side', (_, f) => {
-    const c = build(f.rows, { actors: f.actors, columnWidths: f.columnWidths, rowHeights: f.rowHeights, pages: f.pages, paging: { bandHeight: f.bandHeight } });
+    // Rows at least as tall as the flowchart needs (fitFlow raises them so: decision rows hold an 8 pt label).
+    const min = minRowHeights(flowGraph(steps(f.rows), f.actors), f.columnWidths);
+    const rowHeights = f.rowHeights.map((h, i) => Math.max(h, min[i]!));
+    const c = build(f.rows, { actors: f.actors, columnWidths: f.columnWidths, rowHeights, pages: f.pages, paging: { bandHeight: f.bandHeight } });
     expectClean(c);
     const r = readability(c.graph, c.layout);
     expect(r.details.filter((d) => /share a symbol and cross|own reverse/.test(d))).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inflate, LABEL_CLEAR, labelBox, labelSpots, lineHeight, placeLabels, segmentMeetsBox, wrapOptions } from '../../scripts/flow/labels.ts';
+import { inflate, LABEL_CLEAR, labelBox, labelForms, labelSpots, lineHeight, placeLabels, segmentMeetsBox } from '../../scripts/flow/labels.ts';
 import { buildLanes, columnMiddles, laneFree, takeLane } from '../../scripts/flow/lanes.ts';
 import { offpageLetter } from '../../scripts/flow/plan.ts';
 import { sideOffsets } from '../../scripts/flow/ports.ts';
@@ -75,12 +75,18 @@ describe('label placement', () => {
     expect(at(page)).toEqual(first!.at);
   });
 
-  it('wraps a label onto two lines at a space, or between Indonesian syllables with a hyphen', () => {
-    expect(wrapOptions('Tidak lengkap', 9.5)).toEqual([['Tidak', 'lengkap']]);
-    expect(wrapOptions('Lengkap', 9.5)).toEqual([['Leng-', 'kap']]);
-    expect(wrapOptions('Tidak', 9.5)).toEqual([['Ti-', 'dak']]);
-    expect(wrapOptions('Setuju', 9.5).map((l) => l.join('')).sort()).toEqual(['Se-tuju', 'Setu-ju']);
-    expect(wrapOptions('Ya', 9.5)).toEqual([]);
+  it('wraps a label onto two or three lines at a space, or between Indonesian syllables with a hyphen', () => {
+    const two = (t: string): string[][] => labelForms(t, 9.5).filter((f) => f.length === 2);
+    expect(two('Tidak lengkap')[0]).toEqual(['Tidak', 'lengkap']);
+    expect(two('Lengkap')).toEqual([['Leng-', 'kap']]);
+    expect(two('Tidak')).toEqual([['Ti-', 'dak']]);
+    expect(two('Setuju').map((l) => l.join('')).sort()).toEqual(['Se-tuju', 'Setu-ju']);
+    expect(labelForms('Ya', 9.5)).toEqual([]);
+    // Three lines: at both spaces first, then a space and a syllable.
+    const three = labelForms('Tidak Memenuhi Syarat', 9.5).filter((f) => f.length === 3);
+    expect(three[0]).toEqual(['Tidak', 'Memenuhi', 'Syarat']);
+    expect(three).toContainEqual(['Tidak', 'Meme-', 'nuhi Syarat']);
+    expect(labelForms('Setuju', 9.5).filter((f) => f.length === 3)).toEqual([['Se-', 'tu-', 'ju']]);
     // Beside a line straight down in a narrow cell, one line would cross the column rule: two lines fit.
     const down: Connector = { from: '3', to: '4', points: [{ x: 31, y: 20 }, { x: 31, y: 80 }], label: 'Lengkap' };
     const narrow: PageLayout = { topBand: false, bottomBand: false, width: 62, height: 100, symbols: [], connectors: [down], rules: { x: [0, 62], y: [0, 100] } };

@@ -67,7 +67,8 @@ describe('flowSvg', () => {
     const out = flowSvg(c.layout[0]!, { markerId: 'm' });
     for (const no of ['1', '2', '3', '4']) expect(out).toContain(`data-no="${no}"`);
     expect(out.match(/class="sop-connector"/g)).toHaveLength(c.graph.edges.length);
-    expect(out).toContain('>Lengkap</text>');
+    // At 8 pt "Lengkap" is wider than the 39 px beside its line in a 90 px column: two lines.
+    expect(out).toMatch(/>Leng-<\/tspan><tspan [^>]*>kap<\/tspan><\/text>/);
     expect(out).toContain('>Tidak</text>');
   });
 });

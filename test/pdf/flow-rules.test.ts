@@ -3,17 +3,26 @@
 // places lanes by where the rules print, flow/page.ts RULE_MID_X; before, lanes right of a rule
 // printed 7.5 px from it). Measured in the PDF: pdftocairo -svg gives the rules as thin filled
 // rectangles and the flowchart's lines as stroked paths under the overlay's transform.
+// Decision labels and off-page letters print at 8 pt or more (pdftotext -bbox heights), each
+// label on its line's side of the column rules (issue 20 item 4 and 6).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowSuiteSops } from '../../scripts/bench/flows.ts';
+import { labelFontMetrics } from '../../scripts/flow/font-metrics.ts';
+import { flowGraph } from '../../scripts/flow/graph.ts';
+import { labelForms, LABEL_FONT_SIZE } from '../../scripts/flow/labels.ts';
+import { words, type Word } from '../support/poppler.ts';
 import type { BuiltPdf } from '../../scripts/pdf/build-pdfs.ts';
 import type { Printer } from '../../scripts/print/pool.ts';
 import { launchPrinter, pdfinfo, printAll, tempDir } from './helpers.ts';
 
-/** Flows whose PDFs had lines 7.5 px beside a rule, and long flows with lines through free columns. */
-const IDS = ['uji-a4/alur-013', 'uji-a4/alur-045', 'uji-f4/alur-216', 'uji-a4/alur-189'];
+/**
+ * Flows whose PDFs had lines 7.5 px beside a rule, long flows with lines through free columns,
+ * and flows whose labels stood across a rule from their line (alur-289) or knotted at 8 pt (alur-100).
+ */
+const IDS = ['uji-a4/alur-013', 'uji-a4/alur-045', 'uji-f4/alur-216', 'uji-a4/alur-189', 'uji-f4/alur-100', 'uji-a4/alur-289'];
 /** CSS px per PDF point. */
 const PX = 96 / 72;
 
@@ -93,5 +102,77 @@ describe('flowchart lines and the printed table rules', () => {
     }
     expect(vertical).toBeGreaterThan(20);
     expect(hugs).toEqual([]);
+  });
+});
+
+/** Height of a `pdftotext -bbox` word box per point of font size: Arimo's ascender + descender. */
+const BOX_PER_PT = labelFontMetrics().ascent + labelFontMetrics().descent;
+const size = (w: Word): number => (w.yMax - w.yMin) / BOX_PER_PT;
+
+/** Words a decision label of the SOP prints as, on one line or wrapped (flow/labels.ts labelForms). */
+function labelWords(b: BuiltPdf): Set<string> {
+  const out = new Set<string>();
+  for (const e of flowGraph(b.sop.steps).edges) {
+    if (!e.label) continue;
+    for (const form of [[e.label], ...labelForms(e.label, LABEL_FONT_SIZE)]) for (const l of form) for (const w of l.split(' ')) out.add(w);
+  }
+  return out;
+}
+
+describe('decision labels and off-page letters in the PDF', () => {
+  it('print at 8 pt or more', () => {
+    expect(LABEL_FONT_SIZE * 0.75).toBeCloseTo(8, 6);
+    const small: string[] = [];
+    let labels = 0;
+    let letters = 0;
+    for (const b of built) {
+      const known = labelWords(b);
+      for (const w of words(b.pdf).filter((x) => x.page > 1)) {
+        const letter = /^[A-Z]{1,2}$/.test(w.text);
+        if (!letter && !known.has(w.text)) continue;
+        if (letter) letters++;
+        else labels++;
+        if (size(w) < 7.95) small.push(`${b.sop.id} p${w.page} "${w.text}" ${size(w).toFixed(2)} pt`);
+      }
+    }
+    // Every flow has decisions; the long ones jump between pages.
+    expect(labels).toBeGreaterThan(30);
+    expect(letters).toBeGreaterThan(10);
+    expect(small).toEqual([]);
+  });
+
+  it('stand on their line\'s side of the column rules, clear of every rule', () => {
+    const across: string[] = [];
+    let seen = 0;
+    for (const b of built) {
+      const known = labelWords(b);
+      const all = words(b.pdf);
+      const pages = Number(pdfinfo(b.pdf)['Pages']);
+      for (let page = 2; page <= pages; page++) {
+        const { rules, lines } = pageLines(b.pdf, page);
+        const columns = rules.filter((r) => Math.abs(r.x0 - r.x1) < 0.01);
+        // Labels print beside the flowchart's lines, inside the actor columns: between the rules enclosing every line.
+        const lineXs = lines.flatMap((l) => [l.x0, l.x1]);
+        const left = Math.max(...columns.map((r) => r.x0).filter((x) => x <= Math.min(...lineXs)));
+        const right = Math.min(...columns.map((r) => r.x0).filter((x) => x >= Math.max(...lineXs)));
+        for (const w of all.filter((x) => x.page === page && known.has(x.text) && x.xMin > left && x.xMax < right)) {
+          const cy = (w.yMin + w.yMax) / 2;
+          const ruleXs = columns.filter((r) => r.y0 <= cy && r.y1 >= cy).map((r) => r.x0);
+          seen++;
+          if (ruleXs.some((x) => x > w.xMin + 0.1 && x < w.xMax - 0.1)) across.push(`${b.sop.id} p${page} "${w.text}" lies across a column rule`);
+          // The nearest line of the flowchart: no column rule between it and the label.
+          let best: { d: number; x: number } | undefined;
+          for (const l of lines) {
+            const x = Math.max(Math.min(l.x0, l.x1), Math.min(Math.max(l.x0, l.x1), (w.xMin + w.xMax) / 2));
+            const y = Math.max(Math.min(l.y0, l.y1), Math.min(Math.max(l.y0, l.y1), cy));
+            const d = Math.hypot(Math.max(w.xMin - x, 0, x - w.xMax), Math.max(w.yMin - y, 0, y - w.yMax));
+            if (!best || d < best.d) best = { d, x };
+          }
+          if (best && ruleXs.some((x) => (x > best.x && x < w.xMin) || (x < best.x && x > w.xMax))) across.push(`${b.sop.id} p${page} "${w.text}": a column rule between it and its nearest line`);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(30);
+    expect(across).toEqual([]);
   });
 });
