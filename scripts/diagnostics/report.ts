@@ -46,6 +46,22 @@ export function report(
   return msg;
 }
 
+/** A file's messages as plain data, to cross a thread or be cached; `replayMessages` makes them again. */
+export interface PlainMessage {
+  reason: string;
+  place: Place;
+  ruleId: RuleId;
+  note?: string;
+}
+
+export function plainMessages(file: VFile): PlainMessage[] {
+  return file.messages.map((m) => ({ reason: m.reason, place: m.place ?? { line: 1, column: 1 }, ruleId: m.ruleId as RuleId, ...(m.note ? { note: m.note } : {}) }));
+}
+
+export function replayMessages(file: VFile, messages: PlainMessage[]): void {
+  for (const m of messages) report(file, m.ruleId, m.reason, m.place, m.note ? { hint: m.note } : {});
+}
+
 export function toDiagnostic(file: VFile, msg: VFileMessage): Diagnostic {
   const line = msg.line ?? 1;
   const column = msg.column ?? 1;

@@ -1,9 +1,14 @@
 // YAML with source positions: every value (and key) of the document is mapped by its
 // JSON pointer to its offsets, so schema errors can point at the exact key or value.
 import type { VFile } from 'vfile';
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { loadPackage, once } from '../kit/lazy.ts';
 import { report, type Place } from '../diagnostics/report.ts';
 import type { LineIndex } from '../source/lines.ts';
+
+// Loaded on first use: a check whose every file the cache answers parses no YAML (kit/lazy.ts).
+const yaml = once(() => loadPackage<typeof Yaml>('yaml'));
 
 export interface Span {
   key?: [number, number];
@@ -37,7 +42,7 @@ export interface ParsedYaml {
 export function parseYaml(text: string, offset: number): ParsedYaml {
   // `uniqueKeys: false`: the yaml package compares every key with every other (quadratic in the
   // key count); `walk` finds duplicates with a set instead.
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter: new LineCounter() });
+  const doc = yaml().parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter: new (yaml().LineCounter)() });
   // Locating an error walks the document: only the first few are worth it (and worth reading).
   const errors: YamlError[] = doc.errors.slice(0, MAX_ERRORS).map((e) => ({ code: e.code as string, message: e.message, offset: offset + errorOffset(doc, e.code, e.message, e.pos[0]) }));
   const spans = new Map<string, Span>();
@@ -58,7 +63,7 @@ export function parseYaml(text: string, offset: number): ParsedYaml {
     } catch (e) {
       // An alias to an anchor that does not exist, or an alias bomb: `toJS` throws.
       let at = 0;
-      visit(doc, { Alias: (_k, node) => { at = node.range?.[0] ?? 0; return visit.BREAK; } });
+      yaml().visit(doc, { Alias: (_k, node) => { at = node.range?.[0] ?? 0; return yaml().visit.BREAK; } });
       errors.push({ code: 'BAD_ALIAS', message: e instanceof Error ? e.message : String(e), offset: offset + at });
     }
   }
@@ -75,7 +80,7 @@ function errorOffset(doc: Document, code: string, message: string, pos: number):
   const bracket = /end with an? ([\]}])/.exec(message)?.[1];
   if (!quote && !bracket) return pos;
   let best = pos;
-  visit(doc, {
+  yaml().visit(doc, {
     Scalar: (_k, node) => {
       const [start, end] = node.range ?? [0, 0];
       const wanted = quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
@@ -107,6 +112,7 @@ interface WalkErrors {
 }
 
 function walk(node: YamlNode, pointer: string, offset: number, spans: Map<string, Span>, sources: Map<string, string>, found: WalkErrors, cutAtHash: number[]): void {
+  const { isCollection, isMap, isPair, isScalar, isSeq } = yaml();
   const errors = found.keyErrors;
   if (isMap(node)) {
     const keys = new Set<string>();

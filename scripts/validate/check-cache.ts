@@ -10,11 +10,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { deserialize as v8Deserialize, serialize as v8Serialize } from 'node:v8';
 import { writeAtomic } from '../pdf/atomic.ts';
 import { machineMac, readInside, sha256 } from '../output/vouch.ts';
 import { PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
 import type { RawFile } from '../source/content.ts';
+import type { AssetVerdict } from '../source/assets.ts';
+import type { InstansiMemo, InstansiOutcome } from './check-content.ts';
 import type { SerializedResult } from './check-parallel.ts';
 import type { InstansiEntry } from './instansi.ts';
 
@@ -36,28 +39,37 @@ interface Stored {
   tool: string;
   /** Project-relative path → entry. */
   files: Record<string, Entry>;
+  /**
+   * instansi.yml path → its InstansiOutcome: a run that changed no instansi.yml neither parses
+   * YAML nor loads ajv for them.
+   */
+  instansi: Record<string, Entry>;
 }
 
-export class CheckCache {
+export class CheckCache implements InstansiMemo {
   private readonly fresh: Record<string, Entry> = {};
+  private readonly freshInstansi: Record<string, Entry> = {};
   private hits = 0;
   private misses = 0;
+  private readonly instansiCounts = { hits: 0, misses: 0 };
 
   private readonly file: string;
   private readonly old: Record<string, Entry>;
+  private readonly oldInstansi: Record<string, Entry>;
 
   private readonly root: string;
 
-  private constructor(root: string, file: string, old: Record<string, Entry>) {
+  private constructor(root: string, file: string, old: Pick<Stored, 'files' | 'instansi'>) {
     this.root = root;
     this.file = file;
-    this.old = old;
+    this.old = old.files;
+    this.oldInstansi = old.instansi;
   }
 
   /** The cache of the project at `root` (empty when there is none this machine can trust). */
   static open(root: string): CheckCache {
     const file = cacheFile(root);
-    return new CheckCache(root, file, readTrusted(root, file)?.files ?? {});
+    return new CheckCache(root, file, readTrusted(root, file) ?? { files: {}, instansi: {} });
   }
 
   /** The key of `raw` checked under the instansi found for it (`found`: one exists, readable or not). */
@@ -91,17 +103,48 @@ export class CheckCache {
     return undefined;
   }
 
+  /**
+   * instansi.yml's outcome of an earlier run, for the same bytes at the same place, when each
+   * asset it asked about (its logo, whose bytes `ask` reads again) answers as it did then.
+   */
+  instansiOutcome(raw: RawFile, contentDir: string, ask: (abs: string) => AssetVerdict): InstansiOutcome | undefined {
+    const key = instansiKey(raw, contentDir);
+    const hit = key ? this.oldInstansi[raw.rel] : undefined;
+    if (hit && hit.key === key) {
+      const outcome = v8Deserialize(hit.result) as InstansiOutcome;
+      if (outcome.assets.every(([abs, verdict]) => isDeepStrictEqual(ask(abs), verdict))) {
+        this.freshInstansi[raw.rel] = hit;
+        this.instansiCounts.hits++;
+        return outcome;
+      }
+    }
+    this.instansiCounts.misses++;
+    return undefined;
+  }
+
+  /** Kept for the next run (a link or an unreadable file never). */
+  keepInstansi(raw: RawFile, contentDir: string, outcome: InstansiOutcome): void {
+    const key = instansiKey(raw, contentDir);
+    if (key) this.freshInstansi[raw.rel] = { key, result: v8Serialize(outcome) };
+  }
+
   set(raw: RawFile, key: string | undefined, result: SerializedResult): void {
     if (key) this.fresh[raw.rel] = { key, result: v8Serialize(result) };
   }
 
   /** The cache for the next run in this process: this run's entries, kept in memory (the preview's). */
   next(): CheckCache {
-    return new CheckCache(this.root, this.file, this.fresh);
+    return new CheckCache(this.root, this.file, { files: this.fresh, instansi: this.freshInstansi });
   }
 
+  /** SOP files answered from the cache, and checked. */
   get stats(): { hits: number; misses: number } {
     return { hits: this.hits, misses: this.misses };
+  }
+
+  /** instansi.yml files answered from the cache, and checked. */
+  get instansiStats(): { hits: number; misses: number } {
+    return { ...this.instansiCounts };
   }
 
   /**
@@ -109,8 +152,9 @@ export class CheckCache {
    * changed; a cache that cannot be written (read-only output/) costs time next run, nothing else.
    */
   save(): void {
-    if (!this.misses && Object.keys(this.fresh).length === Object.keys(this.old).length) return;
-    const body = v8Serialize({ tool: toolIdentity(), files: this.fresh } satisfies Stored);
+    const same = (a: object, b: object) => Object.keys(a).length === Object.keys(b).length;
+    if (!this.misses && !this.instansiCounts.misses && same(this.fresh, this.old) && same(this.freshInstansi, this.oldInstansi)) return;
+    const body = v8Serialize({ tool: toolIdentity(), files: this.fresh, instansi: this.freshInstansi } satisfies Stored);
     try {
       // Never through a link out of the project (an output/ that leads elsewhere): then no cache.
       if (!makeInside(this.root, path.dirname(this.file))) return;
@@ -138,6 +182,12 @@ function makeInside(root: string, dir: string): boolean {
   return true;
 }
 
+/** An instansi.yml's bytes at its place (the folder names its id); none for a link or an unreadable file. */
+function instansiKey(raw: RawFile, contentDir: string): string | undefined {
+  if (raw.link || raw.readError) return undefined;
+  return createHash('sha256').update('instansi\0').update(raw.rel).update('\0').update(raw.abs).update('\0').update(contentDir).update('\0').update(raw.bytes).digest('hex');
+}
+
 export function cacheFile(root: string): string {
   return path.join(projectDirs(root).cache, 'check.bin');
 }
@@ -155,7 +205,8 @@ function readTrusted(root: string, file: string): Stored | undefined {
   if (!machineMac(PURPOSE, body).equals(bytes.subarray(0, MAC_BYTES))) return undefined;
   try {
     const stored = v8Deserialize(body) as Stored;
-    return stored?.tool === toolIdentity() && typeof stored.files === 'object' && stored.files !== null ? stored : undefined;
+    const records = (v: unknown) => typeof v === 'object' && v !== null;
+    return stored?.tool === toolIdentity() && records(stored.files) && records(stored.instansi) ? stored : undefined;
   } catch {
     return undefined;
   }

@@ -4,10 +4,10 @@ import { VFile } from 'vfile';
 import type { Project } from '../model/project.ts';
 import { nameSlug } from '../model/slug.ts';
 import type { Sop } from '../model/sop.ts';
-import { hasErrors, report } from '../diagnostics/report.ts';
+import { hasErrors, plainMessages, replayMessages, report, type PlainMessage } from '../diagnostics/report.ts';
 import { LIMITS } from '../parse/bounds.ts';
 import { parseSopSource } from '../parse/sop-source.ts';
-import type { AssetProbe } from '../source/assets.ts';
+import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import { decodeSource, placeOfByte } from '../source/decode.ts';
 import { RESERVED_KATALOG } from '../site/urls.ts';
@@ -43,8 +43,29 @@ export interface MonevInput {
 /** Folder → its instansi.yml entry (undefined when the file is there but unreadable). */
 export type InstansiByDir = Map<string, InstansiEntry | undefined>;
 
+/** What one instansi.yml gave (its own messages, its entry) and the asset answers it was judged with. */
+export interface InstansiOutcome {
+  messages: PlainMessage[];
+  entry?: Omit<InstansiEntry, 'file'>;
+  /** Every asset (its logo) asked about, with the answer: asked again before the outcome is reused. */
+  assets: Array<[string, AssetVerdict]>;
+}
+
+/**
+ * Outcomes of earlier runs (check-cache.ts): `instansiOutcome` answers only for the same bytes at the same
+ * place, and when every asset gives the same answer as then (a logo's bytes are read again).
+ */
+export interface InstansiMemo {
+  instansiOutcome(raw: RawFile, contentDir: string, ask: (abs: string) => AssetVerdict): InstansiOutcome | undefined;
+  keepInstansi(raw: RawFile, contentDir: string, outcome: InstansiOutcome): void;
+}
+
+function withoutFile({ file: _file, ...entry }: InstansiEntry): InstansiOutcome['entry'] {
+  return entry;
+}
+
 /** Stage 1: every instansi.yml (few, and every SOP needs them). */
-export function checkInstansiFiles(set: ContentSet, probe: AssetProbe): { files: VFile[]; byDir: InstansiByDir; instansi: InstansiEntry[] } {
+export function checkInstansiFiles(set: ContentSet, probe: AssetProbe, memo?: InstansiMemo): { files: VFile[]; byDir: InstansiByDir; instansi: InstansiEntry[] } {
   const files: VFile[] = [];
   const byDir: InstansiByDir = new Map();
   const instansi: InstansiEntry[] = [];
@@ -54,12 +75,27 @@ export function checkInstansiFiles(set: ContentSet, probe: AssetProbe): { files:
     const file = new VFile({ path: raw.rel });
     files.push(file);
     const folder = path.relative(set.contentDir, raw.abs).split(path.sep)[0] ?? '';
-    const entry = guarded(file, () => {
-      const text = decode(file, raw, 'instansi.yml');
-      // Output paths and URLs use the folder's slug (model/slug.ts), never the raw name.
-      const id = nameSlug(folder);
-      return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, (abs) => probe(abs, set.contentDir), raw.rel);
-    });
+    const ask = (abs: string) => probe(abs, set.contentDir);
+    const kept = memo?.instansiOutcome(raw, set.contentDir, ask);
+    let entry: InstansiEntry | undefined;
+    if (kept) {
+      replayMessages(file, kept.messages);
+      entry = kept.entry && { ...kept.entry, file };
+    } else {
+      const assets: InstansiOutcome['assets'] = [];
+      entry = guarded(file, () => {
+        const text = decode(file, raw, 'instansi.yml');
+        // Output paths and URLs use the folder's slug (model/slug.ts), never the raw name.
+        const id = nameSlug(folder);
+        const asked = (abs: string) => {
+          const verdict = ask(abs);
+          assets.push([abs, verdict]);
+          return verdict;
+        };
+        return text === undefined ? undefined : validateInstansi(file, text, id, raw.abs, asked, raw.rel);
+      });
+      memo?.keepInstansi(raw, set.contentDir, { messages: plainMessages(file), ...(entry ? { entry: withoutFile(entry) } : {}), assets });
+    }
     byDir.set(path.dirname(raw.abs), entry);
     if (entry) {
       instansi.push(entry);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
-import { report, type Place, type RuleId } from '../diagnostics/report.ts';
+import { plainMessages, replayMessages, type PlainMessage } from '../diagnostics/report.ts';
 import type { Instansi } from '../model/sop.ts';
 import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
@@ -24,13 +24,13 @@ export interface WorkerJob {
 /** A SopFileResult with its vfile reduced to plain data, to cross the thread boundary. */
 export interface SerializedResult extends Omit<SopFileResult, 'file'> {
   path: string;
-  messages: Array<{ reason: string; place: Place; ruleId: RuleId; note?: string }>;
+  messages: PlainMessage[];
 }
 
 export function serialize(r: SopFileResult): SerializedResult {
   return {
     path: r.file.path,
-    messages: r.file.messages.map((m) => ({ reason: m.reason, place: m.place ?? { line: 1, column: 1 }, ruleId: m.ruleId as RuleId, ...(m.note ? { note: m.note } : {}) })),
+    messages: plainMessages(r.file),
     ...(r.sop ? { sop: r.sop } : {}),
     ...(r.facts ? { facts: r.facts } : {}),
   };
@@ -43,7 +43,7 @@ export function serialize(r: SopFileResult): SerializedResult {
  */
 function deserialize(s: SerializedResult, instansi: Instansi | undefined): SopFileResult {
   const file = new VFile({ path: s.path });
-  for (const m of s.messages) report(file, m.ruleId, m.reason, m.place, m.note ? { hint: m.note } : {});
+  replayMessages(file, s.messages);
   return { file, ...(s.sop ? { sop: { ...s.sop, instansi: instansi ?? s.sop.instansi } } : {}), ...(s.facts ? { facts: s.facts } : {}) };
 }
 
@@ -59,11 +59,15 @@ function withoutInstansi(s: SerializedResult): SerializedResult {
  */
 export async function checkContentParallel(set: ContentSet, probe: AssetProbe, threads = os.availableParallelism(), cache?: CheckCache): Promise<CheckResult> {
   const asked = new Map<string, AssetVerdict>();
-  const { files, byDir, instansi } = checkInstansiFiles(set, (p, contentDir) => {
-    const answer = probe(p, contentDir);
-    asked.set(p, answer);
-    return answer;
-  });
+  const { files, byDir, instansi } = checkInstansiFiles(
+    set,
+    (p, contentDir) => {
+      const answer = probe(p, contentDir);
+      asked.set(p, answer);
+      return answer;
+    },
+    cache,
+  );
   const near = set.sops.map((raw) => nearestInstansi(byDir, path.dirname(raw.abs), set.contentDir));
   const keys = set.sops.map((raw, i) => cache?.keyOf(raw, near[i]!));
   const results: Array<SopFileResult | undefined> = set.sops.map((raw, i) => {

@@ -7,7 +7,7 @@ import { report } from '../diagnostics/report.ts';
 import { logoDiagnostics, type AssetVerdict } from '../source/assets.ts';
 import { LineIndex } from '../source/lines.ts';
 import { invisibleBreach, LIMITS, reportBreach, sizeBreach, yamlTextBreach } from '../parse/bounds.ts';
-import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors, type ParsedYaml } from '../parse/yaml-doc.ts';
+import { parseYaml, placeOf, reportCutAtHash, reportYamlErrors } from '../parse/yaml-doc.ts';
 import { validateInstansiData } from './schema.ts';
 import { nipProblem } from './rules.ts';
 import { coerceNip, reportSchemaIssues } from './shared.ts';
@@ -22,8 +22,6 @@ export interface InstansiEntry {
   /** instansi.yml has a `disahkan_oleh` key, valid or not: an SOP need not repeat it. */
   hasSigner: boolean;
   file: VFile;
-  lines: LineIndex;
-  yaml: ParsedYaml;
   ok: boolean;
 }
 
@@ -88,8 +86,6 @@ export function validateInstansi(file: VFile, text: string, id: string, absFile:
     ...(signer && typeof signer === 'object' && !Array.isArray(signer) ? { disahkan_oleh: signer } : {}),
     hasSigner: data.disahkan_oleh !== undefined,
     file,
-    lines,
-    yaml,
     ok,
   };
 }

@@ -6,11 +6,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../../scripts/diagnostics/report.ts';
+import { machineMac } from '../../scripts/output/vouch.ts';
 import { probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
-import { CheckCache } from '../../scripts/validate/check-cache.ts';
+import { cacheFile, CheckCache } from '../../scripts/validate/check-cache.ts';
 import { checkContent, projectOf } from '../../scripts/validate/check-content.ts';
 import { checkContentParallel } from '../../scripts/validate/check-parallel.ts';
 import { HOSTILE } from './hostile.ts';
@@ -54,7 +56,25 @@ async function parallel(cached: boolean) {
   const cache = cached ? CheckCache.open(root) : undefined;
   const result = await checkContentParallel(readContent(root), probeAsset, 2, cache);
   cache?.save();
-  return { diagnostics: collect(result.files), project: projectOf(result, root), ok: result.ok, stats: cache?.stats };
+  return { diagnostics: collect(result.files), project: projectOf(result, root), ok: result.ok, stats: cache?.stats, instansi: cache?.instansiStats };
+}
+
+/** The check on one thread without any cache: what every cached run must say. */
+function uncached() {
+  const one = checkContent(readContent(root), probeAsset);
+  return { diagnostics: collect(one.files), project: projectOf(one, root), ok: one.ok };
+}
+
+/** A cached run after `change`: the same as without the cache, having re-checked `instansi` instansi.yml files. */
+async function afterChange(change: () => void, instansi: number) {
+  change();
+  const run = await parallel(true);
+  const plain = uncached();
+  expect(run.diagnostics).toStrictEqual(plain.diagnostics);
+  expect(run.project).toStrictEqual(plain.project);
+  expect(run.ok).toBe(plain.ok);
+  expect(run.instansi?.misses).toBe(instansi);
+  return { run, plain };
 }
 
 describe('sop check, with and without its cache and workers', () => {
@@ -79,5 +99,42 @@ describe('sop check, with and without its cache and workers', () => {
       expect(run.project).toStrictEqual(plain.project);
       expect(run.ok).toBe(plain.ok);
     }
+    expect(warm.instansi).toEqual({ hits: 3, misses: 0 });
+  }, 300_000);
+
+  it('says the same after one SOP, an instansi.yml, its logo or the tool changed', async () => {
+    process.env.SOP_HARI_INI = '2026-12-07';
+    await parallel(true);
+    const sops = readContent(root).sops;
+    const [yml] = readContent(root).instansi;
+    const logo = path.join(path.dirname(yml!.abs), 'logo.svg');
+    const ymlText = readFileSync(yml!.abs, 'utf8');
+
+    // One SOP: that file is checked again, no instansi.yml is.
+    const sop = sops[5]!.abs;
+    const one = await afterChange(() => writeFileSync(sop, readFileSync(sop, 'utf8').replace(/^nomor: .*$/m, 'nomor: "800/1/Ubah"')), 0);
+    expect(one.run.stats).toEqual({ hits: sops.length - 1, misses: 1 });
+
+    // instansi.yml gets a logo and another name: it and the SOPs below it are checked again.
+    writeFileSync(logo, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40"/></svg>');
+    const named = await afterChange(() => writeFileSync(yml!.abs, `${ymlText.replace(/^nama: .*$/m, 'nama: Nama Baru')}\nlogo: logo.svg\n`), 1);
+    expect(named.run.stats!.misses).toBeGreaterThan(0);
+    expect(named.plain.project.instansi.some((i) => i.logo?.endsWith('logo.svg') && i.nama === 'Nama Baru')).toBe(true);
+    expect((await parallel(true)).instansi).toEqual({ hits: 3, misses: 0 });
+
+    // The logo's bytes change, the instansi.yml's do not: the cached verdict on it is not trusted.
+    const broken = await afterChange(() => writeFileSync(logo, 'bukan gambar'), 1);
+    expect(broken.plain.diagnostics.some((d) => d.file === path.relative(root, yml!.abs).split(path.sep).join('/') && d.severity === 'galat')).toBe(true);
+    const fixed = await afterChange(() => writeFileSync(logo, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle r="20" cx="20" cy="20"/></svg>'), 1);
+    expect(fixed.plain.ok).toBe(one.plain.ok);
+
+    // Another tool (its code or schemas changed: toolIdentity): a cache it sealed is not this one's.
+    const file = cacheFile(root);
+    const body = readFileSync(file).subarray(32);
+    const stored = v8.deserialize(body) as { tool: string };
+    const other = v8.serialize({ ...stored, tool: `${stored.tool}-lain` });
+    writeFileSync(file, Buffer.concat([machineMac('sop-check-cache', other), other]));
+    const tool = await afterChange(() => undefined, 3);
+    expect(tool.run.stats).toEqual({ hits: 0, misses: sops.length });
   }, 300_000);
 });
