@@ -102,7 +102,7 @@ export async function searchLatency(siteDir: string, queries: string[]): Promise
         });
         await page.click('#q');
         await page.type('#q', query, { delay: KEY_DELAY });
-        await page.waitForFunction(() => (window as unknown as { firstResult: number }).firstResult > 0, { timeout: 30_000 });
+        await page.waitForFunction(() => (window as unknown as { firstResult: number }).firstResult > 0, { timeout: 120_000 });
         ({ typedMs, results } = await page.evaluate(() => {
           const w = window as unknown as { lastKey: number; firstResult: number };
           return { typedMs: w.firstResult - w.lastKey, results: document.querySelectorAll('#hasil-cari li').length };
@@ -124,7 +124,7 @@ export async function searchLatency(siteDir: string, queries: string[]): Promise
         });
         await page.goto(`${server.origin}/cari/?q=${encodeURIComponent(query)}`, { waitUntil: 'domcontentloaded' });
         // performance.now() counts from the navigation's start.
-        await page.waitForFunction(() => (window as unknown as { firstResult: number }).firstResult > 0, { timeout: 30_000 });
+        await page.waitForFunction(() => (window as unknown as { firstResult: number }).firstResult > 0, { timeout: 120_000 });
         openedMs = await page.evaluate(() => (window as unknown as { firstResult: number }).firstResult);
       } finally {
         await opened.close();
