@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGabungan } from '../federation/build-gabungan.ts';
 import { DEFAULT_LIMITS } from '../federation/fetch.ts';
+import { PER_BUNDLE } from '../federation/search-bundles.ts';
 import { reportLines, summaryMarkdown } from '../federation/report.ts';
 import { readSources } from '../federation/sources.ts';
 import { projectDirs } from '../model/paths.ts';
@@ -35,6 +36,9 @@ Opsi:
   --batas-ukuran MB    ukuran terbesar catalogue.json (bawaan: ${DEFAULT_LIMITS.maxBytes / (1024 * 1024)})
   --salinan FOLDER     simpan dan baca salinan baik terakhir setiap kantor di
                        FOLDER (mis. cache CI), bukan hanya di output/gabungan/data/
+  --per-indeks N       jumlah SOP per bagian indeks pencarian (bawaan: ${PER_BUNDLE});
+                       lebih kecil memakai lebih sedikit memori saat membangun,
+                       bagian-bagiannya digabung di peramban
   -h, --help           tampilkan bantuan ini
 
 Kode keluar: 0 berhasil (walau ada kantor yang memakai salinan lama), 1 tidak
@@ -58,6 +62,7 @@ export async function gabung(argv: string[], ctx: CheckContext): Promise<number>
       'batas-waktu': { type: 'string' },
       'batas-ukuran': { type: 'string' },
       salinan: { type: 'string' },
+      'per-indeks': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -80,6 +85,7 @@ export async function gabung(argv: string[], ctx: CheckContext): Promise<number>
     limits,
     ...(values.salinan ? { salinan: path.resolve(ctx.cwd, values.salinan) } : {}),
     ...(values.judul?.trim() ? { judul: values.judul.trim() } : {}),
+    perIndex: Math.ceil(positive(values['per-indeks'], '--per-indeks', PER_BUNDLE)),
   });
   for (const line of reportLines(result.outcomes)) ctx.stdout(`Peringatan: ${line}\n`);
   const summary = ctx.env.GITHUB_STEP_SUMMARY;

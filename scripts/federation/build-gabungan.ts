@@ -16,6 +16,8 @@ import { collect, COPIES_DIR, copyPath, type Outcome } from './collect.ts';
 import type { FetchLimits } from './fetch.ts';
 import { gabunganModel, type GabunganModel } from './model.ts';
 import { gabunganRenderer, loadGabunganTemplates } from './pages.ts';
+import { searchBundles } from './search-bundles.ts';
+import { searchDocument } from './search-doc.ts';
 import type { SourceList } from './sources.ts';
 
 export interface GabungOptions {
@@ -33,6 +35,8 @@ export interface GabungOptions {
    * read when an office fails, updated after a successful build. Default: the shown site's data/.
    */
   salinan?: string;
+  /** SOP pages per part of the search index (search-bundles.ts); fewer take less memory. */
+  perIndex?: number;
 }
 
 export interface GabungResult {
@@ -67,31 +71,36 @@ export async function buildGabungan(options: GabungOptions): Promise<GabungResul
 
   const result = await replaceSet(options.outDir, 'gabungan', async (set) => {
     let pages = 0;
-    const render = gabunganRenderer(templates, { model, base: options.base, ...(judul ? { judul } : {}), ...(options.list.pemilik ? { pemilik: options.list.pemilik } : {}) });
+    const bundles = searchBundles(model.entries.length, options.perIndex);
+    const render = gabunganRenderer(templates, { model, base: options.base, searchBundles: bundles.map((b) => b.dir), ...(judul ? { judul } : {}), ...(options.list.pemilik ? { pemilik: options.list.pemilik } : {}) });
     render.pages((f) => {
       set.write(f.path, f.data);
       if (f.path.endsWith('.html')) pages++;
     });
     // Each SOP page goes to the search index as it is written, none waiting in memory; a few
-    // are in flight so that rendering here and indexing in Pagefind's process overlap.
-    const index = await openSearchIndex();
-    try {
-      const inFlight: Array<Promise<void>> = [];
-      for (const e of model.entries) {
-        const f = render.sopPage(e);
-        set.write(f.path, f.data);
-        pages++;
-        const added = index.add(f);
-        added.catch(() => {}); // awaited below; this only keeps a later failure from going unhandled
-        inFlight.push(added);
-        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    // are in flight so that rendering here and indexing in Pagefind's process overlap. One
+    // Pagefind process per part of the index (search-bundles.ts), each closed before the next.
+    let indexed = 0;
+    for (const bundle of bundles) {
+      const index = await openSearchIndex();
+      try {
+        const inFlight: Array<Promise<void>> = [];
+        for (const e of model.entries.slice(bundle.start, bundle.end)) {
+          const f = render.sopPage(e);
+          set.write(f.path, f.data);
+          pages++;
+          const added = index.add(searchDocument(f));
+          added.catch(() => {}); // awaited below; this only keeps a later failure from going unhandled
+          inFlight.push(added);
+          if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+        }
+        for (const added of inFlight) await added;
+        await index.write(set.dir, bundle);
+        indexed += index.count;
+      } finally {
+        await index.close();
       }
-      for (const added of inFlight) await added;
-      await index.write(set.dir);
-    } finally {
-      await index.close();
     }
-    const indexed = index.count;
     for (const a of siteAssets(layouts)) {
       if (a.data !== undefined) set.write(a.path, a.data);
       else set.copy(a.path, a.from!);

@@ -26,6 +26,8 @@ export interface GabunganRender {
   base: Base;
   judul?: string;
   pemilik?: string;
+  /** Folders of the search index parts (search-bundles.ts); the first is pagefind. */
+  searchBundles?: string[];
 }
 
 interface Crumb {
@@ -168,6 +170,7 @@ export function gabunganRenderer(t: GabunganTemplates, input: GabunganRender): G
         katalogUrl: url(paths.katalog),
         statuses: model.statuses.map((s) => ({ label: STATUS_LABEL[s.status], url: url(s.group.rel) })),
         instansi: model.pemerintah.map((g) => ({ nama: g.label, url: url(g.rel) })),
+        indeksLain: (input.searchBundles ?? []).slice(1).map((dir) => `${dir}/`).join(' '),
       });
       page('404.html', '404', { title: `Halaman tidak ditemukan · ${judul}`, description: '', nav: '', katalogUrl: url(paths.katalog), cariUrl: url(paths.cari) });
     },

@@ -10,6 +10,9 @@ import type { SiteFile } from './pages.ts';
 /** Pagefind's ready-made UIs: the site has its own (assets/cari.js) on Pagefind's core API. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 
+/** What a merged bundle needs: its entry, metadata, word index and fragments (the script and WebAssembly are the first bundle's). */
+const MERGED = /^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index\/[^/]+|fragment\/[^/]+|filter\/[^/]+)$/;
+
 /** The pages search covers: one per SOP. */
 export const isSopPage = (f: SiteFile) => f.path.startsWith('sop/') && f.path.endsWith('/index.html');
 
@@ -18,8 +21,12 @@ export interface SearchIndex {
   add(file: SiteFile): Promise<void>;
   /** Pages added so far. */
   readonly count: number;
-  /** Writes pagefind/ into the site folder. */
-  write(siteDir: string): Promise<void>;
+  /**
+   * Writes the index into `<siteDir>/<bundle>/` (default pagefind/). A `merged` bundle is one the
+   * first bundle's script merges in the browser (Pagefind's mergeIndex): its data only, without
+   * a second copy of the script and WebAssembly.
+   */
+  write(siteDir: string, bundle?: { dir: string; merged: boolean }): Promise<void>;
   /** Stops the indexer; always call it. */
   close(): Promise<void>;
 }
@@ -41,7 +48,7 @@ export async function openSearchIndex(): Promise<SearchIndex> {
       if (added.errors.length) throw new Error(`Pagefind, ${f.path}: ${added.errors.join('; ')}`);
       count++;
     },
-    async write(siteDir) {
+    async write(siteDir, bundle = { dir: 'pagefind', merged: false }) {
       // The files are taken in memory and written here: `writeFiles` can report success while
       // the service is still writing, and closing it then leaves a truncated file behind.
       const { files: out, errors: fileErrors } = await index.getFiles();
@@ -49,7 +56,8 @@ export async function openSearchIndex(): Promise<SearchIndex> {
       for (const file of [...out].sort((a, b) => (a.path < b.path ? -1 : 1))) {
         const rel = file.path.replace(/^\/+/, '');
         if (UNUSED.includes(rel) || rel.split('/').includes('..')) continue;
-        const target = path.join(siteDir, 'pagefind', rel);
+        if (bundle.merged && !MERGED.test(rel)) continue;
+        const target = path.join(siteDir, bundle.dir, rel);
         mkdirSync(path.dirname(target), { recursive: true });
         writeFileSync(target, file.content);
       }

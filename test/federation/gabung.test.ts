@@ -42,7 +42,8 @@ async function run(project: string, args: string[] = []): Promise<{ code: number
   let out = '';
   const summaryFile = path.join(project, 'ringkasan.md');
   writeFileSync(summaryFile, '');
-  const code = await gabung(args, { cwd: project, env: { GITHUB_STEP_SUMMARY: summaryFile }, stdout: (s) => (out += s), isTTY: false });
+  // Five SOPs per part of the search index: 15 SOPs in three parts, merged in the browser.
+  const code = await gabung([...args, '--per-indeks', '5'], { cwd: project, env: { GITHUB_STEP_SUMMARY: summaryFile }, stdout: (s) => (out += s), isTTY: false });
   return { code, out, summary: readFileSync(summaryFile, 'utf8') };
 }
 
@@ -131,6 +132,14 @@ describe('sop gabung: hostile and broken offices', () => {
     // The job summary: one row per office, office text inert.
     expect(first.summary).toMatch(/\| .*jahat\/ \| ❌ tidak dimuat \| 0 \|/);
     expect(first.summary.match(/✅ baru/g)).toHaveLength(3);
+  });
+
+  it('splits the search index into parts of --per-indeks pages, the search page naming the others', () => {
+    const parts = (files: Map<string, string>) => [...new Set([...files.keys()].filter((f) => /pf_meta$/.test(f)).map((f) => f.split(path.sep)[0]))].sort();
+    expect(parts(first.files)).toEqual(['pagefind', 'pagefind-2', 'pagefind-3']);
+    expect(read('cari/index.html')).toContain('data-indeks-lain="pagefind-2/ pagefind-3/"');
+    // The merged parts hold data only: the script and WebAssembly are the first part's.
+    expect([...first.files.keys()].filter((f) => f.startsWith(`pagefind-2${path.sep}`) && /\.(js|pagefind)$/.test(f))).toEqual([]);
   });
 
   it('nothing an office wrote reaches a page unescaped', () => {

@@ -18,16 +18,30 @@
   var MAX = 50;
   /** Results looked at when only SOPs in force are wanted. */
   var POOL = 500;
+  /** Results shown before the rest are read. */
+  var FIRST = 10;
   var engine;
   var seq = 0;
   var timer;
 
+  // A province catalogue's index comes in parts (sop gabung): the first is pagefind/, the
+  // others are merged into it and searched together.
+  var others = (form.getAttribute('data-indeks-lain') || '').split(' ').filter(Boolean);
+
   function load() {
     if (!engine) {
       engine = import(base + 'pagefind/pagefind.js').then(function (pf) {
-        return Promise.resolve(pf.options({ baseUrl: base })).then(function () {
-          return pf;
-        });
+        return Promise.resolve(pf.options({ baseUrl: base }))
+          .then(function () {
+            return Promise.all(
+              others.map(function (dir) {
+                return pf.mergeIndex(base + dir, { baseUrl: base });
+              }),
+            );
+          })
+          .then(function () {
+            return pf;
+          });
       });
     }
     return engine;
@@ -60,7 +74,8 @@
     return /^(berlaku|digantikan|dicabut)$/.test(s) ? 'status status-' + s : 'status';
   }
 
-  function render(q, total, results) {
+  /** `partial`: the first results while the others are still read; the status stays. */
+  function render(q, total, results, partial) {
     list.textContent = '';
     results.forEach(function (r) {
       var meta = r.meta || {};
@@ -78,6 +93,7 @@
       li.appendChild(excerpt(r.excerpt || ''));
       list.appendChild(li);
     });
+    if (partial) return;
     if (!total) status.textContent = 'Tidak ada SOP yang cocok dengan “' + q + '”. Coba kata lain, atau telusuri katalog.';
     else status.textContent = total + ' SOP ditemukan untuk “' + q + '”' + (total > results.length ? ', ' + results.length + ' teratas ditampilkan.' : '.');
   }
@@ -122,11 +138,19 @@
         // Pagefind's own filters are left out (their index files differ from build to build):
         // "only in force" is applied here, on the status each result carries.
         var pool = res.results.slice(0, onlyInForce ? POOL : MAX);
-        return Promise.all(
-          pool.map(function (r) {
-            return r.data();
-          }),
-        ).then(function (data) {
+        var done = false;
+        var reading = pool.map(function (r) {
+          return r.data();
+        });
+        // Each result's text is a file of its own: the first few are shown as soon as they are
+        // read, the list is completed (and put in order) when all are.
+        if (!onlyInForce && pool.length > FIRST) {
+          Promise.all(reading.slice(0, FIRST)).then(function (data) {
+            if (mine === seq && !done) render(q, 0, inForceFirst(data), true);
+          }, function () {});
+        }
+        return Promise.all(reading).then(function (data) {
+          done = true;
           if (mine !== seq) return;
           if (onlyInForce) data = data.filter(isInForce);
           var total = onlyInForce ? data.length : res.results.length;
@@ -152,8 +176,21 @@
     history.pushState(null, '', address(input.value.trim()));
     run(input.value);
   });
+  // The index starts loading when the box gets the focus, and the words typed are fetched while
+  // the search waits for typing to pause: the first result does not wait for both in turn.
+  input.addEventListener('focus', function () {
+    load().catch(function () {});
+  });
   input.addEventListener('input', function () {
     clearTimeout(timer);
+    var q = input.value.trim();
+    if (q) {
+      load()
+        .then(function (pf) {
+          return pf.preload(q);
+        })
+        .catch(function () {});
+    }
     timer = setTimeout(function () {
       history.replaceState(null, '', address(input.value.trim()));
       run(input.value);
