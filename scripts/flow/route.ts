@@ -256,6 +256,12 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
   let best: Candidate | undefined;
   const r0 = Math.min(A.row, B.row);
   const r1 = Math.max(A.row, B.row);
+  // Heights a jog may run at, per space (the same for every pair of ends).
+  const jogs: number[][] = [];
+  for (let k = r0 - JOG_REACH; k < r1 + JOG_REACH; k++) {
+    const space = ctx.spaces.get(k);
+    jogs.push(space ? spaceHeights(space).jogs : []);
+  }
   for (let g1 = 0; g1 <= ctx.n; g1++) {
     if (banned(ctx, job, g1)) continue;
     for (const a of endOptions(ctx, A, g1, 'out', job.exit)) {
@@ -263,10 +269,8 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
         if (g2 === g1 || banned(ctx, job, g2)) continue;
         for (const b of endOptions(ctx, B, g2, 'in', false)) {
           // Between the two rows, or a little above or below both (around an end boxed in by its neighbours' lines).
-          for (let k = r0 - JOG_REACH; k < r1 + JOG_REACH; k++) {
-            const space = ctx.spaces.get(k);
-            if (!space) continue;
-            for (const y of spaceHeights(space).jogs) {
+          for (const heights of jogs) {
+            for (const y of heights) {
               const leg1 = legFor(ctx.gaps[g1]!, a, b.side, A, a.y, y);
               const leg2 = leg1 && legFor(ctx.gaps[g2]!, b, a.side, B, y, b.y);
               if (!leg1 || !leg2) continue;
@@ -399,6 +403,20 @@ function hrun(y: number, a: number, b: number, ends: string[]): HRun {
 
 /** Nearest free lane to the symbols the route wraps around. */
 function pickLane(lanes: Lane[], sA: Side, sB: Side, lo: number, hi: number, anyLane: boolean, roomy = false): Lane | undefined {
+  const pref = lanePreference(lanes, sA, sB, roomy);
+  for (const l of pref) if (laneFree(l, lo, hi)) return l;
+  return anyLane ? pref[0] : undefined;
+}
+
+/** A gap's lanes in the order pickLane tries them (by their x only, which never changes: kept per gap and ends' sides). */
+const preferences = new WeakMap<Lane[], Map<string, Lane[]>>();
+
+function lanePreference(lanes: Lane[], sA: Side, sB: Side, roomy: boolean): Lane[] {
+  let byEnds = preferences.get(lanes);
+  if (!byEnds) preferences.set(lanes, (byEnds = new Map()));
+  const key = `${sA}${sB}${roomy ? '+' : ''}`;
+  const known = byEnds.get(key);
+  if (known) return known;
   const mid = lanes.length ? (lanes[0]!.x + lanes[lanes.length - 1]!.x) / 2 : 0;
   // A loop hugs its symbols; a labelled one keeps to the outer lane, leaving its label room between the lane and the symbols' middle.
   const hug = roomy ? -1 : 1;
@@ -407,7 +425,8 @@ function pickLane(lanes: Lane[], sA: Side, sB: Side, lo: number, hi: number, any
     if (sA === 'L' && sB === 'L') return hug * (b.x - a.x);
     return Math.abs(a.x - mid) - Math.abs(b.x - mid);
   });
-  return pref.find((l) => laneFree(l, lo, hi)) ?? (anyLane ? pref[0] : undefined);
+  byEnds.set(key, pref);
+  return pref;
 }
 
 /** Preferences that depend on the ends only. */
