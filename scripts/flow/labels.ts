@@ -124,10 +124,36 @@ function spotAt(x0: number, y0: number, w: number, h: number, ascent: number): S
   return { at: { x: x0, y: y0 + ascent }, anchor: 'start', box: { x0, y0, x1: x0 + w, y1: y0 + h } };
 }
 
+interface Corners {
+  x0s: number[];
+  y0s: number[];
+  w: number;
+  h: number;
+  ascent: number;
+}
+
+/**
+ * The same label on the same line is searched again and again (every routing of a page, every
+ * fitting round): its candidates are kept, for the latest few hundred lines and labels.
+ */
+const cornersKept = new Map<string, Corners>();
+const KEPT = 256;
+
 /** The candidates' top-left corners in labelSpots' order, as flat lists (thousands per label: no object per spot). */
-function spotCorners(c: Connector, size: number): { x0s: number[]; y0s: number[]; w: number; h: number; ascent: number } {
-  const m = labelFontMetrics();
+function spotCorners(c: Connector, size: number): Corners {
   const lines = labelLines(c);
+  let key = `${size}|${JSON.stringify(lines)}`;
+  for (let i = 0; i < c.points.length && i <= SEARCH_SEGMENTS; i++) key += `|${c.points[i]!.x},${c.points[i]!.y}`;
+  const known = cornersKept.get(key);
+  if (known) return known;
+  if (cornersKept.size >= KEPT) cornersKept.clear();
+  const corners = findCorners(c, lines, size);
+  cornersKept.set(key, corners);
+  return corners;
+}
+
+function findCorners(c: Connector, lines: string[], size: number): Corners {
+  const m = labelFontMetrics();
   const w = Math.max(...lines.map((l) => textWidth(l, size, m)));
   const h = (m.ascent + m.descent) * size + (lines.length - 1) * lineHeight(size);
   // One list per offset, each in order of its key already: merged below, not sorted.
