@@ -5,7 +5,7 @@
 import { textWidth } from './font-metrics.ts';
 import { SIZE } from './geometry.ts';
 import { formWidth, LABEL_CLEAR, LABEL_FONT_SIZE, labelForms, lineHeight } from './labels.ts';
-import { layoutFlowRoom, MIN_ROW_HEIGHT } from './layout.ts';
+import { layoutFlowRoom, MIN_ROW_HEIGHT, type PageCache } from './layout.ts';
 import { paginate } from './paginate.ts';
 import type { FlowGraph, PageLayout, PageSlice, PaginateOptions } from './types.ts';
 
@@ -70,9 +70,11 @@ export function fitFlow(input: FlowFitInput): FlowFit {
   const steps = new Map<number, number>();
   const settled = new Set<number>();
   let last: FlowFit | undefined;
+  // A page whose rows and edges are as in an earlier round is laid out as then.
+  const cache: PageCache = new Map();
   for (let round = 0; ; round++) {
     const pages = paginate(heights, { ...input.paging, edges });
-    const { pages: layouts, crowdedRows } = layoutFlowRoom({ graph, columnWidths: input.columnWidths, rowHeights: heights, pages, bandHeight: input.paging.bandHeight });
+    const { pages: layouts, crowdedRows } = layoutFlowRoom({ graph, columnWidths: input.columnWidths, rowHeights: heights, pages, bandHeight: input.paging.bandHeight }, cache);
     const fit = { rowHeights: [...heights], pages, layouts };
     const grow = crowdedRows.filter((r) => !settled.has(r));
     const useless = grow.filter((r) => (steps.get(r) ?? 0) >= STEPS);

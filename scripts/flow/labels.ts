@@ -116,49 +116,108 @@ function formsTried(text: string, size: number): string[][] {
  * vertical one, touching the line or standing a little off it (to clear a connector symbol).
  */
 export function labelSpots(c: Connector, size: number): Spot[] {
-  const m = labelFontMetrics();
+  const { x0s, y0s, w, h, ascent } = spotCorners(c, size);
+  return x0s.map((x0, i) => spotAt(x0, y0s[i]!, w, h, ascent));
+}
+
+function spotAt(x0: number, y0: number, w: number, h: number, ascent: number): Spot {
+  return { at: { x: x0, y: y0 + ascent }, anchor: 'start', box: { x0, y0, x1: x0 + w, y1: y0 + h } };
+}
+
+interface Corners {
+  x0s: number[];
+  y0s: number[];
+  w: number;
+  h: number;
+  ascent: number;
+}
+
+/**
+ * The same label on the same line is searched again and again (every routing of a page, every
+ * fitting round): its candidates are kept, for the latest few hundred lines and labels.
+ */
+const cornersKept = new Map<string, Corners>();
+const KEPT = 256;
+
+/** The candidates' top-left corners in labelSpots' order, as flat lists (thousands per label: no object per spot). */
+function spotCorners(c: Connector, size: number): Corners {
   const lines = labelLines(c);
+  let key = `${size}|${JSON.stringify(lines)}`;
+  for (let i = 0; i < c.points.length && i <= SEARCH_SEGMENTS; i++) key += `|${c.points[i]!.x},${c.points[i]!.y}`;
+  const known = cornersKept.get(key);
+  if (known) return known;
+  if (cornersKept.size >= KEPT) cornersKept.clear();
+  const corners = findCorners(c, lines, size);
+  cornersKept.set(key, corners);
+  return corners;
+}
+
+function findCorners(c: Connector, lines: string[], size: number): Corners {
+  const m = labelFontMetrics();
   const w = Math.max(...lines.map((l) => textWidth(l, size, m)));
   const h = (m.ascent + m.descent) * size + (lines.length - 1) * lineHeight(size);
   // One list per offset, each in order of its key already: merged below, not sorted.
-  const byOff: Array<Array<{ x0: number; y0: number; key: number }>> = OFFSETS.map(() => []);
+  const xs: number[][] = OFFSETS.map(() => []);
+  const ys: number[][] = OFFSETS.map(() => []);
+  const keys: number[][] = OFFSETS.map(() => []);
   let walked = 0;
   for (let i = 1; i < c.points.length && i <= SEARCH_SEGMENTS && walked < SEARCH_LEN; i++) {
     const p = c.points[i - 1]!;
     const q = c.points[i]!;
     const len = Math.abs(q.x - p.x) + Math.abs(q.y - p.y);
+    const across = Math.abs(p.y - q.y) < 1e-9;
     for (let t = 0; t <= len && walked + t < SEARCH_LEN; t += STEP) {
       const d = walked + t;
-      OFFSETS.forEach((off, k) => {
+      for (let k = 0; k < OFFSETS.length; k++) {
+        const off = OFFSETS[k]!;
         const key = d + 2 * off;
-        const spots = byOff[k]!;
-        if (Math.abs(p.y - q.y) < 1e-9) {
+        const kx = xs[k]!;
+        const ky = ys[k]!;
+        const kk = keys[k]!;
+        if (across) {
           const dir = q.x >= p.x ? 1 : -1;
           const x = p.x + dir * t;
-          const xs = [dir > 0 ? x + OFF_LINE : x - OFF_LINE - w];
-          if (t >= w + OFF_LINE) xs.push(dir > 0 ? x - w : x);
-          for (const x0 of xs) spots.push({ x0, y0: p.y - OFF_LINE - off - h, key }, { x0, y0: p.y + OFF_LINE + off, key });
+          const above = p.y - OFF_LINE - off - h;
+          const below = p.y + OFF_LINE + off;
+          const x0 = dir > 0 ? x + OFF_LINE : x - OFF_LINE - w;
+          kx.push(x0, x0);
+          ky.push(above, below);
+          kk.push(key, key);
+          if (t >= w + OFF_LINE) {
+            const x1 = dir > 0 ? x - w : x;
+            kx.push(x1, x1);
+            ky.push(above, below);
+            kk.push(key, key);
+          }
         } else {
           const dir = q.y >= p.y ? 1 : -1;
           const y0 = dir > 0 ? p.y + t + OFF_LINE : p.y - t - OFF_LINE - h;
-          spots.push({ x0: p.x + OFF_LINE + off, y0, key }, { x0: p.x - OFF_LINE - off - w, y0, key });
+          kx.push(p.x + OFF_LINE + off, p.x - OFF_LINE - off - w);
+          ky.push(y0, y0);
+          kk.push(key, key);
         }
-      });
+      }
     }
     walked += len;
   }
   // Nearest first; of equal keys, the one further off the line (nearer the exit) first, as it was found first.
-  const out: Spot[] = [];
+  const x0s: number[] = [];
+  const y0s: number[] = [];
   const at = OFFSETS.map(() => 0);
   for (;;) {
     let k = -1;
+    let best = Infinity;
     for (let j = OFFSETS.length - 1; j >= 0; j--) {
-      const head = byOff[j]![at[j]!];
-      if (head && (k < 0 || head.key < byOff[k]![at[k]!]!.key)) k = j;
+      const n = at[j]!;
+      if (n < keys[j]!.length && (k < 0 || keys[j]![n]! < best)) {
+        k = j;
+        best = keys[j]![n]!;
+      }
     }
-    if (k < 0) return out;
-    const { x0, y0 } = byOff[k]![at[k]!++]!;
-    out.push({ at: { x: x0, y: y0 + m.ascent * size }, anchor: 'start', box: { x0, y0, x1: x0 + w, y1: y0 + h } });
+    if (k < 0) return { x0s, y0s, w, h, ascent: m.ascent * size };
+    const n = at[k]!++;
+    x0s.push(xs[k]![n]!);
+    y0s.push(ys[k]![n]!);
   }
 }
 
@@ -207,23 +266,50 @@ function placeInOrder(page: PageLayout, fontSize: number, order: number[]): { pa
 
 /** The least crowded spot for the connector's label as its lines stand (the first free one); only one scoring under `bound` counts. */
 function freeSpot(page: PageLayout, lines: Array<[Point, Point]>, placed: Box[], c: Connector, fontSize: number, row?: [number, number], bound = Infinity): { spot: Spot; box: Box; score: number } | undefined {
-  let best: { spot: Spot; box: Box; score: number } | undefined;
-  const all = labelSpots(c, fontSize).map((spot) => ({ spot, box: spot.box }));
+  const { x0s, y0s, w, h, ascent } = spotCorners(c, fontSize);
   // A label in another row reads as that row's decision's: only spots in its own row, while there are any.
-  const inRow = row ? all.filter(({ box }) => box.y0 >= row[0] && box.y1 <= row[1]) : all;
-  const spots = inRow.length ? inRow : all;
+  let order: number[] | undefined;
+  if (row) {
+    order = [];
+    for (let i = 0; i < x0s.length; i++) if (y0s[i]! >= row[0] && y0s[i]! + h <= row[1]) order.push(i);
+  }
+  const inRow = order !== undefined && order.length > 0;
+  const count = inRow ? order!.length : x0s.length;
+  const index = (k: number): number => (inRow ? order![k]! : k);
   // Only what lies near the candidates can meet them.
-  const region = inflate(spots.reduce((r, { box: b }) => ({ x0: Math.min(r.x0, b.x0), y0: Math.min(r.y0, b.y0), x1: Math.max(r.x1, b.x1), y1: Math.max(r.y1, b.y1) }), { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }), LABEL_CLEAR + 1);
+  const r = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (let k = 0; k < count; k++) {
+    const i = index(k);
+    const x0 = x0s[i]!;
+    const y0 = y0s[i]!;
+    r.x0 = Math.min(r.x0, x0);
+    r.y0 = Math.min(r.y0, y0);
+    r.x1 = Math.max(r.x1, x0 + w);
+    r.y1 = Math.max(r.y1, y0 + h);
+  }
+  const region = inflate(r, LABEL_CLEAR + 1);
   const near: PageLayout = { ...page, symbols: page.symbols.filter((s) => boxesMeet(region, { x0: s.x, y0: s.y, x1: s.x + s.width, y1: s.y + s.height })) };
   const nearLines = lines.filter(([p, q]) => segmentMeetsBox(p, q, region));
-  for (const { spot, box } of spots) {
-    // Across a column rule from its line it reads as another line's: the last free spot to take (its row grows, see layout.ts).
-    const extra = spots === all && row ? 4 : 0;
+  // Across a column rule from its line it reads as another line's: the last free spot to take (its row grows, see layout.ts).
+  const extra = !inRow && row ? 4 : 0;
+  let best: { spot: Spot; box: Box; score: number } | undefined;
+  const grown: Box = { x0: 0, y0: 0, x1: 0, y1: 0 };
+  for (let k = 0; k < count; k++) {
+    const i = index(k);
+    const x0 = x0s[i]!;
+    const y0 = y0s[i]!;
+    const x1 = x0 + w;
+    const y1 = y0 + h;
+    grown.x0 = x0 - LABEL_CLEAR;
+    grown.y0 = y0 - LABEL_CLEAR;
+    grown.x1 = x1 + LABEL_CLEAR;
+    grown.y1 = y1 + LABEL_CLEAR;
     // What cannot beat the best so far is not counted to the end.
-    let score = crowding(near, nearLines, placed, inflate(box, LABEL_CLEAR), Math.min(bound, best?.score ?? Infinity) - extra) + extra;
+    let score = crowding(near, nearLines, placed, grown, Math.min(bound, best?.score ?? Infinity) - extra) + extra;
     if (best && score >= best.score) continue;
+    const box = { x0, y0, x1, y1 };
     if (page.rules && ruleBetween(box, c, page.rules.x)) score += ACROSS;
-    if (!best || score < best.score) best = { spot, box, score };
+    if (!best || score < best.score) best = { spot: spotAt(x0, y0, w, h, ascent), box, score };
     if (score === 0) break;
   }
   return best;

@@ -32,10 +32,17 @@ export function layoutFlow(input: LayoutInput): PageLayout[] {
 }
 
 /**
- * The layout, and the node indices of the rows holding a decision whose label found no free
- * spot in one cell: they need more height (see planFlow).
+ * Pages already laid out for one graph, column widths and band height (fitFlow lays the flow
+ * out again after a row grew: most pages are as before), by pageKey.
  */
-export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowdedRows: number[] } {
+export type PageCache = Map<string, PageResult>;
+
+/**
+ * The layout, and the node indices of the rows holding a decision whose label found no free
+ * spot in one cell: they need more height (see planFlow). `cache` serves only calls with the
+ * same graph, column widths and band height.
+ */
+export function layoutFlowRoom(input: LayoutInput, cache?: PageCache): { pages: PageLayout[]; crowdedRows: number[] } {
   if (input.rowHeights.length !== input.graph.nodes.length) {
     throw new Error(`layoutFlow: ${input.rowHeights.length} row heights for ${input.graph.nodes.length} rows`);
   }
@@ -43,12 +50,29 @@ export function layoutFlowRoom(input: LayoutInput): { pages: PageLayout[]; crowd
   const rows = new Set<number>();
   const index = new Map(input.graph.nodes.map((n, i) => [String(n.no), i]));
   const pages = input.pages.map((_, p) => {
-    const { page, crowded, across } = layoutPage(input, plan, p);
+    const key = cache && pageKey(input, plan, p);
+    let done = key === undefined ? undefined : cache!.get(key);
+    if (!done) {
+      done = layoutPage(input, plan, p);
+      if (key !== undefined) cache!.set(key, done);
+    }
+    const { page, crowded, across } = done;
     // A label across a column rule from its line, as one with no free spot: its row grows (room for two lines beside its line).
     for (const c of [...crowded, ...across.map((i) => page.connectors[i]!)]) rows.add(index.get(c.from)!);
     return page;
   });
   return { pages: letteredInOrder(pages), crowdedRows: [...rows].sort((a, b) => a - b) };
+}
+
+/**
+ * Everything of the input and the plan a page's layout reads besides the graph, the column
+ * widths and the band height: its place among the pages, its rows' heights, and the edges
+ * touching it with their routes, letters and which of their ends stand on it.
+ */
+function pageKey(input: LayoutInput, plan: Plan, p: number): string {
+  const { first, last } = input.pages[p]!;
+  const edges = plan.edges.filter((e) => plan.pageOf[e.u] === p || plan.pageOf[e.v] === p).map((e) => [e.index, e.u, e.v, e.route, e.exit, e.letter ?? null, plan.pageOf[e.u] === p, plan.pageOf[e.v] === p]);
+  return JSON.stringify([p, input.pages.length, first, last, input.rowHeights.slice(first, last + 1), edges]);
 }
 
 /**
@@ -107,7 +131,13 @@ interface Mode {
  * hold a jump's off-page connector instead (see placeInBand): taken when that routes the page
  * better and the extra band does hold one (an empty band reads as a missing step).
  */
-function layoutPage(input: LayoutInput, plan: Plan, p: number): { page: PageLayout; crowded: Connector[]; across: number[] } {
+export interface PageResult {
+  page: PageLayout;
+  crowded: Connector[];
+  across: number[];
+}
+
+function layoutPage(input: LayoutInput, plan: Plan, p: number): PageResult {
   const needed = pageBands(input, p);
   let best = retried(input, plan, p, { bands: needed, middles: false });
   const top = p > 0;

@@ -256,18 +256,31 @@ function bestJog(ctx: Ctx, job: Job): Candidate | undefined {
   let best: Candidate | undefined;
   const r0 = Math.min(A.row, B.row);
   const r1 = Math.max(A.row, B.row);
+  // Heights a jog may run at, per space (the same for every pair of ends).
+  const jogs: number[][] = [];
+  for (let k = r0 - JOG_REACH; k < r1 + JOG_REACH; k++) {
+    const space = ctx.spaces.get(k);
+    jogs.push(space ? spaceHeights(space).jogs : []);
+  }
   for (let g1 = 0; g1 <= ctx.n; g1++) {
     if (banned(ctx, job, g1)) continue;
     for (const a of endOptions(ctx, A, g1, 'out', job.exit)) {
+      // The first leg depends on the second end's side and the jog's height only: found once for each.
+      const firstLegs: Record<Side, Map<number, Leg | undefined>> = { L: new Map(), R: new Map() };
+      const firstLeg = (side: Side, y: number): Leg | undefined => {
+        const known = firstLegs[side];
+        if (known.has(y)) return known.get(y);
+        const leg = legFor(ctx.gaps[g1]!, a, side, A, a.y, y);
+        known.set(y, leg);
+        return leg;
+      };
       for (let g2 = 0; g2 <= ctx.n; g2++) {
         if (g2 === g1 || banned(ctx, job, g2)) continue;
         for (const b of endOptions(ctx, B, g2, 'in', false)) {
           // Between the two rows, or a little above or below both (around an end boxed in by its neighbours' lines).
-          for (let k = r0 - JOG_REACH; k < r1 + JOG_REACH; k++) {
-            const space = ctx.spaces.get(k);
-            if (!space) continue;
-            for (const y of spaceHeights(space).jogs) {
-              const leg1 = legFor(ctx.gaps[g1]!, a, b.side, A, a.y, y);
+          for (const heights of jogs) {
+            for (const y of heights) {
+              const leg1 = firstLeg(b.side, y);
               const leg2 = leg1 && legFor(ctx.gaps[g2]!, b, a.side, B, y, b.y);
               if (!leg1 || !leg2) continue;
               const x1 = leg1.lane.x;
@@ -399,6 +412,20 @@ function hrun(y: number, a: number, b: number, ends: string[]): HRun {
 
 /** Nearest free lane to the symbols the route wraps around. */
 function pickLane(lanes: Lane[], sA: Side, sB: Side, lo: number, hi: number, anyLane: boolean, roomy = false): Lane | undefined {
+  const pref = lanePreference(lanes, sA, sB, roomy);
+  for (const l of pref) if (laneFree(l, lo, hi)) return l;
+  return anyLane ? pref[0] : undefined;
+}
+
+/** A gap's lanes in the order pickLane tries them (by their x only, which never changes: kept per gap and ends' sides). */
+const preferences = new WeakMap<Lane[], Array<Lane[] | undefined>>();
+
+function lanePreference(lanes: Lane[], sA: Side, sB: Side, roomy: boolean): Lane[] {
+  let byEnds = preferences.get(lanes);
+  if (!byEnds) preferences.set(lanes, (byEnds = []));
+  const key = (sA === 'R' ? 1 : 0) + (sB === 'R' ? 2 : 0) + (roomy ? 4 : 0);
+  const known = byEnds[key];
+  if (known) return known;
   const mid = lanes.length ? (lanes[0]!.x + lanes[lanes.length - 1]!.x) / 2 : 0;
   // A loop hugs its symbols; a labelled one keeps to the outer lane, leaving its label room between the lane and the symbols' middle.
   const hug = roomy ? -1 : 1;
@@ -407,7 +434,8 @@ function pickLane(lanes: Lane[], sA: Side, sB: Side, lo: number, hi: number, any
     if (sA === 'L' && sB === 'L') return hug * (b.x - a.x);
     return Math.abs(a.x - mid) - Math.abs(b.x - mid);
   });
-  return pref.find((l) => laneFree(l, lo, hi)) ?? (anyLane ? pref[0] : undefined);
+  byEnds[key] = pref;
+  return pref;
 }
 
 /** Preferences that depend on the ends only. */
@@ -427,20 +455,29 @@ function runCost(ctx: Ctx, a: EndPlan, b: EndPlan, x: number, ends: string[]): n
   let cost = Math.abs(x - a.x) + Math.abs(x - b.x);
   const y0 = Math.min(a.y, b.y);
   const y1 = Math.max(a.y, b.y);
-  const weight = (r: { ends?: string[] }): number => (r.ends?.some((e) => ends.includes(e)) ? W_CROSS_SHARED : W_CROSS);
-  for (const h of ctx.hruns) if (h.y > y0 && h.y < y1 && x > h.x0 && x < h.x1) cost += weight(h);
+  for (const h of ctx.hruns) if (h.y > y0 && h.y < y1 && x > h.x0 && x < h.x1) cost += crossWeight(h.ends, ends);
   // Passing a symbol's side within GRAZE px (narrow columns): the lane seems to touch it, and
   // a line leaving that side later crosses it right at the symbol.
   for (const s of ctx.symbols) {
-    if (ends.includes(s.id) || s.y >= y1 || s.y + s.height <= y0) continue;
+    if (s.y >= y1 || s.y + s.height <= y0 || ends.includes(s.id)) continue;
     if (Math.min(Math.abs(x - s.x), Math.abs(x - s.x - s.width)) < GRAZE) cost += W_GRAZE;
   }
-  for (const e of [a, b]) {
-    const lo = Math.min(e.x, x);
-    const hi = Math.max(e.x, x);
-    for (const v of ctx.vruns) if (v.x > lo && v.x < hi && e.y > v.y0 && e.y < v.y1) cost += weight(v);
-  }
+  cost = vrunsCrossed(ctx, a, x, ends, cost);
+  return vrunsCrossed(ctx, b, x, ends, cost);
+}
+
+/** `cost` plus what crossing the vertical runs costs on the way from the end to the lane at x. */
+function vrunsCrossed(ctx: Ctx, e: EndPlan, x: number, ends: string[], cost: number): number {
+  const lo = Math.min(e.x, x);
+  const hi = Math.max(e.x, x);
+  for (const v of ctx.vruns) if (v.x > lo && v.x < hi && e.y > v.y0 && e.y < v.y1) cost += crossWeight(v.ends, ends);
   return cost;
+}
+
+/** Crossing a run of a connector that shares a symbol with this one reads as a knot. */
+function crossWeight(runEnds: string[] | undefined, ends: string[]): number {
+  if (runEnds) for (const e of runEnds) if (ends.includes(e)) return W_CROSS_SHARED;
+  return W_CROSS;
 }
 
 /** Symbols a job's connector joins (an off-page half joins its row and its letter). */
