@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { measureSops } from '../pdf/print-html.ts';
 import { planProcedure, type Measurement, type ProcedurePlan } from '../plan/procedure.ts';
 import { flowGraph } from '../flow/graph.ts';
+import { hyphenated } from '../flow/labels.ts';
 import { checkLayout, readability, readabilityDefects, svgStrokes, type Readability } from '../flow/quality.ts';
 import type { Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
@@ -96,14 +97,17 @@ export function scoreMeasured(sops: Sop[], measured: Map<string, Measurement>): 
 }
 
 /** The issue's table over a set of scored flows. */
-export function readabilityTable(flows: Array<{ score: Readability; violations?: string[] }>): string[] {
+export function readabilityTable(flows: Array<{ score: Readability; violations?: string[]; plan?: ProcedurePlan }>): string[] {
   const sum = (f: (r: Readability) => number): number => flows.reduce((n, x) => n + f(x.score), 0);
   const clean = flows.filter((x) => readabilityDefects(x.score) === 0 && x.score.crossOther === 0 && x.score.handoffsL === x.score.handoffs && !(x.violations?.length)).length;
+  const labelled = flows.flatMap((x) => (x.plan?.layouts ?? []).flatMap((p) => p.connectors.filter((c) => c.label !== undefined)));
+  const pages = flows.reduce((n, x) => n + (x.plan?.layouts.length ?? 0), 0);
   return [
-    `flows                                              ${flows.length}`,
+    `flows                                              ${flows.length} (${pages} procedure pages)`,
     `decision labels across a table rule               ${sum((r) => r.labelsOnRule)} of ${sum((r) => r.labels)}`,
     `decision labels not clear (2 pt, one cell, 7 pt)   ${sum((r) => r.labelsBad)} of ${sum((r) => r.labels)}`,
     `decision labels across a column rule from its line ${sum((r) => r.labelsAcrossLine)} of ${sum((r) => r.labels)}`,
+    `decision labels on 2–3 lines / with a broken word  ${labelled.filter((c) => c.labelLines).length} / ${labelled.filter((c) => hyphenated(c.labelLines)).length}`,
     `segments beside a table rule (< 8 px for > 20 px)  ${sum((r) => r.ruleHugs)}`,
     `lanes < 8 px from a column rule                    ${sum((r) => r.laneNearRule)}`,
     `lines > 96 px within 12 px of a column rule        ${sum((r) => r.longBesideRule)}`,

@@ -95,9 +95,16 @@ export function formWidth(lines: string[], size: number): number {
   return Math.max(...lines.map((l) => textWidth(l, size)));
 }
 
+/** Does a form break a word (a line ending with a hyphen)? */
+export function hyphenated(lines: string[] | undefined): boolean {
+  return !!lines?.some((l) => l.endsWith('-'));
+}
+
 /**
  * The forms placement tries for each number of lines: the first two (fewest hyphens) and the
- * narrowest, so that a form sop check found to fit is among them.
+ * narrowest, so that a form sop check found to fit is among them. Every form breaking only at
+ * spaces comes before any form breaking a word: a word is broken only where it fits whole
+ * nowhere (a reviewer reads "Ti-/dak" beside a line as a defect when "Tidak" had room).
  */
 function formsTried(text: string, size: number): string[][] {
   const out: string[][] = [];
@@ -107,7 +114,7 @@ function formsTried(text: string, size: number): string[][] {
     const narrowest = forms.reduce<string[] | undefined>((best, f) => (!best || formWidth(f, size) < formWidth(best, size) ? f : best), undefined);
     for (const f of [...forms.slice(0, 2), ...(narrowest ? [narrowest] : [])]) if (!out.includes(f)) out.push(f);
   }
-  return out;
+  return [...out.filter((f) => !hyphenated(f)), ...out.filter((f) => hyphenated(f))];
 }
 
 /**
@@ -227,20 +234,29 @@ function findCorners(c: Connector, lines: string[], size: number): Corners {
  * stands across a column rule from its line. Placed greedily, one label may take the only spot
  * another had: then those left without one are placed first, and the better placing is kept.
  */
-export function placeLabels(page: PageLayout, fontSize: number): { page: PageLayout; crowded: Connector[]; across: number[] } {
+export function placeLabels(page: PageLayout, fontSize: number): Placed {
   const first = placeInOrder(page, fontSize, page.connectors.map((_, i) => i));
   if (first.crowded.length + first.across.length === 0) return first;
   const troubled = [...first.crowded.map((c) => page.connectors.indexOf(c)), ...first.across];
   const order = [...new Set([...troubled, ...page.connectors.map((_, i) => i)])];
   const second = placeInOrder(page, fontSize, order);
-  const worse = (r: typeof first): number => 2 * r.crowded.length + r.across.length;
+  const worse = (r: Placed): number => 2 * r.crowded.length + r.across.length;
   return worse(second) < worse(first) ? second : first;
 }
 
-function placeInOrder(page: PageLayout, fontSize: number, order: number[]): { page: PageLayout; crowded: Connector[]; across: number[] } {
+/** A page with its labels placed: the connectors whose label found no free spot, and those (indices) across a rule from their line or written with a broken word. */
+export interface Placed {
+  page: PageLayout;
+  crowded: Connector[];
+  across: number[];
+  hyphens: number[];
+}
+
+function placeInOrder(page: PageLayout, fontSize: number, order: number[]): Placed {
   const placed: Box[] = [];
   const crowded: Connector[] = [];
   const across: number[] = [];
+  const hyphens: number[] = [];
   const lines = page.connectors.flatMap((c) => c.points.slice(1).map((q, i): [Point, Point] => [c.points[i]!, q]));
   const connectors = [...page.connectors];
   for (const i of order) {
@@ -257,11 +273,12 @@ function placeInOrder(page: PageLayout, fontSize: number, order: number[]): { pa
     if (!best) continue;
     if (best.score >= 1) crowded.push(c);
     if (page.rules && ruleBetween(best.box, c, page.rules.x)) across.push(i);
+    if (hyphenated(best.lines)) hyphens.push(i);
     placed.push(best.box);
     const { labelLines: _, ...rest } = c;
     connectors[i] = { ...rest, labelAt: best.spot.at, labelAnchor: best.spot.anchor, ...(best.lines ? { labelLines: best.lines } : {}) };
   }
-  return { page: { ...page, connectors, labelFontSize: fontSize }, crowded, across: across.sort((a, b) => a - b) };
+  return { page: { ...page, connectors, labelFontSize: fontSize }, crowded, across: across.sort((a, b) => a - b), hyphens: hyphens.sort((a, b) => a - b) };
 }
 
 /** The least crowded spot for the connector's label as its lines stand (the first free one); only one scoring under `bound` counts. */

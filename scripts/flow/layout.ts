@@ -101,6 +101,12 @@ const BROKEN = 1e6;
 const CROWDED = 40;
 /** A label across a column rule from its line reads as another line's: worse than a crowded one, better than a crossing. */
 const ACROSS = 100;
+/**
+ * A label with a broken word (Ti-/dak) where another lane would leave it room whole: less than
+ * a crowded one. (Growing its row instead was tried: 16 labels then ended across a table rule
+ * in the 300-flow suite, as rows growing for a hyphen paginate the table again.)
+ */
+const HYPHEN = 20;
 /** Two lines at one side of a symbol closer than LANE_SEP read as one: as bad as a knot. */
 const SIDE = KNOT;
 /** Ports keep this far from the ends of a side. */
@@ -111,6 +117,8 @@ interface Routed {
   crowded: Connector[];
   /** Connectors (indices) whose label stands across a column rule from its line. */
   across: number[];
+  /** Connectors (indices) whose label is written with a broken word. */
+  hyphens: number[];
   /** Per connector routed by lanes, or a hand-off: the edge it draws and the gaps of its lanes. */
   lanes: Array<{ edge: number; gaps: number[]; offpage: boolean; handoff: boolean } | undefined>;
   bans: ReadonlySet<string>;
@@ -135,6 +143,7 @@ export interface PageResult {
   page: PageLayout;
   crowded: Connector[];
   across: number[];
+  hyphens: number[];
 }
 
 function layoutPage(input: LayoutInput, plan: Plan, p: number): PageResult {
@@ -166,7 +175,17 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageResult {
     const r = taller(input, plan, p, routePage(input, plan, p, new Set([...best.bans, ...edges.map(roomKey)]), best.tall, best.mode));
     if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= best.crowded.length) best = r;
   }
-  return { page: best.page, crowded: best.crowded, across: best.across };
+  // A label with a broken word (Ti-/dak): its line again on the lane leaving it room, or off each gap it runs in, for room to stand whole.
+  if (best.hyphens.length) {
+    const from = best;
+    const lanes = from.hyphens.map((i) => from.lanes[i]).filter((l) => l !== undefined);
+    const tries = [lanes.map((l) => roomKey(l.edge)), ...lanes.flatMap((l) => l.gaps.map((g) => [banKey(l.edge, g)]))];
+    for (const extra of tries) {
+      const r = taller(input, plan, p, routePage(input, plan, p, new Set([...from.bans, ...extra]), from.tall, from.mode));
+      if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= from.crowded.length && r.across.length <= from.across.length) best = r;
+    }
+  }
+  return { page: best.page, crowded: best.crowded, across: best.across, hyphens: best.hyphens };
 }
 
 /** What the page's long vertical lines close beside a column rule cost (see besideRule). */
@@ -240,7 +259,7 @@ function bandKey(edge: number): string {
 }
 
 function pageScore(r: Routed, labelsAcross = true): number {
-  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + (labelsAcross ? ACROSS * r.across.length : 0) + SIDE * crowdedSides(r.page).length;
+  let s = BROKEN * checkPage(r.page).length + CROWDED * r.crowded.length + (labelsAcross ? ACROSS * r.across.length + HYPHEN * r.hyphens.length : 0) + SIDE * crowdedSides(r.page).length;
   for (const x of crossings(r.page)) s += x.kind === 'other' ? CROSS : KNOT;
   for (const c of r.page.connectors) for (let i = 1; i < c.points.length; i++) s += (Math.abs(c.points[i]!.x - c.points[i - 1]!.x) + Math.abs(c.points[i]!.y - c.points[i - 1]!.y)) / 100;
   return s + besideRules(r.page);

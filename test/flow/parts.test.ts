@@ -99,6 +99,28 @@ describe('label placement', () => {
     expect(box.x0 >= 31 + LABEL_CLEAR && box.x1 <= 62 - LABEL_CLEAR).toBe(true);
   });
 
+  it('breaks a word only where the label fits whole nowhere beside its line (isu 20: "Ti-/dak")', () => {
+    // A line straight down a cell 80 px wide, a line across it at the top: "Tidak" stands whole
+    // below that line (where "Ti-/dak" would stand too).
+    const down: Connector = { from: '3', to: '4', points: [{ x: 4, y: 10 }, { x: 4, y: 150 }], label: 'Tidak' };
+    const blocker: Connector = { from: '5', to: '6', points: [{ x: 0, y: 12 }, { x: 80, y: 12 }] };
+    const cell: PageLayout = { topBand: false, bottomBand: false, width: 80, height: 160, symbols: [], connectors: [down, blocker], rules: { x: [0, 80], y: [0, 160] } };
+    const placed = placeLabels(cell, 32 / 3);
+    expect(placed.crowded).toEqual([]);
+    expect(placed.hyphens).toEqual([]);
+    expect(placed.page.connectors[0]!.labelLines).toBeUndefined();
+    // Three lines at the spaces before two lines with a broken word: 70 px hold "Tidak Meme-/nuhi Syarat" and "Tidak/Memenuhi/Syarat", not "Tidak Memenuhi/Syarat".
+    const long: Connector = { ...down, label: 'Tidak Memenuhi Syarat' };
+    const narrow: PageLayout = { ...cell, connectors: [long], rules: { x: [0, 80], y: [0, 160] } };
+    const three = placeLabels(narrow, 32 / 3);
+    expect(three.page.connectors[0]!.labelLines).toEqual(['Tidak', 'Memenuhi', 'Syarat']);
+    expect(three.hyphens).toEqual([]);
+    // Where only a broken word fits (a 30 px cell, 26 px beside the line), it is taken and reported.
+    const tight = placeLabels({ ...narrow, width: 30, rules: { x: [0, 30], y: [0, 160] }, connectors: [{ ...down }] }, 32 / 3);
+    expect(tight.page.connectors[0]!.labelLines).toEqual(['Ti-', 'dak']);
+    expect(tight.hyphens).toEqual([0]);
+  });
+
   it('moves a label off a rule, a line or another label to the nearest free spot, and reports when there is none', () => {
     // A row rule 8 px above the exit: the label goes below the line instead.
     const ruled = { ...page, rules: { x: [0, 300], y: [0, 42, 120] } };
