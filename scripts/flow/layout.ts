@@ -175,14 +175,16 @@ function layoutPage(input: LayoutInput, plan: Plan, p: number): PageResult {
     const r = taller(input, plan, p, routePage(input, plan, p, new Set([...best.bans, ...edges.map(roomKey)]), best.tall, best.mode));
     if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= best.crowded.length) best = r;
   }
-  // A label with a broken word (Ti-/dak): its line again on the lane leaving it room, or off each gap it runs in, for room to stand whole.
+  // A label with a broken word (Ti-/dak): its line again on the lane leaving it room, or off each gap it runs in, for
+  // room to stand whole; kept only without more crossings (a crossing is the worse defect) or crowded labels.
   if (best.hyphens.length) {
     const from = best;
+    const crossed = crossings(from.page).length;
     const lanes = from.hyphens.map((i) => from.lanes[i]).filter((l) => l !== undefined);
     const tries = [lanes.map((l) => roomKey(l.edge)), ...lanes.flatMap((l) => l.gaps.map((g) => [banKey(l.edge, g)]))];
     for (const extra of tries) {
       const r = taller(input, plan, p, routePage(input, plan, p, new Set([...from.bans, ...extra]), from.tall, from.mode));
-      if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= from.crowded.length && r.across.length <= from.across.length) best = r;
+      if (pageScore(r) < pageScore(best) && bandsHeld(r.page) && r.crowded.length <= from.crowded.length && r.across.length <= from.across.length && crossings(r.page).length <= crossed) best = r;
     }
   }
   return { page: best.page, crowded: best.crowded, across: best.across, hyphens: best.hyphens };
