@@ -25,7 +25,7 @@ const PURPOSE = 'sop-check-cache';
 const MAC_BYTES = 32;
 
 /** One file's outcome and what it was computed from. */
-interface Entry {
+export interface Entry {
   /** SHA-256 of the file's bytes, its place and the instansi it inherits from. */
   key: string;
   /**
@@ -33,9 +33,14 @@ interface Entry {
    * entry and copies the others' bytes, rather than re-serialising every SOP (~50 ms for 1,000).
    */
   result: Uint8Array;
+  /**
+   * The Sop's steps (three quarters of the bytes), serialised apart and decoded only when a reader
+   * asks for them (see get): `sop check` never does, and decoding them cost a warm check ~50 ms.
+   */
+  steps?: Uint8Array;
 }
 
-interface Stored {
+export interface Stored {
   tool: string;
   /** Project-relative path → entry. */
   files: Record<string, Entry>;
@@ -97,7 +102,9 @@ export class CheckCache implements InstansiMemo {
     if (hit && hit.key === key) {
       this.fresh[raw.rel] = hit;
       this.hits++;
-      return v8Deserialize(hit.result) as SerializedResult;
+      const result = v8Deserialize(hit.result) as SerializedResult;
+      if (result.sop && hit.steps) lazyProperty(result.sop, 'steps', hit.steps);
+      return result;
     }
     this.misses++;
     return undefined;
@@ -129,7 +136,11 @@ export class CheckCache implements InstansiMemo {
   }
 
   set(raw: RawFile, key: string | undefined, result: SerializedResult): void {
-    if (key) this.fresh[raw.rel] = { key, result: v8Serialize(result) };
+    if (!key) return;
+    // The steps' key stays in place (undefined) so a decoded Sop has its keys in the same order.
+    this.fresh[raw.rel] = result.sop
+      ? { key, result: v8Serialize({ ...result, sop: { ...result.sop, steps: undefined } }), steps: v8Serialize(result.sop.steps) }
+      : { key, result: v8Serialize(result) };
   }
 
   /** The cache for the next run in this process: this run's entries, kept in memory (the preview's). */
@@ -154,7 +165,7 @@ export class CheckCache implements InstansiMemo {
   save(): void {
     const same = (a: object, b: object) => Object.keys(a).length === Object.keys(b).length;
     if (!this.misses && !this.instansiCounts.misses && same(this.fresh, this.old) && same(this.freshInstansi, this.oldInstansi)) return;
-    const body = v8Serialize({ tool: toolIdentity(), files: this.fresh, instansi: this.freshInstansi } satisfies Stored);
+    const body = encodeStored({ tool: toolIdentity(), files: this.fresh, instansi: this.freshInstansi });
     try {
       // Never through a link out of the project (an output/ that leads elsewhere): then no cache.
       if (!makeInside(this.root, path.dirname(this.file))) return;
@@ -163,6 +174,25 @@ export class CheckCache implements InstansiMemo {
       // not writable: fine
     }
   }
+}
+
+/**
+ * `object[key]` decoded from `bytes` on first read (then a plain data property, as if it had
+ * always been one); enumerable, so spreading, comparing and serialising see the value.
+ */
+function lazyProperty(object: object, key: string, bytes: Uint8Array): void {
+  Object.defineProperty(object, key, {
+    configurable: true,
+    enumerable: true,
+    get(this: object) {
+      const value: unknown = v8Deserialize(bytes);
+      Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }
 
 /** Makes `dir` (under `root`) folder by folder, false where one of them is a link elsewhere. */
@@ -204,12 +234,57 @@ function readTrusted(root: string, file: string): Stored | undefined {
   const body = bytes.subarray(MAC_BYTES);
   if (!machineMac(PURPOSE, body).equals(bytes.subarray(0, MAC_BYTES))) return undefined;
   try {
-    const stored = v8Deserialize(body) as Stored;
+    const stored = decodeStored(body);
     const records = (v: unknown) => typeof v === 'object' && v !== null;
     return stored?.tool === toolIdentity() && records(stored.files) && records(stored.instansi) ? stored : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Where an entry's bytes lie in the blob after the index: [start, end). */
+type Span = [number, number];
+type IndexEntry = { key: string; result: Span; steps?: Span };
+type Index = { tool: string; files: Record<string, IndexEntry>; instansi: Record<string, IndexEntry> };
+
+/**
+ * The cache file's body: the length of its index (4 bytes), the index (v8, keys and spans), then
+ * every entry's bytes one after another. Reading takes views of one buffer rather than a copy
+ * per entry, as a v8-serialised Uint8Array per entry would (two thousand allocations).
+ */
+export function encodeStored(stored: Stored): Buffer {
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  const span = (bytes: Uint8Array): Span => {
+    parts.push(bytes);
+    return [at, (at += bytes.length)];
+  };
+  const index = (entries: Record<string, Entry>) =>
+    Object.fromEntries(Object.entries(entries).map(([rel, e]) => [rel, { key: e.key, result: span(e.result), ...(e.steps ? { steps: span(e.steps) } : {}) } satisfies IndexEntry]));
+  const head = v8Serialize({ tool: stored.tool, files: index(stored.files), instansi: index(stored.instansi) } satisfies Index);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(head.length);
+  return Buffer.concat([length, head, ...parts]);
+}
+
+/** The body encodeStored wrote (sealed, so only this tool's own writing reaches here). */
+export function decodeStored(body: Buffer): Stored {
+  const headLength = body.readUInt32LE(0);
+  const index = v8Deserialize(body.subarray(4, 4 + headLength)) as Index;
+  const blob = body.subarray(4 + headLength);
+  const view = ([start, end]: Span) => {
+    if (!(start >= 0 && start <= end && end <= blob.length)) throw new RangeError('span outside the cache');
+    return blob.subarray(start, end);
+  };
+  const entries = (indexed: Record<string, IndexEntry>) => {
+    const out: Record<string, Entry> = {};
+    for (const rel in indexed) {
+      const e = indexed[rel]!;
+      out[rel] = { key: e.key, result: view(e.result), ...(e.steps ? { steps: view(e.steps) } : {}) };
+    }
+    return out;
+  };
+  return { tool: index.tool, files: entries(index.files), instansi: entries(index.instansi) };
 }
 
 /** Git tracks `file`: it came with the sources, not from this machine. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { plainMessages, replayMessages, type PlainMessage } from '../diagnostics/report.ts';
-import type { Instansi } from '../model/sop.ts';
+import type { Instansi, Sop } from '../model/sop.ts';
 import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import type { CheckCache } from './check-cache.ts';
@@ -44,7 +44,16 @@ export function serialize(r: SopFileResult): SerializedResult {
 function deserialize(s: SerializedResult, instansi: Instansi | undefined): SopFileResult {
   const file = new VFile({ path: s.path });
   replayMessages(file, s.messages);
-  return { file, ...(s.sop ? { sop: { ...s.sop, instansi: instansi ?? s.sop.instansi } } : {}), ...(s.facts ? { facts: s.facts } : {}) };
+  return { file, ...(s.sop ? { sop: withInstansi(s.sop, instansi) } : {}), ...(s.facts ? { facts: s.facts } : {}) };
+}
+
+/**
+ * `sop` with `instansi` (when given), in place: it was just decoded (from the worker or the cache)
+ * and is no one else's, and a copy would read the cache's steps, decoded only when asked for.
+ */
+function withInstansi(sop: Sop, instansi: Instansi | undefined): Sop {
+  if (instansi) sop.instansi = instansi;
+  return sop;
 }
 
 /** The result as the cache keeps it: without the instansi (see deserialize), its key kept in place for the order. */

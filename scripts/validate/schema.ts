@@ -2,9 +2,8 @@
 // into a positioned, Indonesian diagnostic that says what to write instead.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type * as Ajv from 'ajv/dist/2020.js';
+import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type * as AjvFormats from 'ajv-formats';
 import { loadPackage, once } from '../kit/lazy.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
 import { closest } from '../diagnostics/suggest.ts';
@@ -27,27 +26,20 @@ export interface SchemaIssue {
   suggestion?: string;
 }
 
-const SCHEMA_FILES: Record<Kind, string> = { sop: 'sop.schema.json', instansi: 'instansi.schema.json', monev: 'monev.schema.json' };
+export const SCHEMA_FILES: Record<Kind, string> = { sop: 'sop.schema.json', instansi: 'instansi.schema.json', monev: 'monev.schema.json' };
 
-// ajv loads (~40 ms) and compiles (tens of ms per schema) only when a file of that kind is
-// validated: with a warm check cache most runs validate instansi.yml alone.
-const ajv = once(() => {
-  // validateSchema: false: ajv would otherwise compile the 2020-12 meta-schema (most of the
-  // cost) to check our own schemas on every run; test/check/schema-valid.test.ts checks them once.
-  const instance = new (loadPackage<typeof Ajv>('ajv/dist/2020.js').Ajv2020)({ allErrors: true, strict: false, validateSchema: false });
-  loadPackage<typeof AjvFormats.default>('ajv-formats').default(instance, ['date']);
-  for (const name of Object.values(SCHEMA_FILES)) instance.addSchema(loadSchema(name), name);
-  return instance;
-});
+// The validators ajv generated from schemas/ (schema-code.ts), loaded when a file of that kind is
+// validated: loading ajv (~40 ms) and compiling the SOP schema (~35–60 ms) would cost a check
+// that re-validates one SOP more than the rest of its work.
+const generated = once(() =>
+  loadPackage<Record<Kind, ValidateFunction>>(fileURLToPath(new URL(`./schema-validators.generated${path.extname(import.meta.url)}`, import.meta.url))),
+);
 
 const validators = new Map<Kind, { validate: ValidateFunction; schema: Record<string, unknown> }>();
 
 function validatorOf(kind: Kind): { validate: ValidateFunction; schema: Record<string, unknown> } {
   let v = validators.get(kind);
-  if (!v) {
-    const validate = ajv().getSchema(SCHEMA_FILES[kind])!;
-    validators.set(kind, (v = { validate, schema: validate.schema as Record<string, unknown> }));
-  }
+  if (!v) validators.set(kind, (v = { validate: generated()[kind], schema: loadSchema(SCHEMA_FILES[kind]) }));
   return v;
 }
 
@@ -126,7 +118,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** Which file is being checked, for hints that name it. */
-type Kind = 'sop' | 'instansi' | 'monev';
+export type Kind = 'sop' | 'instansi' | 'monev';
 const WHERE: Record<Kind, { place: string; schema: string }> = {
   monev: { place: 'di berkas hasil monitoring', schema: 'docs/panduan.md bagian "Monitoring dan evaluasi"' },
   sop: { place: 'di frontmatter (di antara kedua baris `---`)', schema: 'docs/panduan.md bagian 4.1' },

@@ -6,13 +6,12 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../../scripts/diagnostics/report.ts';
 import { machineMac } from '../../scripts/output/vouch.ts';
 import { probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
-import { cacheFile, CheckCache } from '../../scripts/validate/check-cache.ts';
+import { cacheFile, CheckCache, decodeStored, encodeStored } from '../../scripts/validate/check-cache.ts';
 import { checkContent, projectOf } from '../../scripts/validate/check-content.ts';
 import { checkContentParallel } from '../../scripts/validate/check-parallel.ts';
 import { HOSTILE } from './hostile.ts';
@@ -131,8 +130,8 @@ describe('sop check, with and without its cache and workers', () => {
     // Another tool (its code or schemas changed: toolIdentity): a cache it sealed is not this one's.
     const file = cacheFile(root);
     const body = readFileSync(file).subarray(32);
-    const stored = v8.deserialize(body) as { tool: string };
-    const other = v8.serialize({ ...stored, tool: `${stored.tool}-lain` });
+    const stored = decodeStored(body);
+    const other = encodeStored({ ...stored, tool: `${stored.tool}-lain` });
     writeFileSync(file, Buffer.concat([machineMac('sop-check-cache', other), other]));
     const tool = await afterChange(() => undefined, 3);
     expect(tool.run.stats).toEqual({ hits: 0, misses: sops.length });
