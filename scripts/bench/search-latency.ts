@@ -11,15 +11,8 @@ import os from 'node:os';
 import { launch, type Browser } from 'puppeteer-core';
 import { findBrowser } from '../print/browser.ts';
 import { chromeArgs } from '../print/launch.ts';
+import { CONTENT_TYPES } from '../preview/server.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
 
 /** Serves `root` read-only on 127.0.0.1 (folders by their index.html), as a static host would. */
 async function serveFolder(root: string): Promise<{ origin: string; close(): Promise<void> }> {
@@ -37,7 +30,7 @@ async function serveFolder(root: string): Promise<{ origin: string; close(): Pro
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -45,7 +45,8 @@ export interface Preview {
   close: () => Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
+/** Content types of what a built site holds (the preview and the bench's static server serve the same files). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -165,12 +166,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store', policy = documentCsp(nonce)) => {
     const html = type.startsWith('text/html');
     // A PDF (built here) gets none: a sandbox would keep the browser's PDF viewer from showing it.
-    const csp = html ? { 'content-security-policy': policy } : type === TYPES['.pdf'] ? {} : { 'content-security-policy': FILE_CSP };
+    const csp = html ? { 'content-security-policy': policy } : type === CONTENT_TYPES['.pdf'] ? {} : { 'content-security-policy': FILE_CSP };
     res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, 'cache-control': cache, ...csp });
     res.end(html && typeof body === 'string' ? withNonce(body) : body);
   };
   const sendFile = (res: http.ServerResponse, file: string, transform?: (html: string) => string, cache?: string, policy?: string) => {
-    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     if (transform && type.startsWith('text/html')) send(res, 200, type, transform(readFileSync(file, 'utf8')), undefined, policy);
     else send(res, 200, type, readFileSync(file), cache, policy);
   };
@@ -190,15 +191,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) return send(res, 403, 'text/plain; charset=utf-8', 'Ditolak.\n');
     // Another site's page may link to the list, nothing else: no build, no file, no document.
     if (p !== '/' && fromElsewhere(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Ditolak: permintaan dari situs lain.\n');
-    if (p === '/') return send(res, 200, TYPES['.html']!, indexPage(listed(), summary(), monevLinks()));
+    if (p === '/') return send(res, 200, CONTENT_TYPES['.html']!, indexPage(listed(), summary(), monevLinks()));
     // The monitoring forms of this semester and the report of this year, live (sop monev prints them).
     const monev = /^\/monev\/([^/]+)\/(formulir|laporan)$/.exec(p);
     if (monev) {
       const today = todayIso();
       const html = monevHtml(projectOf(check, root), monev[1]!, monev[2] === 'formulir' ? { periode: periodeOf(today) } : { tahun: Number(today.slice(0, 4)) });
-      return html ? send(res, 200, TYPES['.html']!, withClient(servedUrls(html), '*')) : notFound(res);
+      return html ? send(res, 200, CONTENT_TYPES['.html']!, withClient(servedUrls(html), '*')) : notFound(res);
     }
-    if (p === CLIENT_SCRIPT) return send(res, 200, TYPES['.js']!, CLIENT_JS);
+    if (p === CLIENT_SCRIPT) return send(res, 200, CONTENT_TYPES['.js']!, CLIENT_JS);
     if (p === '/_pratinjau/peristiwa') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': tersambung\n\n');
@@ -228,12 +229,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const rel = `${CONTENT_DIR}/${p.slice('/sop/'.length).replace(/\.pdf$/, '')}.md`;
       if (!keys.has(rel)) return notFound(res);
       const sop = check.sops.find((s) => s.path === rel);
-      if (!sop) return send(res, 200, TYPES['.html']!, diagnosticsPage(rel, rel, blocking(rel)));
+      if (!sop) return send(res, 200, CONTENT_TYPES['.html']!, diagnosticsPage(rel, rel, blocking(rel)));
       if (pdf) {
         const [built] = await withProjectLock(root, 'sop pratinjau', () => buildPdfs([sop], { root, printer: options.printer }));
         return sendFile(res, built!.pdf);
       }
-      return send(res, 200, TYPES['.html']!, withClient(servedUrls(await documentHtml(sop)), rel));
+      return send(res, 200, CONTENT_TYPES['.html']!, withClient(servedUrls(await documentHtml(sop)), rel));
     }
     if (p === '/situs') {
       res.writeHead(302, { location: '/situs/' }).end();
