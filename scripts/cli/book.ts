@@ -11,7 +11,7 @@ import { pdfSteps } from './progress.ts';
 import { assembleShares } from '../bagian/assemble.ts';
 import type { CheckContext } from './check.ts';
 import { projectDirs } from '../model/paths.ts';
-import { baseOption, EXIT, UsageError } from './usage.ts';
+import { baseOption, DARI_BAGIAN_HELP, EXIT, UsageError } from './usage.ts';
 
 export const BOOK_HELP = `Pemakaian: sop book [--instansi FOLDER …] [--tahun TTTT] [--draf] [--monev] [--base-url URL] [--diam]
 
@@ -38,11 +38,7 @@ Opsi:
                      https://dinas.example.go.id/sop/: halaman pertama setiap SOP
                      bertanda tangan elektronik di buku diberi kode QR dan alamat
                      halamannya di situs, tempat PDF aslinya diterbitkan
-  --dari-bagian FOLDER
-                     pakai PDF yang dicetak job matriks CI (sop build --bagian I/N)
-                     tanpa mencetak ulang: FOLDER ialah output/pdf sebuah job, atau
-                     folder berisi folder itu semua; boleh diulang. Setiap bagian
-                     1…N harus ada, dicetak dari sumber yang sama dengan sekarang
+${DARI_BAGIAN_HELP}
   --diam             tanpa laporan kemajuan (lihat sop build --help)
   -h, --help         tampilkan bantuan ini
 

@@ -6,7 +6,7 @@ import { checkedProject, commandProgress, withPrinter } from './build.ts';
 import { pdfSteps } from './progress.ts';
 import { assembleShares } from '../bagian/assemble.ts';
 import type { CheckContext } from './check.ts';
-import { baseOption, EXIT, UsageError } from './usage.ts';
+import { baseOption, DARI_BAGIAN_HELP, EXIT, UsageError } from './usage.ts';
 
 export const SITE_HELP = `Pemakaian: sop site [--base-url ALAMAT] [--judul JUDUL] [--tahun TTTT | --tanpa-buku] [--semua | --dari-bagian FOLDER …]
 
@@ -39,11 +39,7 @@ Opsi:
   --tahun TTTT       tahun buku SOP yang disusun (bawaan: tahun ini)
   --tanpa-buku       jangan menyusun buku; tautkan buku yang sudah ada saja
   --semua            bangun ulang semua PDF, abaikan cache
-  --dari-bagian FOLDER
-                     pakai PDF yang dicetak job matriks CI (sop build --bagian I/N)
-                     tanpa mencetak ulang: FOLDER ialah output/pdf sebuah job, atau
-                     folder berisi folder itu semua; boleh diulang. Setiap bagian
-                     1…N harus ada, dicetak dari sumber yang sama dengan sekarang
+${DARI_BAGIAN_HELP}
   --diam             tanpa laporan kemajuan (lihat sop build --help)
   -h, --help         tampilkan bantuan ini
 

@@ -22,3 +22,10 @@ export function baseOption(value: string | undefined, env: NodeJS.ProcessEnv, ex
     throw new UsageError((e as Error).message, `Contoh: ${example}`);
   }
 }
+
+/** `--dari-bagian` in the help of `sop site` and `sop book`: both take a CI matrix's shares alike. */
+export const DARI_BAGIAN_HELP = `  --dari-bagian FOLDER
+                     pakai PDF yang dicetak job matriks CI (sop build --bagian I/N)
+                     tanpa mencetak ulang: FOLDER ialah output/pdf sebuah job, atau
+                     folder berisi folder itu semua; boleh diulang. Setiap bagian
+                     1…N harus ada, dicetak dari sumber yang sama dengan sekarang`;
