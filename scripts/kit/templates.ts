@@ -2,8 +2,12 @@
 // partials/*.hbs registered, and the named templates compiled. Every file is resolved through
 // the project's LayoutFiles, so an office's layouts/ overrides sop-press's file by file.
 // Loading is I/O, done once per command; rendering is pure. `{{…}}` escapes every value.
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { listLayouts, readLayout, type LayoutFiles } from '../layouts/files.ts';
+import { loadPackage, once } from './lazy.ts';
+
+// Loaded with the first layout (Handlebars is some forty modules): a build with nothing to print renders nothing.
+const handlebars = once(() => loadPackage<typeof Handlebars>('handlebars'));
 
 export type Template = Handlebars.TemplateDelegate;
 
@@ -17,7 +21,7 @@ export function loadTemplates<K extends string>(
   names: Record<K, string>,
   helpers: Record<string, Handlebars.HelperDelegate> = {},
 ): Record<K, Template> {
-  const hb = Handlebars.create();
+  const hb = handlebars().create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
   const prefix = sub ? `${sub}/` : '';
   for (const f of listLayouts(layouts, `${prefix}partials`, '.hbs')) {

@@ -7,7 +7,7 @@
 // published: it is rebuilt from the sources. Files git tracks under output/ are never reused at
 // all, whatever their ledger says.
 import { spawnSync } from 'node:child_process';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +30,8 @@ interface SealedLedger extends Ledger {
 }
 
 export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  // One-shot: half the cost of a Hash object for the small inputs most callers hash.
+  return hash('sha256', data, 'hex');
 }
 
 export function ledgerFile(setDir: string): string {

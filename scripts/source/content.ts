@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { BOOK_PAGES_DIR, MONEV_DIR, projectDirs } from '../model/paths.ts';
-import { isInside, readInside, rootOf, type Root } from './read-inside.ts';
+import { isInside, readInside, readListedFile, rootOf, type ReadInside, type Root } from './read-inside.ts';
 
 export interface RawFile {
   /** Absolute path. */
@@ -61,17 +61,19 @@ export function readContent(root: string, contentDir = projectDirs(root).content
   const seen = new Set<string>([base.real]);
   const links: Array<{ abs: string; name: string }> = [];
 
-  const read = (abs: string): RawFile => {
-    const got = readInside(abs, base);
+  // `real`: the file's real path when the walk found it through real folders (no realpath needed).
+  const read = (abs: string, real?: string): RawFile => {
+    const got: ReadInside = real ? readListedFile(real, base) : readInside(abs, base);
     if (got.ok) return { abs, rel: rel(abs), bytes: got.bytes };
     if (got.problem === 'di-luar') return { abs, rel: rel(abs), bytes: new Uint8Array(), link: { problem: 'di-luar', target: got.real, folder: false } };
     const readError = got.problem === 'tak-terbaca' ? got.code : got.problem === 'tidak-ada' ? 'ENOENT' : got.problem === 'bukan-berkas' ? `bukan berkas biasa: ${got.kind}` : got.problem;
     return { abs, rel: rel(abs), bytes: new Uint8Array(), readError };
   };
-  const file = (abs: string, name: string, real: string) => {
+  // `listed`: found by the walk of real folders (not through a link), so `real` needs no realpath.
+  const file = (abs: string, name: string, real: string, listed = false) => {
     if (!isInstansi(name) && !isSop(name)) return;
     seen.add(real);
-    (isInstansi(name) ? instansi : sops).push(read(abs));
+    (isInstansi(name) ? instansi : sops).push(read(abs, listed ? real : undefined));
   };
   // Book pages: files and links to files, each read (and its link judged) by read().
   const pagesIn = (dir: string) => {
@@ -97,7 +99,8 @@ export function readContent(root: string, contentDir = projectDirs(root).content
         seen.add(real);
         if (book) pagesIn(abs);
         else walk(abs, real);
-      } else file(abs, entry.name, path.join(realDir, entry.name));
+      } else if (entry.isFile()) file(abs, entry.name, path.join(realDir, entry.name), true);
+      else file(abs, entry.name, path.join(realDir, entry.name));
     }
   };
   walk(contentDir, base.real);

@@ -73,17 +73,37 @@ export function readInside(abs: string, roots: Root, maxBytes = Number.POSITIVE_
     return code === 'ENOENT' || code === 'ENOTDIR' ? { ok: false, problem: 'tidak-ada' } : { ok: false, problem: 'tak-terbaca', code };
   }
   if (!isInside(real, root)) return { ok: false, problem: 'di-luar', real };
+  let before: Stats;
+  try {
+    before = statSync(real);
+  } catch (e) {
+    return { ok: false, problem: 'tak-terbaca', code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+  }
+  if (!before.isFile()) return { ok: false, problem: 'bukan-berkas', kind: kindOf(before) };
+  if (before.size > maxBytes) return { ok: false, problem: 'terlalu-besar', size: before.size, max: maxBytes };
+  return openInside(real, root, maxBytes, before);
+}
+
+/**
+ * Reads a file a walk of real folders (no link on the way) listed as a regular file: `real` is
+ * already its real path, so neither realpath nor a stat comes first (a thousand SOPs: ~7 ms).
+ * The guards after open stay: no link, a regular file, inside `root`.
+ */
+export function readListedFile(real: string, roots: Root, maxBytes = Number.POSITIVE_INFINITY): ReadInside {
+  if (!isInside(real, roots.real)) return { ok: false, problem: 'di-luar', real };
+  return openInside(real, roots.real, maxBytes);
+}
+
+/** Opens `real` and reads it, checking what the descriptor points at; `before`: its stat from just before, when taken. */
+function openInside(real: string, root: string, maxBytes: number, before?: Stats): ReadInside {
   let fd: number | undefined;
   try {
-    const before = statSync(real);
-    if (!before.isFile()) return { ok: false, problem: 'bukan-berkas', kind: kindOf(before) };
-    if (before.size > maxBytes) return { ok: false, problem: 'terlalu-besar', size: before.size, max: maxBytes };
-    // O_NOFOLLOW: a link put in place since realpath is refused; O_NONBLOCK: a FIFO swapped in
-    // cannot block the open.
+    // O_NOFOLLOW: a link put in place since the path was resolved is refused; O_NONBLOCK: a FIFO
+    // swapped in cannot block the open.
     fd = openSync(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, problem: 'bukan-berkas', kind: kindOf(stats) };
-    if (stats.dev !== before.dev || stats.ino !== before.ino) return { ok: false, problem: 'tak-terbaca', code: 'EAGAIN' };
+    if (before && (stats.dev !== before.dev || stats.ino !== before.ino)) return { ok: false, problem: 'tak-terbaca', code: 'EAGAIN' };
     // A folder on the way swapped for a link between realpath and open: the descriptor knows.
     const opened = fdPath(fd);
     if (opened !== undefined && path.isAbsolute(opened) && !isInside(opened, root)) return { ok: false, problem: 'di-luar', real: opened };

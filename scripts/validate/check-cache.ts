@@ -80,7 +80,7 @@ export class CheckCache implements InstansiMemo {
   /** The key of `raw` checked under the instansi found for it (`found`: one exists, readable or not). */
   keyOf(raw: RawFile, near: { found: boolean; entry?: InstansiEntry }): string | undefined {
     if (raw.link || raw.readError) return undefined;
-    return createHash('sha256').update(raw.rel).update('\0').update(raw.abs).update('\0').update(this.inherited(near)).update('\0').update(raw.bytes).digest('hex');
+    return sha256(`${raw.rel}\0${raw.abs}\0${this.inherited(near)}\0${sha256(raw.bytes)}`);
   }
 
   private readonly byEntry = new Map<InstansiEntry | boolean, string>();

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../../scripts/diagnostics/report.ts';
 import { machineMac } from '../../scripts/output/vouch.ts';
+import { sopInputsHash } from '../../scripts/pdf/inputs.ts';
 import { probeAsset } from '../../scripts/source/assets.ts';
 import { readContent } from '../../scripts/source/content.ts';
 import { cacheFile, CheckCache, decodeStored, encodeStored } from '../../scripts/validate/check-cache.ts';
@@ -99,6 +100,22 @@ describe('sop check, with and without its cache and workers', () => {
       expect(run.ok).toBe(plain.ok);
     }
     expect(warm.instansi).toEqual({ hits: 3, misses: 0 });
+  }, 300_000);
+
+  it("gives a build the same inputs hash for a cached SOP without decoding its steps", async () => {
+    process.env.SOP_HARI_INI = '2026-12-07';
+    await parallel(true); // the cache of the content as it is
+    const warm = await checkContentParallel(readContent(root), probeAsset, 2, CheckCache.open(root));
+    const plain = checkContent(readContent(root), probeAsset);
+    const stillEncoded = (sop: object) => typeof Object.getOwnPropertyDescriptor(sop, 'steps')?.get === 'function';
+    expect(warm.sops.length).toBe(plain.sops.length);
+    expect(warm.sops.every(stillEncoded)).toBe(true);
+    const hashes = warm.sops.map((s) => sopInputsHash(s, 'bersama', root));
+    expect(warm.sops.every(stillEncoded)).toBe(true);
+    expect(hashes).toEqual(plain.sops.map((s) => sopInputsHash(s, 'bersama', root)));
+    // The steps count: another step order is another hash.
+    const [first] = plain.sops;
+    expect(sopInputsHash({ ...first!, steps: [...first!.steps].reverse() }, 'bersama', root)).not.toBe(hashes[0]);
   }, 300_000);
 
   it('says the same after one SOP, an instansi.yml, its logo or the tool changed', async () => {
