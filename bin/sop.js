@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of `sop`. The installed package runs JavaScript compiled at `npm pack`
+// Entry point of `sop`. The installed package runs JavaScript bundled at `npm pack`
 // (dist/); sop-press's own repository runs its TypeScript sources through Node's type stripping.
 // Nothing is imported before the Node version is checked: on a Node too old, the import itself
 // would fail with an English stack trace instead of saying what to install.

@@ -227,7 +227,7 @@ if (values['only-import']) {
     writeFileSync(edited, original);
     return { cold, warm, changed };
   };
-  const installed = installedSop(ROOT);
+  const installed = await installedSop(ROOT);
   const bareCpu: number[] = [];
   const bare = Array.from({ length: RUNS }, () => {
     const before = process.cpuUsage();

@@ -11,9 +11,18 @@ import { fontFiles } from '../kit/fonts.ts';
 import { loadAsset } from '../source/assets.ts';
 import { pdfLayoutPaths, type LayoutFiles } from '../layouts/files.ts';
 
-const scriptsDir = fileURLToPath(new URL('../', import.meta.url));
+/** scripts/ from the sources, dist/ installed. */
+const codeDir = fileURLToPath(new URL('../', import.meta.url));
 /** Pipeline stages whose code changes the printed PDF. */
 const STAGES = ['model', 'kit', 'plan', 'flow', 'render', 'print', 'pdf'];
+
+/**
+ * The code that draws and prints: those stages' folders of the sources; in the installed
+ * package's bundle (scripts/package/bundle.js), which has no folder per stage, all of dist/.
+ */
+function pipelineCode(): string[] {
+  return path.extname(import.meta.url) === '.ts' ? STAGES.flatMap((s) => listFiles(path.join(codeDir, s))) : listFiles(codeDir);
+}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -26,7 +35,7 @@ function listFiles(dir: string): string[] {
 export function sharedInputsHash(layouts: LayoutFiles): string {
   const h = createHash('sha256');
   // The site's and the book's layouts (layouts/site, layouts/book) do not change an SOP's PDF.
-  const files = [...pdfLayoutPaths(layouts), ...fontFiles(), ...STAGES.flatMap((s) => listFiles(path.join(scriptsDir, s)))];
+  const files = [...pdfLayoutPaths(layouts), ...fontFiles(), ...pipelineCode()];
   for (const f of files) h.update(f.slice(f.lastIndexOf('/') + 1)).update(readFileSync(f));
   return h.digest('hex');
 }

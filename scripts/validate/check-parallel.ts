@@ -112,7 +112,8 @@ export async function checkContentParallel(set: ContentSet, probe: AssetProbe, t
 
 function runWorker(job: WorkerJob): Promise<SerializedResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(`./check-worker${path.extname(import.meta.url)}`, import.meta.url), { workerData: job });
+    // By way of validate/: in the installed bundle this code may sit in dist/chunks/ (scripts/package/bundle.js).
+    const worker = new Worker(new URL(`../validate/check-worker${path.extname(import.meta.url)}`, import.meta.url), { workerData: job });
     worker.once('message', (results: SerializedResult[]) => {
       resolve(results);
       void worker.terminate();

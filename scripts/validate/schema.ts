@@ -30,9 +30,10 @@ export const SCHEMA_FILES: Record<Kind, string> = { sop: 'sop.schema.json', inst
 
 // The validators ajv generated from schemas/ (schema-code.ts), loaded when a file of that kind is
 // validated: loading ajv (~40 ms) and compiling the SOP schema (~35–60 ms) would cost a check
-// that re-validates one SOP more than the rest of its work.
+// that re-validates one SOP more than the rest of its work. By way of validate/: in the installed
+// bundle this code may sit in dist/chunks/ (scripts/package/bundle.js).
 const generated = once(() =>
-  loadPackage<Record<Kind, ValidateFunction>>(fileURLToPath(new URL(`./schema-validators.generated${path.extname(import.meta.url)}`, import.meta.url))),
+  loadPackage<Record<Kind, ValidateFunction>>(fileURLToPath(new URL(`../validate/schema-validators.generated${path.extname(import.meta.url)}`, import.meta.url))),
 );
 
 const validators = new Map<Kind, { validate: ValidateFunction; schema: Record<string, unknown> }>();

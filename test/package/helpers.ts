@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** `npm pack` (which compiles dist/ at prepack) into `dir`; returns the tarball's path. */
+/** `npm pack` (which bundles dist/ first, by `prepare`) into `dir`; returns the tarball's path. */
 export function packTarball(dir: string): string {
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const [info] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;

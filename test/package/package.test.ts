@@ -2,8 +2,8 @@
 // line, exactly as written, in an empty folder holding only the tarball: `sop mulai` through
 // npx, `npm install`, every npm script, and the preview on a busy port. npm runs offline
 // (npm_config_offline), taking sop-press's dependencies from its cache.
-// Slow (a TypeScript compile, an install and three browser builds) and the only proof that the
-// published package runs at all: Node refuses to strip types under node_modules.
+// Slow (the bundle, an install and three browser builds) and the only proof that the published
+// package runs at all: Node refuses to strip types under node_modules.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_FLOOR } from '../../bin/node-floor.js';
+import { generateProject } from '../../scripts/bench/generate.ts';
 import { run } from '../support/poppler.ts';
 import { officePath, packTarball, ROOT } from './helpers.ts';
 
@@ -104,18 +105,24 @@ async function runPreview(line: string, cwd: string): Promise<typeof preview> {
   }
 }
 
-function sop(args: string[], node = 'npx'): { status: number | null; out: string } {
+/** The installed sop: through npx, or `node` running its bin/sop.js; in the office, or in `cwd`. */
+function sop(args: string[], node = 'npx', cwd = office): { status: number | null; out: string } {
   const cmd = node === 'npx' ? ['npx', ['sop', ...args]] : [node, [path.join(office, 'node_modules', 'sop-press', 'bin', 'sop.js'), ...args]];
-  const r = spawnSync(cmd[0] as string, cmd[1] as string[], { cwd: office, encoding: 'utf8', env, timeout: 60_000 });
+  const r = spawnSync(cmd[0] as string, cmd[1] as string[], { cwd, encoding: 'utf8', env, timeout: 60_000 });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
 const step = (prefix: string) => steps.find((s) => s.line.startsWith(prefix))!;
 
 describe('the packed tarball', () => {
-  it('ships compiled JavaScript, layouts, schemas, templates and the guide, and no TypeScript, tests or review screenshots', () => {
+  it('ships bundled JavaScript, layouts, schemas, templates and the guide, and no TypeScript, tests or review screenshots', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    for (const f of ['dist/cli/main.js', 'layouts/sop.hbs', 'schemas/sop.schema.json', 'templates/buku/keputusan.md', 'docs/panduan.md', '.github/workflows/publish.yml']) expect(files).toContain(`package/${f}`);
+    // The entries loaded by path (bin/sop.js, the check's worker, the lazily required validators), beside shared chunks.
+    expect(files.filter((f) => f.startsWith('package/dist/') && !f.startsWith('package/dist/chunks/')).sort()).toEqual(
+      ['cli/main.js', 'validate/check-worker.js', 'validate/schema-validators.generated.js'].map((f) => `package/dist/${f}`),
+    );
+    expect(files.filter((f) => f.startsWith('package/dist/chunks/')).length).toBeGreaterThan(0);
+    for (const f of ['layouts/sop.hbs', 'layouts/sop.hbs', 'schemas/sop.schema.json', 'templates/buku/keputusan.md', 'docs/panduan.md', '.github/workflows/publish.yml']) expect(files).toContain(`package/${f}`);
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('package/test/') || f.startsWith('package/content/') || f.endsWith('.png'))).toEqual([]);
     const pkg = JSON.parse(readFileSync(path.join(office, 'node_modules', 'sop-press', 'package.json'), 'utf8'));
@@ -178,6 +185,16 @@ describe('the installed sop, run by hand', () => {
   it('works on the project above from a sub-folder, like git', () => {
     const r = spawnSync('npx', ['sop', 'check', 'contoh-pelayanan-permohonan.md'], { cwd: path.join(office, 'content', 'dpmptsp-balangan'), encoding: 'utf8', env });
     expect(`${r.stdout}${r.stderr}`).toContain('1 berkas diperiksa: 0 galat');
+    expect(r.status).toBe(0);
+  }, 60_000);
+
+  it('checks 300 SOPs with a worker thread, started from the bundle', (ctx) => {
+    // 150 SOPs per thread (validate/check-parallel.ts): 300 start one worker on two cores or more.
+    if (os.availableParallelism() < 2) ctx.skip('one core: sop check starts no worker');
+    const project = path.join(dir, 'banyak-sop');
+    generateProject(project, 300);
+    const r = sop(['check'], process.execPath, project);
+    expect(r.out).toContain('302 berkas diperiksa: 0 galat, 0 peringatan.');
     expect(r.status).toBe(0);
   }, 60_000);
 

@@ -75,7 +75,7 @@ describe('sop mulai', () => {
     const own = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     // From sop-press's own repository: the tagged release in git (built by its prepare script).
     expect(pkg.dependencies).toEqual({ 'sop-press': `${own.repository.url}#v${own.version}` });
-    expect(own.scripts.prepare).toBe('tsc -p tsconfig.build.json');
+    expect(own.scripts.prepare).toBe('node scripts/package/bundle.js');
     expect(pkg.engines).toEqual(own.engines);
     expect(pkg.scripts).toMatchObject({ cek: 'sop check', pratinjau: 'sop pratinjau', bangun: 'sop build', buku: 'sop book', situs: 'sop site' });
     const sample = readFileSync(path.join(dir, `content/${id}/contoh-pelayanan-permohonan.md`), 'utf8');
