@@ -7,7 +7,7 @@
 // published: it is rebuilt from the sources. Files git tracks under output/ are never reused at
 // all, whatever their ledger says.
 import { spawnSync } from 'node:child_process';
-import { createHash, createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
