@@ -9,11 +9,13 @@
 // dist/chunks/, two folders deep like the entries, so `new URL('../', import.meta.url)` is the
 // code folder and `new URL('../../', import.meta.url)` the package root from any output file.
 // Packages stay in node_modules: they are the installed package's dependencies.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { PACKAGE_FLOOR } from '../../bin/node-floor.js';
+import { VENDORED } from './vendored.js';
 
 /** Sources loaded by path at run time (a Worker, a lazy require), besides the CLI. */
 export const ENTRIES = ['scripts/cli/main.ts', 'scripts/validate/check-worker.ts', 'scripts/validate/schema-validators.generated.ts'];
@@ -36,12 +38,42 @@ export async function bundle(root, outdir) {
     format: 'esm',
     platform: 'node',
     target: `node${PACKAGE_FLOOR}`,
-    packages: 'external',
+    // Packages stay in node_modules, but for the few small ones every command imports (vfile,
+    // picocolors, mdast-util-to-string: thirteen files, each resolved through its package.json).
+    external: externalPackages(root),
     chunkNames: 'chunks/[name]-[hash]',
     // Readable code and names: SOP_DEBUG=1 stack traces should say where.
     minify: false,
     logLevel: 'warning',
   });
+  // Lazily loaded packages as one CommonJS file each (vendored.js): what require() gives kit/lazy.ts.
+  const resolve = createRequire(path.join(root, 'package.json')).resolve;
+  await build({
+    absWorkingDir: root,
+    entryPoints: VENDORED.map((name) => ({ in: resolve(name), out: `vendor/${name}` })),
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: `node${PACKAGE_FLOOR}`,
+    minify: false,
+    logLevel: 'warning',
+  });
+}
+
+/** Inlined into the bundle: statically imported by every command, small, and without state a second copy could split. */
+const INLINED = ['vfile', 'vfile-message', 'unist-util-stringify-position', 'picocolors', 'mdast-util-to-string'];
+
+/**
+ * Every package the package.json names, and their subpaths, but the inlined ones.
+ * @param {string} root
+ * @returns {string[]}
+ */
+function externalPackages(root) {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !INLINED.includes(name));
+  return names.flatMap((name) => [name, `${name}/*`]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -117,9 +117,10 @@ const step = (prefix: string) => steps.find((s) => s.line.startsWith(prefix))!;
 describe('the packed tarball', () => {
   it('ships bundled JavaScript, layouts, schemas, templates and the guide, and no TypeScript, tests or review screenshots', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    // The entries loaded by path (bin/sop.js, the check's worker, the lazily required validators), beside shared chunks.
+    // The entries loaded by path (bin/sop.js, the check's worker, the lazily required validators,
+    // the vendored packages: package/vendored.js), beside shared chunks.
     expect(files.filter((f) => f.startsWith('package/dist/') && !f.startsWith('package/dist/chunks/')).sort()).toEqual(
-      ['cli/main.js', 'validate/check-worker.js', 'validate/schema-validators.generated.js'].map((f) => `package/dist/${f}`),
+      ['cli/main.js', 'validate/check-worker.js', 'validate/schema-validators.generated.js', 'vendor/yaml.cjs'].map((f) => `package/dist/${f}`),
     );
     expect(files.filter((f) => f.startsWith('package/dist/chunks/')).length).toBeGreaterThan(0);
     for (const f of ['layouts/sop.hbs', 'layouts/sop.hbs', 'schemas/sop.schema.json', 'templates/buku/keputusan.md', 'docs/panduan.md', '.github/workflows/publish.yml']) expect(files).toContain(`package/${f}`);
