@@ -184,7 +184,14 @@ function shareOptions(b: Bagian): Pick<Parameters<typeof buildPdfs>[1], 'only' |
 export function signingNote(built: BuiltPdf[], root: string): string {
   const waiting = built.filter((b) => b.manifest && isSignable(b.sop) && !existsSync(path.join(root, signedPdfPath(b.sop))));
   if (!waiting.length) return '';
-  const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
+  // Each folder made relative once: hundreds of PDFs share a few folders (path.relative is slow).
+  const folders = new Map<string, string>();
+  const rel = (p: string) => {
+    const dir = path.dirname(p);
+    let folder = folders.get(dir);
+    if (folder === undefined) folders.set(dir, (folder = path.relative(root, dir).split(path.sep).join('/')));
+    return folder ? `${folder}/${path.basename(p)}` : path.basename(p);
+  };
   return (
     `${waiting.length} PDF menunggu tanda tangan elektronik. Setelah ditandatangani (aplikasi TTE BSrE atau penanda tangan PAdES lain), simpan PDF bertanda tangan di:\n` +
     waiting.map((b) => `  ${rel(b.pdf)} → ${signedPdfPath(b.sop)}\n`).join('') +

@@ -141,9 +141,29 @@ export function readInside(realDir: string, file: string): Buffer | undefined {
   }
 }
 
+const trackedMemo = new Map<string, readonly string[]>();
+
+/**
+ * The files under `dir` git tracks, relative with `/` (none when git or a repository is missing).
+ * Asked once per process: a command is one short run (the check cache, the build and its sets all
+ * ask about output/), and a file git starts tracking during a watch is still one this run wrote.
+ */
+export function trackedUnder(dir: string): readonly string[] {
+  let files = trackedMemo.get(dir);
+  if (!files) {
+    const r = spawnSync('git', ['ls-files', '-z', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    files = r.status === 0 && r.stdout ? r.stdout.split('\0').filter(Boolean) : [];
+    trackedMemo.set(dir, files);
+  }
+  return files;
+}
+
+/** Forgets what git tracked: for a test that has git start tracking a file within one process. */
+export function forgetTracked(): void {
+  trackedMemo.clear();
+}
+
 /** How many files under `dir` git tracks (0 when git or a repository is missing). */
 export function trackedFiles(dir: string): number {
-  const r = spawnSync('git', ['ls-files', '-z', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  if (r.status !== 0 || !r.stdout) return 0;
-  return r.stdout.split('\0').filter(Boolean).length;
+  return trackedUnder(dir).length;
 }

@@ -8,11 +8,11 @@
 // Kills: the base is written then renamed; a record torn by a kill fails its seal, and reading
 // stops there (the next save writes a new base). A log left beside a newer base carries the old
 // base's seal and is ignored.
-import { spawnSync } from 'node:child_process';
 import { closeSync, constants, mkdirSync, openSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { writeAtomic } from '../pdf/atomic.ts';
-import { machineMac, readInside } from '../output/vouch.ts';
+import { machineMac, readInside, trackedUnder } from '../output/vouch.ts';
+import { projectDirs } from '../model/paths.ts';
 
 const PURPOSE = 'sop-check-cache';
 const LOG_PURPOSE = 'sop-check-cache-log';
@@ -115,7 +115,7 @@ export function readCacheFiles(root: string, base: string, log: string, tool: st
   }
   const inside = (file: string) => readInside(realRoot, path.join(realRoot, path.relative(root, file)));
   const bytes = inside(base);
-  if (!bytes || bytes.length <= MAC_BYTES || tracked(base, log)) return undefined;
+  if (!bytes || bytes.length <= MAC_BYTES || tracked(root, base, log)) return undefined;
   const baseMac = bytes.subarray(0, MAC_BYTES);
   const body = bytes.subarray(MAC_BYTES);
   if (!machineMac(PURPOSE, body).equals(baseMac)) return undefined;
@@ -232,8 +232,9 @@ function makeInside(root: string, dir: string): boolean {
   return true;
 }
 
-/** Git tracks one of `files` (all in one folder): it came with the sources, not from this machine. */
-function tracked(...files: string[]): boolean {
-  const r = spawnSync('git', ['ls-files', '-z', '--', ...files.map((f) => path.basename(f))], { cwd: path.dirname(files[0]!), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return r.status === 0 && r.stdout.length > 0;
+/** Git tracks one of `files` (under output/): it came with the sources, not from this machine. */
+function tracked(root: string, ...files: string[]): boolean {
+  const output = projectDirs(root).output;
+  const listed = trackedUnder(output);
+  return files.some((f) => listed.includes(path.relative(output, f).split(path.sep).join('/')));
 }
