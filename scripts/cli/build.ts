@@ -15,7 +15,7 @@ import { projectOf } from '../validate/check-content.ts';
 import { packageDirs } from '../print/package-dirs.ts';
 import type { CheckContext } from './check.ts';
 import { createProgress, pdfSteps, progressMode, type Progress } from './progress.ts';
-import { runCheckParallel } from '../validate/run.ts';
+import { runCheckParallel, type RunOptions } from '../validate/run.ts';
 import { projectDirs } from '../model/paths.ts';
 import { isSignable, signedPdfPath } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
@@ -54,11 +54,12 @@ peramban tidak ditemukan.
 `;
 
 /** Check content; on errors print them and return undefined. Shared by build, book and site. */
-export async function checkedProject(ctx: CheckContext, progress?: Progress): Promise<Project | undefined> {
+/** `onRead`: called once content/ is read, while the check goes on (see validate/run.ts). */
+export async function checkedProject(ctx: CheckContext, progress?: Progress, onRead?: RunOptions['onRead']): Promise<Project | undefined> {
   if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');
   }
-  const { result } = await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true });
+  const { result } = await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true, ...(onRead ? { onRead } : {}) });
   const diagnostics = collect(result.files);
   progress?.finished('Memeriksa content/', `${result.files.length} berkas`);
   if (!result.ok) {
@@ -135,10 +136,13 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   const progress = commandProgress(ctx, values.diam);
   const browser = lazyPrinter(ctx.cwd);
   // Sources written since the last build: the browser starts while the check runs (print-hint.ts).
-  if (values.semua || likelyToPrint(ctx.cwd)) browser.get().catch(() => undefined); // a failure is reported if printing needs it
+  const start = () => void browser.get().catch(() => undefined); // a failure is reported if printing needs it
+  if (values.semua) start();
   let result: BuiltPdf[];
   try {
-    const project = await checkedProject(ctx, progress);
+    const project = await checkedProject(ctx, progress, (set) => {
+      if (!values.semua && likelyToPrint(ctx.cwd, set)) start();
+    });
     if (!project) return EXIT.invalid;
     result = await withPrinter(
       ctx.cwd,

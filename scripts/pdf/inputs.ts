@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Sop } from '../model/sop.ts';
+import type { Instansi, Sop } from '../model/sop.ts';
 import { stepsDigest } from '../model/steps-digest.ts';
 import type { SopContext } from '../view/sop-view.ts';
 import { fontFiles } from '../kit/fonts.ts';
@@ -47,13 +47,22 @@ export function sharedInputsHash(layouts: LayoutFiles): string {
 export function sopInputsHash(sop: Sop, shared: string, root: string, context: SopContext = {}): string {
   // The steps by their digest (model/steps-digest.ts), read without touching `sop.steps`: a Sop
   // from the check cache decodes its steps only when they are read.
+  // The instansi once per object: every SOP of an office shares it.
   const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(sop)) if (key !== 'steps') rest[key] = sop[key as keyof Sop];
+  for (const key of Object.keys(sop)) if (key !== 'steps' && key !== 'instansi') rest[key] = sop[key as keyof Sop];
   // The context (e.g. the number of the SOP that replaces it) is printed too.
-  const h = createHash('sha256').update(shared).update(JSON.stringify(rest)).update(stepsDigest(sop)).update(JSON.stringify(context));
+  const h = createHash('sha256').update(shared).update(JSON.stringify(rest)).update(instansiJson(sop.instansi)).update(stepsDigest(sop)).update(JSON.stringify(context));
   // The logo's checked bytes (what is printed), not its path: judged again as `sop check` did.
   if (sop.instansi.logo) h.update(loadAsset(root, sop.instansi.logo).sha256);
   return h.digest('hex');
+}
+
+const instansiJsons = new WeakMap<Instansi, string>();
+
+function instansiJson(instansi: Instansi): string {
+  let json = instansiJsons.get(instansi);
+  if (json === undefined) instansiJsons.set(instansi, (json = JSON.stringify(instansi)));
+  return json;
 }
 
 /** What an SOP's print depends on besides its own source: the shared inputs and its logo. */

@@ -29,6 +29,8 @@ export interface ContentSet {
   bookPages?: RawFile[];
   /** Monitoring and evaluation results: `<instansi>/monev/*.yml`. */
   monev?: RawFile[];
+  /** The latest modification time (ms) of the files read: whether anything was written since a build (cli/print-hint.ts). */
+  newestMs?: number;
 }
 
 /** Folders beside instansi.yml that hold no SOPs. */
@@ -62,9 +64,13 @@ export function readContent(root: string, contentDir = projectDirs(root).content
   const links: Array<{ abs: string; name: string }> = [];
 
   // `real`: the file's real path when the walk found it through real folders (no realpath needed).
+  let newestMs = 0;
   const read = (abs: string, real?: string): RawFile => {
     const got: ReadInside = real ? readListedFile(real, base) : readInside(abs, base);
-    if (got.ok) return { abs, rel: rel(abs), bytes: got.bytes };
+    if (got.ok) {
+      newestMs = Math.max(newestMs, got.stats.mtimeMs);
+      return { abs, rel: rel(abs), bytes: got.bytes };
+    }
     if (got.problem === 'di-luar') return { abs, rel: rel(abs), bytes: new Uint8Array(), link: { problem: 'di-luar', target: got.real, folder: false } };
     const readError = got.problem === 'tak-terbaca' ? got.code : got.problem === 'tidak-ada' ? 'ENOENT' : got.problem === 'bukan-berkas' ? `bukan berkas biasa: ${got.kind}` : got.problem;
     return { abs, rel: rel(abs), bytes: new Uint8Array(), readError };
@@ -131,7 +137,7 @@ export function readContent(root: string, contentDir = projectDirs(root).content
   }
   bookPages.sort((a, b) => (a.rel < b.rel ? -1 : 1));
   monev.sort((a, b) => (a.rel < b.rel ? -1 : 1));
-  return { root, contentDir, sops, instansi, bookPages, monev };
+  return { root, contentDir, sops, instansi, bookPages, monev, newestMs };
 }
 
 /** A folder's entries by name; none when it cannot be listed (it vanished, no permission). */

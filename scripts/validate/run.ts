@@ -2,7 +2,7 @@
 // keep the files under the paths the user named. The one place where validation meets files.
 import path from 'node:path';
 import { probeAsset } from '../source/assets.ts';
-import { readContent } from '../source/content.ts';
+import { readContent, type ContentSet } from '../source/content.ts';
 import { checkContent, type CheckResult } from './check-content.ts';
 import { CheckCache } from './check-cache.ts';
 import { checkContentParallel } from './check-parallel.ts';
@@ -16,9 +16,11 @@ export function runCheck(cwd: string, paths: string[] = []): { result: CheckResu
  * The same, on every core, reusing this machine's per-file outcomes of earlier runs
  * (output/.cache/check.bin, see check-cache.ts): what the commands use.
  */
-export async function runCheckParallel(cwd: string, paths: string[] = [], options: CacheUse = {}): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
+export async function runCheckParallel(cwd: string, paths: string[] = [], options: RunOptions = {}): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
   const cache = options.cache === false ? undefined : CheckCache.open(cwd);
-  const result = await checkContentParallel(readContent(cwd), probeAsset, undefined, cache);
+  const set = readContent(cwd);
+  options.onRead?.(set);
+  const result = await checkContentParallel(set, probeAsset, undefined, cache);
   if (cache && (result.ok || !options.saveOnlyIfOk)) cache.save();
   return select(cwd, result, paths);
 }
@@ -33,7 +35,9 @@ export async function runCheckAgain(cwd: string, previous?: CheckCache): Promise
   return { result: await checkContentParallel(readContent(cwd), probeAsset, 1, cache), cache };
 }
 
-export interface CacheUse {
+export interface RunOptions {
+  /** Called once content/ is read, before it is checked (cli/print-hint.ts starts the browser then). */
+  onRead?: (set: ContentSet) => void;
   /** false: neither read nor write output/.cache/check.bin. */
   cache?: boolean;
   /** A build refused for errors leaves output/ as it was, the cache included. */

@@ -1,10 +1,14 @@
 // The hint that lets `sop build` start the browser while the check runs: only when there are no
 // PDFs yet or a source was written after the PDFs shown were; never with nothing written since.
+// The content's newest time is what readContent reports of the files it read.
 import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { likelyToPrint } from '../../scripts/cli/print-hint.ts';
+import { likelyToPrint as hint } from '../../scripts/cli/print-hint.ts';
+import { readContent } from '../../scripts/source/content.ts';
+
+const likelyToPrint = (root: string) => hint(root, readContent(root));
 
 function project(): { root: string; sop: string; layout: string; ledger: string } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'sop-hint-'));
