@@ -2,6 +2,7 @@
 // site use. The table gives each row the height its text needs; the flowchart needs more
 // in some rows (a decision and its labels), known before pagination, and any row whose
 // decision label found no free spot in the layout grows and the table is paginated again.
+import { once } from '../kit/lazy.ts';
 import { textWidth } from './font-metrics.ts';
 import { SIZE } from './geometry.ts';
 import { formWidth, LABEL_CLEAR, LABEL_FONT_SIZE, labelForms, lineHeight } from './labels.ts';
@@ -11,9 +12,11 @@ import type { FlowGraph, PageLayout, PageSlice, PaginateOptions } from './types.
 
 /**
  * A decision row holds the diamond and, under its bottom vertex, room for a one-line exit label
- * (its ink, off its line above and 2 pt clear of the rule below), and as much above.
+ * (its ink, off its line above and 2 pt clear of the rule below), and as much above. Computed on
+ * first use: the font's metrics are read from its file, which a command with nothing to lay out
+ * (a cached check, a build with nothing to print) should not pay for.
  */
-export const DECISION_ROW_HEIGHT = Math.ceil(SIZE.decisionHeight + 2 * (LABEL_CLEAR + 0.5 + lineHeight(LABEL_FONT_SIZE) + LABEL_CLEAR));
+const decisionRowHeight = once(() => Math.ceil(SIZE.decisionHeight + 2 * (LABEL_CLEAR + 0.5 + lineHeight(LABEL_FONT_SIZE) + LABEL_CLEAR)));
 /** How much a row grows when one of its labels found no free spot, and how often. */
 const GROW = 14;
 const STEPS = 2;
@@ -38,9 +41,9 @@ export function minRowHeights(graph: FlowGraph, columnWidths: number[] = []): nu
     const half = (columnWidths[n.actor] ?? Infinity) / 2;
     const fits = (w: number): boolean => w + LABEL_OFF_LINE + LABEL_CLEAR <= half;
     const label = down?.label;
-    if (!label || fits(textWidth(label, LABEL_FONT_SIZE))) return DECISION_ROW_HEIGHT;
+    if (!label || fits(textWidth(label, LABEL_FONT_SIZE))) return decisionRowHeight();
     const form = labelForms(label, LABEL_FONT_SIZE).find((ls) => fits(formWidth(ls, LABEL_FONT_SIZE)));
-    return form ? wrappedDecisionRowHeight(form.length) : DECISION_ROW_HEIGHT;
+    return form ? wrappedDecisionRowHeight(form.length) : decisionRowHeight();
   });
 }
 
