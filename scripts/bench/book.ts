@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBooks, type BookRun } from '../book/build-book.ts';
 import { runCheck } from '../validate/run.ts';
-import { projectOf } from '../validate/check-content.ts';
+import { projectOf } from '../validate/check-stages.ts';
 import { Printer } from '../print/pool.ts';
 import { fontDir } from '../kit/fonts.ts';
 import { generateProject } from './generate.ts';
@@ -40,7 +40,7 @@ const printer = await Printer.launch({ allowedDir: dir, extraDirs: [ROOT, fontDi
 try {
   fs.cpSync(path.join(ROOT, 'layouts'), path.join(dir, 'layouts'), { recursive: true });
   generateProject(dir, n);
-  const { result } = runCheck(dir);
+  const { result } = await runCheck(dir);
   if (!result.ok) throw new Error('Sumber SOP hasil generator tidak lolos sop check.');
   process.stdout.write(`${result.sops.length} SOP di ${dir}, ${printer.poolSize} halaman peramban\n`);
   const options = { tahun: 2024, printer: async () => printer };

@@ -126,7 +126,7 @@ const say = (line: string) => {
 say(`sop-press bench: ${os.availableParallelism()} cores, Node ${process.version}`);
 
 // 4 first when asked alone: `npm run bench -- --only-import`.
-function benchImport(): void {
+async function benchImport(): Promise<void> {
   const count = Number(values.import);
   const src = mkdtempSync(path.join(os.tmpdir(), 'sop-bench-impor-src-'));
   const kinds = Object.values(DOCX_FILES);
@@ -146,7 +146,7 @@ function benchImport(): void {
   const plan = planWrite(read, 'content/impor', false);
   writeNew(again, plan.files);
   const read_ = (performance.now() - start) / 1000;
-  runCheck(again);
+  await runCheck(again);
   const wall = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   say(`impor   ${count} Word files (${files} SOP, shapes and connectors), written and checked: ${fmt(seconds)} (sop impor); in process ${fmt(wall)} of which reading and writing ${fmt(read_)}, CPU ${fmt((used.user + used.system) / 1e6)}, load average ${os.loadavg()[0]!.toFixed(1)}; target < 20 s`);
@@ -192,7 +192,7 @@ if (values['only-gabung']) {
 }
 
 if (values['only-import']) {
-  benchImport();
+  await benchImport();
   process.exit(0);
 }
 
@@ -318,7 +318,7 @@ if (!values['skip-build']) {
 }
 
 // 4. import
-benchImport();
+await benchImport();
 // 5. the province catalogue.
 if (!values['skip-gabung']) await gabungSection();
 // 6. the CI matrix.

@@ -11,7 +11,7 @@ import { committedOutput } from '../output/sets.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
 import type { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
-import { projectOf } from '../validate/check-content.ts';
+import { projectOf } from '../validate/check-stages.ts';
 import { packageDirs } from '../print/package-dirs.ts';
 import type { CheckContext } from './check.ts';
 import { createProgress, pdfSteps, progressMode, type Progress } from './progress.ts';

@@ -40,7 +40,7 @@ ditulis, 2 salah pemakaian.
 
 const READABLE = /\.(docx|xlsx|doc|xls)$/i;
 
-export function impor(argv: string[], ctx: CheckContext): number {
+export async function impor(argv: string[], ctx: CheckContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -108,7 +108,7 @@ export function impor(argv: string[], ctx: CheckContext): number {
   ctx.stdout(notes.length ? formatHuman(notes, color, plan.messages.length + failed.length) : '  tidak ada tebakan.\n');
 
   // The check sees the whole project (nomor ganda, keterkaitan) but shows only what was written.
-  const { shown } = runCheck(ctx.cwd, plan.files.map((f) => f.path));
+  const { shown } = await runCheck(ctx.cwd, plan.files.map((f) => f.path));
   const found = collect(shown);
   ctx.stdout(`\nsop check (berkas yang ditulis di ${folder}):\n`);
   ctx.stdout(formatHuman(found, color, shown.length));

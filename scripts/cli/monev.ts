@@ -6,7 +6,7 @@ import { parsePeriode, periodeLabel, periodeOf, previousPeriode, type Periode } 
 import { nameSlug } from '../model/slug.ts';
 import type { Project } from '../model/project.ts';
 import { printForms, printReports, type PrintedFile } from '../monev/print.ts';
-import { todayIso } from '../validate/check-content.ts';
+import { todayIso } from '../validate/check-stages.ts';
 import { checkedProject, withPrinter } from './build.ts';
 import type { CheckContext } from './check.ts';
 import { EXIT, UsageError } from './usage.ts';

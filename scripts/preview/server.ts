@@ -24,7 +24,7 @@ import { loadLayouts } from '../render/document.ts';
 import { buildSite } from '../site/build-site.ts';
 import { csp as siteCsp } from '../site/pages.ts';
 import { parseBase } from '../site/urls.ts';
-import { projectOf, todayIso, type CheckResult } from '../validate/check-content.ts';
+import { projectOf, todayIso, type CheckResult } from '../validate/check-stages.ts';
 import { periodeLabel, periodeOf } from '../model/monev.ts';
 import { monevHtml } from '../monev/print.ts';
 import { loadAsset, SERVED_DIR } from '../source/assets.ts';

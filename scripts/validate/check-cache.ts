@@ -16,7 +16,7 @@ import { PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
 import type { RawFile } from '../source/content.ts';
 import type { AssetVerdict } from '../source/assets.ts';
 import { cacheFiles, readCacheFiles, writeCacheFiles, type Entry, type Loaded, type Stored } from './check-cache-file.ts';
-import type { InstansiMemo, InstansiOutcome } from './check-content.ts';
+import type { InstansiMemo, InstansiOutcome } from './check-stages.ts';
 import type { SerializedResult } from './check-parallel.ts';
 import type { InstansiEntry } from './instansi.ts';
 

@@ -10,7 +10,7 @@ import { knowStepsDigest, stepsDigest } from '../model/steps-digest.ts';
 import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import type { CheckCache } from './check-cache.ts';
-import { checkInstansiFiles, checkSopFile, finishCheck, nearestInstansi, todayIso, type CheckResult, type SopFileResult } from './check-content.ts';
+import { checkInstansiFiles, finishCheck, nearestInstansi, todayIso, type CheckResult, type SopFileResult } from './check-stages.ts';
 
 /** Below this many SOPs a worker's start-up costs more than it saves. */
 const MIN_PER_WORKER = 150;
@@ -90,6 +90,8 @@ export async function checkContentParallel(set: ContentSet, probe: AssetProbe, t
   const todo = set.sops.flatMap((_, i) => (results[i] ? [] : [i]));
   const fresh = new Map<number, SerializedResult>();
   const workers = Math.min(threads, Math.floor(todo.length / MIN_PER_WORKER)) - 1;
+  // The per-file stage (the parser, the SOP rules, the flowchart layout) only when a file needs it.
+  const { checkSopFile } = todo.length ? await import('./check-content.ts') : { checkSopFile: undefined as never };
   if (workers < 1) {
     for (const i of todo) results[i] = checkSopFile(set.sops[i]!, set.contentDir, byDir);
   } else {

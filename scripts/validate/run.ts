@@ -3,12 +3,13 @@
 import path from 'node:path';
 import { probeAsset } from '../source/assets.ts';
 import { readContent, type ContentSet } from '../source/content.ts';
-import { checkContent, type CheckResult } from './check-content.ts';
+import type { CheckResult } from './check-stages.ts';
 import { CheckCache } from './check-cache.ts';
 import { checkContentParallel } from './check-parallel.ts';
 
-/** Runs the check over content/ and keeps only the files under the given paths. */
-export function runCheck(cwd: string, paths: string[] = []): { result: CheckResult; shown: CheckResult['files'] } {
+/** Runs the check over content/ on one thread, without the cache, and keeps only the files under the given paths. */
+export async function runCheck(cwd: string, paths: string[] = []): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
+  const { checkContent } = await import('./check-content.ts');
   return select(cwd, checkContent(readContent(cwd), probeAsset), paths);
 }
 

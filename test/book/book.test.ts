@@ -26,7 +26,7 @@ let duplex: BuiltBook;
 
 beforeAll(async () => {
   dir = makeProject();
-  const { result } = runCheck(dir);
+  const { result } = await runCheck(dir);
   expect(result.ok).toBe(true);
   // The project is a temp copy; sop-press's own files (fonts) load from the repo, as in the CLI.
   printer = await Printer.launch({ allowedDir: dir, extraDirs: [ROOT, fontDir()] });
@@ -38,7 +38,7 @@ beforeAll(async () => {
   draft = await buildBooks(project, { ...options, draf: true, instansi: ['diskominfosp-balangan'] });
   // Last: the instansi.yml edited here changes what the builds above depend on.
   fs.appendFileSync(path.join(dir, 'content/diskominfosp-balangan/instansi.yml'), 'cetak: bolak-balik\n');
-  const twoSided = runCheck(dir).result;
+  const twoSided = (await runCheck(dir)).result;
   expect(twoSided.ok).toBe(true);
   const run = await buildBooks(projectOf(twoSided, dir), { ...options, outDir: path.join(dir, 'output-bolak-balik'), instansi: ['diskominfosp-balangan'] });
   duplex = run.books[0]!;

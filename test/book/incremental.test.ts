@@ -21,7 +21,7 @@ let asked = 0;
 async function build(outDir: string): Promise<{ run: BookRun; prints: number; asked: number; bytes: Buffer }> {
   prints = 0;
   asked = 0;
-  const { result } = runCheck(dir);
+  const { result } = await runCheck(dir);
   expect(result.ok).toBe(true);
   const run = await buildBooks(projectOf(result, dir), { outDir, tahun: 2024, instansi: [INSTANSI], printer: async () => (asked++, printer) });
   return { run, prints, asked, bytes: fs.readFileSync(run.books[0]!.file) };

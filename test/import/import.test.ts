@@ -20,12 +20,12 @@ import { EXPECT_000, EXPECT_001, EXPECT_004A, EXPECT_004B, SEED_000, SEED_001, S
 const FOLDER = 'content/impor';
 
 /** Imports one document into a fresh project and checks it. */
-function importInto(name: string, bytes: Uint8Array) {
+async function importInto(name: string, bytes: Uint8Array) {
   const read = readDocument(name, bytes);
   const dir = projectDir('impor', {});
   const plan = planWrite([read], FOLDER, false);
   writeNew(dir, plan.files);
-  const { result } = runCheck(dir);
+  const { result } = await runCheck(dir);
   return { dir, read, plan, result, diagnostics: collect(result.files) };
 }
 
@@ -65,8 +65,8 @@ function expectSop(sop: Sop, seed: SeedSop, want: SeedExpect): void {
 const errors = (d: ReturnType<typeof collect>) => d.filter((x) => x.severity === 'galat').map((x) => `${x.file}:${x.line} ${x.ruleId} ${x.message}`);
 
 describe('sop impor: Word', () => {
-  it('seed 000 (floating shapes with VML fallback, header typed again on each page, a decision looping back)', () => {
-    const { result, diagnostics, plan } = importInto('seed-000.docx', docx(DOCX_FILES['seed-000.docx']!));
+  it('seed 000 (floating shapes with VML fallback, header typed again on each page, a decision looping back)', async () => {
+    const { result, diagnostics, plan } = await importInto('seed-000.docx', docx(DOCX_FILES['seed-000.docx']!));
     expect(errors(diagnostics)).toEqual([]);
     expect(result.sops).toHaveLength(1);
     expectSop(result.sops[0]!, SEED_000, EXPECT_000);
@@ -81,8 +81,8 @@ describe('sop impor: Word', () => {
     expect(md[notes[0]!.line! - 1]).toMatch(/^\| 7 \| Mengolah dan menganalisa/);
   });
 
-  it('seed 001 (Word numbering, repeated header rows, off-page connectors, dotted dates, signer with pangkat and NIP)', () => {
-    const { result, diagnostics, plan } = importInto('seed-001.docx', docx(DOCX_FILES['seed-001.docx']!));
+  it('seed 001 (Word numbering, repeated header rows, off-page connectors, dotted dates, signer with pangkat and NIP)', async () => {
+    const { result, diagnostics, plan } = await importInto('seed-001.docx', docx(DOCX_FILES['seed-001.docx']!));
     expect(errors(diagnostics)).toEqual([]);
     expectSop(result.sops[0]!, SEED_001, EXPECT_001);
     expect(result.sops[0]!.instansi.nama).toBe(EXPECT_001.instansi);
@@ -95,8 +95,8 @@ describe('sop impor: Word', () => {
     expect(dated[0]!.reason).toMatch(/tabel 1, baris 2, kolom 2/);
   });
 
-  it('seed 004 (two SOPs in one file; inline symbols without arrows, then one group for the whole flowchart; line-broken lists)', () => {
-    const { result, diagnostics, plan } = importInto('seed-004.docx', docx(DOCX_FILES['seed-004.docx']!));
+  it('seed 004 (two SOPs in one file; inline symbols without arrows, then one group for the whole flowchart; line-broken lists)', async () => {
+    const { result, diagnostics, plan } = await importInto('seed-004.docx', docx(DOCX_FILES['seed-004.docx']!));
     expect(errors(diagnostics)).toEqual([]);
     const byNomor = new Map(result.sops.map((s) => [s.nomor, s]));
     expect([...byNomor.keys()].sort()).toEqual([SEED_004A.nomor, SEED_004B.nomor].sort());
@@ -109,25 +109,25 @@ describe('sop impor: Word', () => {
     expect(second).toMatch(/label identitas SOP ini berbeda/);
   });
 
-  it('seed 000 with the decision labels typed in the cells beside and below the diamond', () => {
+  it('seed 000 with the decision labels typed in the cells beside and below the diamond', async () => {
     const style = { ...DOCX_FILES['seed-000.docx']![0]!.style, labels: 'cells' as const };
-    const { result, diagnostics, plan } = importInto('seed-000-label-sel.docx', docx([{ sop: SEED_000, style }]));
+    const { result, diagnostics, plan } = await importInto('seed-000-label-sel.docx', docx([{ sop: SEED_000, style }]));
     expect(errors(diagnostics)).toEqual([]);
     expectSop(result.sops[0]!, SEED_000, EXPECT_000);
     expect(plan.messages[0]!.messages.map((m) => m.reason).join('\n')).not.toMatch(/label cabang/);
   });
 
-  it('seed 000 drawn in VML only, as files converted from Word 2003 keep it', () => {
+  it('seed 000 drawn in VML only, as files converted from Word 2003 keep it', async () => {
     const style = { ...DOCX_FILES['seed-000.docx']![0]!.style, symbols: 'vml' as const };
-    const { result, diagnostics } = importInto('seed-000-word2003.docx', docx([{ sop: SEED_000, style }]));
+    const { result, diagnostics } = await importInto('seed-000-word2003.docx', docx([{ sop: SEED_000, style }]));
     expect(errors(diagnostics)).toEqual([]);
     expectSop(result.sops[0]!, SEED_000, EXPECT_000);
   });
 });
 
 describe('sop impor: Excel', () => {
-  it('seed 000 (merged cells, rich-text lists, page break with the header copied, shapes on cells, glued connectors)', () => {
-    const { result, diagnostics, plan } = importInto('seed-000.xlsx', xlsx(SEED_000));
+  it('seed 000 (merged cells, rich-text lists, page break with the header copied, shapes on cells, glued connectors)', async () => {
+    const { result, diagnostics, plan } = await importInto('seed-000.xlsx', xlsx(SEED_000));
     expect(errors(diagnostics)).toEqual([]);
     expectSop(result.sops[0]!, SEED_000, EXPECT_000);
     // Glued connectors leave nothing to guess.
@@ -140,15 +140,15 @@ describe('sop impor: jumps', () => {
   const jumping: SeedSop = { ...SEED_001, rows: SEED_001.rows.map((r) => (r.no === 3 ? { ...r, jump: 5 } : r)) };
   const want = ['', '', '5', ...Array(10).fill('')];
 
-  it('Word: an arrow to a row other than the next is written as its number', () => {
-    const { result, diagnostics } = importInto('lompat.docx', docx([{ sop: jumping, style: DOCX_FILES['seed-000.docx']![0]!.style }]));
+  it('Word: an arrow to a row other than the next is written as its number', async () => {
+    const { result, diagnostics } = await importInto('lompat.docx', docx([{ sop: jumping, style: DOCX_FILES['seed-000.docx']![0]!.style }]));
     expect(errors(diagnostics)).toEqual([]);
     expect(result.sops[0]!.steps.map((s, i, all) => lanjutText(s, i === all.length - 1))).toEqual(want);
     expect(diagnostics.filter((d) => d.ruleId === 'alur-tak-terjangkau').map((d) => d.line)).toHaveLength(1);
   });
 
-  it('Excel: the same through a glued connector', () => {
-    const { result } = importInto('lompat.xlsx', xlsx(jumping));
+  it('Excel: the same through a glued connector', async () => {
+    const { result } = await importInto('lompat.xlsx', xlsx(jumping));
     expect(result.sops[0]!.steps.map((s, i, all) => lanjutText(s, i === all.length - 1))).toEqual(want);
   });
 });

@@ -81,7 +81,7 @@ describe('sop mulai', () => {
     const sample = readFileSync(path.join(dir, `content/${id}/contoh-pelayanan-permohonan.md`), 'utf8');
     expect(sample).toContain(`nomor: "001/SOP/DKI/${new Date().getFullYear()}"`);
     expect(sample).toContain('# yaml-language-server: $schema=../../node_modules/sop-press/schemas/sop.schema.json');
-    const { result } = runCheck(dir);
+    const { result } = await runCheck(dir);
     // instansi.yml, the sample SOP and the two book pages.
     expect(result.files.length).toBe(4);
     expect(collect(result.files)).toEqual([]);
@@ -171,7 +171,7 @@ describe('sop baru', () => {
     expect(text).toContain('unit: "Sekretariat"');
     expect(baru(['Pelayanan Izin'], ctx(dir))).toBe(0);
     expect(readFileSync(path.join(dir, 'content/dinas/pelayanan-izin.md'), 'utf8')).toContain(`nomor: "003/SOP/DINAS/${year}"`);
-    const { result } = runCheck(dir);
+    const { result } = await runCheck(dir);
     expect(collect(result.files)).toEqual([]);
     expect(result.sops.map((s) => s.nomor).sort()).toEqual([`001/SOP/DINAS/${year}`, `002/SOP/DINAS/${year}`, `003/SOP/DINAS/${year}`]);
     expect(() => baru(['Pelayanan Izin'], ctx(dir))).toThrow(/sudah ada; tidak ditimpa/);
