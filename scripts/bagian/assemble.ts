@@ -15,7 +15,7 @@ import { projectDirs } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
 import type { CacheFile } from '../pdf/build-pdfs.ts';
 import { sharedInputsHash, sopInputsHash } from '../pdf/inputs.ts';
-import { sopContexts } from '../pdf/print-html.ts';
+import { sopContexts } from '../model/relations.ts';
 import { listFiles, replaceSet } from '../output/sets.ts';
 import { sha256 } from '../output/vouch.ts';
 import { SHARD_FILE, sopFiles, type ShardFile } from './shard.ts';

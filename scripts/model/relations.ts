@@ -75,6 +75,23 @@ function wordIndex(keys: Iterable<string>): Map<string, string[]> {
   return index;
 }
 
+/** What the rest of the content says about an SOP, beyond its own source. */
+export interface SopContext {
+  /** Number of the SOP in this content that replaces it (`menggantikan`). */
+  replacedBy?: string;
+}
+
+/** Each SOP's context (SOP id → what the others say of it): printed with it, so its PDF depends on it. */
+export function sopContexts(sops: Sop[]): Map<string, SopContext> {
+  const by = replacers(sops);
+  const out = new Map<string, SopContext>();
+  for (const s of sops) {
+    const replacedBy = s.status === 'digantikan' ? by.get(s.nomor.trim())?.nomor : undefined;
+    out.set(s.id, replacedBy ? { replacedBy } : {});
+  }
+  return out;
+}
+
 /** Number → the SOP in this content that replaces it (`menggantikan`, not external). */
 export function replacers(sops: Sop[]): Map<string, Sop> {
   const map = new Map<string, Sop>();

@@ -4,20 +4,13 @@
 // output/pdf switches to the new set of files at once (see output/sets.ts).
 import path from 'node:path';
 import { layoutFiles } from '../layouts/files.ts';
-import { projectBaseUrl, projectDirs } from '../model/paths.ts';
-import { effectiveDate } from '../model/project.ts';
-import { firstDay } from '../kit/values.ts';
+import { projectDirs } from '../model/paths.ts';
 import type { Sop } from '../model/sop.ts';
 import type { Printer } from '../print/pool.ts';
-import { loadLayouts, type Layouts } from '../render/document.ts';
-import { sopView, type SopView } from '../view/sop-view.ts';
-import { selfContainedHtml } from './html.ts';
 import { printInputsHash, sharedInputsHash, sopInputsHash } from './inputs.ts';
 import { partItems, sourceParts, type SourceParts } from './parts.ts';
-import { signingManifest } from './manifest.ts';
 import type { Measurement } from '../plan/procedure.ts';
-import { measureSops, sopContexts, sopPrintHtml } from './print-html.ts';
-import { pipeline } from './pipeline.ts';
+import { sopContexts } from '../model/relations.ts';
 import { listFiles, replaceSet, shownSet, type ShownSet, tidy } from '../output/sets.ts';
 
 export interface BuildOptions {
@@ -83,13 +76,6 @@ function htmlFile(outDir: string, sop: Sop, options: Pick<BuildOptions, 'html'>)
   return options.html ? { html: path.join(outDir, htmlPath(sop)) } : {};
 }
 
-/**
- * SOPs measured in one browser page. Measuring many at once costs no more per SOP (measured at
- * 10, 25 and 100), and a smaller chunk lets printing start sooner and the next chunk's measuring
- * overlap it (pdf/pipeline.ts).
- */
-const MEASURE_BATCH = 25;
-
 export async function buildPdfs(all: Sop[], options: BuildOptions): Promise<BuiltPdf[]> {
   const sops = options.only ? all.filter(options.only) : all;
   const dirs = projectDirs(options.root, options.outDir);
@@ -101,7 +87,6 @@ export async function buildPdfs(all: Sop[], options: BuildOptions): Promise<Buil
   const layoutSources = layoutFiles(options.root);
   const shared = sharedInputsHash(layoutSources);
   const contexts = sopContexts(all);
-  const viewOf = (s: Sop) => sopView(s, contexts.get(s.id));
   const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root, contexts.get(s.id))]));
   const stale = sops.filter(
     (s) =>
@@ -134,33 +119,25 @@ export async function buildPdfs(all: Sop[], options: BuildOptions): Promise<Buil
 
   // The browser starts (and pdf-lib loads) while the unchanged files are carried over and the
   // layouts compiled: with one SOP changed, starting Chromium is most of the wait.
-  const starting = stale.length ? Promise.all([options.printer(), import('../print/finish-pdf.ts')]) : undefined;
+  // The printing code (print-sops.ts, the layouts, the flowchart) loads only when something prints.
+  const starting = stale.length ? Promise.all([options.printer(), import('./print-sops.ts')]) : undefined;
   starting?.catch(() => undefined); // awaited below; a failure to carry comes first
   // Everything goes into a new set shown only once complete: a kill leaves the previous PDFs or these.
   await replaceSet(outDir, 'pdf', async (set) => {
     for (const rel of carried) set.carry(rel);
     if (starting) {
-      const layouts = loadLayouts(layoutSources);
-      const baseUrl = projectBaseUrl(options.root);
-      const [printer] = await starting;
+      const [printer, { printSops }] = await starting;
       let done = 0;
-      await pipeline(stale, {
-        chunk: MEASURE_BATCH,
-        workers: 2 * printer.poolSize,
-        measure: (batch) => measureSops(printer, layouts, batch, baseUrl, viewOf),
-        each: async (sop, measured) => {
-          const measurement = measured.get(sop.id)!;
-          const parts = partItems(sourceParts(sop, contexts.get(sop.id) ?? {}, printInputsHash(sop, shared, options.root)));
-          const printed = await printOne(printer, layouts, sop, viewOf(sop), measurement, baseUrl, parts, options.html);
-          set.write(pdfPath(sop, ''), printed.pdf);
-          // An SOP turned draf or basah gets no manifest that would let a service sign it.
-          if (printed.manifest) set.write(manifestRel(sop), printed.manifest);
-          if (printed.html !== undefined) set.write(htmlPath(sop, ''), printed.html);
-          const manifest = printed.manifest ? { manifest: path.join(dirs.pdf, manifestRel(sop)) } : {};
-          results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifest, ...htmlFile(outDir, sop, options), rebuilt: true, measurement });
-          cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };
-          options.onProgress?.(++done, stale.length, sop);
-        },
+      const partsOf = (sop: Sop) => partItems(sourceParts(sop, contexts.get(sop.id) ?? {}, printInputsHash(sop, shared, options.root)));
+      await printSops(stale, { printer, root: options.root, layoutSources, contexts, partsOf, ...(options.html ? { html: options.html } : {}) }, (sop, printed, measurement) => {
+        set.write(pdfPath(sop, ''), printed.pdf);
+        // An SOP turned draf or basah gets no manifest that would let a service sign it.
+        if (printed.manifest) set.write(manifestRel(sop), printed.manifest);
+        if (printed.html !== undefined) set.write(htmlPath(sop, ''), printed.html);
+        const manifest = printed.manifest ? { manifest: path.join(dirs.pdf, manifestRel(sop)) } : {};
+        results.set(sop.id, { sop, pdf: path.join(outDir, pdfPath(sop)), ...manifest, ...htmlFile(outDir, sop, options), rebuilt: true, measurement });
+        cache.entries[sop.id] = { hash: hashes.get(sop.id)!, measurement };
+        options.onProgress?.(++done, stale.length, sop);
       });
     }
     if (options.prune) for (const id of Object.keys(cache.entries)) if (!hashes.has(id)) delete cache.entries[id];
@@ -175,49 +152,6 @@ export async function buildPdfs(all: Sop[], options: BuildOptions): Promise<Buil
 
 function manifestPath(pdfDir: string, previous: ShownSet, sop: Sop): { manifest?: string } {
   return previous.has(manifestRel(sop)) ? { manifest: path.join(pdfDir, manifestRel(sop)) } : {};
-}
-
-/** The finished PDF of one SOP, its signing manifest when it is e-signed, and the printed HTML when asked. */
-async function printOne(
-  printer: Printer,
-  layouts: Layouts,
-  sop: Sop,
-  view: SopView,
-  m: Measurement,
-  baseUrl: string,
-  parts: string[],
-  keepHtml?: BuildOptions['html'],
-): Promise<{ pdf: Uint8Array; manifest?: string; html?: string }> {
-  const { html: rendered } = sopPrintHtml(layouts, sop, m, view);
-  const html = keepHtml ? selfContainedHtml(rendered, keepHtml.allowedDirs) : rendered;
-  const printed = await printer.printPdf(html, { baseUrl, width: `${view.paper.widthMm}mm`, height: `${view.paper.heightMm}mm`, label: sop.path });
-  // User text is escaped, so anything refused or missing is ours (a font, a layout asset):
-  // better no PDF than one quietly printed in a fallback font.
-  const failed = [...printed.blocked, ...printed.missing];
-  if (failed.length) throw new Error(`Aset tata letak tidak dapat dimuat saat mencetak ${sop.path}: ${failed.join(', ')}`);
-  if (printed.overflowing.length) {
-    throw new Error(`Isi halaman ${printed.overflowing.map((i) => i + 1).join(', ')} dari ${sop.path} tidak muat di kertas ${view.paper.name}.`);
-  }
-  const box = printed.boxes[0];
-  // Only an SOP in force is signable: drafts, withdrawn and replaced SOPs are marked instead.
-  const sign = sop.tanda_tangan === 'elektronik' && !view.mark && box;
-  const fieldName = `ttd_${sop.slug.replace(/[^A-Za-z0-9]+/g, '_')}`;
-  const date = new Date(`${firstDay(effectiveDate(sop))}T00:00:00+07:00`);
-  // Loaded only when something is printed: pdf-lib alone takes longer to load than a build with nothing to do.
-  const { finishPdf } = await import('../print/finish-pdf.ts');
-  const pdf = await finishPdf(printed.pdf, {
-    title: sop.nama,
-    subject: sop.nomor,
-    author: `${sop.instansi.nama}, ${sop.instansi.pemerintah}`,
-    keywords: ['SOP', 'Standar Operasional Prosedur', sop.nomor, sop.instansi.nama, ...(sop.unit ? [sop.unit] : [])],
-    language: 'id',
-    date,
-    // Only a PDF to be signed carries its parts' hashes: they name what changed after signing.
-    ...(sign ? { signature: { fieldName, page: box.page, rect: { x: box.x, y: box.y, width: box.width, height: box.height } }, parts } : {}),
-  });
-  const kept = keepHtml ? { html } : {};
-  if (!sign) return { pdf, ...kept };
-  return { pdf, manifest: JSON.stringify(signingManifest(sop, `${sop.slug}.pdf`, fieldName, box), null, 2) + '\n', ...kept };
 }
 
 /** The cache kept beside the current set: what its PDFs were built from. */

@@ -1,24 +1,13 @@
 // The HTML the printer receives for SOPs: measure the rows in the browser, plan the pages and
 // flowcharts in Node (plan/procedure.ts), render the layouts. `sop build` prints exactly this;
 // `sop pratinjau` shows it; the benchmark hands it to the bare baseline.
-import { replacers } from '../model/relations.ts';
+import { sopContexts } from '../model/relations.ts';
 import type { Sop } from '../model/sop.ts';
 import { GRID_PT } from '../plan/identity.ts';
 import { measureInPage, planProcedure, type Measurement } from '../plan/procedure.ts';
 import type { Printer } from '../print/pool.ts';
 import { renderMeasureHtml, renderSopHtml, type Layouts } from '../render/document.ts';
-import { sopView, type SopContext, type SopView } from '../view/sop-view.ts';
-
-/** What each SOP's PDF needs to know about the others: the number of the SOP that replaces it. */
-export function sopContexts(sops: Sop[]): Map<string, SopContext> {
-  const by = replacers(sops);
-  const out = new Map<string, SopContext>();
-  for (const s of sops) {
-    const replacedBy = s.status === 'digantikan' ? by.get(s.nomor.trim())?.nomor : undefined;
-    out.set(s.id, replacedBy ? { replacedBy } : {});
-  }
-  return out;
-}
+import { sopView, type SopView } from '../view/sop-view.ts';
 
 /** Measures SOPs in one browser page: table row heights, header, the identity part's blocks. */
 export async function measureSops(

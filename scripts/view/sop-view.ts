@@ -5,6 +5,7 @@ import { SOFT_HYPHEN, syllables } from '../kit/hyphen.ts';
 import { ptToPx } from '../print/units.ts';
 import { nomorCetak, signerLines, tanggal } from '../kit/values.ts';
 import { DEFAULT_COLUMN_HEADERS, type ColumnHeaders, type IdentityLabels, type Sop } from '../model/sop.ts';
+import type { SopContext } from '../model/relations.ts';
 import { logoUrl } from '../source/assets.ts';
 import { paper, procedureColumns, type Paper, type ProcedureColumns } from './paper.ts';
 
@@ -30,11 +31,7 @@ export interface StatusMark {
   ttd: string;
 }
 
-/** What the rest of the content says about an SOP, beyond its own source. */
-export interface SopContext {
-  /** Number of the SOP in this content that replaces it (`menggantikan`). */
-  replacedBy?: string;
-}
+export type { SopContext } from '../model/relations.ts';
 
 /**
  * Largest size (pt) at which a line of `chars` characters, rotated 30°, stays inside the printable
