@@ -9,7 +9,8 @@
 // dist/chunks/, two folders deep like the entries, so `new URL('../', import.meta.url)` is the
 // code folder and `new URL('../../', import.meta.url)` the package root from any output file.
 // Packages stay in node_modules: they are the installed package's dependencies.
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,7 @@ export async function bundle(root, outdir) {
     minify: false,
     logLevel: 'warning',
   });
+  writeDigest(outdir);
 }
 
 /** Inlined into the bundle: statically imported by every command, small, and without state a second copy could split. */
@@ -74,6 +76,21 @@ function externalPackages(root) {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !INLINED.includes(name));
   return names.flatMap((name) => [name, `${name}/*`]);
+}
+
+/**
+ * dist/digest.json: the SHA-256 of every bundled file (path and bytes, in path order), so the
+ * installed code need not read itself to say what it is (kit/code-digest.ts).
+ * @param {string} outdir
+ */
+function writeDigest(outdir) {
+  const files = readdirSync(outdir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(outdir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const rel of files) hash.update(`${rel}\0`).update(readFileSync(path.join(outdir, rel)));
+  writeFileSync(path.join(outdir, 'digest.json'), `${JSON.stringify({ sha256: hash.digest('hex') })}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Instansi, Sop } from '../model/sop.ts';
 import { stepsDigest } from '../model/steps-digest.ts';
 import type { SopContext } from '../view/sop-view.ts';
+import { bundledCodeDigest } from '../kit/code-digest.ts';
 import { fontFiles } from '../kit/fonts.ts';
 import { loadAsset } from '../source/assets.ts';
 import { pdfLayoutPaths, type LayoutFiles } from '../layouts/files.ts';
@@ -17,11 +18,12 @@ const codeDir = fileURLToPath(new URL('../', import.meta.url));
 const STAGES = ['model', 'kit', 'plan', 'flow', 'render', 'print', 'pdf'];
 
 /**
- * The code that draws and prints: those stages' folders of the sources; in the installed
- * package's bundle (scripts/package/bundle.js), which has no folder per stage, all of dist/.
+ * The code that draws and prints: those stages' folders of the sources. The installed package's
+ * bundle has no folder per stage: all of it counts, by the digest written when it was bundled
+ * (kit/code-digest.ts), or by its files where there is none.
  */
 function pipelineCode(): string[] {
-  return path.extname(import.meta.url) === '.ts' ? STAGES.flatMap((s) => listFiles(path.join(codeDir, s))) : listFiles(codeDir);
+  return path.extname(import.meta.url) === '.ts' ? STAGES.flatMap((s) => listFiles(path.join(codeDir, s))) : bundledCodeDigest() ? [] : listFiles(codeDir);
 }
 
 function listFiles(dir: string): string[] {
@@ -37,7 +39,7 @@ export function sharedInputsHash(layouts: LayoutFiles): string {
   // The site's and the book's layouts (layouts/site, layouts/book) do not change an SOP's PDF.
   const files = [...pdfLayoutPaths(layouts), ...fontFiles(), ...pipelineCode()];
   for (const f of files) h.update(f.slice(f.lastIndexOf('/') + 1)).update(readFileSync(f));
-  return h.digest('hex');
+  return h.update(bundledCodeDigest() ?? '').digest('hex');
 }
 
 /**

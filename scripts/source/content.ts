@@ -57,7 +57,15 @@ export function readContent(root: string, contentDir = projectDirs(root).content
   const instansi: RawFile[] = [];
   const bookPages: RawFile[] = [];
   const monev: RawFile[] = [];
-  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  // Each folder made relative once: path.relative resolves both paths on every call.
+  const relDirs = new Map<string, string>();
+  const rel = (abs: string) => {
+    const dir = path.dirname(abs);
+    let relDir = relDirs.get(dir);
+    if (relDir === undefined) relDirs.set(dir, (relDir = path.relative(root, dir).split(path.sep).join('/')));
+    const name = path.basename(abs);
+    return relDir ? `${relDir}/${name}` : name;
+  };
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return { root, contentDir, sops, instansi, bookPages, monev };
   const base: Root = rootOf(contentDir);
   const seen = new Set<string>([base.real]);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize as v8Deserialize, serialize as v8Serialize } from 'node:v8';
+import { bundledCodeDigest } from '../kit/code-digest.ts';
 import { sha256 } from '../output/vouch.ts';
 import { PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
 import type { RawFile } from '../source/content.ts';
@@ -189,7 +190,11 @@ export function toolIdentity(): string {
   } catch {
     // installed without it: the code's files still say which tool this is
   }
-  for (const dir of [fileURLToPath(new URL('../', import.meta.url)), fileURLToPath(new URL('../../schemas/', import.meta.url))]) hashTree(hash, dir);
+  // The installed bundle says what its code is (kit/code-digest.ts); the sources are stat-ed.
+  const digest = bundledCodeDigest();
+  if (digest) hash.update(digest);
+  else hashTree(hash, fileURLToPath(new URL('../', import.meta.url)));
+  hashTree(hash, fileURLToPath(new URL('../../schemas/', import.meta.url)));
   return (identity = hash.digest('hex'));
 }
 

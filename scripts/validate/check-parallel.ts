@@ -90,15 +90,19 @@ export async function checkContentParallel(set: ContentSet, probe: AssetProbe, t
   const todo = set.sops.flatMap((_, i) => (results[i] ? [] : [i]));
   const fresh = new Map<number, SerializedResult>();
   const workers = Math.min(threads, Math.floor(todo.length / MIN_PER_WORKER)) - 1;
-  // The per-file stage (the parser, the SOP rules, the flowchart layout) only when a file needs it.
-  const { checkSopFile } = todo.length ? await import('./check-content.ts') : { checkSopFile: undefined as never };
+  // The per-file stage (the parser, the SOP rules, the flowchart layout) loads only when a file needs it.
+  const perFile = () => import('./check-content.ts');
   if (workers < 1) {
-    for (const i of todo) results[i] = checkSopFile(set.sops[i]!, set.contentDir, byDir);
+    if (todo.length) {
+      const { checkSopFile } = await perFile();
+      for (const i of todo) results[i] = checkSopFile(set.sops[i]!, set.contentDir, byDir);
+    }
   } else {
     const size = Math.ceil(todo.length / (workers + 1));
     const chunks = Array.from({ length: workers + 1 }, (_, k) => todo.slice(k * size, (k + 1) * size));
     const pending = chunks.slice(1).map((chunk) => runWorker({ set: { ...set, sops: [], bookPages: [], monev: [] }, chunk: chunk.map((i) => set.sops[i]!), assets: [...asked] }));
     // This thread takes the first chunk while the workers start.
+    const { checkSopFile } = await perFile();
     for (const i of chunks[0]!) results[i] = checkSopFile(set.sops[i]!, set.contentDir, byDir);
     const theirs = (await Promise.all(pending)).flat();
     chunks.slice(1).flat().forEach((i, k) => {

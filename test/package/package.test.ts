@@ -4,6 +4,7 @@
 // (npm_config_offline), taking sop-press's dependencies from its cache.
 // Slow (the bundle, an install and three browser builds) and the only proof that the published
 // package runs at all: Node refuses to strip types under node_modules.
+import { createHash } from 'node:crypto';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -120,8 +121,14 @@ describe('the packed tarball', () => {
     // The entries loaded by path (bin/sop.js, the check's worker, the lazily required validators,
     // the vendored packages: package/vendored.js), beside shared chunks.
     expect(files.filter((f) => f.startsWith('package/dist/') && !f.startsWith('package/dist/chunks/')).sort()).toEqual(
-      ['cli/main.js', 'validate/check-worker.js', 'validate/schema-validators.generated.js', 'vendor/yaml.cjs'].map((f) => `package/dist/${f}`),
+      ['cli/main.js', 'digest.json', 'validate/check-worker.js', 'validate/schema-validators.generated.js', 'vendor/yaml.cjs'].map((f) => `package/dist/${f}`),
     );
+    // The digest the installed code gives for itself (kit/code-digest.ts) is that of what was packed.
+    const dist = path.join(office, 'node_modules', 'sop-press', 'dist');
+    const packed = files.filter((f) => f.startsWith('package/dist/') && f !== 'package/dist/digest.json').map((f) => f.slice('package/dist/'.length)).sort();
+    const hash = createHash('sha256');
+    for (const rel of packed) hash.update(`${rel}\0`).update(readFileSync(path.join(dist, rel)));
+    expect(JSON.parse(readFileSync(path.join(dist, 'digest.json'), 'utf8'))).toEqual({ sha256: hash.digest('hex') });
     expect(files.filter((f) => f.startsWith('package/dist/chunks/')).length).toBeGreaterThan(0);
     for (const f of ['layouts/sop.hbs', 'layouts/sop.hbs', 'schemas/sop.schema.json', 'templates/buku/keputusan.md', 'docs/panduan.md', '.github/workflows/publish.yml']) expect(files).toContain(`package/${f}`);
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
