@@ -4,11 +4,12 @@
 // runs: with one SOP changed, starting Chromium is most of the wait. Only a hint: what is printed
 // is still decided by the hashes after the check, so a wrong guess costs one browser started for
 // nothing, never a wrong PDF; with nothing written since the last build, no browser starts.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { projectDirs } from '../model/paths.ts';
 import { ledgerFile } from '../output/vouch.ts';
 import type { ContentSet } from '../source/content.ts';
+import { entriesUnder } from '../kit/tree.ts';
 
 /** `content`: what the check read (its newest modification time); layouts/ is looked at here. */
 export function likelyToPrint(root: string, content: Pick<ContentSet, 'newestMs'>): boolean {
@@ -22,7 +23,7 @@ export function likelyToPrint(root: string, content: Pick<ContentSet, 'newestMs'
   if ((content.newestMs ?? Number.POSITIVE_INFINITY) > since) return true;
   let entries;
   try {
-    entries = readdirSync(dirs.layouts, { recursive: true, withFileTypes: true });
+    entries = entriesUnder(dirs.layouts);
   } catch {
     return false;
   }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SopError } from '../errors.ts';
 import { LAYOUTS_DIR, PACKAGE_ROOT, projectDirs } from '../model/paths.ts';
+import { entriesUnder } from '../kit/tree.ts';
 
 /** sop-press's own layouts (the repository's layouts/, or the installed package's). */
 export const PACKAGE_LAYOUTS = path.join(PACKAGE_ROOT, LAYOUTS_DIR);
@@ -73,7 +74,7 @@ export function listLayouts(files: LayoutFiles, sub: string, ext = ''): Array<{ 
 export function pdfLayoutPaths(files: LayoutFiles): string[] {
   const rels = new Set<string>();
   for (const dir of files.dirs) {
-    for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    for (const e of entriesUnder(dir)) {
       const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
       if ((e.isFile() || e.isSymbolicLink()) && !/^(site|book|monev)\//.test(rel)) rels.add(rel);
     }

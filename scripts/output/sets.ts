@@ -20,6 +20,7 @@ import { projectDirs, SETS_DIR } from '../model/paths.ts';
 import { OutputError, shownPath, writing } from './fs-errors.ts';
 import { noteShown } from './shown.ts';
 import { fileStamp, ledgerFile, readInside, readLedger, sha256, trackedFiles, writeLedger, type Ledger } from './vouch.ts';
+import { entriesUnder } from '../kit/tree.ts';
 
 export type SetKind = 'pdf' | 'buku' | 'site' | 'monev' | 'gabungan';
 
@@ -289,7 +290,7 @@ export function listFiles(dir: string): string[] {
   const base = path.resolve(dir);
   // Sliced, not path.relative: that resolves both paths again for each of thousands of files.
   const rel = (parent: string) => (parent === base ? '' : `${parent.slice(base.length + 1).split(path.sep).join('/')}/`);
-  return readdirSync(base, { recursive: true, withFileTypes: true })
+  return entriesUnder(base)
     .filter((e) => e.isFile() || e.isSymbolicLink())
     .map((e) => `${rel(e.parentPath)}${e.name}`)
     .sort();

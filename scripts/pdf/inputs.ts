@@ -1,7 +1,7 @@
 // What a PDF depends on, hashed: the SOP source, its instansi.yml and logo, the layouts,
 // the fonts and the pipeline code that draws and prints. Unchanged hash = nothing to do.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Instansi, Sop } from '../model/sop.ts';
@@ -11,6 +11,7 @@ import { bundledCodeDigest } from '../kit/code-digest.ts';
 import { fontFiles } from '../kit/fonts.ts';
 import { loadAsset } from '../source/assets.ts';
 import { pdfLayoutPaths, type LayoutFiles } from '../layouts/files.ts';
+import { entriesUnder } from '../kit/tree.ts';
 
 /** scripts/ from the sources, dist/ installed. */
 const codeDir = fileURLToPath(new URL('../', import.meta.url));
@@ -27,7 +28,7 @@ function pipelineCode(): string[] {
 }
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
+  return entriesUnder(dir)
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
     .sort();

@@ -1,7 +1,7 @@
 // `sop site`: the public catalogue in output/site/. Builds the PDFs (and books) that are
 // missing or stale first, then writes the whole site as a new set of output/site, shown at once
 // when complete (output/sets.ts): a failed or killed build leaves the previous site as it was.
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { buildBooks } from '../book/build-book.ts';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
@@ -22,6 +22,7 @@ import { renderPages } from './pages.ts';
 import { writeSearchIndex } from './search.ts';
 import { loadSiteTemplates } from './templates.ts';
 import { paths, type Base } from './urls.ts';
+import { entriesUnder } from '../kit/tree.ts';
 
 export interface SiteOptions {
   /** Where pdf/, buku/ and site/ go; `<root>/output` by default. */
@@ -138,5 +139,5 @@ export async function buildSite(project: Project, options: SiteOptions): Promise
 }
 
 function countFiles(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  return entriesUnder(dir).filter((e) => e.isFile()).length;
 }

@@ -6,7 +6,7 @@
 // or edited does not verify and is ignored, so a pull request cannot hide an error behind it.
 // Neither is one git tracks, nor one that is not a regular file inside the project.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -20,6 +20,7 @@ import { cacheFiles, readCacheFiles, writeCacheFiles, type Entry, type Loaded, t
 import type { InstansiMemo, InstansiOutcome } from './check-stages.ts';
 import type { SerializedResult } from './check-parallel.ts';
 import type { InstansiEntry } from './instansi.ts';
+import { entriesUnder } from '../kit/tree.ts';
 
 export { decodeStored, encodeStored, type Entry, type Stored } from './check-cache-file.ts';
 
@@ -201,7 +202,9 @@ export function toolIdentity(): string {
 function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
   let names: string[];
   try {
-    names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    names = entriesUnder(dir)
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
   } catch {
     return;
   }
