@@ -1,5 +1,5 @@
 // `sop build`: check, then print every valid SOP to PDF.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPdfs, type BuiltPdf } from '../pdf/build-pdfs.ts';
@@ -186,7 +186,22 @@ function shareOptions(b: Bagian): Pick<Parameters<typeof buildPdfs>[1], 'only' |
 
 /** Where each PDF awaiting an electronic signature goes back once signed (ttd/ beside its source). */
 export function signingNote(built: BuiltPdf[], root: string): string {
-  const waiting = built.filter((b) => b.manifest && isSignable(b.sop) && !existsSync(path.join(root, signedPdfPath(b.sop))));
+  // One listing per ttd/ folder rather than a stat per SOP: most SOPs of a build await signing.
+  const listed = new Map<string, Set<string>>();
+  const signed = (rel: string) => {
+    const dir = path.join(root, path.dirname(rel));
+    let names = listed.get(dir);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(dir));
+      } catch {
+        names = new Set();
+      }
+      listed.set(dir, names);
+    }
+    return names.has(path.basename(rel)) && existsSync(path.join(root, rel));
+  };
+  const waiting = built.filter((b) => b.manifest && isSignable(b.sop) && !signed(signedPdfPath(b.sop)));
   if (!waiting.length) return '';
   // Each folder made relative once: hundreds of PDFs share a few folders (path.relative is slow).
   const folders = new Map<string, string>();

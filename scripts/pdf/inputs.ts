@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Instansi, Sop } from '../model/sop.ts';
-import { stepsDigest } from '../model/steps-digest.ts';
+import { sopDigest } from '../model/sop-digest.ts';
 import type { SopContext } from '../view/sop-view.ts';
 import { bundledCodeDigest } from '../kit/code-digest.ts';
 import { fontFiles } from '../kit/fonts.ts';
@@ -48,13 +48,10 @@ export function sharedInputsHash(layouts: LayoutFiles): string {
  * relative to the project, so the key survives moving the project folder (a CI cache hits).
  */
 export function sopInputsHash(sop: Sop, shared: string, root: string, context: SopContext = {}): string {
-  // The steps by their digest (model/steps-digest.ts), read without touching `sop.steps`: a Sop
-  // from the check cache decodes its steps only when they are read.
-  // The instansi once per object: every SOP of an office shares it.
-  const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(sop)) if (key !== 'steps' && key !== 'instansi') rest[key] = sop[key as keyof Sop];
-  // The context (e.g. the number of the SOP that replaces it) is printed too.
-  const h = createHash('sha256').update(shared).update(JSON.stringify(rest)).update(instansiJson(sop.instansi)).update(stepsDigest(sop)).update(JSON.stringify(context));
+  // The SOP by its digest (model/sop-digest.ts: a cached SOP's is known without serialising it),
+  // its instansi once per object (every SOP of an office shares it). The context (e.g. the number
+  // of the SOP that replaces it) is printed too.
+  const h = createHash('sha256').update(shared).update(sopDigest(sop)).update(instansiJson(sop.instansi)).update(JSON.stringify(context));
   // The logo's checked bytes (what is printed), not its path: judged again as `sop check` did.
   if (sop.instansi.logo) h.update(loadAsset(root, sop.instansi.logo).sha256);
   return h.digest('hex');

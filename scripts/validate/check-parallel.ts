@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { plainMessages, replayMessages, type PlainMessage } from '../diagnostics/report.ts';
 import type { Instansi, Sop } from '../model/sop.ts';
-import { knowStepsDigest, stepsDigest } from '../model/steps-digest.ts';
+import { knowSopDigest, sopDigest } from '../model/sop-digest.ts';
 import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
 import type { CheckCache } from './check-cache.ts';
@@ -26,15 +26,15 @@ export interface WorkerJob {
 export interface SerializedResult extends Omit<SopFileResult, 'file'> {
   path: string;
   messages: PlainMessage[];
-  /** model/steps-digest.ts of the Sop's steps, computed where they were parsed (a worker's share in the worker). */
-  stepsDigest?: string;
+  /** model/sop-digest.ts of the Sop, computed where it was made (a worker's share in the worker). */
+  sopDigest?: string;
 }
 
 export function serialize(r: SopFileResult): SerializedResult {
   return {
     path: r.file.path,
     messages: plainMessages(r.file),
-    ...(r.sop ? { sop: r.sop, stepsDigest: stepsDigest(r.sop) } : {}),
+    ...(r.sop ? { sop: r.sop, sopDigest: sopDigest(r.sop) } : {}),
     ...(r.facts ? { facts: r.facts } : {}),
   };
 }
@@ -47,7 +47,7 @@ export function serialize(r: SopFileResult): SerializedResult {
 function deserialize(s: SerializedResult, instansi: Instansi | undefined): SopFileResult {
   const file = new VFile({ path: s.path });
   replayMessages(file, s.messages);
-  if (s.sop && s.stepsDigest) knowStepsDigest(s.sop, s.stepsDigest);
+  if (s.sop && s.sopDigest) knowSopDigest(s.sop, s.sopDigest);
   return { file, ...(s.sop ? { sop: withInstansi(s.sop, instansi) } : {}), ...(s.facts ? { facts: s.facts } : {}) };
 }
 
