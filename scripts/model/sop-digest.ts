@@ -15,7 +15,10 @@ const known = new WeakMap<Sop, string>();
 export function sopDigest(sop: Sop): string {
   let digest = known.get(sop);
   if (digest === undefined) {
-    digest = hash('sha256', JSON.stringify(sop, (key, value: unknown) => (key === 'instansi' && value === sop.instansi ? undefined : value)), 'hex');
+    // A copy without the instansi rather than a replacer, which JSON.stringify would call for every value.
+    const fields: Record<string, unknown> = {};
+    for (const key of Object.keys(sop) as Array<keyof Sop>) if (key !== 'instansi') fields[key] = sop[key];
+    digest = hash('sha256', JSON.stringify(fields), 'hex');
     known.set(sop, digest);
   }
   return digest;
