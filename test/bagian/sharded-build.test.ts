@@ -4,7 +4,6 @@
 // shares are checked against the sources: a missing share, a stale PDF, a file added or a link
 // out of the folder is refused, in Indonesian with its rule id, and output/ is left as it was.
 // Builds are shared: one unsharded `sop site`, four shares, one assembled site, one book.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,27 +11,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProject } from '../../scripts/bench/generate.ts';
 import { SHARD_FILE, type ShardFile } from '../../scripts/bagian/shard.ts';
+import { runSop, type SopRun } from '../support/run-sop.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/sop.js');
+type Run = SopRun;
+const sop = (cwd: string, args: string[]) => runSop(cwd, [...args, '--diam']);
 const SOPS = 12;
 const YEAR = '2024';
 // Only catches a hang: a loaded two-core machine prints slowly.
 const SLOW = { timeout: 600_000 };
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sop(cwd: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args, '--diam'], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 async function ok(cwd: string, args: string[]): Promise<Run> {
   const run = await sop(cwd, args);

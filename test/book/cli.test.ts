@@ -1,27 +1,14 @@
 // `sop book` as an officer runs it: help, usage errors (exit 2) and a failing check (exit 1).
 // None of these reach the browser, so they run as real processes, in parallel, quickly.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.ts';
+import { runSop, type SopRun } from '../support/run-sop.ts';
 
-const BIN = path.join(ROOT, 'bin/sop.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sop(cwd: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' }, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+type Run = SopRun;
+const sop = (cwd: string, args: string[]) => runSop(cwd, args);
 
 let broken: string;
 const runs: Record<string, Run> = {};

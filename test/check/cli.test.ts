@@ -1,6 +1,5 @@
 // `sop check` as an officer runs it: a real process in a project folder, exit codes, output
 // formats, and usage errors in Bahasa Indonesia. The processes run in parallel to stay fast.
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,23 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edit, INSTANSI, SOP } from './helpers.ts';
 import { HOSTILE } from './hostile.ts';
+import { runSop, type SopRun } from '../support/run-sop.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = path.join(REPO, 'bin/sop.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sop(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1', ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+type Run = SopRun;
+const sop = runSop;
 
 let root: string;
 let good: string;

@@ -3,35 +3,21 @@
 // project of 50 SOPs is built clean three times, each with another print pool size, time zone
 // and project folder, then rebuilt incrementally after a change and its undo; every run must
 // give the same files, byte for byte.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProject } from '../../scripts/bench/generate.ts';
+import { runSop } from '../support/run-sop.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/sop.js');
+const sop = (cwd: string, env: Record<string, string>, args: string[]) => runSop(cwd, args, env);
 const SOPS = 50;
 const YEAR = '2024'; // the book edition; the default ("this year") would change with the clock
 // A build of 50 SOPs takes seconds alone, minutes on a two-core machine shared by many jobs:
 // the limit only catches a hang.
 const SLOW = { timeout: 900_000 };
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sop(cwd: string, env: Record<string, string>, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 /** `sop site` (PDFs, books, site) with a pool size and a time zone; fails the test on exit ≠ 0. */
 async function site(cwd: string, pool: number, tz: string): Promise<void> {

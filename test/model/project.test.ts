@@ -2,23 +2,19 @@
 // number too large to keep its digits) prints the same digits in the SOP PDF, the book and the
 // site; and the PDF cache holds no absolute path, so moving the project reprints nothing.
 // One `sop site` run builds all three; one `sop build` after the move checks the cache.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageTexts, ROOT, squash } from '../book/helpers.ts';
+import { runSop } from '../support/run-sop.ts';
 
-const BIN = path.join(ROOT, 'bin/sop.js');
+/** stdout and stderr together: what an officer reads. */
+const sop = async (cwd: string, args: string[]) => {
+  const run = await runSop(cwd, args);
+  return { code: run.code, stdout: run.stdout + run.stderr };
+};
 const NIP = '19681117 199703 1 003';
-
-function sop(cwd: string, args: string[]): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' }, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: stdout + stderr });
-    });
-  });
-}
 
 let parent: string;
 let moved: string;
