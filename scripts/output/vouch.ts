@@ -6,7 +6,7 @@
 // does not verify, so a pull request cannot slip a PDF or a build-cache entry into what is
 // published: it is rebuilt from the sources. Files git tracks under output/ are never reused at
 // all, whatever their ledger says.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -142,6 +142,10 @@ export function readInside(realDir: string, file: string): Buffer | undefined {
 }
 
 const trackedMemo = new Map<string, readonly string[]>();
+const trackedAsked = new Map<string, Promise<readonly string[]>>();
+const GIT_LS_FILES = ['ls-files', '-z', '--', '.'];
+// Room for a repository that committed a whole catalogue under output/.
+const GIT_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 /**
  * The files under `dir` git tracks, relative with `/` (none when git or a repository is missing).
@@ -151,16 +155,48 @@ const trackedMemo = new Map<string, readonly string[]>();
 export function trackedUnder(dir: string): readonly string[] {
   let files = trackedMemo.get(dir);
   if (!files) {
-    const r = spawnSync('git', ['ls-files', '-z', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const r = spawnSync('git', GIT_LS_FILES, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_OUTPUT_BYTES });
     files = r.status === 0 && r.stdout ? r.stdout.split('\0').filter(Boolean) : [];
     trackedMemo.set(dir, files);
   }
   return files;
 }
 
+/**
+ * The same answer, asked without waiting: git runs on the other core while the command reads
+ * content/, and trackedUnder(dir) finds the answer once this has settled.
+ */
+export function trackedUnderSoon(dir: string): Promise<readonly string[]> {
+  const known = trackedMemo.get(dir);
+  if (known) return Promise.resolve(known);
+  let asked = trackedAsked.get(dir);
+  if (!asked) {
+    asked = new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      const done = (ok: boolean) => {
+        trackedAsked.delete(dir);
+        if (!trackedMemo.has(dir)) trackedMemo.set(dir, ok && bytes ? Buffer.concat(chunks).toString('utf8').split('\0').filter(Boolean) : []);
+        resolve(trackedMemo.get(dir)!);
+      };
+      const git = spawn('git', GIT_LS_FILES, { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+      git.stdout.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > GIT_OUTPUT_BYTES) git.kill();
+        else chunks.push(chunk);
+      });
+      git.on('error', () => done(false)); // no git, or no such folder
+      git.on('close', (code) => done(code === 0 && bytes <= GIT_OUTPUT_BYTES));
+    });
+    trackedAsked.set(dir, asked);
+  }
+  return asked;
+}
+
 /** Forgets what git tracked: for a test that has git start tracking a file within one process. */
 export function forgetTracked(): void {
   trackedMemo.clear();
+  trackedAsked.clear();
 }
 
 /** How many files under `dir` git tracks (0 when git or a repository is missing). */

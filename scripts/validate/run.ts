@@ -6,6 +6,8 @@ import { readContent, type ContentSet } from '../source/content.ts';
 import type { CheckResult } from './check-stages.ts';
 import { CheckCache } from './check-cache.ts';
 import { checkContentParallel } from './check-parallel.ts';
+import { projectDirs } from '../model/paths.ts';
+import { trackedUnderSoon } from '../output/vouch.ts';
 
 /** Runs the check over content/ on one thread, without the cache, and keeps only the files under the given paths. */
 export async function runCheck(cwd: string, paths: string[] = []): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
@@ -18,9 +20,12 @@ export async function runCheck(cwd: string, paths: string[] = []): Promise<{ res
  * (output/.cache/check.bin, see check-cache.ts): what the commands use.
  */
 export async function runCheckParallel(cwd: string, paths: string[] = [], options: RunOptions = {}): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
-  const cache = options.cache === false ? undefined : CheckCache.open(cwd);
+  // git says what it tracks under output/ (never trusted, vouch.ts) while content/ is read.
+  const tracking = options.cache === false ? undefined : trackedUnderSoon(projectDirs(cwd).output);
   const set = readContent(cwd);
   options.onRead?.(set);
+  await tracking;
+  const cache = tracking ? CheckCache.open(cwd) : undefined;
   const result = await checkContentParallel(set, probeAsset, undefined, cache);
   if (cache && (result.ok || !options.saveOnlyIfOk)) cache.save();
   return select(cwd, result, paths);
