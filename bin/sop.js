@@ -23,6 +23,13 @@ if (fromSource) {
     return emit.call(process, warning, ...rest);
   };
 }
+// A reader that went away (`sop check | head`) is not a failure of the command: it finishes its
+// work, and what it would still print goes nowhere (instead of an English stack trace).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
 // Reuse V8's compiled code across runs (a no-op where unsupported): faster start for every command.
 (await import('node:module')).enableCompileCache?.();
 const { main } = await import(fromSource ? source.href : new URL('../dist/cli/main.js', import.meta.url).href);

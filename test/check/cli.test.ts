@@ -1,5 +1,6 @@
 // `sop check` as an officer runs it: a real process in a project folder, exit codes, output
 // formats, and usage errors in Bahasa Indonesia. The processes run in parallel to stay fast.
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edit, INSTANSI, SOP } from './helpers.ts';
 import { HOSTILE } from './hostile.ts';
-import { runSop, type SopRun } from '../support/run-sop.ts';
+import { runSop, SOP_BIN, type SopRun } from '../support/run-sop.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 type Run = SopRun;
@@ -140,6 +141,17 @@ describe('sop check (proses nyata)', () => {
       expect(h.rules, h.name).toContain(own[0]!.ruleId);
     });
     expect(list.some((d) => d.ruleId === 'galat-internal')).toBe(false);
+  });
+
+  it('pembaca keluaran yang berhenti lebih dulu (sop check | head): kode keluar biasa, tanpa jejak tumpukan', async () => {
+    // The reader is gone before the first line: every write fails with EPIPE.
+    const child = spawn(process.execPath, [SOP_BIN, 'check'], { cwd: bad, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1); // the galat in pengujian.md, as without the pipe
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 
   it('--help untuk sop dan sop check: kode keluar 0', () => {
