@@ -86,7 +86,8 @@ async function printOne(
   const date = new Date(`${firstDay(effectiveDate(sop))}T00:00:00+07:00`);
   // Loaded only when something is printed: pdf-lib alone takes longer to load than a build with nothing to do.
   const { finishPdf } = await import('../print/finish-pdf.ts');
-  const pdf = await finishPdf(printed.pdf, {
+  // The document the printer parsed to place the signature box: not parsed a second time.
+  const pdf = await finishPdf(printed.document ?? printed.pdf, {
     title: sop.nama,
     subject: sop.nomor,
     author: `${sop.instansi.nama}, ${sop.instansi.pemerintah}`,

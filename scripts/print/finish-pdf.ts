@@ -6,7 +6,7 @@
 // elements, which are renamed canonically. The trailer /ID is a hash of the finished file, so it
 // changes exactly when the content does.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { canonicalStructIds } from './struct-ids.ts';
 import type { PdfRect } from './units.ts';
 import { xmpPacket } from './xmp.ts';
@@ -117,8 +117,9 @@ function stampId(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
-export async function finishPdf(pdf: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+/** `pdf`: Chromium's bytes, or those bytes as pdf-lib parsed them and nothing else changed yet (PrintResult.document). */
+export async function finishPdf(pdf: Uint8Array | PDFDocument, options: FinishOptions): Promise<Uint8Array> {
+  const doc = pdf instanceof Uint8Array ? await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }) : pdf;
   canonicalStructIds(doc);
   setInfo(doc, options);
   if (options.signature) addSignatureField(doc, options.signature);

@@ -44,6 +44,13 @@ afterAll(async () => {
 });
 
 describe('Printer.printPdf', () => {
+  it('hands finishing the document it parsed to place the box: finished from it, the same bytes as from the PDF', async () => {
+    expect(first.document).toBeInstanceOf(PDFDocument);
+    const box = first.boxes[0]!;
+    const fromDocument = await finishPdf(first.document!, { ...META, signature: { fieldName: 'ttd_kepala', page: box.page, rect: box } });
+    expect(Buffer.from(fromDocument).equals(Buffer.from(finished))).toBe(true);
+  });
+
   it('prints two A4 pages', async () => {
     const doc = await PDFDocument.load(first.pdf);
     expect(doc.getPageCount()).toBe(2);
