@@ -22,6 +22,11 @@ export interface Ledger {
    * stamp is the same untouched inode, so its bytes need not be read and hashed again.
    */
   seen?: Record<string, string>;
+  /**
+   * What the writer says the set was made from (opaque here): sealed with the rest, so a run that
+   * finds the same inputs can trust it did this work already (cli/build.ts).
+   */
+  made?: string;
 }
 
 interface SealedLedger extends Ledger {
@@ -78,12 +83,19 @@ export function machineMac(purpose: string, data: Uint8Array): Buffer {
 }
 
 function mac(setName: string, ledger: Ledger): string {
-  const body = JSON.stringify({ set: setName, files: ledger.files, meta: ledger.meta ?? null, ...(ledger.seen ? { seen: ledger.seen } : {}) });
+  const body = JSON.stringify({ set: setName, files: ledger.files, meta: ledger.meta ?? null, ...(ledger.seen ? { seen: ledger.seen } : {}), ...(ledger.made !== undefined ? { made: ledger.made } : {}) });
   return createHmac('sha256', key()).update(body).digest('hex');
 }
 
 export function writeLedger(setDir: string, ledger: Ledger): string {
-  const sealed: SealedLedger = { version: 1, files: ledger.files, ...(ledger.meta ? { meta: ledger.meta } : {}), ...(ledger.seen ? { seen: ledger.seen } : {}), mac: mac(path.basename(setDir), ledger) };
+  const sealed: SealedLedger = {
+    version: 1,
+    files: ledger.files,
+    ...(ledger.meta ? { meta: ledger.meta } : {}),
+    ...(ledger.seen ? { seen: ledger.seen } : {}),
+    ...(ledger.made !== undefined ? { made: ledger.made } : {}),
+    mac: mac(path.basename(setDir), ledger),
+  };
   return JSON.stringify(sealed);
 }
 
@@ -97,7 +109,8 @@ export function readLedger(setDir: string): Ledger | undefined {
   }
   if (data?.version !== 1 || typeof data.mac !== 'string' || typeof data.files !== 'object' || data.files === null) return undefined;
   const seen = typeof data.seen === 'object' && data.seen !== null ? { seen: data.seen } : {};
-  const ledger: Ledger = { files: data.files, ...(typeof data.meta === 'string' ? { meta: data.meta } : {}), ...seen };
+  const made = typeof data.made === 'string' ? { made: data.made } : {};
+  const ledger: Ledger = { files: data.files, ...(typeof data.meta === 'string' ? { meta: data.meta } : {}), ...seen, ...made };
   const want = Buffer.from(mac(path.basename(setDir), ledger), 'hex');
   const got = Buffer.from(data.mac, 'hex');
   return got.length === want.length && timingSafeEqual(got, want) ? ledger : undefined;
@@ -179,7 +192,12 @@ export function trackedUnderSoon(dir: string): Promise<readonly string[]> {
         if (!trackedMemo.has(dir)) trackedMemo.set(dir, ok && bytes ? Buffer.concat(chunks).toString('utf8').split('\0').filter(Boolean) : []);
         resolve(trackedMemo.get(dir)!);
       };
-      const git = spawn('git', GIT_LS_FILES, { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+      let git;
+      try {
+        git = spawn('git', GIT_LS_FILES, { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+      } catch {
+        return done(false); // `dir` is a file: said where output/ is used (output/fs-errors.ts)
+      }
       git.stdout.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
         if (bytes > GIT_OUTPUT_BYTES) git.kill();

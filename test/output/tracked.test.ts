@@ -31,10 +31,12 @@ describe('trackedUnderSoon', () => {
     expect(trackedUnder(output)).toEqual(['baru.pdf', 'pdf/dinas/sop 1.pdf']);
   });
 
-  it('finds nothing outside a repository or under a folder that does not exist', async () => {
+  it('finds nothing outside a repository, under a folder that does not exist, or under a file', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'sop-tracked-'));
     mkdirSync(path.join(root, 'output'));
     expect(await trackedUnderSoon(path.join(root, 'output'))).toEqual([]);
     expect(await trackedUnderSoon(path.join(root, 'tidak-ada'))).toEqual([]);
+    writeFileSync(path.join(root, 'berkas'), 'bukan folder');
+    expect(await trackedUnderSoon(path.join(root, 'berkas'))).toEqual([]); // spawn throws ENOTDIR at once
   });
 });
