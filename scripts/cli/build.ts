@@ -7,7 +7,7 @@ import { likelyToPrint } from './print-hint.ts';
 import { collect } from '../diagnostics/report.ts';
 import { explainFsErrors } from '../output/fs-errors.ts';
 import { describeHolder, lockFile, withProjectLock, type LockHolder } from '../output/lock.ts';
-import { committedOutput } from '../output/sets.ts';
+import { committedOutput, peekMade } from '../output/sets.ts';
 import { formatGithub, formatHuman } from '../diagnostics/format.ts';
 import type { Printer } from '../print/pool.ts';
 import type { Project } from '../model/project.ts';
@@ -15,9 +15,13 @@ import { projectOf } from '../validate/check-stages.ts';
 import { packageDirs } from '../print/package-dirs.ts';
 import type { CheckContext } from './check.ts';
 import { createProgress, pdfSteps, progressMode, type Progress } from './progress.ts';
-import { runCheckParallel, type RunOptions } from '../validate/run.ts';
+import { runCheckParallel, runCheckUnlessCurrent, type RunOptions } from '../validate/run.ts';
+import type { CheckResult } from '../validate/check-stages.ts';
+import type { CurrentCheck } from '../validate/check-parallel.ts';
+import { awaitingSignature, currentMade, inputsKey, madeInputs, rememberMade, type AwaitingSignature, type Made } from '../pdf/up-to-date.ts';
+import { sharedInputsHash } from '../pdf/inputs.ts';
+import { layoutFiles } from '../layouts/files.ts';
 import { projectDirs } from '../model/paths.ts';
-import { isSignable, signedPdfPath } from '../model/paths.ts';
 import { EXIT, UsageError } from './usage.ts';
 import { label, owns, parseBagian, type Bagian } from '../bagian/split.ts';
 import { describeShard, SHARD_FILE } from '../bagian/shard.ts';
@@ -56,20 +60,28 @@ peramban tidak ditemukan.
 /** Check content; on errors print them and return undefined. Shared by build, book and site. */
 /** `onRead`: called once content/ is read, while the check goes on (see validate/run.ts). */
 export async function checkedProject(ctx: CheckContext, progress?: Progress, onRead?: RunOptions['onRead']): Promise<Project | undefined> {
+  requireContent(ctx);
+  const { result } = await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true, ...(onRead ? { onRead } : {}) });
+  return passed(ctx, result, progress) ? projectOf(result, ctx.cwd) : undefined;
+}
+
+function requireContent(ctx: CheckContext): void {
   if (!existsSync(projectDirs(ctx.cwd).content)) {
     throw new UsageError('Folder content/ tidak ditemukan di folder ini maupun di atasnya.', 'Pindah ke folder proyek SOP (yang berisi content/), atau buat proyek baru dengan sop mulai.');
   }
-  const { result } = await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true, ...(onRead ? { onRead } : {}) });
+}
+
+/** Says what the check found (its errors, or how many warnings) and whether a build may go on. */
+function passed(ctx: CheckContext, result: CheckResult, progress?: Progress): boolean {
   const diagnostics = collect(result.files);
   progress?.finished('Memeriksa content/', `${result.files.length} berkas`);
   if (!result.ok) {
     if (ctx.env.GITHUB_ACTIONS === 'true') ctx.stdout(formatGithub(diagnostics));
     ctx.stdout(formatHuman(diagnostics.filter((d) => d.severity === 'galat'), ctx.isTTY && !ctx.env.NO_COLOR, result.files.length));
     ctx.stdout('Pembangunan dibatalkan: perbaiki galat di atas lalu jalankan lagi. Berkas di output/ tidak diubah.\n');
-    return undefined;
+    return false;
   }
-  const warnings = diagnostics.length;
-  if (warnings) ctx.stdout(`Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npm run cek" (atau "npx sop check") untuk rinciannya.\n`);
+  ctx.stdout(warningsNote(diagnostics.length));
   const tracked = committedOutput(projectDirs(ctx.cwd).output);
   if (tracked) {
     ctx.stdout(
@@ -77,7 +89,11 @@ export async function checkedProject(ctx: CheckContext, progress?: Progress, onR
         'Keluarkan output/ dari git dengan "git rm -r --cached output" dan tambahkan baris "output/" ke .gitignore.\n',
     );
   }
-  return projectOf(result, ctx.cwd);
+  return true;
+}
+
+function warningsNote(warnings: number): string {
+  return warnings ? `Catatan: sop check memberi ${warnings} peringatan (bukan galat); jalankan "npm run cek" (atau "npx sop check") untuk rinciannya.\n` : '';
 }
 
 /** Launches the browser on first use and closes it at the end. */
@@ -118,9 +134,8 @@ export async function withPrinter<T>(root: string, command: string, fn: (get: ()
   }, { onWait });
 }
 
-export function summarizePdfs(built: BuiltPdf[], root: string): string {
-  const rebuilt = built.filter((b) => b.rebuilt).length;
-  return `${built.length} SOP: ${rebuilt} PDF dibuat, ${built.length - rebuilt} tidak berubah → ${path.relative(root, projectDirs(root).pdf) || '.'}/\n`;
+export function summarizePdfs(sops: number, rebuilt: number, root: string): string {
+  return `${sops} SOP: ${rebuilt} PDF dibuat, ${sops - rebuilt} tidak berubah → ${path.relative(root, projectDirs(root).pdf) || '.'}/\n`;
 }
 
 export async function build(argv: string[], ctx: CheckContext): Promise<number> {
@@ -138,34 +153,68 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   // Sources written since the last build: the browser starts while the check runs (print-hint.ts).
   const start = () => void browser.get().catch(() => undefined); // a failure is reported if printing needs it
   if (values.semua) start();
-  let result: BuiltPdf[];
+  const onRead: RunOptions['onRead'] = (set) => {
+    if (!values.semua && likelyToPrint(ctx.cwd, set)) start();
+  };
+  const outDir = projectDirs(ctx.cwd).output;
+  // Only a plain build records what it was made from, and may find it has nothing to do (pdf/up-to-date.ts).
+  const plain = !values.semua && !values.html && !bagian;
+  let shared: string | undefined;
+  const keyOf = (fingerprint: string) => inputsKey(fingerprint, (shared ??= sharedInputsHash(layoutFiles(ctx.cwd))));
+  let said: Made | undefined;
+  let built: BuiltPdf[] | undefined;
   try {
-    const project = await checkedProject(ctx, progress, (set) => {
-      if (!values.semua && likelyToPrint(ctx.cwd, set)) start();
-    });
-    if (!project) return EXIT.invalid;
-    result = await withPrinter(
-      ctx.cwd,
-      'sop build',
-      (printer) =>
-        buildPdfs(project.sops, {
-          root: project.root,
-          force: Boolean(values.semua),
-          prune: true,
-          printer,
-          ...(values.html ? { html: { allowedDirs: [ctx.cwd, ...packageDirs()] } } : {}),
-          onProgress: pdfSteps(progress, 'Mencetak PDF'),
-          ...(bagian ? shareOptions(bagian) : {}),
-        }),
-      browser,
-    );
+    requireContent(ctx);
+    let checked: CheckResult | CurrentCheck = plain
+      ? await runCheckUnlessCurrent(ctx.cwd, (fingerprint) => madeInputs(peekMade(outDir, 'pdf')) === keyOf(fingerprint), { saveOnlyIfOk: true, onRead })
+      : (await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true, onRead })).result;
+    if ('current' in checked) {
+      const key = keyOf(checked.fingerprint);
+      // Under the lock, as any reuse: the set is the one that said so, and every file of it intact.
+      said = await withPrinter(ctx.cwd, 'sop build', async () => currentMade(outDir, key), lazyPrinter(ctx.cwd));
+      // A file of the set changed since: the build as usual, which reprints it.
+      if (!said) checked = (await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true, onRead })).result;
+    }
+    if (!('current' in checked)) {
+      const result = checked;
+      if (!passed(ctx, result, progress)) return EXIT.invalid;
+      const project = projectOf(result, ctx.cwd);
+      built = await withPrinter(
+        ctx.cwd,
+        'sop build',
+        async (printer) => {
+          const pdfs = await buildPdfs(project.sops, {
+            root: project.root,
+            force: Boolean(values.semua),
+            prune: true,
+            printer,
+            ...(shared ? { shared } : {}),
+            ...(values.html ? { html: { allowedDirs: [ctx.cwd, ...packageDirs()] } } : {}),
+            onProgress: pdfSteps(progress, 'Mencetak PDF'),
+            ...(bagian ? shareOptions(bagian) : {}),
+          });
+          if (plain && result.fingerprint) {
+            const warnings = collect(result.files).length;
+            rememberMade(outDir, { inputs: keyOf(result.fingerprint), files: result.files.length, warnings, sops: pdfs.length, awaiting: awaitingSignature(pdfs, ctx.cwd) });
+          }
+          return pdfs;
+        },
+        browser,
+      );
+    }
   } finally {
     await browser.close();
   }
+  if (said) {
+    // What the build that made these PDFs said, as it said it.
+    progress.finished('Memeriksa content/', `${said.files} berkas`);
+    ctx.stdout(warningsNote(said.warnings));
+  }
   progress.clear();
-  ctx.stdout((bagian ? `Bagian ${label(bagian)}: ` : '') + summarizePdfs(result, ctx.cwd));
+  const sops = said ? said.sops : built!.length;
+  ctx.stdout((bagian ? `Bagian ${label(bagian)}: ` : '') + summarizePdfs(sops, said ? 0 : built!.filter((b) => b.rebuilt).length, ctx.cwd));
   if (bagian) ctx.stdout(`${SHARD_FILE} mencatat bagian ini. Rakit situs atau buku dari folder output/pdf setiap bagian dengan sop site --dari-bagian FOLDER (atau sop book --dari-bagian FOLDER).\n`);
-  ctx.stdout(signingNote(result, ctx.cwd));
+  ctx.stdout(signingNote(said ? said.awaiting : awaitingSignature(built!, ctx.cwd), ctx.cwd));
   return EXIT.ok;
 }
 
@@ -185,7 +234,7 @@ function shareOptions(b: Bagian): Pick<Parameters<typeof buildPdfs>[1], 'only' |
 }
 
 /** Where each PDF awaiting an electronic signature goes back once signed (ttd/ beside its source). */
-export function signingNote(built: BuiltPdf[], root: string): string {
+export function signingNote(awaiting: readonly AwaitingSignature[], root: string): string {
   // One listing per ttd/ folder rather than a stat per SOP: most SOPs of a build await signing.
   const listed = new Map<string, Set<string>>();
   const signed = (rel: string) => {
@@ -201,19 +250,11 @@ export function signingNote(built: BuiltPdf[], root: string): string {
     }
     return names.has(path.basename(rel)) && existsSync(path.join(root, rel));
   };
-  const waiting = built.filter((b) => b.manifest && isSignable(b.sop) && !signed(signedPdfPath(b.sop)));
+  const waiting = awaiting.filter((a) => !signed(a.signed));
   if (!waiting.length) return '';
-  // Each folder made relative once: hundreds of PDFs share a few folders (path.relative is slow).
-  const folders = new Map<string, string>();
-  const rel = (p: string) => {
-    const dir = path.dirname(p);
-    let folder = folders.get(dir);
-    if (folder === undefined) folders.set(dir, (folder = path.relative(root, dir).split(path.sep).join('/')));
-    return folder ? `${folder}/${path.basename(p)}` : path.basename(p);
-  };
   return (
     `${waiting.length} PDF menunggu tanda tangan elektronik. Setelah ditandatangani (aplikasi TTE BSrE atau penanda tangan PAdES lain), simpan PDF bertanda tangan di:\n` +
-    waiting.map((b) => `  ${rel(b.pdf)} → ${signedPdfPath(b.sop)}\n`).join('') +
+    waiting.map((a) => `  ${a.pdf} → ${a.signed}\n`).join('') +
     'lalu jalankan "npm run ttd" (atau "npx sop ttd") untuk memeriksanya.\n'
   );
 }

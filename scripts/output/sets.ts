@@ -126,7 +126,7 @@ export class ShownSet {
     let ok = this.#checked.get(rel);
     if (ok === undefined) {
       const want = this.#ledger && Object.hasOwn(this.#ledger.files, rel) ? this.#ledger.files[rel] : undefined;
-      const file = path.join(this.dir, ...rel.split('/'));
+      const file = inSet(this.dir, rel);
       // The inode the ledger was sealed over, untouched: no need to read and hash it again.
       const stamp = want && this.#ledger!.seen && Object.hasOwn(this.#ledger!.seen, rel) ? this.#ledger!.seen[rel] : undefined;
       if (stamp !== undefined && fileStamp(file) === stamp) ok = true;
@@ -150,6 +150,24 @@ export class ShownSet {
       .sort();
   }
 
+  /** What the set's writer sealed as its inputs (vouch.ts Ledger.made). */
+  made(): string | undefined {
+    return this.#ledger?.made;
+  }
+
+  /** Seals `made` into the ledger: the set itself stays as it is (written beside and renamed over). */
+  remember(made: string): void {
+    if (!this.#ledger || this.#ledger.made === made) return;
+    writeAtomic(ledgerFile(this.dir), writeLedger(this.dir, { ...this.#ledger, made }));
+  }
+
+  /** Everything the ledger lists can be taken over (the side file too), and the folder holds nothing else. */
+  intact(): boolean {
+    if (!this.#ledger) return false;
+    const listed = Object.keys(this.#ledger.files);
+    return listed.every((rel) => this.has(rel)) && listFiles(this.dir).length === listed.length && (!this.#ledger.meta || this.meta() !== undefined);
+  }
+
   /** The side file (see setMetaFile), if vouched for. */
   meta(): string | undefined {
     const want = this.#ledger?.meta;
@@ -157,6 +175,11 @@ export class ShownSet {
     const bytes = readInside(path.dirname(this.dir), setMetaFile(this.dir));
     return bytes && sha256(bytes) === want ? bytes.toString('utf8') : undefined;
   }
+}
+
+/** The file `rel` (`/`-separated) of the set in `dir`: joined as is where `/` is the separator (thousands per build). */
+function inSet(dir: string, rel: string): string {
+  return path.sep === '/' ? `${dir}/${rel}` : path.join(dir, rel);
 }
 
 /** Why nothing of output/ was reused, if that is so: files git tracks there. */
@@ -179,6 +202,23 @@ export function shownSet(outDir: string, kind: SetKind): ShownSet | undefined {
   const inSets = path.dirname(real) === path.join(realpathSync(outDir), SETS_DIR) && stat.isDirectory() && !stat.isSymbolicLink();
   const ledger = inSets && committedOutput(outDir) === 0 ? readLedger(real) : undefined;
   return new ShownSet(real, ledger);
+}
+
+/**
+ * What the writer of the set `output/<kind>` shows sealed as its inputs (ShownSet.made), read
+ * without changing anything (no interrupted swap completed, nothing tidied): for a command that
+ * has not taken the project's lock yet. Undefined for anything but a set this machine sealed.
+ */
+export function peekMade(outDir: string, kind: SetKind): string | undefined {
+  try {
+    const name = path.basename(readlinkSync(path.join(outDir, kind)));
+    if (!SET_NAME.test(name) || committedOutput(outDir) !== 0) return undefined;
+    const real = realpathSync(path.join(outDir, SETS_DIR, name));
+    if (path.dirname(real) !== path.join(realpathSync(outDir), SETS_DIR)) return undefined;
+    return readLedger(real)?.made;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Side file of a set (same name + `.json`): data about exactly these files, e.g. the build cache. */

@@ -37,6 +37,8 @@ export interface BuildOptions {
   only?: (sop: Sop) => boolean;
   /** Files the new set holds besides the SOPs' own, made from them (a CI share's bagian.json). */
   extra?: (set: { dir: string; built: BuiltPdf[]; hash: (id: string) => string }) => Record<string, string>;
+  /** sharedInputsHash of the layouts, when the caller has it already. */
+  shared?: string;
 }
 
 export interface BuiltPdf {
@@ -85,7 +87,7 @@ export async function buildPdfs(all: Sop[], options: BuildOptions): Promise<Buil
   // The cache lives beside its set, so it always describes the PDFs shown.
   const cache = readCache(previous?.meta());
   const layoutSources = layoutFiles(options.root);
-  const shared = sharedInputsHash(layoutSources);
+  const shared = options.shared ?? sharedInputsHash(layoutSources);
   const contexts = sopContexts(all);
   const hashes = new Map(sops.map((s) => [s.id, sopInputsHash(s, shared, options.root, contexts.get(s.id))]));
   const stale = sops.filter(

@@ -12,6 +12,7 @@ import { fontFiles } from '../kit/fonts.ts';
 import { loadAsset } from '../source/assets.ts';
 import { pdfLayoutPaths, type LayoutFiles } from '../layouts/files.ts';
 import { entriesUnder } from '../kit/tree.ts';
+import { sha256 } from '../output/vouch.ts';
 
 /** scripts/ from the sources, dist/ installed. */
 const codeDir = fileURLToPath(new URL('../', import.meta.url));
@@ -51,10 +52,10 @@ export function sopInputsHash(sop: Sop, shared: string, root: string, context: S
   // The SOP by its digest (model/sop-digest.ts: a cached SOP's is known without serialising it),
   // its instansi once per object (every SOP of an office shares it). The context (e.g. the number
   // of the SOP that replaces it) is printed too.
-  const h = createHash('sha256').update(shared).update(sopDigest(sop)).update(instansiJson(sop.instansi)).update(JSON.stringify(context));
+  // One string hashed at once (the same digest as feeding the parts in turn, at half the cost).
   // The logo's checked bytes (what is printed), not its path: judged again as `sop check` did.
-  if (sop.instansi.logo) h.update(loadAsset(root, sop.instansi.logo).sha256);
-  return h.digest('hex');
+  const logo = sop.instansi.logo ? loadAsset(root, sop.instansi.logo).sha256 : '';
+  return sha256(shared + sopDigest(sop) + instansiJson(sop.instansi) + JSON.stringify(context) + logo);
 }
 
 const instansiJsons = new WeakMap<Instansi, string>();

@@ -9,7 +9,8 @@ import type { Instansi, Sop } from '../model/sop.ts';
 import { knowSopDigest, sopDigest } from '../model/sop-digest.ts';
 import type { AssetProbe, AssetVerdict } from '../source/assets.ts';
 import type { ContentSet, RawFile } from '../source/content.ts';
-import type { CheckCache } from './check-cache.ts';
+import { toolIdentity, type CheckCache } from './check-cache.ts';
+import { checkFingerprint } from './fingerprint.ts';
 import { checkInstansiFiles, finishCheck, nearestInstansi, todayIso, type CheckResult, type SopFileResult } from './check-stages.ts';
 
 /** Below this many SOPs a worker's start-up costs more than it saves. */
@@ -70,7 +71,32 @@ function withoutInstansi(s: SerializedResult): SerializedResult {
  * entry for are parsed and validated, and the cross-file rules run over all of them as always.
  * The caller saves it (`cache.save()`) when it may write to output/.
  */
-export async function checkContentParallel(set: ContentSet, probe: AssetProbe, threads = os.availableParallelism(), cache?: CheckCache): Promise<CheckResult> {
+/** A check stopped at its fingerprint: the caller has what a check of these inputs gives. */
+export interface CurrentCheck {
+  current: true;
+  fingerprint: string;
+}
+
+/**
+ * `fingerprint` (with a cache): told the check's fingerprint (fingerprint.ts) once the files are
+ * keyed, before a result is decoded; true stops the check there. The result carries it too.
+ */
+export async function checkContentParallel(set: ContentSet, probe: AssetProbe, threads?: number, cache?: CheckCache): Promise<CheckResult>;
+export async function checkContentParallel(
+  set: ContentSet,
+  probe: AssetProbe,
+  threads: number | undefined,
+  cache: CheckCache,
+  fingerprint: (fingerprint: string) => boolean,
+): Promise<CheckResult | CurrentCheck>;
+export async function checkContentParallel(
+  set: ContentSet,
+  probe: AssetProbe,
+  threads = os.availableParallelism(),
+  cache?: CheckCache,
+  fingerprint?: (fingerprint: string) => boolean,
+): Promise<CheckResult | CurrentCheck> {
+  const today = todayIso();
   const asked = new Map<string, AssetVerdict>();
   const { files, byDir, instansi } = checkInstansiFiles(
     set,
@@ -83,6 +109,8 @@ export async function checkContentParallel(set: ContentSet, probe: AssetProbe, t
   );
   const near = set.sops.map((raw) => nearestInstansi(byDir, path.dirname(raw.abs), set.contentDir));
   const keys = set.sops.map((raw, i) => cache?.keyOf(raw, near[i]!));
+  const print = cache && fingerprint ? checkFingerprint({ tool: toolIdentity(), today, set, sopKeys: keys, assets: asked }) : undefined;
+  if (print && fingerprint!(print)) return { current: true, fingerprint: print };
   const results: Array<SopFileResult | undefined> = set.sops.map((raw, i) => {
     const kept = cache?.get(raw, keys[i]);
     return kept && deserialize(kept, near[i]!.entry?.instansi);
@@ -113,7 +141,8 @@ export async function checkContentParallel(set: ContentSet, probe: AssetProbe, t
   if (cache) {
     for (const i of todo) cache.set(set.sops[i]!, keys[i], withoutInstansi(fresh.get(i) ?? serialize(results[i]!)));
   }
-  return finishCheck(files, instansi, results as SopFileResult[], { raws: set.monev ?? [], contentDir: set.contentDir, byDir, today: todayIso() });
+  const result = finishCheck(files, instansi, results as SopFileResult[], { raws: set.monev ?? [], contentDir: set.contentDir, byDir, today });
+  return print ? { ...result, fingerprint: print } : result;
 }
 
 function runWorker(job: WorkerJob): Promise<SerializedResult[]> {

@@ -30,6 +30,8 @@ export interface CheckResult {
   /** Monitoring and evaluation results files without errors, in path order. */
   monev: MonevResults[];
   ok: boolean;
+  /** What it was checked from (fingerprint.ts), when the caller asked for it. */
+  fingerprint?: string;
 }
 
 /** The results files to check, and the day their due dates are counted from. */

@@ -5,7 +5,7 @@ import { probeAsset } from '../source/assets.ts';
 import { readContent, type ContentSet } from '../source/content.ts';
 import type { CheckResult } from './check-stages.ts';
 import { CheckCache } from './check-cache.ts';
-import { checkContentParallel } from './check-parallel.ts';
+import { checkContentParallel, type CurrentCheck } from './check-parallel.ts';
 import { projectDirs } from '../model/paths.ts';
 import { trackedUnderSoon } from '../output/vouch.ts';
 
@@ -20,15 +20,32 @@ export async function runCheck(cwd: string, paths: string[] = []): Promise<{ res
  * (output/.cache/check.bin, see check-cache.ts): what the commands use.
  */
 export async function runCheckParallel(cwd: string, paths: string[] = [], options: RunOptions = {}): Promise<{ result: CheckResult; shown: CheckResult['files'] }> {
+  const { set, cache } = await opened(cwd, options);
+  const result = await checkContentParallel(set, probeAsset, undefined, cache);
+  if (cache && (result.ok || !options.saveOnlyIfOk)) cache.save();
+  return select(cwd, result, paths);
+}
+
+/**
+ * The same over all of content/ with the cache, unless `current` says the check's fingerprint
+ * (fingerprint.ts) is that of an outcome the caller already has: then it stops there, before a
+ * result is decoded or a rule across files runs (a build whose PDFs were made from these inputs).
+ */
+export async function runCheckUnlessCurrent(cwd: string, current: (fingerprint: string) => boolean, options: Omit<RunOptions, 'cache'> = {}): Promise<CheckResult | CurrentCheck> {
+  const { set, cache } = await opened(cwd, options);
+  const result = await checkContentParallel(set, probeAsset, undefined, cache!, current); // opened with the cache: options cannot turn it off
+  if (!('current' in result) && cache && (result.ok || !options.saveOnlyIfOk)) cache.save();
+  return result;
+}
+
+/** content/ as read, and this machine's cache of earlier checks (unless `cache: false`). */
+async function opened(cwd: string, options: RunOptions): Promise<{ set: ContentSet; cache?: CheckCache }> {
   // git says what it tracks under output/ (never trusted, vouch.ts) while content/ is read.
   const tracking = options.cache === false ? undefined : trackedUnderSoon(projectDirs(cwd).output);
   const set = readContent(cwd);
   options.onRead?.(set);
   await tracking;
-  const cache = tracking ? CheckCache.open(cwd) : undefined;
-  const result = await checkContentParallel(set, probeAsset, undefined, cache);
-  if (cache && (result.ok || !options.saveOnlyIfOk)) cache.save();
-  return select(cwd, result, paths);
+  return tracking ? { set, cache: CheckCache.open(cwd) } : { set };
 }
 
 /**
