@@ -41,6 +41,7 @@ import { benchGabung } from './gabung.ts';
 import { benchSharded } from './bagian.ts';
 import { cacheFile } from '../validate/check-cache.ts';
 import { installedSop } from './installed.ts';
+import { timedWithCpu, type CpuSplit } from './cpu.ts';
 import { benchPreview } from './preview.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -324,19 +325,28 @@ if (!values['skip-build']) {
   // 2b. cold build, as an officer runs it, against the bare baseline printing the same HTML with
   //     the same Chromium: interleaved (which goes first alternates), so both see the same load.
   const loadBefore = os.loadavg()[0]!;
-  const cold: number[] = [];
-  const bare: number[] = [];
-  const coldBuild = () => {
+  const coldRuns: CpuSplit[] = [];
+  const bareRuns: CpuSplit[] = [];
+  const coldBuild = async () => {
     rmSync(path.join(dir, 'output'), { recursive: true, force: true });
-    cold.push(time(process.execPath, [INSTALLED, 'build'], dir));
+    coldRuns.push(await timedWithCpu(process.execPath, [INSTALLED, 'build'], dir));
   };
-  const baseline = () => bare.push(time(process.execPath, [path.join(ROOT, 'scripts/bench/baseline-cli.ts'), htmlDir, baseOut, dir], dir));
-  for (let r = 0; r < RUNS; r++) for (const run of r % 2 ? [baseline, coldBuild] : [coldBuild, baseline]) run();
+  const baseline = async () => bareRuns.push(await timedWithCpu(process.execPath, [path.join(ROOT, 'scripts/bench/baseline-cli.ts'), htmlDir, baseOut, dir], dir));
+  for (let r = 0; r < RUNS; r++) for (const run of r % 2 ? [baseline, coldBuild] : [coldBuild, baseline]) await run();
+  const cold = coldRuns.map((c) => c.wall);
+  const bare = bareRuns.map((c) => c.wall);
   const ratios = cold.map((c, i) => (c / bare[i]!).toFixed(2));
   say(
     `build   ${N} SOP cold (installed): median ${fmt(median(cold))} (${cold.map(fmt).join(', ')}); bare baseline (same Chromium, same HTML): median ${fmt(median(bare))} (${bare.map(fmt).join(', ')}); ` +
       `ratio of medians ${(median(cold) / median(bare)).toFixed(2)}x, per run ${ratios.join(', ')} (target <= 0.5x); load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`,
   );
+  // Whether the processors bound it, and whose work: Chromium's, or sop's own Node (the rest).
+  const split = (runs: CpuSplit[]) => {
+    const busy = median(runs.map((r) => r.busy));
+    const chromium = median(runs.map((r) => r.chromium));
+    return `CPU busy ${fmt(busy)} (${Math.round(100 * median(runs.map((r) => r.share)))}% of ${os.availableParallelism()} cores), Chromium ${fmt(chromium)}, the rest (its Node, the system) ${fmt(median(runs.map((r) => r.busy - r.chromium)))}`;
+  };
+  say(`build   where the processors went (medians; Chromium's processes sampled every 0.2 s): cold build ${split(coldRuns)}; bare baseline ${split(bareRuns)}`);
 
   // 2c. one SOP changed (target <= 2 s), and nothing changed (target <= 0.2x a cold check of the
   //     same content, no browser): each nothing-changed build right after a cold check (which

@@ -33,7 +33,9 @@ Memeriksa content/ lalu mencetak setiap SOP yang valid menjadi PDF resmi
 output/pdf/<instansi>/<slug>.pdf, beserta manifes tanda tangan elektronik
 (<slug>.ttd.json). PDF yang sudah ditandatangani secara elektronik disimpan
 kembali di ttd/<slug>.pdf di samping sumbernya (lihat sop ttd). SOP yang sumber, instansi.yml, tata letak dan asetnya
-tidak berubah sejak pembangunan terakhir dilewati. PDF milik SOP yang sudah
+tidak berubah sejak pembangunan terakhir dilewati; bila tidak satu berkas pun
+berubah dan PDF di output/pdf masih utuh, sop build langsung selesai dengan
+laporan yang sama seperti sebelumnya. PDF milik SOP yang sudah
 dihapus atau diganti namanya ikut dibersihkan dari output/pdf/.
 
 Opsi:
