@@ -17,7 +17,6 @@ import type { CheckContext } from './check.ts';
 import { createProgress, pdfSteps, progressMode, type Progress } from './progress.ts';
 import { runCheckParallel, runCheckUnlessCurrent, type RunOptions } from '../validate/run.ts';
 import type { CheckResult } from '../validate/check-stages.ts';
-import type { CurrentCheck } from '../validate/check-parallel.ts';
 import { awaitingSignature, currentMade, inputsKey, madeInputs, rememberMade, type AwaitingSignature, type Made } from '../pdf/up-to-date.ts';
 import { sharedInputsHash } from '../pdf/inputs.ts';
 import { layoutFiles } from '../layouts/files.ts';
@@ -163,25 +162,15 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
   const plain = !values.semua && !values.html && !bagian;
   let shared: string | undefined;
   const keyOf = (fingerprint: string) => inputsKey(fingerprint, (shared ??= sharedInputsHash(layoutFiles(ctx.cwd))));
-  let said: Made | undefined;
-  let built: BuiltPdf[] | undefined;
+  let outcome: { said: Made } | { built: BuiltPdf[] };
   try {
     requireContent(ctx);
-    let checked: CheckResult | CurrentCheck = plain
-      ? await runCheckUnlessCurrent(ctx.cwd, (fingerprint) => madeInputs(peekMade(outDir, 'pdf')) === keyOf(fingerprint), { saveOnlyIfOk: true, onRead })
-      : (await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true, onRead })).result;
-    if ('current' in checked) {
-      const key = keyOf(checked.fingerprint);
-      // Under the lock, as any reuse: the set is the one that said so, and every file of it intact.
-      said = await withPrinter(ctx.cwd, 'sop build', async () => currentMade(outDir, key), lazyPrinter(ctx.cwd));
-      // A file of the set changed since: the build as usual, which reprints it.
-      if (!said) checked = (await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true, onRead })).result;
-    }
-    if (!('current' in checked)) {
-      const result = checked;
-      if (!passed(ctx, result, progress)) return EXIT.invalid;
-      const project = projectOf(result, ctx.cwd);
-      built = await withPrinter(
+    const checked = plain ? await checkUnlessMade(ctx, keyOf, onRead) : (await runCheckParallel(ctx.cwd, [], { saveOnlyIfOk: true, onRead })).result;
+    if ('said' in checked) outcome = checked;
+    else {
+      if (!passed(ctx, checked, progress)) return EXIT.invalid;
+      const project = projectOf(checked, ctx.cwd);
+      const built = await withPrinter(
         ctx.cwd,
         'sop build',
         async (printer) => {
@@ -195,29 +184,48 @@ export async function build(argv: string[], ctx: CheckContext): Promise<number> 
             onProgress: pdfSteps(progress, 'Mencetak PDF'),
             ...(bagian ? shareOptions(bagian) : {}),
           });
-          if (plain && result.fingerprint) {
-            const warnings = collect(result.files).length;
-            rememberMade(outDir, { inputs: keyOf(result.fingerprint), files: result.files.length, warnings, sops: pdfs.length, awaiting: awaitingSignature(pdfs, ctx.cwd) });
+          if (plain && checked.fingerprint) {
+            const said = { files: checked.files.length, warnings: collect(checked.files).length, sops: pdfs.length, awaiting: awaitingSignature(pdfs, ctx.cwd) };
+            rememberMade(outDir, { inputs: keyOf(checked.fingerprint), ...said });
           }
           return pdfs;
         },
         browser,
       );
+      outcome = { built };
     }
   } finally {
     await browser.close();
   }
-  if (said) {
+  if ('said' in outcome) {
     // What the build that made these PDFs said, as it said it.
-    progress.finished('Memeriksa content/', `${said.files} berkas`);
-    ctx.stdout(warningsNote(said.warnings));
+    progress.finished('Memeriksa content/', `${outcome.said.files} berkas`);
+    ctx.stdout(warningsNote(outcome.said.warnings));
   }
   progress.clear();
-  const sops = said ? said.sops : built!.length;
-  ctx.stdout((bagian ? `Bagian ${label(bagian)}: ` : '') + summarizePdfs(sops, said ? 0 : built!.filter((b) => b.rebuilt).length, ctx.cwd));
+  const { sops, rebuilt, awaiting } =
+    'said' in outcome
+      ? { sops: outcome.said.sops, rebuilt: 0, awaiting: outcome.said.awaiting }
+      : { sops: outcome.built.length, rebuilt: outcome.built.filter((b) => b.rebuilt).length, awaiting: awaitingSignature(outcome.built, ctx.cwd) };
+  ctx.stdout((bagian ? `Bagian ${label(bagian)}: ` : '') + summarizePdfs(sops, rebuilt, ctx.cwd));
   if (bagian) ctx.stdout(`${SHARD_FILE} mencatat bagian ini. Rakit situs atau buku dari folder output/pdf setiap bagian dengan sop site --dari-bagian FOLDER (atau sop book --dari-bagian FOLDER).\n`);
-  ctx.stdout(signingNote(said ? said.awaiting : awaitingSignature(built!, ctx.cwd), ctx.cwd));
+  ctx.stdout(signingNote(awaiting, ctx.cwd));
   return EXIT.ok;
+}
+
+/**
+ * The check of a plain build, unless the PDFs shown were made from the inputs it finds: then what
+ * their build said (pdf/up-to-date.ts), once their set is verified under the project's lock as
+ * any reuse is. A file of the set changed since: the whole check after all, and the build reprints it.
+ */
+async function checkUnlessMade(ctx: CheckContext, keyOf: (fingerprint: string) => string, onRead: RunOptions['onRead']): Promise<CheckResult | { said: Made }> {
+  const outDir = projectDirs(ctx.cwd).output;
+  const options = { saveOnlyIfOk: true, ...(onRead ? { onRead } : {}) };
+  const checked = await runCheckUnlessCurrent(ctx.cwd, (fingerprint) => madeInputs(peekMade(outDir, 'pdf')) === keyOf(fingerprint), options);
+  if (!('current' in checked)) return checked;
+  const key = keyOf(checked.fingerprint);
+  const said = await withPrinter(ctx.cwd, 'sop build', async () => currentMade(outDir, key), lazyPrinter(ctx.cwd));
+  return said ? { said } : (await runCheckParallel(ctx.cwd, [], options)).result;
 }
 
 /** `--bagian 2/4`; a usage error with an example otherwise. */

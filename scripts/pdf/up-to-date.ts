@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { isSignable, signedPdfPath } from '../model/paths.ts';
 import { sha256 } from '../output/vouch.ts';
-import { shownSet } from '../output/sets.ts';
+import { shownSet, tidy } from '../output/sets.ts';
 import type { BuiltPdf } from './build-pdfs.ts';
 
 /** A PDF awaiting its electronic signature, and where the signed one goes back (cli/build.ts signingNote). */
@@ -64,7 +64,9 @@ export function madeInputs(text: string | undefined): string | undefined {
 export function currentMade(outDir: string, inputs: string): Made | undefined {
   const set = shownSet(outDir, 'pdf');
   const made = parseMade(set?.made());
-  return made?.inputs === inputs && set!.intact() ? made : undefined;
+  if (made?.inputs !== inputs || !set!.intact()) return undefined;
+  tidy(outDir, 'pdf'); // what killed runs left, as a build with nothing to print does
+  return made;
 }
 
 function parseMade(text: string | undefined): Made | undefined {

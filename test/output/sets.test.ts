@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputError } from '../../scripts/output/fs-errors.ts';
-import { currentSet, listFiles, replaceSet, shownSet, StagedSet } from '../../scripts/output/sets.ts';
+import { currentSet, listFiles, peekMade, replaceSet, shownSet, StagedSet } from '../../scripts/output/sets.ts';
 import { SETS_DIR } from '../../scripts/model/paths.ts';
 import { ledgerFile, sha256, writeLedger } from '../../scripts/output/vouch.ts';
 
@@ -150,6 +150,29 @@ describe('replaceSet', () => {
 });
 
 describe('what a set vouches for', () => {
+  it('what its writer says it was made from, sealed with the rest: a ledger edited to say otherwise vouches for nothing', async () => {
+    const out = outDir();
+    await replaceSet(out, 'pdf', (set) => {
+      set.write('a/satu.pdf', 'satu');
+      set.writeMeta('{"cache":1}');
+    });
+    const dir = currentSet(out, 'pdf')!;
+    expect(shownSet(out, 'pdf')!.made()).toBeUndefined();
+    shownSet(out, 'pdf')!.remember('masukan-1');
+    expect(peekMade(out, 'pdf')).toBe('masukan-1');
+    const shown = shownSet(out, 'pdf')!;
+    expect(shown.made()).toBe('masukan-1');
+    expect(shown.files()).toEqual(['a/satu.pdf']); // the set itself as it was
+    expect(shown.intact()).toBe(true);
+    writeFileSync(path.join(dir, 'a', 'lain.pdf'), 'bukan buatan sop');
+    expect(shownSet(out, 'pdf')!.intact()).toBe(false); // something foreign in it
+    rmSync(path.join(dir, 'a', 'lain.pdf'));
+    writeFileSync(ledgerFile(dir), read(ledgerFile(dir)).replace('masukan-1', 'masukan-2'));
+    expect(peekMade(out, 'pdf')).toBeUndefined();
+    expect(shownSet(out, 'pdf')!.made()).toBeUndefined();
+    expect(shownSet(out, 'pdf')!.files()).toEqual([]);
+  });
+
   it('only files its ledger lists, unchanged, not links; nothing when the ledger was sealed elsewhere', async () => {
     const out = outDir();
     await replaceSet(out, 'pdf', (set) => {
