@@ -24,6 +24,7 @@ import { projectBaseUrl } from '../model/paths.ts';
 import { measureSops, printHtmls } from '../pdf/print-html.ts';
 import { planProcedure } from '../plan/procedure.ts';
 import { Printer } from '../print/pool.ts';
+import { finishPdf } from '../print/finish-pdf.ts';
 import { layoutFiles } from '../layouts/files.ts';
 import { loadLayouts } from '../render/document.ts';
 import { fontDir } from '../kit/fonts.ts';
@@ -309,6 +310,18 @@ if (!values['skip-build']) {
   const layouts = loadLayouts(layoutFiles(dir));
   const printed = await printHtmls(printer, layouts, sops, projectBaseUrl(dir));
   const measured = await measureSops(printer, layouts, sops, projectBaseUrl(dir));
+  // Finishing a printed PDF (pdf-lib: parse, structure ids, metadata, signature field, save), Node only.
+  {
+    const sample = sops.slice(0, 40);
+    const pdfs = [];
+    for (const sop of sample) {
+      const { paper } = sopView(sop);
+      pdfs.push(await printer.printPdf(printed.get(sop.id)!, { baseUrl: projectBaseUrl(dir), width: `${paper.widthMm}mm`, height: `${paper.heightMm}mm` }));
+    }
+    const start = performance.now();
+    for (const p of pdfs) await finishPdf(p.pdf, { title: 'SOP', subject: 'SOP', author: 'Dinas', keywords: ['SOP'], language: 'id', date: new Date(0), signature: { fieldName: 'ttd', page: 0, rect: { x: 10, y: 10, width: 100, height: 50 } } });
+    say(`finish  ${sample.length} printed SOPs: ${((performance.now() - start) / sample.length).toFixed(2)} ms per SOP (pdf-lib: parse, structure ids, metadata, signature field, save)`);
+  }
   await printer.close();
   // Flowchart layout (rows sized for the flow, pagination, routing, labels), Node only.
   {
