@@ -66,11 +66,6 @@ function withoutInstansi(s: SerializedResult): SerializedResult {
   return s.sop ? { ...s, sop: { ...s.sop, instansi: undefined as unknown as Instansi } } : s;
 }
 
-/**
- * `cache`: per-file outcomes from earlier runs (check-cache.ts); only the files it has no valid
- * entry for are parsed and validated, and the cross-file rules run over all of them as always.
- * The caller saves it (`cache.save()`) when it may write to output/.
- */
 /** A check stopped at its fingerprint: the caller has what a check of these inputs gives. */
 export interface CurrentCheck {
   current: true;
@@ -78,7 +73,11 @@ export interface CurrentCheck {
 }
 
 /**
- * `fingerprint` (with a cache): told the check's fingerprint (fingerprint.ts) once the files are
+ * `cache`: per-file outcomes from earlier runs (check-cache.ts); only the files it has no valid
+ * entry for are parsed and validated, and the cross-file rules run over all of them as always.
+ * The caller saves it (`cache.save()`) when it may write to output/.
+ *
+ * `isCurrent` (with a cache): told the check's fingerprint (fingerprint.ts) once the files are
  * keyed, before a result is decoded; true stops the check there. The result carries it too.
  */
 export async function checkContentParallel(set: ContentSet, probe: AssetProbe, threads?: number, cache?: CheckCache): Promise<CheckResult>;
@@ -87,14 +86,14 @@ export async function checkContentParallel(
   probe: AssetProbe,
   threads: number | undefined,
   cache: CheckCache,
-  fingerprint: (fingerprint: string) => boolean,
+  isCurrent: (fingerprint: string) => boolean,
 ): Promise<CheckResult | CurrentCheck>;
 export async function checkContentParallel(
   set: ContentSet,
   probe: AssetProbe,
   threads = os.availableParallelism(),
   cache?: CheckCache,
-  fingerprint?: (fingerprint: string) => boolean,
+  isCurrent?: (fingerprint: string) => boolean,
 ): Promise<CheckResult | CurrentCheck> {
   const today = todayIso();
   const asked = new Map<string, AssetVerdict>();
@@ -109,8 +108,8 @@ export async function checkContentParallel(
   );
   const near = set.sops.map((raw) => nearestInstansi(byDir, path.dirname(raw.abs), set.contentDir));
   const keys = set.sops.map((raw, i) => cache?.keyOf(raw, near[i]!));
-  const print = cache && fingerprint ? checkFingerprint({ tool: toolIdentity(), today, set, sopKeys: keys, assets: asked }) : undefined;
-  if (print && fingerprint!(print)) return { current: true, fingerprint: print };
+  const fingerprint = cache && isCurrent ? checkFingerprint({ tool: toolIdentity(), today, set, sopKeys: keys, assets: asked }) : undefined;
+  if (fingerprint && isCurrent!(fingerprint)) return { current: true, fingerprint };
   const results: Array<SopFileResult | undefined> = set.sops.map((raw, i) => {
     const kept = cache?.get(raw, keys[i]);
     return kept && deserialize(kept, near[i]!.entry?.instansi);
@@ -142,7 +141,7 @@ export async function checkContentParallel(
     for (const i of todo) cache.set(set.sops[i]!, keys[i], withoutInstansi(fresh.get(i) ?? serialize(results[i]!)));
   }
   const result = finishCheck(files, instansi, results as SopFileResult[], { raws: set.monev ?? [], contentDir: set.contentDir, byDir, today });
-  return print ? { ...result, fingerprint: print } : result;
+  return fingerprint ? { ...result, fingerprint } : result;
 }
 
 function runWorker(job: WorkerJob): Promise<SerializedResult[]> {
